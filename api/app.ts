@@ -1,0 +1,50 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { IdGenerator } from '../platform/ids';
+import type { Logger } from '../platform/observability/logger';
+import type { Metrics } from '../platform/observability/metrics';
+import type { AppEnv } from './app-env';
+import { errorHandler } from './error-handler';
+import { httpMetrics } from './middleware/http-metrics';
+import { requestContext } from './middleware/request-context';
+import { problem } from './problem';
+import { createRouter } from './router';
+import { createDocsRoutes } from './system/docs.routes';
+import { createHealthRoutes } from './system/health.routes';
+import { createMetricsRoutes } from './system/metrics.routes';
+import type { ReadinessCheck } from './system/readiness';
+
+export const API_BASE_PATH = '/api/v1';
+export const OPENAPI_PATH = `${API_BASE_PATH}/openapi.json`;
+
+export interface AppDeps {
+  logger: Logger;
+  metrics: Metrics;
+  newId: IdGenerator;
+  readinessChecks: ReadinessCheck[];
+  /** Context routers, mounted under /api/v1 in order. */
+  apiRoutes: OpenAPIHono<AppEnv>[];
+}
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
+  app.use('*', requestContext(deps.logger, deps.newId));
+  app.use('*', httpMetrics(deps.metrics));
+  app.onError(errorHandler);
+  app.notFound((c) => problem(c, 404, 'ROUTE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
+
+  app.route('/', createHealthRoutes(deps.readinessChecks));
+  app.route('/', createMetricsRoutes(deps.metrics));
+  for (const routes of deps.apiRoutes) app.route(API_BASE_PATH, routes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31(OPENAPI_PATH, {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jangteo API',
+      version: '1.0.0',
+      description: 'Jangteo (장터): shops for small Korean merchants. Errors are RFC 9457 problem+json with a stable `code`.',
+    },
+  });
+  app.route('/', createDocsRoutes(OPENAPI_PATH));
+  return app;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { parseEnv, type Env } from './env';
+import {
+  cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection,
+  requireRealServicesInProduction, temporalSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
+} from './sections';
+
+const apiEnvSchema = requireRealServicesInProduction(
+  z.object({
+    ...nodeEnvSection,
+    ...httpSection,
+    ...databaseSection,
+    ...redisSection,
+    ...temporalSection,
+    TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
+  }),
+);
+
+export interface ApiConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  logLevel: string;
+  port: number;
+  publicBaseUrl: string;
+  database: DatabaseConfig;
+  cache: CacheConfig;
+  temporal: TemporalConfig;
+}
+
+export function loadApiConfig(env: Env): ApiConfig {
+  const parsed = parseEnv(apiEnvSchema, env);
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    port: parsed.PORT,
+    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
+    database: databaseConfig(parsed),
+    cache: cacheConfig(parsed),
+    temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
+  };
+}

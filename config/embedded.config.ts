@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { parseEnv, port, type Env } from './env';
+import {
+  cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection, temporalSection,
+  type CacheConfig, type DatabaseConfig,
+} from './sections';
+
+const embeddedEnvSchema = z.object({
+  ...nodeEnvSection,
+  ...httpSection,
+  ...databaseSection,
+  ...redisSection,
+  ...temporalSection,
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_DB_PATH: z.string().default('var/temporal.db'),
+  TEMPORAL_CLI_PATH: z.string().optional(),
+});
+
+export interface EmbeddedConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  logLevel: string;
+  port: number;
+  publicBaseUrl: string;
+  database: DatabaseConfig;
+  cache: CacheConfig;
+  /** An external Temporal server; when absent the launcher starts a local dev server. */
+  temporal: { address?: string; namespace: string; uiPort: number; dbPath: string; cliPath?: string };
+}
+
+export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
+  const parsed = parseEnv(embeddedEnvSchema, env);
+  return {
+    nodeEnv: parsed.NODE_ENV,
+    logLevel: parsed.LOG_LEVEL,
+    port: parsed.PORT,
+    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
+    database: databaseConfig(parsed),
+    cache: cacheConfig(parsed),
+    temporal: {
+      address: parsed.TEMPORAL_ADDRESS,
+      namespace: parsed.TEMPORAL_NAMESPACE,
+      uiPort: parsed.TEMPORAL_UI_PORT,
+      dbPath: parsed.TEMPORAL_DB_PATH,
+      cliPath: parsed.TEMPORAL_CLI_PATH,
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * A rule the domain refuses to break. `code` is stable and machine-readable (it becomes the
+ * problem+json `code`); `details` carries what a client needs to correct the request.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

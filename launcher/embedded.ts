@@ -1,0 +1,91 @@
+import { loadEmbeddedConfig } from '../config/embedded.config';
+import { composeApp } from '../api/compose-app';
+import { createDataSource } from '../persistence/data-source';
+import { listen } from '../platform/http-server';
+import { openInfrastructure } from '../platform/infrastructure';
+import { createLogger } from '../platform/observability/logger';
+import { createMetrics } from '../platform/observability/metrics';
+import { onShutdown } from '../platform/shutdown';
+import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
+import { composeActivities } from '../workers/compose-activities';
+import { startWorkers } from '../workers/start-workers';
+import { TASK_QUEUES } from '../workers/task-queues';
+import { installTemporalRuntime } from '../workers/temporal-runtime';
+import { loadWorkflowBundle } from '../workers/workflow-source';
+import { startTemporalDevServer, type DevServer } from './temporal-dev-server';
+
+/**
+ * `npm start`: the whole shop in one process. With nothing configured it starts a Temporal dev
+ * server (UI on :8233), keeps data in SQLite under var/ and caches in memory; DATABASE_URL,
+ * REDIS_URL and TEMPORAL_ADDRESS switch each part to a real service.
+ */
+async function main(): Promise<void> {
+  const config = loadEmbeddedConfig(process.env);
+  const logger = createLogger({ level: config.logLevel, name: 'jangteo' });
+  installTemporalRuntime(logger);
+  const stops: Array<() => Promise<void>> = [];
+  onShutdown(logger, async () => {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+  });
+
+  let devServer: DevServer | undefined;
+  if (!config.temporal.address) {
+    devServer = await startTemporalDevServer({
+      cliPath: config.temporal.cliPath ?? resolveBinary(TEMPORAL_CLI),
+      port: 7233,
+      uiPort: config.temporal.uiPort,
+      dbPath: config.temporal.dbPath,
+      namespace: config.temporal.namespace,
+      logger,
+    });
+    stops.push(devServer.stop);
+  }
+  const temporal = { address: config.temporal.address ?? devServer!.address, namespace: config.temporal.namespace };
+
+  await migrate(config.database, logger);
+  const infrastructure = await openInfrastructure({ database: config.database, cache: config.cache, temporal });
+  stops.push(infrastructure.close);
+
+  const workers = await startWorkers({
+    address: temporal.address,
+    namespace: temporal.namespace,
+    queues: [...TASK_QUEUES],
+    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl }),
+    workflowBundle: await loadWorkflowBundle(),
+  });
+  stops.push(workers.shutdown);
+  workers.done.catch((error: unknown) => {
+    logger.fatal({ err: error }, 'a worker failed');
+    process.kill(process.pid, 'SIGTERM');
+  });
+
+  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl });
+  const server = await listen(app.fetch, config.port);
+  stops.push(server.close);
+
+  logger.info(
+    {
+      api: config.publicBaseUrl,
+      docs: `${config.publicBaseUrl}/docs`,
+      temporalUi: devServer?.uiUrl ?? `(external Temporal at ${temporal.address})`,
+      database: config.database.kind,
+      cache: config.cache.kind,
+    },
+    'Jangteo is running',
+  );
+}
+
+async function migrate(database: Parameters<typeof createDataSource>[0], logger: ReturnType<typeof createLogger>) {
+  const dataSource = await createDataSource(database, { poolSize: 1 }).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) logger.info({ applied: applied.map((m) => m.name) }, 'migrations applied');
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import type { DataSource } from 'typeorm';
+import type { CacheConfig, DatabaseConfig, TemporalConfig } from '../config/sections';
+import { createDataSource } from '../persistence/data-source';
+import type { ReadinessCheck } from '../api/system/readiness';
+import { createKeyValueStore } from './cache/create-key-value-store';
+import type { KeyValueStore } from './cache/key-value-store';
+import { connectTemporalClient, type TemporalClientHandle } from './temporal/temporal-client';
+
+/** The shared services a process talks to, opened once by a composition root and closed on shutdown. */
+export interface Infrastructure {
+  dataSource: DataSource;
+  kv: KeyValueStore;
+  temporal: TemporalClientHandle;
+  readinessChecks: ReadinessCheck[];
+  close(): Promise<void>;
+}
+
+export async function openInfrastructure(config: {
+  database: DatabaseConfig;
+  cache: CacheConfig;
+  temporal: TemporalConfig;
+}): Promise<Infrastructure> {
+  const dataSource = await createDataSource(config.database).initialize();
+  const kv = createKeyValueStore(config.cache);
+  const temporal = await connectTemporalClient(config.temporal);
+  return {
+    dataSource,
+    kv,
+    temporal,
+    readinessChecks: [
+      { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
+      { name: config.cache.kind === 'redis' ? 'redis' : 'cache', check: () => kv.ping() },
+      { name: 'temporal', check: () => temporal.check() },
+    ],
+    async close() {
+      await Promise.allSettled([temporal.close(), kv.close(), dataSource.destroy()]);
+    },
+  };
+}

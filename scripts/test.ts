@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { createConnection } from 'mysql2/promise';
+import { createDataSource } from '../persistence/data-source';
+import { recreateDatabase } from '../test/support/database';
+import { databaseNameOf, TEST_DATABASE_URL, TEST_REDIS_URL } from '../test/support/services';
+import { resolveBinary, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from './temporal-binaries';
+
+/**
+ * `npm test`: prepares what the suites need on a fresh machine (Temporal binaries, a fresh test
+ * database with every migration), then runs every *.test.ts file with node's test runner.
+ * Arguments narrow the run to files whose path contains one of them.
+ */
+const ROOT = resolve(__dirname, '..');
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'var', '.tools', '.git']);
+
+function findTests(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return SKIP_DIRS.has(entry.name) ? [] : findTests(join(dir, entry.name));
+    return entry.name.endsWith('.test.ts') ? [relative(ROOT, join(dir, entry.name))] : [];
+  });
+}
+
+async function requireMariaDb(): Promise<void> {
+  const server = new URL(TEST_DATABASE_URL);
+  server.pathname = '/';
+  try {
+    const connection = await createConnection({ uri: server.toString(), connectTimeout: 3000 });
+    await connection.end();
+  } catch (error) {
+    fail(`MariaDB is not reachable at ${server.host} (${(error as Error).message}).\n` +
+      '  Start it (e.g. `start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd`) or set TEST_DATABASE_URL.');
+  }
+}
+
+async function requireRedis(): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    fail(`Redis is not reachable at ${TEST_REDIS_URL} (${(error as Error).message}).\n` +
+      '  Start it (e.g. `redis-server --daemonize yes --port 6379`) or set TEST_REDIS_URL.');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function fail(message: string): never {
+  console.error(`\nnpm test cannot run: ${message}\n`);
+  process.exit(2);
+}
+
+async function prepareDatabase(): Promise<void> {
+  const url = await recreateDatabase(databaseNameOf(TEST_DATABASE_URL));
+  const dataSource = await createDataSource({ kind: 'mariadb', url }, { poolSize: 1 }).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    console.log(`prepared ${databaseNameOf(url)}: ${applied.length} migrations applied`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function main(filters: string[]): Promise<void> {
+  await requireMariaDb();
+  await requireRedis();
+  const temporalCli = resolveBinary(TEMPORAL_CLI);
+  const testServer = resolveBinary(TEMPORAL_TEST_SERVER);
+  await prepareDatabase();
+
+  const files = findTests(ROOT)
+    .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
+    .sort();
+  if (files.length === 0) fail(`no test files match ${filters.join(' ')}`);
+  console.log(`running ${files.length} test files`);
+
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...files],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'test', TEMPORAL_CLI_PATH: temporalCli, TEMPORAL_TEST_SERVER_PATH: testServer },
+    },
+  );
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

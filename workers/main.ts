@@ -1,0 +1,41 @@
+import { loadWorkerConfig } from '../config/worker.config';
+import { listen } from '../platform/http-server';
+import { openInfrastructure } from '../platform/infrastructure';
+import { createLogger } from '../platform/observability/logger';
+import { createMetrics } from '../platform/observability/metrics';
+import { onShutdown } from '../platform/shutdown';
+import { composeActivities } from './compose-activities';
+import { startWorkers } from './start-workers';
+import { createWorkerHttpApp } from './worker-http';
+import { parseTaskQueues } from './task-queues';
+import { installTemporalRuntime } from './temporal-runtime';
+import { loadWorkflowBundle } from './workflow-source';
+
+/** The worker process role: `workers/main.ts [queue…|all]`. */
+async function main(args: string[]): Promise<void> {
+  const queues = parseTaskQueues(args);
+  const config = loadWorkerConfig(process.env);
+  const logger = createLogger({ level: config.logLevel, name: 'worker' });
+  installTemporalRuntime(logger);
+  const infrastructure = await openInfrastructure(config);
+  const running = await startWorkers({
+    address: config.temporal.address,
+    namespace: config.temporal.namespace,
+    queues,
+    activities: composeActivities({ infrastructure, logger, publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '' }),
+    workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
+  });
+  const http = await listen(createWorkerHttpApp(running.healthy, createMetrics()).fetch, config.httpPort);
+  logger.info({ queues, port: http.port }, 'workers running');
+  onShutdown(logger, async () => {
+    await running.shutdown();
+    await http.close();
+    await infrastructure.close();
+  });
+  await running.done;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
