@@ -11,6 +11,7 @@ const embeddedEnvSchema = z.object({
   ...databaseSection,
   ...redisSection,
   ...temporalSection,
+  TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_DB_PATH: z.string().default('var/temporal.db'),
   TEMPORAL_CLI_PATH: z.string().optional(),
@@ -24,7 +25,7 @@ export interface EmbeddedConfig {
   database: DatabaseConfig;
   cache: CacheConfig;
   /** An external Temporal server; when absent the launcher starts a local dev server. */
-  temporal: { address?: string; namespace: string; uiPort: number; dbPath: string; cliPath?: string };
+  temporal: { address?: string; namespace: string; devPort: number; uiPort: number; dbPath: string; cliPath?: string };
 }
 
 export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
@@ -39,6 +40,7 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
     temporal: {
       address: parsed.TEMPORAL_ADDRESS,
       namespace: parsed.TEMPORAL_NAMESPACE,
+      devPort: parsed.TEMPORAL_DEV_PORT,
       uiPort: parsed.TEMPORAL_UI_PORT,
       dbPath: parsed.TEMPORAL_DB_PATH,
       cliPath: parsed.TEMPORAL_CLI_PATH,

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (!config.temporal.address) {
     devServer = await startTemporalDevServer({
       cliPath: config.temporal.cliPath ?? resolveBinary(TEMPORAL_CLI),
-      port: 7233,
+      port: config.temporal.devPort,
       uiPort: config.temporal.uiPort,
       dbPath: config.temporal.dbPath,
       namespace: config.temporal.namespace,

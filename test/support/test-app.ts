@@ -1,0 +1,87 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { DataSource } from 'typeorm';
+import type { AppEnv } from '../../api/app-env';
+import { composeApp } from '../../api/compose-app';
+import { RedisKeyValueStore } from '../../platform/cache/redis-key-value-store';
+import type { KeyValueStore } from '../../platform/cache/key-value-store';
+import { uuidv7 } from '../../platform/ids';
+import type { Infrastructure } from '../../platform/infrastructure';
+import { createLogger } from '../../platform/observability/logger';
+import { createMetrics } from '../../platform/observability/metrics';
+import type { TemporalClientHandle } from '../../platform/temporal/temporal-client';
+import { openTestDataSource } from './database';
+import { TEST_REDIS_URL } from './services';
+
+export interface TestApp {
+  app: OpenAPIHono<AppEnv>;
+  infrastructure: Infrastructure;
+  dataSource: DataSource;
+  kv: KeyValueStore;
+  /** Calls the app in-process (no network), JSON in and out. */
+  request(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+function temporalFrom(env: TestWorkflowEnvironment | undefined): TemporalClientHandle {
+  if (env) {
+    return {
+      client: env.client,
+      connection: env.connection,
+      check: async () => void (await env.connection.workflowService.getSystemInfo({})),
+      close: async () => undefined,
+    };
+  }
+  const missing = () => {
+    throw new Error('This test did not start Temporal: pass a TestWorkflowEnvironment to createTestApp.');
+  };
+  return { get client() { return missing(); }, get connection() { return missing(); }, check: async () => missing(), close: async () => undefined } as TemporalClientHandle;
+}
+
+/**
+ * The real app over the real test database and Redis (keys under a prefix of its own, removed on
+ * close), and Temporal when the suite passes an environment.
+ */
+export async function createTestApp(options: { temporal?: TestWorkflowEnvironment; publicBaseUrl?: string } = {}): Promise<TestApp> {
+  const dataSource = await openTestDataSource();
+  const prefix = `test:${uuidv7()}:`;
+  const kv = RedisKeyValueStore.connect(TEST_REDIS_URL, prefix);
+  const temporal = temporalFrom(options.temporal);
+  const infrastructure: Infrastructure = {
+    dataSource,
+    kv,
+    temporal,
+    readinessChecks: [
+      { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
+      { name: 'redis', check: () => kv.ping() },
+      { name: 'temporal', check: () => temporal.check() },
+    ],
+    close: async () => undefined,
+  };
+  const app = composeApp({
+    infrastructure,
+    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    metrics: createMetrics({ collectProcessMetrics: false }),
+    publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+  });
+  return {
+    app,
+    infrastructure,
+    dataSource,
+    kv,
+    request(path, init = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      return Promise.resolve(app.request(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }));
+    },
+    async close() {
+      await (kv as RedisKeyValueStore).deleteByPrefix();
+      await kv.close();
+      await dataSource.destroy();
+    },
+  };
+}
