@@ -49,6 +49,16 @@ export class RedisKeyValueStore implements KeyValueStore {
     if (keys.length > 0) await this.redis.del(...keys.map((key) => this.k(key)));
   }
 
+  /** Removes every key under this store's prefix (tests use a prefix of their own). */
+  async deleteByPrefix() {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await this.redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
   async ping() {
     await this.redis.ping();
   }
