@@ -17,14 +17,14 @@ const echo = createRoute({
 });
 
 function appWith(lines: string[] = []) {
-  const routes = createRouter()
-    .openapi(echo, (c) => c.json({ name: c.req.valid('json').name }, 200))
-    .get('/boom', () => {
-      throw new Error('database password is hunter2');
-    })
-    .get('/sold-out', () => {
-      throw new DomainError('OUT_OF_STOCK_TEST', 'Only 2 left', { available: 2 });
-    });
+  const routes = createRouter();
+  routes.openapi(echo, (c) => c.json({ name: c.req.valid('json').name }, 200));
+  routes.get('/boom', () => {
+    throw new Error('database password is hunter2');
+  });
+  routes.get('/sold-out', () => {
+    throw new DomainError('OUT_OF_STOCK_TEST', 'Only 2 left', { available: 2 });
+  });
   const destination = { write: (line: string) => void lines.push(line) };
   return createApp({
     logger: createLogger({ level: 'info', destination }),
