@@ -19,6 +19,19 @@ export const statusByCode: Record<string, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
+  // identity
+  EMAIL_ALREADY_REGISTERED: 409,
+  INVALID_CREDENTIALS: 401,
+  LOGIN_LOCKED: 429,
+  INVALID_REFRESH_TOKEN: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  TOKEN_EXPIRED: 401,
+  TOKEN_REVOKED: 401,
+  USER_NOT_FOUND: 404,
+  SELLER_NOT_FOUND: 404,
+  SELLER_REQUIRED: 400,
+  NOT_A_MANAGER: 422,
+  MANAGER_ASSIGNMENT_NOT_FOUND: 404,
 };
 
 export function registerProblemCodes(codes: Record<string, ContentfulStatusCode>): void {

@@ -1,17 +1,22 @@
 import { loadApiConfig } from '../config/api.config';
+import { resolveIdentitySettings } from '../config/identity-secrets';
+import { uuidv7 } from '../platform/ids';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
 import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
 import { composeApp } from './compose-app';
+import { bootstrapAdmin } from './identity/identity.module';
 
 /** The API process role: HTTP only; workflows run in worker processes. */
 async function main(): Promise<void> {
   const config = loadApiConfig(process.env);
+  const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv });
   const logger = createLogger({ level: config.logLevel, name: 'api' });
   const infrastructure = await openInfrastructure(config);
-  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl });
+  await bootstrapAdmin({ dataSource: infrastructure.dataSource, kv: infrastructure.kv, logger, settings: identity, newId: () => uuidv7() });
+  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity });
   const server = await listen(app.fetch, config.port);
   logger.info({ port: server.port }, 'api listening');
   onShutdown(logger, async () => {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, type Env } from './env';
 import {
-  cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection,
+  authSection, piiSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection,
   requireRealServicesInProduction, temporalSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
 } from './sections';
 
@@ -12,6 +13,8 @@ const apiEnvSchema = requireRealServicesInProduction(
     ...databaseSection,
     ...redisSection,
     ...temporalSection,
+    ...authSection,
+    ...piiSection,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
   }),
 );
@@ -22,6 +25,8 @@ export interface ApiConfig {
   port: number;
   publicBaseUrl: string;
   database: DatabaseConfig;
+  /** Identity variables as given; resolve with resolveIdentitySettings (production requires them all). */
+  identity: IdentityEnv;
   cache: CacheConfig;
   temporal: TemporalConfig;
 }
@@ -34,6 +39,7 @@ export function loadApiConfig(env: Env): ApiConfig {
     port: parsed.PORT,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
     database: databaseConfig(parsed),
+    identity: pickIdentityEnv(parsed),
     cache: cacheConfig(parsed),
     temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
   };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, port, type Env } from './env';
 import {
-  cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection, temporalSection,
+  authSection, piiSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection, temporalSection,
   type CacheConfig, type DatabaseConfig,
 } from './sections';
 
@@ -11,6 +12,8 @@ const embeddedEnvSchema = z.object({
   ...databaseSection,
   ...redisSection,
   ...temporalSection,
+  ...authSection,
+  ...piiSection,
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_DB_PATH: z.string().default('var/temporal.db'),
@@ -23,6 +26,8 @@ export interface EmbeddedConfig {
   port: number;
   publicBaseUrl: string;
   database: DatabaseConfig;
+  /** Identity variables as given; unset secrets come from var/dev-secrets.json (resolveIdentitySettings). */
+  identity: IdentityEnv;
   cache: CacheConfig;
   /** An external Temporal server; when absent the launcher starts a local dev server. */
   temporal: { address?: string; namespace: string; devPort: number; uiPort: number; dbPath: string; cliPath?: string };
@@ -36,6 +41,7 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
     port: parsed.PORT,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
     database: databaseConfig(parsed),
+    identity: pickIdentityEnv(parsed),
     cache: cacheConfig(parsed),
     temporal: {
       address: parsed.TEMPORAL_ADDRESS,

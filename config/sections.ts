@@ -60,3 +60,42 @@ export function requireRealServicesInProduction<T extends { NODE_ENV: string; DA
     }
   });
 }
+
+/** A duration as seconds (`900`) or with a unit (`15m`, `12h`, `14d`); the parsed value is seconds. */
+const duration = (fallbackSeconds: number) =>
+  z
+    .string()
+    .regex(/^\d+[smhd]?$/, 'must be seconds or a number with s, m, h or d, e.g. 15m')
+    .transform((value) => {
+      const unit = value.at(-1)!;
+      const factor = { s: 1, m: 60, h: 3600, d: 86400 }[unit] ?? 1;
+      return Number.parseInt(value, 10) * factor;
+    })
+    .refine((seconds) => seconds > 0, 'must be longer than zero')
+    .default(fallbackSeconds);
+
+const base64Key = (minBytes: number) =>
+  z.string().refine((value) => Buffer.from(value, 'base64').length >= minBytes, `must be base64 of at least ${minBytes} bytes`);
+
+/** Sign-in tokens and the first admin (identity). Required in production; generated for local runs. */
+export const authSection = {
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL: duration(15 * 60),
+  REFRESH_TOKEN_TTL: duration(14 * 86400),
+  ADMIN_EMAIL: z.email('must be an email address').optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+};
+
+/** Personal-data encryption (`v2:<base64>,v1:<base64>`, first key encrypts) and the look-up hash key. */
+export const piiSection = {
+  PII_ENCRYPTION_KEYS: z
+    .string()
+    .regex(/^\s*[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+\s*(,\s*[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+\s*)*$/, 'must be id:base64 keys separated by commas, e.g. v2:<base64>,v1:<base64>')
+    .refine(
+      (value) => value.split(',').every((part) => Buffer.from(part.split(':')[1] ?? '', 'base64').length === 32),
+      'every key must be base64 of exactly 32 bytes (AES-256)',
+    )
+    .optional(),
+  PII_HASH_KEY: base64Key(32).optional(),
+};
+

@@ -1,5 +1,8 @@
 import { loadEmbeddedConfig } from '../config/embedded.config';
 import { composeApp } from '../api/compose-app';
+import { bootstrapAdmin } from '../api/identity/identity.module';
+import { DEFAULT_DEV_SECRETS_PATH, resolveIdentitySettings } from '../config/identity-secrets';
+import { uuidv7 } from '../platform/ids';
 import { createDataSource } from '../persistence/data-source';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
@@ -21,6 +24,8 @@ import { startTemporalDevServer, type DevServer } from './temporal-dev-server';
  */
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig(process.env);
+  // Unset secrets are generated once into var/dev-secrets.json (the local admin's password too: docs/identity.md).
+  const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv, devSecretsPath: DEFAULT_DEV_SECRETS_PATH });
   const logger = createLogger({ level: config.logLevel, name: 'jangteo' });
   installTemporalRuntime(logger);
   const stops: Array<() => Promise<void>> = [];
@@ -44,6 +49,8 @@ async function main(): Promise<void> {
 
   await migrate(config.database, logger);
   const infrastructure = await openInfrastructure({ database: config.database, cache: config.cache, temporal });
+  const admin = await bootstrapAdmin({ dataSource: infrastructure.dataSource, kv: infrastructure.kv, logger, settings: identity, newId: () => uuidv7() });
+  if (admin === 'created' && !config.identity.ADMIN_PASSWORD) logger.info({ secrets: DEFAULT_DEV_SECRETS_PATH }, 'local admin created; its password is in the dev secrets file');
   stops.push(infrastructure.close);
 
   const workers = await startWorkers({
@@ -59,7 +66,7 @@ async function main(): Promise<void> {
     process.kill(process.pid, 'SIGTERM');
   });
 
-  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl });
+  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity });
   const server = await listen(app.fetch, config.port);
   stops.push(server.close);
 

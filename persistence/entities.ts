@@ -1,4 +1,5 @@
 import type { EntitySchema } from 'typeorm';
+import { identityEntities } from './identity/identity-entities';
 
 /** Every entity schema the data source maps; contexts add theirs here. */
-export const entities: EntitySchema[] = [];
+export const entities: EntitySchema[] = [...identityEntities];

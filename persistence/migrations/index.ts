@@ -1,4 +1,5 @@
 import { DeadLetters1732406400000 } from './1732406400000-dead-letters';
+import { Identity1732410000000 } from './1732410000000-identity';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
-export const migrations = [DeadLetters1732406400000];
+export const migrations = [DeadLetters1732406400000, Identity1732410000000];

@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import type { AppEnv } from '../../api/app-env';
 import { composeApp } from '../../api/compose-app';
+import { ephemeralIdentitySettings, type IdentitySettings } from '../../config/identity-secrets';
 import { RedisKeyValueStore } from '../../platform/cache/redis-key-value-store';
 import type { KeyValueStore } from '../../platform/cache/key-value-store';
 import { uuidv7 } from '../../platform/ids';
@@ -14,6 +15,8 @@ import { openTestDataSource } from './database';
 import { TEST_REDIS_URL } from './services';
 
 export interface TestApp {
+  /** The identity secrets the app runs with (test/support/identity.ts uses them to seed accounts). */
+  identity: IdentitySettings;
   app: OpenAPIHono<AppEnv>;
   infrastructure: Infrastructure;
   dataSource: DataSource;
@@ -42,7 +45,7 @@ function temporalFrom(env: TestWorkflowEnvironment | undefined): TemporalClientH
  * The real app over the real test database and Redis (keys under a prefix of its own, removed on
  * close), and Temporal when the suite passes an environment.
  */
-export async function createTestApp(options: { temporal?: TestWorkflowEnvironment; publicBaseUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { temporal?: TestWorkflowEnvironment; publicBaseUrl?: string; identity?: IdentitySettings } = {}): Promise<TestApp> {
   const dataSource = await openTestDataSource();
   const prefix = `test:${uuidv7()}:`;
   const kv = RedisKeyValueStore.connect(TEST_REDIS_URL, prefix);
@@ -58,14 +61,17 @@ export async function createTestApp(options: { temporal?: TestWorkflowEnvironmen
     ],
     close: async () => undefined,
   };
+  const identity = options.identity ?? ephemeralIdentitySettings();
   const app = composeApp({
     infrastructure,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     metrics: createMetrics({ collectProcessMetrics: false }),
     publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
+    identity,
   });
   return {
     app,
+    identity,
     infrastructure,
     dataSource,
     kv,

@@ -1,0 +1,39 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES, STAFF_ROLES, USER_STATUSES } from '../../domain/identity/role';
+import { passwordPolicy } from './auth.schemas';
+import { emailField, nameField, passwordField, phoneField } from './identity-fields';
+
+export const MAX_PAGE_SIZE = 100;
+
+export const createStaffBody = z
+  .object({
+    email: emailField,
+    password: passwordField,
+    name: nameField,
+    phone: phoneField,
+    role: z.enum(STAFF_ROLES),
+  })
+  .superRefine(passwordPolicy)
+  .openapi('CreateStaffRequest');
+
+export const userSummary = z
+  .object({
+    id: z.string(),
+    email: z.string().nullable().openapi({ description: 'Masked (k***@example.com)' }),
+    name: z.string().nullable(),
+    phone: z.string().nullable().openapi({ description: 'Masked (010-****-5678)' }),
+    role: z.enum(ROLES),
+    status: z.enum(USER_STATUSES),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('UserSummary');
+
+export const listUsersQuery = z.object({
+  role: z.enum(ROLES).optional(),
+  cursor: z.string().max(36).optional(),
+  size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+});
+
+export const userListResponse = z.object({ items: z.array(userSummary), nextCursor: z.string().nullable() }).openapi('UserList');
+
+export const createdStaffResponse = z.object({ id: z.string(), email: z.string(), role: z.enum(STAFF_ROLES) }).openapi('CreatedStaff');
