@@ -8,6 +8,9 @@ import type { Metrics } from '../platform/observability/metrics';
 import type { AppEnv } from './app-env';
 import { createApp } from './app';
 import { createIdentityModule } from './identity/identity.module';
+import type { NotificationVendorConfig } from '../config/notification-vendors';
+import { notificationWebhookSecrets, SANDBOX_NHN_WEBHOOK_SIGNATURE } from '../integrations/notification/notification-vendors';
+import { createNotificationModule } from './notification/notification.module';
 
 export interface ApiRuntime {
   infrastructure: Infrastructure;
@@ -16,6 +19,8 @@ export interface ApiRuntime {
   publicBaseUrl: string;
   /** Secrets and token lifetimes (config/identity-secrets.ts). Absent: random per-process keys (tests only). */
   identity?: IdentitySettings;
+  /** Vendor settings for verifying notification webhooks. Absent: the sandbox's. */
+  notifications?: NotificationVendorConfig;
 }
 
 /** Wires every context's routes over the shared infrastructure; used by every process that serves HTTP. */
@@ -32,11 +37,19 @@ export function composeApp(runtime: ApiRuntime): OpenAPIHono<AppEnv> {
     newId,
     personalDataErasers,
   });
+  const notification = createNotificationModule({
+    dataSource: runtime.infrastructure.dataSource,
+    cipher: identity.deps.cipher,
+    temporalClient: () => runtime.infrastructure.temporal.client,
+    secrets: runtime.notifications ? notificationWebhookSecrets(runtime.notifications) : { nhnSignature: SANDBOX_NHN_WEBHOOK_SIGNATURE },
+    authenticate: identity.authenticate,
+    newId,
+  });
   return createApp({
     logger: runtime.logger,
     metrics: runtime.metrics,
     newId: () => uuidv7(),
     readinessChecks: runtime.infrastructure.readinessChecks,
-    apiRoutes: [...identity.routes],
+    apiRoutes: [...identity.routes, ...notification.routes],
   });
 }

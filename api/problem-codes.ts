@@ -19,6 +19,9 @@ export const statusByCode: Record<string, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
+  // notification
+  WEBHOOK_SIGNATURE_INVALID: 401,
+  WEBHOOK_MALFORMED: 400,
   // identity
   EMAIL_ALREADY_REGISTERED: 409,
   INVALID_CREDENTIALS: 401,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, type Env } from './env';
+import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
 import {
   authSection, piiSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection,
   requireRealServicesInProduction, temporalSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
@@ -15,6 +16,7 @@ const apiEnvSchema = requireRealServicesInProduction(
     ...temporalSection,
     ...authSection,
     ...piiSection,
+    ...notificationSection,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
   }),
 );
@@ -29,6 +31,7 @@ export interface ApiConfig {
   identity: IdentityEnv;
   cache: CacheConfig;
   temporal: TemporalConfig;
+  notifications: NotificationVendorConfig;
 }
 
 export function loadApiConfig(env: Env): ApiConfig {
@@ -42,5 +45,6 @@ export function loadApiConfig(env: Env): ApiConfig {
     identity: pickIdentityEnv(parsed),
     cache: cacheConfig(parsed),
     temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
+    notifications: notificationVendorConfig(parsed),
   };
 }

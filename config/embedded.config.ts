@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
+import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
 import { parseEnv, port, type Env } from './env';
 import {
   authSection, piiSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection, temporalSection,
@@ -14,6 +15,7 @@ const embeddedEnvSchema = z.object({
   ...temporalSection,
   ...authSection,
   ...piiSection,
+  ...notificationSection,
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_DB_PATH: z.string().default('var/temporal.db'),
@@ -28,6 +30,7 @@ export interface EmbeddedConfig {
   database: DatabaseConfig;
   /** Identity variables as given; unset secrets come from var/dev-secrets.json (resolveIdentitySettings). */
   identity: IdentityEnv;
+  notifications: NotificationVendorConfig;
   cache: CacheConfig;
   /** An external Temporal server; when absent the launcher starts a local dev server. */
   temporal: { address?: string; namespace: string; devPort: number; uiPort: number; dbPath: string; cliPath?: string };
@@ -42,6 +45,7 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
     database: databaseConfig(parsed),
     identity: pickIdentityEnv(parsed),
+    notifications: notificationVendorConfig(parsed),
     cache: cacheConfig(parsed),
     temporal: {
       address: parsed.TEMPORAL_ADDRESS,

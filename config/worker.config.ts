@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, type Env } from './env';
+import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
 import {
-  cacheConfig, databaseConfig, databaseSection, nodeEnvSection, redisSection, requireRealServicesInProduction,
+  authSection, piiSection, httpSection, cacheConfig, databaseConfig, databaseSection, nodeEnvSection, redisSection, requireRealServicesInProduction,
   temporalSection, workerSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
 } from './sections';
 
@@ -12,6 +14,10 @@ const workerEnvSchema = requireRealServicesInProduction(
     ...databaseSection,
     ...redisSection,
     ...temporalSection,
+    ...authSection,
+    ...piiSection,
+    ...notificationSection,
+    PUBLIC_BASE_URL: httpSection.PUBLIC_BASE_URL,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
   }),
@@ -25,6 +31,10 @@ export interface WorkerConfig {
   cache: CacheConfig;
   temporal: TemporalConfig;
   workflowBundlePath?: string;
+  /** Where vendors call back (webhooks) and buyers are sent; the API's public address. */
+  publicBaseUrl: string;
+  identity: IdentityEnv;
+  notifications: NotificationVendorConfig;
 }
 
 export function loadWorkerConfig(env: Env): WorkerConfig {
@@ -37,5 +47,8 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     cache: cacheConfig(parsed),
     temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
     workflowBundlePath: parsed.WORKFLOW_BUNDLE_PATH,
+    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? 'http://localhost:3000',
+    identity: pickIdentityEnv(parsed),
+    notifications: notificationVendorConfig(parsed),
   };
 }

@@ -1,4 +1,5 @@
 import { loadEmbeddedConfig } from '../config/embedded.config';
+import { openNotificationVendors } from '../integrations/notification/notification-vendors';
 import { composeApp } from '../api/compose-app';
 import { bootstrapAdmin } from '../api/identity/identity.module';
 import { DEFAULT_DEV_SECRETS_PATH, resolveIdentitySettings } from '../config/identity-secrets';
@@ -52,12 +53,14 @@ async function main(): Promise<void> {
   const admin = await bootstrapAdmin({ dataSource: infrastructure.dataSource, kv: infrastructure.kv, logger, settings: identity, newId: () => uuidv7() });
   if (admin === 'created' && !config.identity.ADMIN_PASSWORD) logger.info({ secrets: DEFAULT_DEV_SECRETS_PATH }, 'local admin created; its password is in the dev secrets file');
   stops.push(infrastructure.close);
+  const notificationVendors = await openNotificationVendors(config.notifications, { webhookBaseUrl: config.publicBaseUrl });
+  stops.push(notificationVendors.close);
 
   const workers = await startWorkers({
     address: temporal.address,
     namespace: temporal.namespace,
     queues: [...TASK_QUEUES],
-    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl }),
+    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors }),
     workflowBundle: await loadWorkflowBundle(),
   });
   stops.push(workers.shutdown);
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
     process.kill(process.pid, 'SIGTERM');
   });
 
-  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity });
+  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications });
   const server = await listen(app.fetch, config.port);
   stops.push(server.close);
 
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
       temporalUi: devServer?.uiUrl ?? `(external Temporal at ${temporal.address})`,
       database: config.database.kind,
       cache: config.cache.kind,
+      sandbox: notificationVendors.sandbox,
     },
     'Jangteo is running',
   );

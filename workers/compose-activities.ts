@@ -1,3 +1,6 @@
+import { notificationActivitiesFor } from '../activities/notification/notification-worker';
+import type { IdentitySettings } from '../config/identity-secrets';
+import type { NotificationVendors } from '../integrations/notification/notification-vendors';
 import type { Infrastructure } from '../platform/infrastructure';
 import type { Logger } from '../platform/observability/logger';
 import type { TaskQueue } from './task-queues';
@@ -6,10 +9,12 @@ export interface ActivityRuntime {
   infrastructure: Infrastructure;
   logger: Logger;
   publicBaseUrl: string;
+  identity: IdentitySettings;
+  notificationVendors: NotificationVendors;
 }
 
 /** The activities each context's task queue runs, built over injected dependencies. */
-export function composeActivities(_runtime: ActivityRuntime): Record<TaskQueue, object> {
+export function composeActivities(runtime: ActivityRuntime): Record<TaskQueue, object> {
   return {
     identity: {},
     catalog: {},
@@ -18,7 +23,7 @@ export function composeActivities(_runtime: ActivityRuntime): Record<TaskQueue, 
     payment: {},
     shipping: {},
     settlement: {},
-    notification: {},
+    notification: notificationActivitiesFor(runtime),
     chat: {},
   };
 }

@@ -1,4 +1,6 @@
+import { resolveIdentitySettings } from '../config/identity-secrets';
 import { loadWorkerConfig } from '../config/worker.config';
+import { openNotificationVendors } from '../integrations/notification/notification-vendors';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
@@ -17,12 +19,14 @@ async function main(args: string[]): Promise<void> {
   const config = loadWorkerConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: 'worker' });
   installTemporalRuntime(logger);
+  const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv });
   const infrastructure = await openInfrastructure(config);
+  const notificationVendors = await openNotificationVendors(config.notifications, { webhookBaseUrl: config.publicBaseUrl });
   const running = await startWorkers({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     queues,
-    activities: composeActivities({ infrastructure, logger, publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '' }),
+    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors }),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
   });
   const http = await listen(createWorkerHttpApp(running.healthy, createMetrics()).fetch, config.httpPort);
@@ -30,6 +34,7 @@ async function main(args: string[]): Promise<void> {
   onShutdown(logger, async () => {
     await running.shutdown();
     await http.close();
+    await notificationVendors.close();
     await infrastructure.close();
   });
   await running.done;

@@ -9,3 +9,4 @@ export * from './recipient-masking';
 export * from './sms-length';
 export * from './notification-format';
 export * from './alimtalk-fallback-policy';
+export * from './notification';

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import type { AppEnv } from '../../api/app-env';
+import type { NotificationVendorConfig } from '../../config/notification-vendors';
 import { composeApp } from '../../api/compose-app';
 import { ephemeralIdentitySettings, type IdentitySettings } from '../../config/identity-secrets';
 import { RedisKeyValueStore } from '../../platform/cache/redis-key-value-store';
@@ -45,7 +46,15 @@ function temporalFrom(env: TestWorkflowEnvironment | undefined): TemporalClientH
  * The real app over the real test database and Redis (keys under a prefix of its own, removed on
  * close), and Temporal when the suite passes an environment.
  */
-export async function createTestApp(options: { temporal?: TestWorkflowEnvironment; publicBaseUrl?: string; identity?: IdentitySettings } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  temporal?: TestWorkflowEnvironment;
+  publicBaseUrl?: string;
+  identity?: IdentitySettings;
+  /** Vendor settings (webhook secrets); absent: the sandbox's. */
+  notifications?: NotificationVendorConfig;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataSource = await openTestDataSource();
   const prefix = `test:${uuidv7()}:`;
   const kv = RedisKeyValueStore.connect(TEST_REDIS_URL, prefix);
@@ -68,6 +77,7 @@ export async function createTestApp(options: { temporal?: TestWorkflowEnvironmen
     metrics: createMetrics({ collectProcessMetrics: false }),
     publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
     identity,
+    notifications: options.notifications,
   });
   return {
     app,

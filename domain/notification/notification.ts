@@ -1,0 +1,107 @@
+import type { NotificationChannel, NotificationProvider, FailureReason } from './send-result';
+import type { TemplateCode } from './notification-templates';
+
+/**
+ * One message Jangteo owes someone (an order event, a restock offer, a statement), unique by its
+ * dedupe key so a retried caller never creates a second one. Contacts are looked up when sending,
+ * so Temporal histories carry ids only.
+ */
+export type NotificationStatus = 'PENDING' | 'SENT' | 'DELIVERED' | 'FAILED';
+export type AttemptStatus = 'SENDING' | 'ACCEPTED' | 'DELIVERED' | 'FAILED';
+
+export interface Contact {
+  phone?: string;
+  email?: string;
+}
+
+export interface NotificationRequest {
+  templateCode: TemplateCode;
+  /** A user (contact read from identity at send time) or explicit addresses. */
+  recipient: { userId: string } | Contact;
+  variables: Record<string, string | number>;
+  /** The business key of the event, e.g. `order-paid:<orderId>`: the same key is sent once. */
+  dedupeKey: string;
+  orderId?: string;
+  /** Text of the template's e-mail attachment (e.g. the settlement statement CSV). */
+  attachment?: string;
+}
+
+export interface Notification {
+  id: string;
+  dedupeKey: string;
+  templateCode: TemplateCode;
+  recipientUserId?: string;
+  contact?: Contact;
+  variables: Record<string, string | number>;
+  attachment?: string;
+  orderId?: string;
+  status: NotificationStatus;
+  deliveredVia?: NotificationChannel;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One channel's try at a notification: the send log row operators read. */
+export interface NotificationAttempt {
+  id: string;
+  notificationId: string;
+  channel: NotificationChannel;
+  provider: NotificationProvider;
+  maskedRecipient: string;
+  providerMessageId?: string;
+  recipientSeq?: number;
+  status: AttemptStatus;
+  failureReason?: FailureReason | 'RETRIES_EXHAUSTED' | 'PROVIDER_FALLBACK_FAILED' | 'NO_CONTACT';
+  providerCode?: string;
+  providerMessage?: string;
+  /** The attempt this one replaces (the AlimTalk an SMS falls back from). */
+  fallbackOf?: string;
+  tries: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type AttemptPatch = Partial<
+  Pick<NotificationAttempt, 'provider' | 'providerMessageId' | 'recipientSeq' | 'status' | 'failureReason' | 'providerCode' | 'providerMessage' | 'tries' | 'updatedAt'>
+>;
+
+export interface ProviderEventRecord {
+  id: string;
+  provider: NotificationProvider;
+  eventId: string;
+  attemptId?: string;
+  status: string;
+  detail?: string;
+  occurredAt: Date;
+  receivedAt: Date;
+}
+
+export interface NotificationPage {
+  items: Array<Notification & { attempts: NotificationAttempt[] }>;
+  nextCursor: string | null;
+}
+
+export interface NotificationStore {
+  /** Inserts the notification, or returns the one already registered under its dedupe key. */
+  register(notification: Notification): Promise<{ notification: Notification; created: boolean }>;
+  get(id: string): Promise<Notification | null>;
+  update(notification: Notification): Promise<void>;
+  attemptOf(notificationId: string, channel: NotificationChannel): Promise<NotificationAttempt | null>;
+  saveAttempt(attempt: NotificationAttempt): Promise<void>;
+  /**
+   * Changes only the given columns. With `onlyIfOpen`, the change applies only while the attempt
+   * is SENDING or ACCEPTED, so a DELIVERED or FAILED reported by the provider is never overwritten.
+   */
+  updateAttempt(id: string, patch: AttemptPatch, options?: { onlyIfOpen?: boolean }): Promise<void>;
+  findAttemptByProviderMessageId(provider: NotificationProvider, providerMessageId: string): Promise<NotificationAttempt | null>;
+  /** Records a webhook event; false when this provider event was recorded before. */
+  recordEvent(event: ProviderEventRecord): Promise<boolean>;
+  list(filter: { orderId?: string; userId?: string; cursor?: string; limit: number }): Promise<NotificationPage>;
+}
+
+/** Where a user's contact details come from (identity decrypts them on demand). */
+export interface RecipientDirectory {
+  contactOf(userId: string): Promise<Contact | null>;
+}
+
+export const notificationWorkflowId = (notificationId: string) => `notification:${notificationId}`;
