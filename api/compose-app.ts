@@ -8,9 +8,14 @@ import type { Metrics } from '../platform/observability/metrics';
 import type { AppEnv } from './app-env';
 import { createApp } from './app';
 import { createIdentityModule } from './identity/identity.module';
+import { createCatalogModule } from './catalog/catalog.module';
 import type { NotificationVendorConfig } from '../config/notification-vendors';
 import { notificationWebhookSecrets, SANDBOX_NHN_WEBHOOK_SIGNATURE } from '../integrations/notification/notification-vendors';
 import { createNotificationModule } from './notification/notification.module';
+import { createChatModule, type ChatSettings } from './chat/chat.module';
+import { createLiveSockets } from './live-sockets';
+import { MemoryPubSub } from '../platform/pubsub/memory-pub-sub';
+import type { PubSub } from '../platform/pubsub/pub-sub';
 
 export interface ApiRuntime {
   infrastructure: Infrastructure;
@@ -19,12 +24,24 @@ export interface ApiRuntime {
   publicBaseUrl: string;
   /** Secrets and token lifetimes (config/identity-secrets.ts). Absent: random per-process keys (tests only). */
   identity?: IdentitySettings;
+  /** Where product images are stored (IMAGE_STORAGE_DIR); default var/images. */
+  imageStorageDir?: string;
   /** Vendor settings for verifying notification webhooks. Absent: the sandbox's. */
   notifications?: NotificationVendorConfig;
+  /** Live fan-out between API processes (platform/pubsub/create-pub-sub.ts). Absent: in memory, this process only. */
+  pubSub?: PubSub;
+  /** CHAT_* settings; absent: the defaults (1 h reminder, 30 messages a minute). */
+  chat?: ChatSettings;
 }
 
+/** The app, plus the hook a composition root calls after `listen` so WebSocket routes (chat live) work. */
+export type ComposedApp = OpenAPIHono<AppEnv> & {
+  /** Serves WebSocket upgrades on the HTTP server; returns a function that drops live connections (shutdown). */
+  attachLiveSockets(server: unknown): () => void;
+};
+
 /** Wires every context's routes over the shared infrastructure; used by every process that serves HTTP. */
-export function composeApp(runtime: ApiRuntime): OpenAPIHono<AppEnv> {
+export function composeApp(runtime: ApiRuntime): ComposedApp {
   const newId = () => uuidv7();
   // Contexts that hold personal data push an eraser here; withdrawal (DELETE /me) runs them all.
   const personalDataErasers: PersonalDataEraser[] = [];
@@ -37,6 +54,16 @@ export function composeApp(runtime: ApiRuntime): OpenAPIHono<AppEnv> {
     newId,
     personalDataErasers,
   });
+  const catalog = createCatalogModule({
+    dataSource: runtime.infrastructure.dataSource,
+    kv: runtime.infrastructure.kv,
+    logger: runtime.logger,
+    newId,
+    publicBaseUrl: runtime.publicBaseUrl,
+    authenticate: identity.authenticate,
+    imageStorageDir: runtime.imageStorageDir,
+    temporalClient: () => runtime.infrastructure.temporal.client,
+  });
   const notification = createNotificationModule({
     dataSource: runtime.infrastructure.dataSource,
     cipher: identity.deps.cipher,
@@ -45,11 +72,33 @@ export function composeApp(runtime: ApiRuntime): OpenAPIHono<AppEnv> {
     authenticate: identity.authenticate,
     newId,
   });
-  return createApp({
+  const liveSockets = createLiveSockets();
+  const chat = createChatModule({
+    dataSource: runtime.infrastructure.dataSource,
+    kv: runtime.infrastructure.kv,
+    pubSub: runtime.pubSub ?? new MemoryPubSub(),
+    logger: runtime.logger,
+    newId,
+    authenticate: identity.authenticate,
+    principals: identity.sessions,
+    sellers: {
+      isActiveSeller: async (userId) => {
+        const access = await identity.deps.users.findAccess(userId);
+        return access?.role === 'SELLER' && access.status === 'ACTIVE';
+      },
+    },
+    products: { sellerOfProduct: async (productId) => (await catalog.catalog.productDetail(productId))?.sellerId ?? null },
+    liveSockets,
+    settings: runtime.chat,
+    temporalClient: () => runtime.infrastructure.temporal.client,
+  });
+  const app = createApp({
     logger: runtime.logger,
     metrics: runtime.metrics,
     newId: () => uuidv7(),
     readinessChecks: runtime.infrastructure.readinessChecks,
-    apiRoutes: [...identity.routes, ...notification.routes],
+    apiRoutes: [...identity.routes, ...catalog.routes, ...notification.routes, ...chat.routes],
   });
+  liveSockets.bind(app);
+  return Object.assign(app, { attachLiveSockets: (server: unknown) => liveSockets.attach(server) });
 }

@@ -6,6 +6,7 @@ import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
 import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
+import { createPubSub } from '../platform/pubsub/create-pub-sub';
 import { composeApp } from './compose-app';
 import { bootstrapAdmin } from './identity/identity.module';
 
@@ -16,11 +17,16 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, name: 'api' });
   const infrastructure = await openInfrastructure(config);
   await bootstrapAdmin({ dataSource: infrastructure.dataSource, kv: infrastructure.kv, logger, settings: identity, newId: () => uuidv7() });
-  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications });
+  // Live chat reaches participants connected to any API process through Redis pub/sub.
+  const pubSub = createPubSub(config.cache);
+  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications, imageStorageDir: config.imageStorageDir, pubSub, chat: config.chat });
   const server = await listen(app.fetch, config.port);
+  const dropLiveConnections = app.attachLiveSockets(server.server);
   logger.info({ port: server.port }, 'api listening');
   onShutdown(logger, async () => {
+    dropLiveConnections();
     await server.close();
+    await pubSub.close();
     await infrastructure.close();
   });
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, type Env } from './env';
+import { chatConfig, chatSection, type ChatConfig } from './sections';
 import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
 import {
-  authSection, piiSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection,
+  authSection, piiSection, imageStorageSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection,
   requireRealServicesInProduction, temporalSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
 } from './sections';
 
@@ -16,6 +17,8 @@ const apiEnvSchema = requireRealServicesInProduction(
     ...temporalSection,
     ...authSection,
     ...piiSection,
+    ...imageStorageSection,
+    ...chatSection,
     ...notificationSection,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
   }),
@@ -31,6 +34,9 @@ export interface ApiConfig {
   identity: IdentityEnv;
   cache: CacheConfig;
   temporal: TemporalConfig;
+  /** Product images on local disk (IMAGE_STORAGE_DIR). */
+  imageStorageDir: string;
+  chat: ChatConfig;
   notifications: NotificationVendorConfig;
 }
 
@@ -44,7 +50,9 @@ export function loadApiConfig(env: Env): ApiConfig {
     database: databaseConfig(parsed),
     identity: pickIdentityEnv(parsed),
     cache: cacheConfig(parsed),
+    imageStorageDir: parsed.IMAGE_STORAGE_DIR,
     temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
+    chat: chatConfig(parsed),
     notifications: notificationVendorConfig(parsed),
   };
 }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
 import { parseEnv, port, type Env } from './env';
+import { chatConfig, chatSection, type ChatConfig } from './sections';
 import {
-  authSection, piiSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection, temporalSection,
+  authSection, piiSection, imageStorageSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection, temporalSection,
   type CacheConfig, type DatabaseConfig,
 } from './sections';
 
@@ -15,6 +16,8 @@ const embeddedEnvSchema = z.object({
   ...temporalSection,
   ...authSection,
   ...piiSection,
+  ...chatSection,
+  ...imageStorageSection,
   ...notificationSection,
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
@@ -32,6 +35,9 @@ export interface EmbeddedConfig {
   identity: IdentityEnv;
   notifications: NotificationVendorConfig;
   cache: CacheConfig;
+  chat: ChatConfig;
+  /** Product images on local disk (IMAGE_STORAGE_DIR). */
+  imageStorageDir: string;
   /** An external Temporal server; when absent the launcher starts a local dev server. */
   temporal: { address?: string; namespace: string; devPort: number; uiPort: number; dbPath: string; cliPath?: string };
 }
@@ -47,6 +53,8 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
     identity: pickIdentityEnv(parsed),
     notifications: notificationVendorConfig(parsed),
     cache: cacheConfig(parsed),
+    chat: chatConfig(parsed),
+    imageStorageDir: parsed.IMAGE_STORAGE_DIR,
     temporal: {
       address: parsed.TEMPORAL_ADDRESS,
       namespace: parsed.TEMPORAL_NAMESPACE,

@@ -99,3 +99,22 @@ export const piiSection = {
   PII_HASH_KEY: base64Key(32).optional(),
 };
 
+/** Where product images are kept by the local-disk storage (catalog). */
+export const imageStorageSection = {
+  IMAGE_STORAGE_DIR: z.string().min(1).default('var/images'),
+};
+
+/** Chat: when a waiting consumer's seller is reminded (AlimTalk), and messages per user per minute. */
+export const chatSection = {
+  CHAT_REPLY_REMINDER_AFTER: duration(3600),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000).default(30),
+};
+
+export interface ChatConfig {
+  replyReminderAfterSeconds: number;
+  messagesPerMinute: number;
+}
+
+export function chatConfig(env: { CHAT_REPLY_REMINDER_AFTER: number; CHAT_MESSAGES_PER_MINUTE: number }): ChatConfig {
+  return { replyReminderAfterSeconds: env.CHAT_REPLY_REMINDER_AFTER, messagesPerMinute: env.CHAT_MESSAGES_PER_MINUTE };
+}

@@ -10,6 +10,7 @@ import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
 import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
+import { createPubSub } from '../platform/pubsub/create-pub-sub';
 import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
 import { composeActivities } from '../workers/compose-activities';
 import { startWorkers } from '../workers/start-workers';
@@ -69,9 +70,15 @@ async function main(): Promise<void> {
     process.kill(process.pid, 'SIGTERM');
   });
 
-  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications });
+  // In memory with nothing configured (one process); Redis when REDIS_URL is set.
+  const pubSub = createPubSub(config.cache);
+  stops.push(() => pubSub.close());
+  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications, imageStorageDir: config.imageStorageDir, pubSub, chat: config.chat });
   const server = await listen(app.fetch, config.port);
+  const dropLiveConnections = app.attachLiveSockets(server.server);
   stops.push(server.close);
+  // Stops run in reverse: live connections are dropped before the server waits for its connections.
+  stops.push(async () => dropLiveConnections());
 
   logger.info(
     {

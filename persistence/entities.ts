@@ -1,6 +1,9 @@
 import type { EntitySchema } from 'typeorm';
 import { notificationEntities } from './notification/notification.entities';
 import { identityEntities } from './identity/identity-entities';
+import { catalogEntities } from './catalog/catalog-entities';
+import { inventoryEntities } from './inventory/inventory-entities';
+import { chatEntities } from './chat/chat.entities';
 
 /** Every entity schema the data source maps; contexts add theirs here. */
-export const entities: EntitySchema[] = [...identityEntities, ...notificationEntities];
+export const entities: EntitySchema[] = [...identityEntities, ...catalogEntities, ...inventoryEntities, ...notificationEntities, ...chatEntities];

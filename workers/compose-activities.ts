@@ -1,3 +1,5 @@
+import { inventoryActivitiesFor } from '../activities/inventory/inventory-worker';
+import { chatActivitiesFor } from '../activities/chat/chat-worker';
 import { notificationActivitiesFor } from '../activities/notification/notification-worker';
 import type { IdentitySettings } from '../config/identity-secrets';
 import type { NotificationVendors } from '../integrations/notification/notification-vendors';
@@ -18,12 +20,12 @@ export function composeActivities(runtime: ActivityRuntime): Record<TaskQueue, o
   return {
     identity: {},
     catalog: {},
-    inventory: {},
+    inventory: inventoryActivitiesFor(runtime),
     ordering: {},
     payment: {},
     shipping: {},
     settlement: {},
     notification: notificationActivitiesFor(runtime),
-    chat: {},
+    chat: chatActivitiesFor(runtime),
   };
 }

@@ -1,3 +1,5 @@
 // Every workflow type the workers register. The exported function name is the workflow type:
 // never rename one that has run in production.
+export { restockHoldWorkflow } from './inventory/restock-hold.workflow';
 export { notificationWorkflow } from './notification/notification.workflow';
+export { chatReplyReminderWorkflow } from './chat/chat-reply-reminder.workflow';

@@ -15,7 +15,8 @@ export type TemplateCode =
   | 'PURCHASE_AUTO_CONFIRMED'
   | 'REFUND_COMPLETED'
   | 'RESTOCK_OFFER'
-  | 'SETTLEMENT_STATEMENT';
+  | 'SETTLEMENT_STATEMENT'
+  | 'CHAT_REPLY_REMINDER';
 
 export interface NotificationTemplate {
   code: TemplateCode;
@@ -240,6 +241,19 @@ const templates: readonly NotificationTemplate[] = [
         '고객님을 위해 30분 동안 재고를 확보해 두었습니다. #{구매기한}까지 주문하지 않으시면 다음 대기 고객에게 넘어갑니다.',
     },
     sms: { title: '[장터] 재입고 안내', text: '[장터] #{상품명} 재입고! #{구매기한}까지 주문 가능합니다.' },
+  },
+  {
+    code: 'CHAT_REPLY_REMINDER',
+    description: '채팅 문의 답변 대기 알림 (판매자)',
+    audience: 'SELLER',
+    variables: ['대기시간', '문의번호'],
+    alimtalk: {
+      templateCode: 'JT_CHAT_REMINDER',
+      text:
+        '[장터] 채팅 문의 답변 요청\n\n고객님의 채팅 문의가 #{대기시간} 넘게 답변을 기다리고 있습니다.\n\n문의번호: #{문의번호}\n\n' +
+        '장터 판매자센터의 채팅 대기함에서 답변해 주세요.',
+    },
+    sms: { title: '[장터] 채팅 답변 요청', text: '[장터] 채팅 문의 #{문의번호}이(가) #{대기시간} 넘게 답변을 기다립니다.' },
   },
   {
     code: 'SETTLEMENT_STATEMENT',

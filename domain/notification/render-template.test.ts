@@ -23,6 +23,7 @@ const textsOf = (t: NotificationTemplate) =>
 describe('notification templates', () => {
   test('the catalogue covers every notification the shop sends', () => {
     assert.deepEqual([...NOTIFICATION_TEMPLATES.keys()].sort(), [
+      'CHAT_REPLY_REMINDER',
       'ORDER_AUTO_CANCELLED',
       'ORDER_CANCELLED',
       'ORDER_DELIVERED',

@@ -1,6 +1,9 @@
 import { DeadLetters1732406400000 } from './1732406400000-dead-letters';
-import { Identity1732410000000 } from './1732410000000-identity';
 import { Notifications1732430000000 } from './1732430000000-notifications';
+import { Identity1732410000000 } from './1732410000000-identity';
+import { Catalog1732420000000 } from './1732420000000-catalog';
+import { Inventory1732420000001 } from './1732420000001-inventory';
+import { Chat1732450000000 } from './1732450000000-chat';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
-export const migrations = [DeadLetters1732406400000, Identity1732410000000, Notifications1732430000000];
+export const migrations = [DeadLetters1732406400000, Identity1732410000000, Catalog1732420000000, Inventory1732420000001, Notifications1732430000000, Chat1732450000000];

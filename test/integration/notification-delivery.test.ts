@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { notificationActivitiesFor, NOTIFICATION_TASK_QUEUE } from '../../activities/notification/notification-worker';
-import { ephemeralIdentitySettings } from '../../config/identity-secrets';
+import { testIdentitySettings } from '../support/test-identity';
 import { findTemplate, notificationWorkflowId, type NotificationRequest, type TemplateCode } from '../../domain/notification';
 import { openNotificationVendors, type NotificationVendors } from '../../integrations/notification/notification-vendors';
 import { listen, type RunningServer } from '../../platform/http-server';
@@ -21,7 +21,7 @@ let phoneCounter = 0;
 const uniquePhone = () => `0109${String(Date.now() % 10000).padStart(4, '0')}${String(++phoneCounter).padStart(3, '0')}`.slice(0, 11);
 
 describe('durable notifications: AlimTalk, SMS fallback and e-mail through the sandbox vendors', () => {
-  const identity = ephemeralIdentitySettings();
+  const identity = testIdentitySettings();
   let env: TestWorkflowEnvironment;
   let app: TestApp;
   let server: RunningServer;

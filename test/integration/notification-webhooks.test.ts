@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createNotificationActivities } from '../../activities/notification/notification.activities';
-import { ephemeralIdentitySettings } from '../../config/identity-secrets';
+import { testIdentitySettings } from '../support/test-identity';
 import type { NotificationVendorConfig } from '../../config/notification-vendors';
 import { findTemplate, type TemplateCode } from '../../domain/notification';
 import { createNhnAlimTalkSender } from '../../integrations/notification/nhn-alimtalk.adapter';
@@ -23,7 +23,7 @@ const SENDGRID_KEY = 'SG.webhook-test';
 const variablesOf = (code: TemplateCode) => Object.fromEntries(findTemplate(code)!.variables.map((name) => [name, `${name}-값`]));
 
 describe('notification webhooks: verified, idempotent, moving the send log forward', () => {
-  const identity = ephemeralIdentitySettings();
+  const identity = testIdentitySettings();
   const closers: Array<() => Promise<void> | void> = [];
   let app: TestApp;
   let server: RunningServer;

@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import type { AppEnv } from '../../api/app-env';
 import type { NotificationVendorConfig } from '../../config/notification-vendors';
 import { composeApp } from '../../api/compose-app';
-import { ephemeralIdentitySettings, type IdentitySettings } from '../../config/identity-secrets';
+import type { IdentitySettings } from '../../config/identity-secrets';
+import { testIdentitySettings } from './test-identity';
 import { RedisKeyValueStore } from '../../platform/cache/redis-key-value-store';
 import type { KeyValueStore } from '../../platform/cache/key-value-store';
 import { uuidv7 } from '../../platform/ids';
@@ -70,7 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ],
     close: async () => undefined,
   };
-  const identity = options.identity ?? ephemeralIdentitySettings();
+  const identity = options.identity ?? testIdentitySettings();
   const app = composeApp({
     infrastructure,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),

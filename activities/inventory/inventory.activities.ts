@@ -1,0 +1,33 @@
+import type { WaitlistService } from '../../persistence/inventory/waitlist.service';
+
+export interface GrantRestockHoldResult {
+  granted: boolean;
+  reason?: 'NOT_WAITING' | 'NOT_HEAD' | 'NO_STOCK';
+  userId?: string;
+  productId?: string;
+  quantity?: number;
+}
+
+/** Activities of the inventory task queue; each is idempotent (keyed by the waiting-queue entry). */
+export function createInventoryActivities(deps: { waitlist: WaitlistService }) {
+  return {
+    /** Reserves the units for the entry if it is still first in line (`hold:<entryId>`). */
+    async grantRestockHold(input: { entryId: string; holdExpiresAtMs: number }): Promise<GrantRestockHoldResult> {
+      const outcome = await deps.waitlist.grantHold(input.entryId, new Date(input.holdExpiresAtMs));
+      if (!outcome.granted) return { granted: false, reason: outcome.reason };
+      return { granted: true, userId: outcome.entry.userId, productId: outcome.productId, quantity: outcome.entry.quantity };
+    },
+
+    /** Time is up: releases the units unless the consumer ordered (CLAIMED). */
+    async expireRestockHold(input: { entryId: string }): Promise<'EXPIRED' | 'CLAIMED' | 'CANCELLED' | 'NOT_HELD'> {
+      return deps.waitlist.expireHold(input.entryId);
+    },
+
+    /** Starts holds for whoever is now first in line while stock covers them; returns their entry ids. */
+    async offerRestockHolds(input: { variantId: string }): Promise<string[]> {
+      return deps.waitlist.offerHolds([input.variantId]);
+    },
+  };
+}
+
+export type InventoryActivities = ReturnType<typeof createInventoryActivities>;

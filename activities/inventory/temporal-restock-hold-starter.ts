@@ -1,0 +1,21 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { RestockHoldStarter } from '../../domain/inventory/ports';
+import { INVENTORY_TASK_QUEUE, restockHoldWorkflowId } from '../../workflows/inventory/workflow-ids';
+
+/** Starts `restockHoldWorkflow` for a waiting-queue entry; a second start of the same entry is a no-op. */
+export class TemporalRestockHoldStarter implements RestockHoldStarter {
+  constructor(private readonly client: () => Client, private readonly taskQueue: string = INVENTORY_TASK_QUEUE) {}
+
+  async startHold(input: { variantId: string; entryId: string }): Promise<void> {
+    try {
+      await this.client().workflow.start('restockHoldWorkflow', {
+        taskQueue: this.taskQueue,
+        workflowId: restockHoldWorkflowId(input.variantId, input.entryId),
+        args: [input],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { z } from '@hono/zod-openapi';
+import { MAX_PRICE, NAME_MAX_LENGTH, validName } from '../../domain/catalog/product';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PRODUCT_SORTS } from '../../domain/catalog/search-query';
+import { SALE_STATUSES } from '../../domain/catalog/sale-status';
+import { DomainError } from '../../domain/shared/domain-error';
+
+/** Runs a domain rule inside zod so a bad value is a 400 naming its field with the rule's message. */
+const checkedBy = (rule: (value: string) => unknown) => (value: string, ctx: z.RefinementCtx) => {
+  try {
+    rule(value);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const [first] = (error.details.errors as { message: string }[] | undefined) ?? [];
+    ctx.addIssue({ code: 'custom', message: first?.message ?? error.message });
+  }
+};
+
+const id = (description: string) => z.string().min(1).max(36).openapi({ description, example: '01939a4e-7c1f-7b3a-9c2e-5d6f7a8b9c0d' });
+const won = z.number().int('must be a whole number of won').positive('must be greater than 0').max(MAX_PRICE);
+
+export const productName = z.string().superRefine(checkedBy(validName)).openapi({ description: `1–${NAME_MAX_LENGTH} characters`, example: '무선 블루투스 이어폰' });
+
+export const productIdParam = z.object({ id: id('Product id').openapi({ param: { name: 'id', in: 'path' } }) });
+export const variantIdParam = z.object({ variantId: id('Variant id').openapi({ param: { name: 'variantId', in: 'path' } }) });
+export const imageParams = z.object({
+  id: id('Product id').openapi({ param: { name: 'id', in: 'path' } }),
+  imageId: id('Image id').openapi({ param: { name: 'imageId', in: 'path' } }),
+});
+
+const option = z.object({
+  name: z.string().min(1).max(30).openapi({ example: '색상' }),
+  values: z.array(z.string().min(1).max(50)).min(1).max(50).openapi({ example: ['빨강', '파랑'] }),
+});
+
+const newVariant = z.object({
+  options: z.record(z.string(), z.string()).openapi({ example: { 색상: '빨강', 사이즈: 'M' } }),
+  stock: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000),
+  priceDelta: z.number().int('must be a whole number of won').min(-MAX_PRICE).max(MAX_PRICE).optional().openapi({ description: 'Added to the product price for this combination', example: 1000 }),
+});
+
+export const createProductBody = z
+  .object({
+    name: productName,
+    description: z.string().max(10_000).default(''),
+    price: won.openapi({ description: 'Whole won, > 0', example: 39000 }),
+    categoryId: id('Category').nullable().optional(),
+    options: z.array(option).max(3).default([]),
+    variants: z.array(newVariant).min(1).max(200).openapi({ description: 'One per sold combination; with no options, one variant with `options: {}`' }),
+  })
+  .openapi('NewProduct');
+
+export const changeProductBody = z
+  .object({
+    name: productName.optional(),
+    description: z.string().max(10_000).optional(),
+    price: won.optional(),
+    categoryId: id('Category').nullable().optional(),
+    status: z.enum(['ON_SALE', 'SUSPENDED']).optional().openapi({ description: 'SUSPENDED hides the product; ON_SALE lifts a suspension (SOLD_OUT follows from stock)' }),
+  })
+  .openapi('ProductChanges');
+
+const variantView = z.object({
+  id: z.string(),
+  options: z.record(z.string(), z.string()),
+  priceDelta: z.number().int(),
+  price: z.number().int(),
+  stock: z.number().int(),
+  reserved: z.number().int(),
+  sellable: z.number().int(),
+});
+
+export const imageView = z.object({ id: z.string(), url: z.string(), contentType: z.string() }).openapi('ProductImage');
+
+export const sellerProductResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    price: z.number().int(),
+    categoryId: z.string().nullable(),
+    status: z.enum(SALE_STATUSES),
+    options: z.array(option),
+    images: z.array(imageView),
+    variants: z.array(variantView),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('SellerProduct');
+
+export const productDetailResponse = z
+  .object({
+    id: z.string(),
+    sellerId: z.string(),
+    name: z.string(),
+    description: z.string(),
+    price: z.number().int(),
+    status: z.enum(SALE_STATUSES),
+    categoryId: z.string().nullable(),
+    options: z.array(option),
+    images: z.array(imageView),
+    variants: z.array(z.object({ id: z.string(), options: z.record(z.string(), z.string()), price: z.number().int(), sellable: z.number().int() })),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('ProductDetail');
+
+const numberQuery = z
+  .string()
+  .regex(/^\d{1,10}$/, 'must be a whole number')
+  .transform(Number);
+
+export const searchQuery = z.object({
+  q: z.string().max(100).optional().openapi({ description: 'Keywords (Korean or English); every word must appear in the name or description', example: '블루투스 이어폰' }),
+  categoryId: z.string().max(36).optional().openapi({ description: 'A category; its descendants are included' }),
+  minPrice: numberQuery.optional().openapi({ type: 'integer', description: 'Whole won, inclusive' }),
+  maxPrice: numberQuery.optional().openapi({ type: 'integer', description: 'Whole won, inclusive' }),
+  sort: z.enum(PRODUCT_SORTS).default('newest'),
+  cursor: z.string().max(300).optional().openapi({ description: 'nextCursor of the previous page' }),
+  size: numberQuery
+    .pipe(z.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`))
+    .optional()
+    .openapi({ type: 'integer', description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` }),
+});
+
+export const searchResponse = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        sellerId: z.string(),
+        name: z.string(),
+        price: z.number().int(),
+        status: z.enum(SALE_STATUSES),
+        categoryId: z.string().nullable(),
+        thumbnailUrl: z.string().nullable(),
+        createdAt: z.string(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('ProductSearchPage');
+
+export const categoryBody = z
+  .object({
+    name: z.string().min(1).max(50).openapi({ example: '이어폰' }),
+    parentId: id('Parent category (absent for a top-level category)').nullable().optional(),
+    position: z.number().int().min(0).max(10_000).optional(),
+  })
+  .openapi('NewCategory');
+
+type CategoryNodeShape = { id: string; name: string; children: CategoryNodeShape[] };
+// Named, so the OpenAPI generator emits a $ref for the recursion instead of expanding it forever.
+export const categoryNode: z.ZodType<CategoryNodeShape> = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    get children() {
+      return z.array(categoryNode);
+    },
+  })
+  .openapi('CategoryNode');
+
+export const categoryResponse = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), depth: z.number().int() }).openapi('Category');
+export const categoryTreeResponse = z.object({ items: z.array(categoryNode) }).openapi('CategoryTree');
+
+export const imageUploadBody = z
+  .object({ file: z.any().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or GIF, at most 5 MB' }) })
+  .openapi('ImageUpload');
+
+export const imageKeyParam = z.object({
+  key: z.string().max(200).openapi({ param: { name: 'key', in: 'path' }, example: '0193…-0193….webp' }),
+});

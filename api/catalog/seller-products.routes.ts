@@ -1,0 +1,157 @@
+import { createRoute } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { CatalogErrorCode, invalidField } from '../../domain/catalog/catalog-errors';
+import { MAX_IMAGE_BYTES } from '../../domain/catalog/product-image';
+import type { CatalogService } from '../../persistence/catalog/catalog.service';
+import { bearerSecurity, problemResponse } from '../identity/identity-fields';
+import type { Authenticate } from '../middleware/authenticate';
+import { requireRole, requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
+import { ProblemError } from '../problem';
+import { createRouter } from '../router';
+import {
+  changeProductBody, createProductBody, imageParams, imageUploadBody, imageView, productIdParam, sellerProductResponse,
+} from './catalog.schemas';
+import { imageUrl, sellerProductView } from './catalog-views';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const denied = {
+  401: problemResponse('not signed in'),
+  403: problemResponse('FORBIDDEN: not this seller, or a manager without the PRODUCTS permission'),
+};
+/** Room for the multipart envelope around a 5 MB file; anything larger is refused before it is read in full. */
+const UPLOAD_LIMIT = MAX_IMAGE_BYTES + 64 * 1024;
+
+/**
+ * Catalog management for sellers and their managers (PRODUCTS permission). Managers of several
+ * sellers, and admins, name the seller with X-Seller-Id.
+ */
+export function createSellerProductRoutes(deps: { catalog: CatalogService; authenticate: Authenticate; publicBaseUrl: string }) {
+  const router = createRouter();
+  const access = requireSellerAccess('PRODUCTS');
+  // Consumers are refused outright (403) before the seller is resolved.
+  const guard = [deps.authenticate, requireRole('SELLER', 'MANAGER', 'ADMIN'), access] as const;
+
+  const create = createRoute({
+    method: 'post',
+    path: '/seller/products',
+    tags: ['seller catalog'],
+    summary: 'List a new product with its options, variants and stock',
+    security: bearerSecurity,
+    middleware: [...guard],
+    request: { body: { ...json(createProductBody), required: true } },
+    responses: {
+      201: { description: 'created', ...json(sellerProductResponse) },
+      400: problemResponse('VALIDATION_FAILED, UNKNOWN_OPTION_COMBINATION, DUPLICATE_VARIANT, CATEGORY_NOT_FOUND'),
+      ...denied,
+    },
+  });
+  router.openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const product = await deps.catalog.createProduct({
+      sellerId: sellerAccessOf(c).sellerId,
+      name: body.name,
+      description: body.description,
+      price: body.price,
+      categoryId: body.categoryId ?? null,
+      options: body.options,
+      variants: body.variants,
+    });
+    return c.json(sellerProductView(deps.publicBaseUrl, product), 201);
+  });
+
+  const read = createRoute({
+    method: 'get',
+    path: '/seller/products/{id}',
+    tags: ['seller catalog'],
+    summary: 'A product of the seller, with stock on hand, reserved and sellable per variant',
+    security: bearerSecurity,
+    middleware: [...guard],
+    request: { params: productIdParam },
+    responses: { 200: { description: 'the product', ...json(sellerProductResponse) }, ...denied, 404: problemResponse('PRODUCT_NOT_FOUND') },
+  });
+  router.openapi(read, async (c) => {
+    const product = await deps.catalog.sellerProduct(sellerAccessOf(c).sellerId, c.req.valid('param').id);
+    return c.json(sellerProductView(deps.publicBaseUrl, product), 200);
+  });
+
+  const change = createRoute({
+    method: 'patch',
+    path: '/seller/products/{id}',
+    tags: ['seller catalog'],
+    summary: 'Edit a product, or suspend it / lift the suspension',
+    security: bearerSecurity,
+    middleware: [...guard],
+    request: { params: productIdParam, body: { ...json(changeProductBody), required: true } },
+    responses: {
+      200: { description: 'updated', ...json(sellerProductResponse) },
+      400: problemResponse('VALIDATION_FAILED'),
+      ...denied,
+      404: problemResponse('PRODUCT_NOT_FOUND'),
+      409: problemResponse('PRODUCT_CONFLICT'),
+    },
+  });
+  router.openapi(change, async (c) => {
+    const body = c.req.valid('json');
+    const product = await deps.catalog.changeProduct(sellerAccessOf(c).sellerId, c.req.valid('param').id, {
+      name: body.name,
+      description: body.description,
+      price: body.price,
+      categoryId: body.categoryId,
+      suspended: body.status === undefined ? undefined : body.status === 'SUSPENDED',
+    });
+    return c.json(sellerProductView(deps.publicBaseUrl, product), 200);
+  });
+
+  const upload = createRoute({
+    method: 'post',
+    path: '/seller/products/{id}/images',
+    tags: ['seller catalog'],
+    summary: 'Upload an image (multipart field `file`)',
+    description: 'At most 10 images per product, each at most 5 MB; JPEG, PNG, WebP or GIF as read from the bytes (the file name and declared type are ignored).',
+    security: bearerSecurity,
+    middleware: [
+      ...guard,
+      bodyLimit({
+        maxSize: UPLOAD_LIMIT,
+        onError: () => {
+          throw new ProblemError(CatalogErrorCode.IMAGE_TOO_LARGE, `body.file: an image is at most ${MAX_IMAGE_BYTES} bytes (5 MB)`, {
+            errors: [{ field: 'body.file', message: 'is larger than 5 MB' }],
+          });
+        },
+      }),
+    ],
+    request: { params: productIdParam, body: { content: { 'multipart/form-data': { schema: imageUploadBody } }, required: true } },
+    responses: {
+      201: { description: 'stored', ...json(imageView) },
+      400: problemResponse('TOO_MANY_IMAGES, IMAGE_TOO_LARGE, UNSUPPORTED_IMAGE_TYPE, VALIDATION_FAILED'),
+      ...denied,
+      404: problemResponse('PRODUCT_NOT_FOUND'),
+    },
+  });
+  router.openapi(upload, async (c) => {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File)) throw invalidField('body.file', 'attach the image as the multipart field "file"');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const image = await deps.catalog.addImage(sellerAccessOf(c).sellerId, c.req.valid('param').id, bytes);
+    return c.json({ id: image.id, url: imageUrl(deps.publicBaseUrl, image.key), contentType: image.contentType }, 201);
+  });
+
+  const removeImage = createRoute({
+    method: 'delete',
+    path: '/seller/products/{id}/images/{imageId}',
+    tags: ['seller catalog'],
+    summary: 'Remove an image',
+    security: bearerSecurity,
+    middleware: [...guard],
+    request: { params: imageParams },
+    responses: { 204: { description: 'removed' }, ...denied, 404: problemResponse('PRODUCT_NOT_FOUND, IMAGE_NOT_FOUND') },
+  });
+  router.openapi(removeImage, async (c) => {
+    const { id, imageId } = c.req.valid('param');
+    await deps.catalog.removeImage(sellerAccessOf(c).sellerId, id, imageId);
+    return c.body(null, 204);
+  });
+
+  return router;
+}

@@ -1,0 +1,24 @@
+import { EntitySchema } from 'typeorm';
+import { bigint, id, int, longText, ref, text } from './columns';
+
+export interface ProductVariantRow {
+  id: string;
+  productId: string;
+  optionKey: string;
+  optionsJson: string;
+  priceDelta: number;
+  position: number;
+}
+
+export const ProductVariantEntity = new EntitySchema<ProductVariantRow>({
+  name: 'ProductVariant',
+  tableName: 'product_variants',
+  columns: {
+    id,
+    productId: ref('product_id'),
+    optionKey: text('option_key', 300),
+    optionsJson: longText('options_json'),
+    priceDelta: bigint('price_delta'),
+    position: int('position'),
+  },
+});

@@ -1,0 +1,69 @@
+import type { Category } from '../../domain/catalog/category';
+import { searchTextOf, type Product, type ProductVariant } from '../../domain/catalog/product';
+import type { ProductImage } from '../../domain/catalog/product-image';
+import { selectionKey, type ProductOption } from '../../domain/catalog/product-options';
+import type { SaleStatus } from '../../domain/catalog/sale-status';
+import type { CategoryRow } from './category.entity';
+import type { ProductImageRow } from './product-image.entity';
+import type { ProductRow } from './product.entity';
+import type { ProductVariantRow } from './product-variant.entity';
+
+export function toProductRow(product: Product, version: number): ProductRow {
+  return {
+    id: product.id,
+    sellerId: product.sellerId,
+    categoryId: product.categoryId,
+    name: product.name,
+    description: product.description,
+    price: product.price,
+    optionsJson: JSON.stringify(product.options),
+    status: product.status,
+    suspended: product.suspended,
+    popularity: product.popularity,
+    searchText: searchTextOf(product),
+    thumbnailKey: product.images[0]?.key ?? null,
+    version,
+    createdAt: product.createdAt,
+    updatedAt: product.updatedAt,
+  };
+}
+
+export function toVariantRows(product: Product): ProductVariantRow[] {
+  return product.variants.map((variant) => ({
+    id: variant.id,
+    productId: product.id,
+    optionKey: selectionKey(product.options, variant.options),
+    optionsJson: JSON.stringify(variant.options),
+    priceDelta: variant.priceDelta,
+    position: variant.position,
+  }));
+}
+
+export function toImageRow(productId: string, image: ProductImage): ProductImageRow {
+  return { ...image, productId, storageKey: image.key };
+}
+
+export function toProduct(row: ProductRow, variants: ProductVariantRow[], images: ProductImageRow[]): Product {
+  return {
+    id: row.id,
+    sellerId: row.sellerId,
+    name: row.name,
+    description: row.description,
+    price: row.price,
+    categoryId: row.categoryId,
+    options: JSON.parse(row.optionsJson) as ProductOption[],
+    variants: variants
+      .map((v): ProductVariant => ({ id: v.id, options: JSON.parse(v.optionsJson) as Record<string, string>, priceDelta: v.priceDelta, position: v.position }))
+      .sort((a, b) => a.position - b.position),
+    images: images
+      .map((i): ProductImage => ({ id: i.id, key: i.storageKey, contentType: i.contentType, sizeBytes: i.sizeBytes, position: i.position, createdAt: i.createdAt }))
+      .sort((a, b) => a.position - b.position),
+    suspended: row.suspended,
+    status: row.status as SaleStatus,
+    popularity: row.popularity,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export const toCategory = (row: CategoryRow): Category => ({ ...row });

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { DataSource } from 'typeorm';
+import { keywordTerms } from '../../domain/catalog/search-query';
+import { LocalDiskImageStorage } from '../../integrations/storage/local-disk-image-storage.adapter';
+import { createCatalogInventory, type CatalogInventory } from '../../persistence/catalog/catalog-module';
+import { createDataSource } from '../../persistence/data-source';
+import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store';
+import { uuidv7 } from '../../platform/ids';
+
+/** Embedded mode: the same catalog and inventory code on SQLite, with the in-memory cache. */
+describe('catalog and inventory on SQLite (embedded mode)', () => {
+  let directory: string;
+  let dataSource: DataSource;
+  let services: CatalogInventory;
+
+  before(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'jangteo-catalog-'));
+    dataSource = await createDataSource({ kind: 'sqlite', path: join(directory, 'shop.sqlite') }).initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    services = createCatalogInventory({
+      dataSource,
+      kv: new MemoryKeyValueStore(),
+      images: new LocalDiskImageStorage(join(directory, 'images')),
+      newId: uuidv7,
+      onError: (error) => assert.fail(error as Error),
+    });
+  });
+
+  after(async () => {
+    await dataSource.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  test('list, search, page, reserve, sell out and restock', async () => {
+    const { catalog, inventory } = services;
+    const category = await catalog.createCategory({ name: '음향' });
+    const sellerId = uuidv7();
+    const made = [];
+    for (const [name, price] of [['블루투스 스피커', 50000], ['Wireless 블루투스 이어폰', 30000], ['가죽 지갑', 20000]] as const) {
+      made.push(await catalog.createProduct({ sellerId, name, description: '선물용', price, categoryId: category.id, options: [], variants: [{ options: {}, stock: 1 }] }));
+    }
+    const page1 = await catalog.search({ terms: keywordTerms('블루투스'), sort: 'price_asc', limit: 1 });
+    assert.deepEqual(page1.items.map((i) => i.name), ['Wireless 블루투스 이어폰']);
+    const page2 = await catalog.search({ terms: keywordTerms('블루투스'), sort: 'price_asc', limit: 1, after: page1.nextCursor! });
+    assert.deepEqual(page2.items.map((i) => i.name), ['블루투스 스피커']);
+    const newest = await catalog.search({ terms: [], categoryId: category.id, sort: 'newest', limit: 2 });
+    const older = await catalog.search({ terms: [], categoryId: category.id, sort: 'newest', limit: 2, after: newest.nextCursor! });
+    assert.deepEqual([...newest.items, ...older.items].map((i) => i.name), ['가죽 지갑', 'Wireless 블루투스 이어폰', '블루투스 스피커']);
+
+    const wallet = made[2]!;
+    const variantId = wallet.variants[0]!.id;
+    await inventory.reserve(uuidv7(), [{ variantId, quantity: 1 }]);
+    await assert.rejects(inventory.reserve(uuidv7(), [{ variantId, quantity: 1 }]), /sellable/);
+    assert.equal((await catalog.sellerProduct(sellerId, wallet.id)).status, 'SOLD_OUT');
+    await inventory.setOnHand(variantId, 3);
+    const detail = await catalog.productDetail(wallet.id);
+    assert.equal(detail?.status, 'ON_SALE');
+    assert.equal(detail?.variants[0]?.sellable, 2);
+  });
+});

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import type { SendNotificationInput } from '../../activities/inventory/notification-activity.types';
+import { createInventoryActivities } from '../../activities/inventory/inventory.activities';
+import { TemporalRestockHoldStarter } from '../../activities/inventory/temporal-restock-hold-starter';
+import { InventoryService } from '../../persistence/inventory/inventory.service';
+import { WaitlistService } from '../../persistence/inventory/waitlist.service';
+import { uuidv7 } from '../../platform/ids';
+import { openTestDataSource } from '../../test/support/database';
+import { createTimeSkippingEnvironment } from '../../test/support/temporal';
+import { INVENTORY_TASK_QUEUE, NOTIFICATION_TASK_QUEUE, restockHoldWorkflowId } from './workflow-ids';
+
+async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('restockHoldWorkflow (time-skipping server)', () => {
+  let env: TestWorkflowEnvironment;
+  let dataSource: DataSource;
+  let inventory: InventoryService;
+  let waitlist: WaitlistService;
+  let workers: Worker[];
+  let running: Promise<unknown>;
+  const sent: SendNotificationInput[] = [];
+  const productId = uuidv7();
+
+  before(async () => {
+    env = await createTimeSkippingEnvironment();
+    dataSource = await openTestDataSource();
+    const holdStarter = new TemporalRestockHoldStarter(() => env.client);
+    inventory = new InventoryService({
+      dataSource,
+      now: () => new Date(),
+      newId: uuidv7,
+      onError: (error) => console.error(error),
+      onStockReturned: async (variantIds) => void (await waitlist.offerHolds(variantIds)),
+    });
+    waitlist = new WaitlistService({ dataSource, inventory, now: () => new Date(), newId: uuidv7, holdStarter });
+    workers = await Promise.all([
+      Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: INVENTORY_TASK_QUEUE,
+        workflowsPath: require.resolve('./restock-hold.workflow'),
+        activities: createInventoryActivities({ waitlist }),
+      }),
+      Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: NOTIFICATION_TASK_QUEUE,
+        // A recording stand-in for the notification context's activity.
+        activities: { sendNotification: async (input: SendNotificationInput) => void sent.push(input) },
+      }),
+    ]);
+    running = Promise.all(workers.map((worker) => worker.run()));
+  });
+
+  after(async () => {
+    for (const worker of workers ?? []) worker.shutdown();
+    await running;
+    await dataSource.query('DELETE FROM waitlist_entries WHERE variant_id IN (SELECT variant_id FROM stock_levels WHERE product_id = ?)', [productId]);
+    await dataSource.query('DELETE FROM stock_reservations WHERE variant_id IN (SELECT variant_id FROM stock_levels WHERE product_id = ?)', [productId]);
+    await dataSource.query('DELETE FROM stock_levels WHERE product_id = ?', [productId]);
+    await dataSource.destroy();
+    await env?.teardown();
+  });
+
+  test('workflow ids come from the variant and the queue entry', () => {
+    assert.equal(restockHoldWorkflowId('v1', 'e1'), 'restock-hold:v1:e1');
+  });
+
+  test('stock returns: the head gets a 30-minute hold and a notice; when it expires the next in line gets it', async () => {
+    const variantId = uuidv7();
+    await inventory.createStock([{ variantId, productId, onHand: 0 }]);
+    const [alice, bob] = [uuidv7(), uuidv7()];
+    const first = (await waitlist.join(variantId, alice, 1)).entry;
+    const second = (await waitlist.join(variantId, bob, 1)).entry;
+
+    await inventory.setOnHand(variantId, 1);
+    await eventually(() => waitlist.find(first.id), (e) => e?.status === 'OFFERED', 'the first hold');
+    await eventually(async () => sent.filter((s) => s.recipientUserId === alice), (list) => list.length === 1, 'the notice to the first');
+    const notice = sent.find((s) => s.recipientUserId === alice)!;
+    assert.equal(notice.templateCode, 'RESTOCK_OFFER');
+    assert.equal(notice.dedupeKey, `restock-offer:${first.id}`);
+    assert.equal((await inventory.sellableOf([variantId])).get(variantId), 0, 'the held unit is not for sale to others');
+    assert.equal((await waitlist.find(second.id))?.status, 'WAITING');
+
+    await env.sleep('31 minutes');
+    await eventually(() => waitlist.find(second.id), (e) => e?.status === 'OFFERED', 'the hold passing to the second');
+    assert.equal((await waitlist.find(first.id))?.status, 'EXPIRED');
+    await eventually(async () => sent.filter((s) => s.recipientUserId === bob), (list) => list.length === 1, 'the notice to the second');
+
+    // Bob orders within his 30 minutes: the held unit becomes his order's, though nothing is sellable.
+    // (Before awaiting any workflow result: the test server skips time while a result is awaited.)
+    assert.equal((await inventory.sellableOf([variantId])).get(variantId), 0);
+    const orderId = uuidv7();
+    await inventory.reserve(orderId, [{ variantId, quantity: 1 }], { userId: bob });
+    assert.equal((await waitlist.find(second.id))?.status, 'CLAIMED');
+    const firstRun = await env.client.workflow.getHandle(restockHoldWorkflowId(variantId, first.id)).result();
+    assert.equal(firstRun.outcome, 'EXPIRED');
+    await env.sleep('31 minutes');
+    const secondRun = await env.client.workflow.getHandle(restockHoldWorkflowId(variantId, second.id)).result();
+    assert.equal(secondRun.outcome, 'CLAIMED');
+    const level = await inventory.level(variantId);
+    assert.deepEqual([level.onHand, level.reserved], [1, 1], 'the order keeps its unit after the hold ends');
+  });
+});

@@ -1,0 +1,56 @@
+import { proxyActivities, sleep } from '@temporalio/workflow';
+import type { InventoryActivities } from '../../activities/inventory/inventory.activities';
+import type { NotificationActivities } from '../../activities/inventory/notification-activity.types';
+import { HOLD_DURATION_MS } from '../../domain/inventory/waitlist';
+import { NOTIFICATION_TASK_QUEUE } from './workflow-ids';
+
+const inventory = proxyActivities<InventoryActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+const notification = proxyActivities<NotificationActivities>({
+  taskQueue: NOTIFICATION_TASK_QUEUE,
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
+});
+
+export interface RestockHoldInput {
+  variantId: string;
+  entryId: string;
+}
+
+export type RestockHoldOutcome = 'EXPIRED' | 'CLAIMED' | 'CANCELLED' | 'NOT_HELD' | 'NOT_WAITING' | 'NOT_HEAD' | 'NO_STOCK';
+
+/**
+ * The hold a waiting consumer gets when stock returns (재고 대기): reserve the units for them, tell
+ * them, keep the units for 30 minutes, then — unless they ordered — release them and offer them to
+ * the next in line. The timer is durable: a worker restart does not lose or restart it.
+ */
+export async function restockHoldWorkflow(input: RestockHoldInput): Promise<{ outcome: RestockHoldOutcome; nextEntryIds: string[] }> {
+  const holdExpiresAtMs = Date.now() + HOLD_DURATION_MS;
+  const grant = await inventory.grantRestockHold({ entryId: input.entryId, holdExpiresAtMs });
+  if (!grant.granted) return { outcome: grant.reason ?? 'NOT_WAITING', nextEntryIds: [] };
+
+  try {
+    await notification.sendNotification({
+      templateCode: 'RESTOCK_OFFER',
+      recipientUserId: grant.userId!,
+      variables: {
+        variantId: input.variantId,
+        productId: grant.productId ?? '',
+        quantity: grant.quantity ?? 1,
+        holdMinutes: HOLD_DURATION_MS / 60_000,
+        holdExpiresAt: new Date(holdExpiresAtMs).toISOString(),
+      },
+      dedupeKey: `restock-offer:${input.entryId}`,
+    });
+  } catch {
+    // The hold stands even if the message could not be delivered; the consumer can still see it.
+  }
+
+  await sleep(HOLD_DURATION_MS);
+  const outcome = await inventory.expireRestockHold({ entryId: input.entryId });
+  const nextEntryIds = outcome === 'EXPIRED' ? await inventory.offerRestockHolds({ variantId: input.variantId }) : [];
+  return { outcome, nextEntryIds };
+}
