@@ -9,7 +9,7 @@ import { TemporalRestockHoldStarter } from './temporal-restock-hold-starter';
 /** The inventory task queue's activities over the process's shared infrastructure. */
 export function inventoryActivitiesFor(runtime: { infrastructure: Infrastructure; logger: Logger; imageStorageDir?: string }) {
   const logger = runtime.logger.child({ context: 'inventory' });
-  const { waitlist } = createCatalogInventory({
+  const { waitlist, catalog } = createCatalogInventory({
     dataSource: runtime.infrastructure.dataSource,
     kv: runtime.infrastructure.kv,
     images: new LocalDiskImageStorage(runtime.imageStorageDir ?? 'var/images'),
@@ -17,5 +17,13 @@ export function inventoryActivitiesFor(runtime: { infrastructure: Infrastructure
     holdStarter: new TemporalRestockHoldStarter(() => runtime.infrastructure.temporal.client),
     onError: (error, what) => logger.error({ err: error }, `${what} failed`),
   });
-  return createInventoryActivities({ waitlist });
+  return createInventoryActivities({
+    waitlist,
+    async describeVariant(productId, variantId) {
+      const product = await catalog.productDetail(productId);
+      const variant = product?.variants.find((v) => v.id === variantId);
+      if (!product || !variant) return null;
+      return { productName: product.name, optionLabel: Object.entries(variant.options).map(([k, v]) => `${k}: ${v}`).join(' / ') || '기본' };
+    },
+  });
 }

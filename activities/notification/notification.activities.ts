@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import {
-  attemptForRecipient, decideAfterAlimTalkReport, decideAfterAlimTalkSend, findTemplate, isLookupFailure, maskEmail,
+  attemptForRecipient, decideAfterAlimTalkReport, decideAfterAlimTalkSend, isLookupFailure, maskEmail, recipientVariables, validateNotificationRequest,
   maskPhone, renderTemplate, type AlimTalkSender, type Contact, type EmailSender, type FallbackDecision, type Notification,
   type NotificationAttempt, type NotificationChannel, type NotificationRequest, type NotificationStore,
   type RecipientDirectory, type SendResult, type SmsSender,
@@ -43,6 +43,11 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
     const notification = await deps.store.get(notificationId);
     if (!notification) throw ApplicationFailure.nonRetryable(`notification ${notificationId} does not exist`, 'NotificationMissing');
     return notification;
+  }
+
+  /** The template rendered for this recipient: the caller's values plus the recipient's own (고객명). */
+  function render(notification: Notification, contact: Contact) {
+    return renderTemplate(notification.templateCode, { ...recipientVariables(contact), ...notification.variables });
   }
 
   async function contactOf(notification: Notification): Promise<Contact> {
@@ -94,11 +99,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
      * call this (as an activity on the `notification` queue, or directly from the API).
      */
     async sendNotification(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }> {
-      if (!findTemplate(request.templateCode)) {
-        throw ApplicationFailure.nonRetryable(`unknown notification template ${request.templateCode}`, 'NOTIFICATION_TEMPLATE_UNKNOWN');
-      }
       try {
-        renderTemplate(request.templateCode, request.variables);
+        validateNotificationRequest(request);
       } catch (error) {
         if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(error.message, error.code);
         throw error;
@@ -124,9 +126,10 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
     /** AlimTalk first. Idempotent: the notification id is NHN's duplicate-request key. */
     async deliverAlimTalk(input: { notificationId: string }): Promise<DeliveryStep> {
       const notification = await load(input.notificationId);
-      const rendered = renderTemplate(notification.templateCode, notification.variables);
+      const contact = await contactOf(notification);
+      const rendered = render(notification, contact);
       if (!rendered.alimtalk) return { action: 'SKIPPED', why: 'NO_TEMPLATE_FOR_CHANNEL' };
-      const { phone } = await contactOf(notification);
+      const { phone } = contact;
       if (!phone) return { action: 'SKIPPED', why: 'NO_CONTACT' };
 
       const attempt = await openAttempt(notification, 'ALIMTALK', 'nhn-alimtalk', maskPhone(phone));
@@ -176,8 +179,9 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
     /** The SMS/LMS fallback (or the only channel when AlimTalk has no template). */
     async deliverSms(input: { notificationId: string; reason: string }): Promise<ChannelOutcome> {
       const notification = await load(input.notificationId);
-      const rendered = renderTemplate(notification.templateCode, notification.variables);
-      const { phone } = await contactOf(notification);
+      const contact = await contactOf(notification);
+      const rendered = render(notification, contact);
+      const { phone } = contact;
       if (!rendered.sms || !phone) return { status: 'SKIPPED' };
       const channel = rendered.sms.type;
       const alimtalk = await deps.store.attemptOf(notification.id, 'ALIMTALK');
@@ -198,8 +202,9 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
     /** E-mail for templates that have one (statements, receipts). */
     async deliverEmail(input: { notificationId: string }): Promise<ChannelOutcome> {
       const notification = await load(input.notificationId);
-      const rendered = renderTemplate(notification.templateCode, notification.variables);
-      const { email } = await contactOf(notification);
+      const contact = await contactOf(notification);
+      const rendered = render(notification, contact);
+      const { email } = contact;
       if (!rendered.email || !email) return { status: 'SKIPPED' };
       const attempt = await openAttempt(notification, 'EMAIL', deps.emailProvider, maskEmail(email));
       if (attempt.status !== 'SENDING') return { channel: 'EMAIL', status: attempt.status };

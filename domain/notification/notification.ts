@@ -1,5 +1,7 @@
 import type { NotificationChannel, NotificationProvider, FailureReason } from './send-result';
-import type { TemplateCode } from './notification-templates';
+import { DomainError } from '../shared/domain-error';
+import { findTemplate, type TemplateCode } from './notification-templates';
+import { renderTemplate } from './render-template';
 
 /**
  * One message Jangteo owes someone (an order event, a restock offer, a statement), unique by its
@@ -12,6 +14,29 @@ export type AttemptStatus = 'SENDING' | 'ACCEPTED' | 'DELIVERED' | 'FAILED';
 export interface Contact {
   phone?: string;
   email?: string;
+  /** The recipient's name, for the 고객명 placeholder (never passed by callers, so never in workflow histories). */
+  name?: string;
+}
+
+/**
+ * Placeholders filled at send time from the recipient's own record. Callers leave them out: their
+ * requests travel through Temporal histories, which must carry no personal data.
+ */
+export const RECIPIENT_VARIABLES = ['고객명'] as const;
+
+export function recipientVariables(contact: Contact): Record<(typeof RECIPIENT_VARIABLES)[number], string> {
+  return { 고객명: contact.name ?? '고객' };
+}
+
+/**
+ * Checks a request against its template before anything is stored: an unknown template or a
+ * missing placeholder is the caller's bug, refused with a DomainError naming it.
+ */
+export function validateNotificationRequest(request: NotificationRequest): void {
+  if (!findTemplate(request.templateCode)) {
+    throw new DomainError('NOTIFICATION_TEMPLATE_UNKNOWN', `unknown notification template ${request.templateCode}`);
+  }
+  renderTemplate(request.templateCode, { ...recipientVariables({}), ...request.variables });
 }
 
 export interface NotificationRequest {

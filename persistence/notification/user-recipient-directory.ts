@@ -8,6 +8,10 @@ export class UserRecipientDirectory implements RecipientDirectory {
   async contactOf(userId: string): Promise<Contact | null> {
     const user = await this.users.findById(userId);
     if (!user || user.status !== 'ACTIVE') return null;
-    return { ...(user.phone && { phone: user.phone.value }), ...(user.email && { email: user.email.value }) };
+    return {
+      ...(user.phone && { phone: user.phone.value }),
+      ...(user.email && { email: user.email.value }),
+      ...(user.name && { name: user.name }),
+    };
   }
 }

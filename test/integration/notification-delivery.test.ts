@@ -170,6 +170,20 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
     assert.match(mail.messages[0]!.attachments[0]!.contentType, /csv/);
   });
 
+  test('the recipient’s name fills 고객명 at send time, so callers never carry it through workflow histories', async () => {
+    const phone = uniquePhone();
+    const buyer = await signUpConsumer(app, { phone, name: '김민지' });
+    const { result } = await deliver({
+      templateCode: 'RESTOCK_OFFER',
+      recipient: { userId: buyer.id },
+      variables: { 상품명: '무선 이어폰', 옵션명: '색상: 화이트', 구매기한: '2026-11-24 13:30' },
+      dedupeKey: `restock-offer:${uuidv7()}`,
+    });
+    assert.equal(result.deliveredVia, 'ALIMTALK');
+    const [message] = await nhnMessages(phone);
+    assert.match(message!.content, /김민지님, 기다리시던 상품이 다시 입고되었습니다/);
+  });
+
   test('a template variable left out is refused before anything is stored or sent', async () => {
     await assert.rejects(
       activities.sendNotification({ templateCode: 'ORDER_PLACED', recipient: { phone: uniquePhone() }, variables: {}, dedupeKey: `bad:${uuidv7()}` }),

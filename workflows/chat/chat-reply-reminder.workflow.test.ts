@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { chatActivitiesFor } from '../../activities/chat/chat-worker';
-import type { NotificationRequest } from '../../domain/notification/notification';
+import { validateNotificationRequest, type NotificationRequest } from '../../domain/notification/notification';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { installTemporalRuntime } from '../../workers/temporal-runtime';
@@ -43,6 +43,7 @@ describe('chat reply reminder (time-skipping)', () => {
         taskQueue: NOTIFICATION_TASK_QUEUE,
         activities: {
           async sendNotification(input: NotificationRequest) {
+            validateNotificationRequest(input); // refuses what the real activity would
             sent.push(input);
             return { notificationId: uuidv7(), status: 'SENT' };
           },

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import type { SendNotificationInput } from '../../activities/inventory/notification-activity.types';
+import { validateNotificationRequest, type NotificationRequest } from '../../domain/notification/notification';
 import { createInventoryActivities } from '../../activities/inventory/inventory.activities';
 import { TemporalRestockHoldStarter } from '../../activities/inventory/temporal-restock-hold-starter';
 import { InventoryService } from '../../persistence/inventory/inventory.service';
@@ -30,7 +30,7 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
   let waitlist: WaitlistService;
   let workers: Worker[];
   let running: Promise<unknown>;
-  const sent: SendNotificationInput[] = [];
+  const sent: NotificationRequest[] = [];
   const productId = uuidv7();
 
   before(async () => {
@@ -50,13 +50,18 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
         connection: env.nativeConnection,
         taskQueue: INVENTORY_TASK_QUEUE,
         workflowsPath: require.resolve('./restock-hold.workflow'),
-        activities: createInventoryActivities({ waitlist }),
+        activities: createInventoryActivities({ waitlist, describeVariant: async () => ({ productName: '무선 이어폰', optionLabel: '색상: 화이트' }) }),
       }),
       Worker.create({
         connection: env.nativeConnection,
         taskQueue: NOTIFICATION_TASK_QUEUE,
-        // A recording stand-in for the notification context's activity.
-        activities: { sendNotification: async (input: SendNotificationInput) => void sent.push(input) },
+        // A recording stand-in for the notification context's activity; it refuses what the real one would.
+        activities: {
+          sendNotification: async (input: NotificationRequest) => {
+            validateNotificationRequest(input);
+            sent.push(input);
+          },
+        },
       }),
     ]);
     running = Promise.all(workers.map((worker) => worker.run()));
@@ -85,8 +90,8 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
 
     await inventory.setOnHand(variantId, 1);
     await eventually(() => waitlist.find(first.id), (e) => e?.status === 'OFFERED', 'the first hold');
-    await eventually(async () => sent.filter((s) => s.recipientUserId === alice), (list) => list.length === 1, 'the notice to the first');
-    const notice = sent.find((s) => s.recipientUserId === alice)!;
+    await eventually(async () => sent.filter((s) => 'userId' in s.recipient && s.recipient.userId === alice), (list) => list.length === 1, 'the notice to the first');
+    const notice = sent.find((s) => 'userId' in s.recipient && s.recipient.userId === alice)!;
     assert.equal(notice.templateCode, 'RESTOCK_OFFER');
     assert.equal(notice.dedupeKey, `restock-offer:${first.id}`);
     assert.equal((await inventory.sellableOf([variantId])).get(variantId), 0, 'the held unit is not for sale to others');
@@ -95,7 +100,7 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
     await env.sleep('31 minutes');
     await eventually(() => waitlist.find(second.id), (e) => e?.status === 'OFFERED', 'the hold passing to the second');
     assert.equal((await waitlist.find(first.id))?.status, 'EXPIRED');
-    await eventually(async () => sent.filter((s) => s.recipientUserId === bob), (list) => list.length === 1, 'the notice to the second');
+    await eventually(async () => sent.filter((s) => 'userId' in s.recipient && s.recipient.userId === bob), (list) => list.length === 1, 'the notice to the second');
 
     // Bob orders within his 30 minutes: the held unit becomes his order's, though nothing is sellable.
     // (Before awaiting any workflow result: the test server skips time while a result is awaited.)

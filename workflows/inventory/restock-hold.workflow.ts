@@ -1,7 +1,8 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { InventoryActivities } from '../../activities/inventory/inventory.activities';
-import type { NotificationActivities } from '../../activities/inventory/notification-activity.types';
 import { HOLD_DURATION_MS } from '../../domain/inventory/waitlist';
+import type { NotificationRequest } from '../../domain/notification/notification';
+import { formatSeoulDateTime } from '../../domain/notification/notification-format';
 import { NOTIFICATION_TASK_QUEUE } from './workflow-ids';
 
 const inventory = proxyActivities<InventoryActivities>({
@@ -9,7 +10,8 @@ const inventory = proxyActivities<InventoryActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-const notification = proxyActivities<NotificationActivities>({
+/** The notification context's activity, called on its own task queue. */
+const notification = proxyActivities<{ sendNotification(request: NotificationRequest): Promise<unknown> }>({
   taskQueue: NOTIFICATION_TASK_QUEUE,
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
@@ -35,13 +37,12 @@ export async function restockHoldWorkflow(input: RestockHoldInput): Promise<{ ou
   try {
     await notification.sendNotification({
       templateCode: 'RESTOCK_OFFER',
-      recipientUserId: grant.userId!,
+      recipient: { userId: grant.userId! },
+      // 고객명 is filled in by the notification context from the recipient's record (no personal data here).
       variables: {
-        variantId: input.variantId,
-        productId: grant.productId ?? '',
-        quantity: grant.quantity ?? 1,
-        holdMinutes: HOLD_DURATION_MS / 60_000,
-        holdExpiresAt: new Date(holdExpiresAtMs).toISOString(),
+        상품명: grant.productName ?? '대기하신 상품',
+        옵션명: grant.optionLabel ?? '기본',
+        구매기한: formatSeoulDateTime(new Date(holdExpiresAtMs)),
       },
       dedupeKey: `restock-offer:${input.entryId}`,
     });
