@@ -4,7 +4,6 @@ import {
   type AlimTalkSender,
   type AlimTalkSendRequest,
   type LookupFailure,
-  type RecipientResult,
   type SendResult,
 } from '../../domain/notification';
 import {
@@ -14,6 +13,7 @@ import {
   parseNhnDate,
   providerFallbackFrom,
 } from './nhn-result-codes';
+import { nhnRecipientResults } from './nhn-recipient-results';
 import { requestJson, retryAfterFrom, type HttpOutcome } from './vendor-http';
 
 export interface NhnAlimTalkConfig {
@@ -254,28 +254,7 @@ export function createNhnAlimTalkSender(config: NhnAlimTalkConfig): AlimTalkSend
         });
       }
       const requestId = response.message.requestId;
-      const recipients: RecipientResult[] = request.recipients.map((r, index) => {
-        const sent = response.message!.sendResults?.find((s) => s.recipientSeq === index + 1);
-        const recipientClass = sent
-          ? classifyAlimTalkApiCode(sent.resultCode)
-          : { classification: 'final' as const, reason: 'PROVIDER_ERROR' as const };
-        return {
-          index,
-          maskedRecipient: maskPhone(r.phone),
-          ...(r.correlationKey && { correlationKey: r.correlationKey }),
-          classification: recipientClass.classification,
-          ...(recipientClass.reason && { reason: recipientClass.reason }),
-          ...(sent && {
-            providerCode: String(sent.resultCode),
-            providerMessage: sent.resultMessage,
-            recipientSeq: sent.recipientSeq,
-          }),
-          ...(sent &&
-            recipientClass.classification === 'ok' && {
-              providerMessageId: `${requestId}:${sent.recipientSeq}`,
-            }),
-        };
-      });
+      const recipients = nhnRecipientResults(request.recipients, response.message.sendResults, requestId, classifyAlimTalkApiCode);
       const anyAccepted = recipients.some((r) => r.classification === 'ok');
       const firstFailure = recipients.find((r) => r.classification !== 'ok');
       return {

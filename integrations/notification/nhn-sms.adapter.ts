@@ -1,11 +1,11 @@
 import {
   maskPhone,
-  type RecipientResult,
   type SendResult,
   type SmsSender,
   type SmsSendRequest,
 } from '../../domain/notification';
 import { classifySmsApiCode } from './nhn-result-codes';
+import { nhnRecipientResults } from './nhn-recipient-results';
 import { requestJson, retryAfterFrom } from './vendor-http';
 
 export interface NhnSmsConfig {
@@ -126,28 +126,7 @@ export function createNhnSmsSender(config: NhnSmsConfig): SmsSender {
           ...(classified.alert && { alert: true }),
         });
       }
-      const recipients: RecipientResult[] = request.recipients.map((r, index) => {
-        const sent = data.sendResultList?.find((s) => s.recipientSeq === index + 1);
-        const classified = sent
-          ? classifySmsApiCode(sent.resultCode)
-          : { classification: 'final' as const, reason: 'PROVIDER_ERROR' as const };
-        return {
-          index,
-          maskedRecipient: maskPhone(r.phone),
-          ...(r.correlationKey && { correlationKey: r.correlationKey }),
-          classification: classified.classification,
-          ...(classified.reason && { reason: classified.reason }),
-          ...(sent && {
-            providerCode: String(sent.resultCode),
-            providerMessage: sent.resultMessage,
-            recipientSeq: sent.recipientSeq,
-          }),
-          ...(sent &&
-            classified.classification === 'ok' && {
-              providerMessageId: `${data.requestId}:${sent.recipientSeq}`,
-            }),
-        };
-      });
+      const recipients = nhnRecipientResults(request.recipients, data.sendResultList, data.requestId, classifySmsApiCode);
       const anyAccepted = recipients.some((r) => r.classification === 'ok');
       const firstFailure = recipients.find((r) => r.classification !== 'ok');
       return {

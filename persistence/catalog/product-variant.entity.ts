@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { bigint, id, int, longText, ref, text } from './columns';
+import { bigint, id, int, longText, ref, text } from '../entity-columns';
 
 export interface ProductVariantRow {
   id: string;

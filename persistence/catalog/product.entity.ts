@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { bigint, bool, id, int, longText, ref, text, time } from './columns';
+import { bigint, bool, id, int, longText, ref, text, time } from '../entity-columns';
 
 export interface ProductRow {
   id: string;

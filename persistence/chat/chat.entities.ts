@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { id, int, longText, ref, text, time } from './columns';
+import { id, int, longText, ref, text, time } from '../entity-columns';
 
 export interface ConversationRow {
   id: string;

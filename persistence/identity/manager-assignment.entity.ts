@@ -1,4 +1,5 @@
-import { EntitySchema, id, ref, text, time } from './columns';
+import { EntitySchema } from 'typeorm';
+import { id, ref, text, time } from '../entity-columns';
 
 export interface ManagerAssignmentRow {
   id: string;

@@ -1,4 +1,5 @@
-import { EntitySchema, ref, text, time } from './columns';
+import { EntitySchema } from 'typeorm';
+import { ref, text, time } from '../entity-columns';
 
 export interface SellerProfileRow {
   sellerId: string;

@@ -6,14 +6,9 @@ import type { PiiCipher, UserPage, UserRepository } from '../../domain/identity/
 import type { Role, UserStatus } from '../../domain/identity/role';
 import type { User } from '../../domain/identity/user';
 import { DomainError } from '../../domain/shared/domain-error';
+import { isUniqueViolation } from '../unique-violation';
 import { UserMapper } from './user.mapper';
 import { UserEntity, type UserRow } from './user.entity';
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
-  const code = e.driverError?.code ?? e.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
 
 export class TypeOrmUserRepository implements UserRepository {
   private readonly rows: Repository<UserRow>;

@@ -1,4 +1,5 @@
-import { EntitySchema, id, text, time } from './columns';
+import { EntitySchema } from 'typeorm';
+import { id, text, time } from '../entity-columns';
 
 export interface UserRow {
   id: string;

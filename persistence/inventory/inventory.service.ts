@@ -8,7 +8,8 @@ import { sameLines, summariseLines, type ReservationLine, type ReservationStatus
 import { availabilityTransition, checkOnHandChange, sellableOf, type StockLevel } from '../../domain/inventory/stock-level';
 import { holdReference } from '../../domain/inventory/waitlist';
 import { afterCommit } from './after-commit';
-import { execute, isDuplicateKey, placeholders, select, sqlTime } from './sql';
+import { execute, placeholders, select, sqlTime } from './sql';
+import { isUniqueViolation } from '../unique-violation';
 import type { StockChangeListener } from './stock-change-listener';
 
 export interface InventoryCallOptions {
@@ -162,7 +163,7 @@ export class InventoryService {
           demand.flatMap((line) => [this.deps.newId(), reference, line.variantId, line.quantity, now, now]),
         );
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isUniqueViolation(error)) throw error;
         const existing = await this.reservationRows(manager, reference);
         if (existing.length > 0) return this.repeatedReservation(reference, existing, demand);
         throw new DomainError(InventoryErrorCode.STOCK_CONFLICT, `Order ${reference} is being reserved by another call; retry`, { orderId: reference });

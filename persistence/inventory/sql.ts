@@ -22,8 +22,3 @@ export async function select<T>(manager: EntityManager, sql: string, params: unk
 
 export const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
-export function isDuplicateKey(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; message?: string };
-  const code = e.driverError?.code ?? e.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}

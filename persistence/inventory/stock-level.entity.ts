@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { bigint, int, ref, time } from './columns';
+import { bigint, int, ref, time } from '../entity-columns';
 
 export interface StockLevelRow {
   variantId: string;

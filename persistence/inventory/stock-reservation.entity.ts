@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { bigint, id, ref, text, time } from './columns';
+import { bigint, id, ref, text, time } from '../entity-columns';
 
 export interface StockReservationRow {
   id: string;

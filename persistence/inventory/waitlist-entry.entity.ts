@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { id, int, ref, text, time } from './columns';
+import { id, int, ref, text, time } from '../entity-columns';
 
 export interface WaitlistEntryRow {
   id: string;

@@ -7,7 +7,8 @@ import {
   holdReference, MAX_WAITLIST_QUANTITY, type WaitlistEntry, type WaitlistStatus,
 } from '../../domain/inventory/waitlist';
 import type { InventoryService } from './inventory.service';
-import { execute, isDuplicateKey, select, sqlTime } from './sql';
+import { execute, select, sqlTime } from './sql';
+import { isUniqueViolation } from '../unique-violation';
 
 interface EntryRow {
   id: string;
@@ -97,7 +98,7 @@ export class WaitlistService {
         return { entry, position: await this.positionOf(manager, entry), created: true };
       });
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isUniqueViolation(error)) throw error;
       // A concurrent join by the same user won: answer with its entry.
       const manager = this.deps.dataSource.manager;
       const entry = await this.activeEntryOf(manager, variantId, userId);

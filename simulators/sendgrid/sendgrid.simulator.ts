@@ -1,6 +1,5 @@
 import { createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serveApp } from '../shared/serve-app';
 import { Hono, type Context } from 'hono';
 
 /**
@@ -488,24 +487,3 @@ export function createSendGridSimulator(options: SendGridSimulatorOptions = {}) 
 }
 
 export type SendGridSimulator = ReturnType<typeof createSendGridSimulator>;
-
-function serveApp(
-  app: Hono,
-  port: number,
-  hostname: string,
-): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, (info: AddressInfo) =>
-      resolve({
-        url: `http://${hostname}:${info.port}`,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
-      }),
-    );
-    server.once('error', reject);
-  });
-}

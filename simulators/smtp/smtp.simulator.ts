@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serveApp } from '../shared/serve-app';
 import { Hono } from 'hono';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
@@ -208,19 +208,7 @@ export function createSmtpSimulator(options: SmtpSimulatorOptions = {}) {
         smtp.server.once('error', reject);
         smtp.listen(port, hostname, () => resolve((smtp.server.address() as AddressInfo).port));
       });
-      const http = await new Promise<{ port: number; close(): Promise<void> }>((resolve, reject) => {
-        const server = serve({ fetch: app.fetch, port: httpPort, hostname }, (info: AddressInfo) =>
-          resolve({
-            port: info.port,
-            close: () =>
-              new Promise<void>((done) => {
-                server.close(() => done());
-                (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-              }),
-          }),
-        );
-        server.once('error', reject);
-      });
+      const http = await serveApp(app, httpPort, hostname);
       return {
         host: hostname,
         smtpPort,
