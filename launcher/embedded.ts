@@ -13,6 +13,7 @@ import { onShutdown } from '../platform/shutdown';
 import { createPubSub } from '../platform/pubsub/create-pub-sub';
 import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
 import { composeActivities } from '../workers/compose-activities';
+import { ensureSchedules } from '../workers/schedules';
 import { startWorkers } from '../workers/start-workers';
 import { TASK_QUEUES } from '../workers/task-queues';
 import { installTemporalRuntime } from '../workers/temporal-runtime';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     workflowBundle: await loadWorkflowBundle(),
   });
   stops.push(workers.shutdown);
+  await ensureSchedules(infrastructure.temporal.client);
   workers.done.catch((error: unknown) => {
     logger.fatal({ err: error }, 'a worker failed');
     process.kill(process.pid, 'SIGTERM');

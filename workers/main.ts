@@ -7,6 +7,7 @@ import { createLogger } from '../platform/observability/logger';
 import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
 import { composeActivities } from './compose-activities';
+import { ensureSchedules } from './schedules';
 import { startWorkers } from './start-workers';
 import { createWorkerHttpApp } from './worker-http';
 import { parseTaskQueues } from './task-queues';
@@ -29,6 +30,7 @@ async function main(args: string[]): Promise<void> {
     activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors }),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
   });
+  if (queues.includes('inventory')) logger.info(await ensureSchedules(infrastructure.temporal.client), 'schedules ensured');
   const http = await listen(createWorkerHttpApp(running.healthy, createMetrics()).fetch, config.httpPort);
   logger.info({ queues, port: http.port }, 'workers running');
   onShutdown(logger, async () => {

@@ -37,6 +37,12 @@ export function createInventoryActivities(deps: { waitlist: WaitlistService; des
       return deps.waitlist.expireHold(input.entryId);
     },
 
+    /** The periodic sweep: offers holds on every queue whose stock now covers its head (idempotent). */
+    async sweepRestockHolds(): Promise<{ variants: number; offered: string[] }> {
+      const variantIds = await deps.waitlist.variantsWithWaiters();
+      return { variants: variantIds.length, offered: await deps.waitlist.offerHolds(variantIds) };
+    },
+
     /** Starts holds for whoever is now first in line while stock covers them; returns their entry ids. */
     async offerRestockHolds(input: { variantId: string }): Promise<string[]> {
       return deps.waitlist.offerHolds([input.variantId]);

@@ -148,6 +148,19 @@ export class WaitlistService {
     return started;
   }
 
+  /**
+   * Variants whose queue has someone waiting, oldest first. The restock sweep offers holds on them
+   * again, so a process that died between returning stock and starting a hold stalls no queue.
+   */
+  async variantsWithWaiters(limit = 500): Promise<string[]> {
+    const rows = await select<{ variant_id: string }>(
+      this.deps.dataSource.manager,
+      `SELECT variant_id FROM waitlist_entries WHERE status = 'WAITING' GROUP BY variant_id ORDER BY MIN(created_at) LIMIT ${Number(limit)}`,
+      [],
+    );
+    return rows.map((row) => row.variant_id);
+  }
+
   /** The hold workflow's first step: reserve the units for the entry if it is still first in line. */
   async grantHold(entryId: string, holdExpiresAt: Date): Promise<GrantOutcome> {
     const entry = await this.find(entryId);
