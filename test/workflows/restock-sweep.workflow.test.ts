@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createInventoryActivities } from '../../activities/inventory/inventory.activities';
 import { TemporalRestockHoldStarter } from '../../activities/inventory/temporal-restock-hold-starter';
-import { validateNotificationRequest, type NotificationRequest } from '../../domain/notification/notification';
+import { createInventoryWorker } from '../support/inventory-worker';
+import { createNotificationRecorder } from '../support/notification-recorder';
 import { createDataSource } from '../../persistence/data-source';
 import { InventoryService } from '../../persistence/inventory/inventory.service';
 import { WaitlistService } from '../../persistence/inventory/waitlist.service';
 import { uuidv7 } from '../../platform/ids';
-import { dropDatabase, recreateDatabase } from '../../test/support/database';
-import { createTimeSkippingEnvironment } from '../../test/support/temporal';
-import { restockSweepWorkflow } from './restock-sweep.workflow';
-import { INVENTORY_TASK_QUEUE, NOTIFICATION_TASK_QUEUE } from './workflow-ids';
+import { dropDatabase, recreateDatabase } from '../support/database';
+import { createTimeSkippingEnvironment } from '../support/temporal';
+import { restockSweepWorkflow } from '../../workflows/inventory/restock-sweep.workflow';
+import { INVENTORY_TASK_QUEUE } from '../../workflows/inventory/workflow-ids';
 
 describe('restockSweepWorkflow: a waiting queue never stalls after a crash', () => {
   let env: TestWorkflowEnvironment;
@@ -21,7 +21,6 @@ describe('restockSweepWorkflow: a waiting queue never stalls after a crash', () 
   let dataSource: DataSource;
   let workers: Worker[];
   let running: Promise<unknown>;
-  const sent: NotificationRequest[] = [];
 
   before(async () => {
     env = await createTimeSkippingEnvironment();
@@ -43,24 +42,9 @@ describe('restockSweepWorkflow: a waiting queue never stalls after a crash', () 
     // An inventory that does not react to returned stock stands for a process killed right after the commit.
     const crashed = new InventoryService({ dataSource, now: () => new Date(), newId: uuidv7, onError: () => undefined });
     const waitlist = new WaitlistService({ dataSource, inventory: crashed, now: () => new Date(), newId: uuidv7, holdStarter: new TemporalRestockHoldStarter(() => env.client) });
-    workers = await Promise.all([
-      Worker.create({
-        connection: env.nativeConnection,
-        taskQueue: INVENTORY_TASK_QUEUE,
-        workflowsPath: require.resolve('../index'),
-        activities: createInventoryActivities({ waitlist, describeVariant: async () => ({ productName: '텀블러', optionLabel: '색상: 블랙' }) }),
-      }),
-      Worker.create({
-        connection: env.nativeConnection,
-        taskQueue: NOTIFICATION_TASK_QUEUE,
-        activities: {
-          sendNotification: async (input: NotificationRequest) => {
-            validateNotificationRequest(input);
-            sent.push(input);
-          },
-        },
-      }),
-    ]);
+    const recorder = await createNotificationRecorder(env);
+    const sent = recorder.sent;
+    workers = [await createInventoryWorker(env, waitlist), recorder.worker];
     running = Promise.all(workers.map((worker) => worker.run()));
 
     const variantId = uuidv7();

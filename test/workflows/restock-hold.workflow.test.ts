@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { validateNotificationRequest, type NotificationRequest } from '../../domain/notification/notification';
-import { createInventoryActivities } from '../../activities/inventory/inventory.activities';
+import type { NotificationRequest } from '../../domain/notification/notification';
+import { createInventoryWorker } from '../support/inventory-worker';
+import { createNotificationRecorder } from '../support/notification-recorder';
 import { TemporalRestockHoldStarter } from '../../activities/inventory/temporal-restock-hold-starter';
 import { InventoryService } from '../../persistence/inventory/inventory.service';
 import { WaitlistService } from '../../persistence/inventory/waitlist.service';
 import { uuidv7 } from '../../platform/ids';
-import { openTestDataSource } from '../../test/support/database';
-import { createTimeSkippingEnvironment } from '../../test/support/temporal';
-import { INVENTORY_TASK_QUEUE, NOTIFICATION_TASK_QUEUE, restockHoldWorkflowId } from './workflow-ids';
+import { openTestDataSource } from '../support/database';
+import { createTimeSkippingEnvironment } from '../support/temporal';
+import { restockHoldWorkflowId } from '../../workflows/inventory/workflow-ids';
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -30,7 +31,7 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
   let waitlist: WaitlistService;
   let workers: Worker[];
   let running: Promise<unknown>;
-  const sent: NotificationRequest[] = [];
+  let sent: NotificationRequest[] = [];
   const productId = uuidv7();
 
   before(async () => {
@@ -45,25 +46,9 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
       onStockReturned: async (variantIds) => void (await waitlist.offerHolds(variantIds)),
     });
     waitlist = new WaitlistService({ dataSource, inventory, now: () => new Date(), newId: uuidv7, holdStarter });
-    workers = await Promise.all([
-      Worker.create({
-        connection: env.nativeConnection,
-        taskQueue: INVENTORY_TASK_QUEUE,
-        workflowsPath: require.resolve('./restock-hold.workflow'),
-        activities: createInventoryActivities({ waitlist, describeVariant: async () => ({ productName: '무선 이어폰', optionLabel: '색상: 화이트' }) }),
-      }),
-      Worker.create({
-        connection: env.nativeConnection,
-        taskQueue: NOTIFICATION_TASK_QUEUE,
-        // A recording stand-in for the notification context's activity; it refuses what the real one would.
-        activities: {
-          sendNotification: async (input: NotificationRequest) => {
-            validateNotificationRequest(input);
-            sent.push(input);
-          },
-        },
-      }),
-    ]);
+    const recorder = await createNotificationRecorder(env);
+    sent = recorder.sent;
+    workers = [await createInventoryWorker(env, waitlist), recorder.worker];
     running = Promise.all(workers.map((worker) => worker.run()));
   });
 

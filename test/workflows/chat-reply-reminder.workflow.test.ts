@@ -3,15 +3,16 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { chatActivitiesFor } from '../../activities/chat/chat-worker';
-import { validateNotificationRequest, type NotificationRequest } from '../../domain/notification/notification';
+import type { NotificationRequest } from '../../domain/notification/notification';
+import { createNotificationRecorder } from '../support/notification-recorder';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { installTemporalRuntime } from '../../workers/temporal-runtime';
-import { createAdmin, signUpConsumer, signUpSeller, type TestAccount } from '../../test/support/identity';
-import { createTimeSkippingEnvironment } from '../../test/support/temporal';
-import { createTestApp, type TestApp } from '../../test/support/test-app';
-import { CHAT_TASK_QUEUE, chatAwaitingReplySignal, chatReminderWorkflowId, chatWaitEndedSignal, NOTIFICATION_TASK_QUEUE } from './chat-reminder.messages';
-import { chatReplyReminderWorkflow, koreanDuration } from './chat-reply-reminder.workflow';
+import { createAdmin, signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
+import { createTimeSkippingEnvironment } from '../support/temporal';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { CHAT_TASK_QUEUE, chatAwaitingReplySignal, chatReminderWorkflowId, chatWaitEndedSignal } from '../../workflows/chat/chat-reminder.messages';
+import { chatReplyReminderWorkflow, koreanDuration } from '../../workflows/chat/chat-reply-reminder.workflow';
 
 /**
  * The reply reminder through the real API: a consumer's message starts the timer, the seller's
@@ -24,31 +25,23 @@ describe('chat reply reminder (time-skipping)', () => {
   let admin: TestAccount;
   let workers: Worker[];
   let running: Promise<unknown>;
-  const sent: NotificationRequest[] = [];
+  let sent: NotificationRequest[] = [];
 
   before(async () => {
     installTemporalRuntime(createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
     env = await createTimeSkippingEnvironment();
     app = await createTestApp({ temporal: env });
     admin = await createAdmin(app);
+    const recorder = await createNotificationRecorder(env);
+    sent = recorder.sent;
     workers = [
       await Worker.create({
         connection: env.nativeConnection,
         taskQueue: CHAT_TASK_QUEUE,
-        workflowsPath: require.resolve('./chat-reply-reminder.workflow'),
+        workflowsPath: require.resolve('../../workflows/chat/chat-reply-reminder.workflow'),
         activities: chatActivitiesFor({ infrastructure: app.infrastructure }),
       }),
-      await Worker.create({
-        connection: env.nativeConnection,
-        taskQueue: NOTIFICATION_TASK_QUEUE,
-        activities: {
-          async sendNotification(input: NotificationRequest) {
-            validateNotificationRequest(input); // refuses what the real activity would
-            sent.push(input);
-            return { notificationId: uuidv7(), status: 'SENT' };
-          },
-        },
-      }),
+      recorder.worker,
     ];
     running = Promise.all(workers.map((worker) => worker.run()));
   });

@@ -1,0 +1,23 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { validateNotificationRequest, type NotificationRequest } from '../../domain/notification/notification';
+
+/**
+ * A worker on the `notification` queue standing in for the notification context in other
+ * contexts' workflow tests: it records each request and refuses what the real activity would.
+ */
+export async function createNotificationRecorder(env: TestWorkflowEnvironment): Promise<{ sent: NotificationRequest[]; worker: Worker }> {
+  const sent: NotificationRequest[] = [];
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: 'notification',
+    activities: {
+      async sendNotification(input: NotificationRequest) {
+        validateNotificationRequest(input);
+        sent.push(input);
+        return { notificationId: `recorded-${sent.length}`, created: true };
+      },
+    },
+  });
+  return { sent, worker };
+}
