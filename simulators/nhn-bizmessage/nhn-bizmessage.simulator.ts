@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { serveApp } from '../shared/serve-app';
+import { flushPending, mountSimulatorControls } from '../shared/sim-controls';
 import { Hono, type Context } from 'hono';
 
 /**
@@ -602,19 +603,7 @@ export function createNhnBizmessageSimulator(options: NhnBizmessageSimulatorOpti
       ),
     });
   });
-  app.get('/__sim/webhooks', (c) => c.json({ deliveries: state.webhookDeliveries }));
-  app.get('/__sim/faults', (c) => c.json(state.faults));
-  app.post('/__sim/faults', async (c) =>
-    c.json(setFaults((await c.req.json().catch(() => ({}))) as Partial<NhnFaults>)),
-  );
-  app.post('/reset', (c) => {
-    reset();
-    return c.body(null, 204);
-  });
-  app.post('/__sim/reset', (c) => {
-    reset();
-    return c.body(null, 204);
-  });
+  mountSimulatorControls<NhnFaults>(app, { faults: () => state.faults, setFaults, reset, webhookDeliveries: () => state.webhookDeliveries });
 
   return {
     app,
@@ -623,9 +612,7 @@ export function createNhnBizmessageSimulator(options: NhnBizmessageSimulatorOpti
     reset,
     setFaults,
     /** Resolves once every webhook posted so far has been answered (or failed). */
-    async flushWebhooks(): Promise<void> {
-      while (pendingWebhooks.size > 0) await Promise.all([...pendingWebhooks]);
-    },
+    flushWebhooks: () => flushPending(pendingWebhooks),
     start({ port = 0, hostname = '127.0.0.1' }: { port?: number; hostname?: string } = {}) {
       return serveApp(app, port, hostname);
     },

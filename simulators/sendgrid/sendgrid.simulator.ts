@@ -1,5 +1,6 @@
 import { createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { serveApp } from '../shared/serve-app';
+import { flushPending, mountSimulatorControls } from '../shared/sim-controls';
 import { Hono, type Context } from 'hono';
 
 /**
@@ -449,24 +450,12 @@ export function createSendGridSimulator(options: SendGridSimulatorOptions = {}) 
   }
 
   app.get('/__sim/messages', (c) => c.json({ messages: state.messages.map(({ body: _body, ...m }) => m) }));
-  app.get('/__sim/webhooks', (c) => c.json({ deliveries: state.webhookDeliveries }));
-  app.get('/__sim/faults', (c) => c.json(state.faults));
-  app.post('/__sim/faults', async (c) =>
-    c.json(setFaults((await c.req.json().catch(() => ({}))) as Partial<SendGridFaults>)),
-  );
   app.post('/__sim/webhook-url', async (c) => {
     const { url } = (await c.req.json().catch(() => ({}))) as { url?: string };
     config.eventWebhookUrl = url;
     return c.json({ url: config.eventWebhookUrl ?? null });
   });
-  app.post('/reset', (c) => {
-    reset();
-    return c.body(null, 204);
-  });
-  app.post('/__sim/reset', (c) => {
-    reset();
-    return c.body(null, 204);
-  });
+  mountSimulatorControls<SendGridFaults>(app, { faults: () => state.faults, setFaults, reset, webhookDeliveries: () => state.webhookDeliveries });
 
   return {
     app,
@@ -477,9 +466,7 @@ export function createSendGridSimulator(options: SendGridSimulatorOptions = {}) 
     postEvents,
     /** Signs arbitrary bytes as the Event Webhook would (for tests of verifiers). */
     sign,
-    async flushWebhooks(): Promise<void> {
-      while (pendingWebhooks.size > 0) await Promise.all([...pendingWebhooks]);
-    },
+    flushWebhooks: () => flushPending(pendingWebhooks),
     start({ port = 0, hostname = '127.0.0.1' }: { port?: number; hostname?: string } = {}) {
       return serveApp(app, port, hostname);
     },
