@@ -184,6 +184,19 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
     assert.match(message!.content, /김민지님, 기다리시던 상품이 다시 입고되었습니다/);
   });
 
+  test('the admin send log filters by user, and only admins may read it', async () => {
+    const phone = uniquePhone();
+    const buyer = await consumerWithPhone(phone);
+    await deliver({ templateCode: 'ORDER_DELIVERED', recipient: { userId: buyer.id }, variables: variablesOf('ORDER_DELIVERED'), dedupeKey: `delivered:${uuidv7()}` });
+    await deliver({ templateCode: 'REFUND_COMPLETED', recipient: { userId: buyer.id }, variables: variablesOf('REFUND_COMPLETED'), dedupeKey: `refund:${uuidv7()}` });
+    const response = await app.request(`/api/v1/admin/notifications?userId=${buyer.id}`, { headers: admin.auth });
+    const body = (await response.json()) as { items: Array<{ templateCode: string; recipientUserId: string }> };
+    assert.deepEqual(body.items.map((n) => n.templateCode), ['REFUND_COMPLETED', 'ORDER_DELIVERED'], 'newest first');
+    assert.ok(body.items.every((n) => n.recipientUserId === buyer.id));
+    const refused = await app.request(`/api/v1/admin/notifications?userId=${buyer.id}`, { headers: buyer.auth });
+    assert.equal(refused.status, 403);
+  });
+
   test('a template variable left out is refused before anything is stored or sent', async () => {
     await assert.rejects(
       activities.sendNotification({ templateCode: 'ORDER_PLACED', recipient: { phone: uniquePhone() }, variables: {}, dedupeKey: `bad:${uuidv7()}` }),
