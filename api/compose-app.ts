@@ -13,9 +13,13 @@ import type { NotificationVendorConfig } from '../config/notification-vendors';
 import { notificationWebhookSecrets, SANDBOX_NHN_WEBHOOK_SIGNATURE } from '../integrations/notification/notification-vendors';
 import { createNotificationModule } from './notification/notification.module';
 import { createChatModule, type ChatSettings } from './chat/chat.module';
+import { createOrderingModule } from './ordering/ordering.module';
 import { createLiveSockets } from './live-sockets';
 import { MemoryPubSub } from '../platform/pubsub/memory-pub-sub';
 import type { PubSub } from '../platform/pubsub/pub-sub';
+import type { PaymentGateways } from '../integrations/payment/payment-vendors';
+import { createPaymentModule } from './payment/payment.module';
+import { sandboxWindowProxy } from './payment/sandbox-window.proxy';
 
 export interface ApiRuntime {
   infrastructure: Infrastructure;
@@ -32,6 +36,8 @@ export interface ApiRuntime {
   pubSub?: PubSub;
   /** CHAT_* settings; absent: the defaults (1 h reminder, 30 messages a minute). */
   chat?: ChatSettings;
+  /** PG adapters (integrations/payment/payment-vendors.ts) for webhook verification. Absent: payment webhooks answer 503. */
+  payments?: PaymentGateways;
 }
 
 /** The app, plus the hook a composition root calls after `listen` so WebSocket routes (chat live) work. */
@@ -64,6 +70,17 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     imageStorageDir: runtime.imageStorageDir,
     temporalClient: () => runtime.infrastructure.temporal.client,
   });
+  // Cart and orders. POST /orders is mounted with OrderLifecycle (ordering.placementRoutes(onPlaced)).
+  const ordering = createOrderingModule({
+    dataSource: runtime.infrastructure.dataSource,
+    kv: runtime.infrastructure.kv,
+    cipher: identity.deps.cipher,
+    catalog: catalog.catalog,
+    inventory: catalog.inventory,
+    newId,
+    authenticate: identity.authenticate,
+  });
+  personalDataErasers.push(ordering.eraser);
   const notification = createNotificationModule({
     dataSource: runtime.infrastructure.dataSource,
     cipher: identity.deps.cipher,
@@ -92,13 +109,22 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     settings: runtime.chat,
     temporalClient: () => runtime.infrastructure.temporal.client,
   });
+  const payment = createPaymentModule({
+    dataSource: runtime.infrastructure.dataSource,
+    gateways: runtime.payments,
+    temporalClient: () => runtime.infrastructure.temporal.client,
+    authenticate: identity.authenticate,
+    newId,
+  });
   const app = createApp({
     logger: runtime.logger,
     metrics: runtime.metrics,
     newId: () => uuidv7(),
     readinessChecks: runtime.infrastructure.readinessChecks,
-    apiRoutes: [...identity.routes, ...catalog.routes, ...notification.routes, ...chat.routes],
+    apiRoutes: [...identity.routes, ...catalog.routes, ...notification.routes, ...chat.routes, ...ordering.routes, ...payment.routes],
   });
+  // The sandbox PG's payment window, on the shop's own address so a browser can reach it.
+  if (runtime.payments?.sandbox.pg) app.all('/sandbox/*', sandboxWindowProxy(runtime.payments.sandbox.pg));
   liveSockets.bind(app);
   return Object.assign(app, { attachLiveSockets: (server: unknown) => liveSockets.attach(server) });
 }

@@ -9,6 +9,7 @@ import { onShutdown } from '../platform/shutdown';
 import { createPubSub } from '../platform/pubsub/create-pub-sub';
 import { composeApp } from './compose-app';
 import { bootstrapAdmin } from './identity/identity.module';
+import { openPaymentGateways } from '../integrations/payment/payment-vendors';
 
 /** The API process role: HTTP only; workflows run in worker processes. */
 async function main(): Promise<void> {
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   await bootstrapAdmin({ dataSource: infrastructure.dataSource, kv: infrastructure.kv, logger, settings: identity, newId: () => uuidv7() });
   // Live chat reaches participants connected to any API process through Redis pub/sub.
   const pubSub = createPubSub(config.cache);
-  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications, imageStorageDir: config.imageStorageDir, pubSub, chat: config.chat });
+  // Webhooks are verified by asking the PG again; in sandbox set PG_SIMULATOR_URL to the workers' simulator.
+  const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
+  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications, payments: paymentGateways, imageStorageDir: config.imageStorageDir, pubSub, chat: config.chat });
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   logger.info({ port: server.port }, 'api listening');
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
     dropLiveConnections();
     await server.close();
     await pubSub.close();
+    await paymentGateways.close();
     await infrastructure.close();
   });
 }

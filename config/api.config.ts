@@ -3,6 +3,7 @@ import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, type Env } from './env';
 import { chatConfig, chatSection, type ChatConfig } from './sections';
 import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
+import { paymentSection, paymentVendorConfig, type PaymentVendorConfig } from './payment-vendors';
 import {
   authSection, piiSection, imageStorageSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection,
   requireRealServicesInProduction, temporalSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
@@ -20,6 +21,7 @@ const apiEnvSchema = requireRealServicesInProduction(
     ...imageStorageSection,
     ...chatSection,
     ...notificationSection,
+    ...paymentSection,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
   }),
 );
@@ -38,6 +40,8 @@ export interface ApiConfig {
   imageStorageDir: string;
   chat: ChatConfig;
   notifications: NotificationVendorConfig;
+  /** PG credentials; absent keys → the sandbox PG simulator. */
+  payments: PaymentVendorConfig;
 }
 
 export function loadApiConfig(env: Env): ApiConfig {
@@ -54,5 +58,6 @@ export function loadApiConfig(env: Env): ApiConfig {
     temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
     chat: chatConfig(parsed),
     notifications: notificationVendorConfig(parsed),
+    payments: paymentVendorConfig(parsed),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
+import { paymentSection, paymentVendorConfig, type PaymentVendorConfig } from './payment-vendors';
 import { parseEnv, port, type Env } from './env';
 import { chatConfig, chatSection, type ChatConfig } from './sections';
 import {
@@ -19,6 +20,7 @@ const embeddedEnvSchema = z.object({
   ...chatSection,
   ...imageStorageSection,
   ...notificationSection,
+  ...paymentSection,
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_DB_PATH: z.string().default('var/temporal.db'),
@@ -34,6 +36,8 @@ export interface EmbeddedConfig {
   /** Identity variables as given; unset secrets come from var/dev-secrets.json (resolveIdentitySettings). */
   identity: IdentityEnv;
   notifications: NotificationVendorConfig;
+  /** PG credentials; absent keys → the sandbox PG simulator (its window served on the shop's address). */
+  payments: PaymentVendorConfig;
   cache: CacheConfig;
   chat: ChatConfig;
   /** Product images on local disk (IMAGE_STORAGE_DIR). */
@@ -52,6 +56,7 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
     database: databaseConfig(parsed),
     identity: pickIdentityEnv(parsed),
     notifications: notificationVendorConfig(parsed),
+    payments: paymentVendorConfig(parsed),
     cache: cacheConfig(parsed),
     chat: chatConfig(parsed),
     imageStorageDir: parsed.IMAGE_STORAGE_DIR,

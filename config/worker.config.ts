@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, type Env } from './env';
 import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
+import { paymentSection, paymentVendorConfig, type PaymentVendorConfig } from './payment-vendors';
 import {
   authSection, piiSection, httpSection, cacheConfig, databaseConfig, databaseSection, nodeEnvSection, redisSection, requireRealServicesInProduction,
   temporalSection, workerSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
@@ -17,6 +18,7 @@ const workerEnvSchema = requireRealServicesInProduction(
     ...authSection,
     ...piiSection,
     ...notificationSection,
+    ...paymentSection,
     PUBLIC_BASE_URL: httpSection.PUBLIC_BASE_URL,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
@@ -35,6 +37,8 @@ export interface WorkerConfig {
   publicBaseUrl: string;
   identity: IdentityEnv;
   notifications: NotificationVendorConfig;
+  /** PG credentials; absent keys → the sandbox PG simulator. */
+  payments: PaymentVendorConfig;
 }
 
 export function loadWorkerConfig(env: Env): WorkerConfig {
@@ -50,5 +54,6 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? 'http://localhost:3000',
     identity: pickIdentityEnv(parsed),
     notifications: notificationVendorConfig(parsed),
+    payments: paymentVendorConfig(parsed),
   };
 }

@@ -1,5 +1,6 @@
 import { loadEmbeddedConfig } from '../config/embedded.config';
 import { openNotificationVendors } from '../integrations/notification/notification-vendors';
+import { openPaymentGateways } from '../integrations/payment/payment-vendors';
 import { composeApp } from '../api/compose-app';
 import { bootstrapAdmin } from '../api/identity/identity.module';
 import { DEFAULT_DEV_SECRETS_PATH, resolveIdentitySettings } from '../config/identity-secrets';
@@ -57,12 +58,15 @@ async function main(): Promise<void> {
   stops.push(infrastructure.close);
   const notificationVendors = await openNotificationVendors(config.notifications, { webhookBaseUrl: config.publicBaseUrl });
   stops.push(notificationVendors.close);
+  const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
+  stops.push(paymentGateways.close);
+  const metrics = createMetrics();
 
   const workers = await startWorkers({
     address: temporal.address,
     namespace: temporal.namespace,
     queues: [...TASK_QUEUES],
-    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors }),
+    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors, paymentGateways, metrics }),
     workflowBundle: await loadWorkflowBundle(),
   });
   stops.push(workers.shutdown);
@@ -75,7 +79,7 @@ async function main(): Promise<void> {
   // In memory with nothing configured (one process); Redis when REDIS_URL is set.
   const pubSub = createPubSub(config.cache);
   stops.push(() => pubSub.close());
-  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications, imageStorageDir: config.imageStorageDir, pubSub, chat: config.chat });
+  const app = composeApp({ infrastructure, logger, metrics, publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications, payments: paymentGateways, imageStorageDir: config.imageStorageDir, pubSub, chat: config.chat });
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   stops.push(server.close);
@@ -89,7 +93,7 @@ async function main(): Promise<void> {
       temporalUi: devServer?.uiUrl ?? `(external Temporal at ${temporal.address})`,
       database: config.database.kind,
       cache: config.cache.kind,
-      sandbox: notificationVendors.sandbox,
+      sandbox: { ...notificationVendors.sandbox, pgWindow: paymentGateways.sandbox.pg && `${config.publicBaseUrl}/sandbox/toss/checkout` },
     },
     'Jangteo is running',
   );

@@ -4,6 +4,9 @@ import { identityEntities } from './identity/identity-entities';
 import { catalogEntities } from './catalog/catalog-entities';
 import { inventoryEntities } from './inventory/inventory-entities';
 import { chatEntities } from './chat/chat.entities';
+import { paymentEntities } from './payment/payment.entities';
+import { DeadLetterEntity } from './dead-letter/dead-letter.entity';
+import { orderingEntities } from './ordering/ordering.entities';
 
 /** Every entity schema the data source maps; contexts add theirs here. */
-export const entities: EntitySchema[] = [...identityEntities, ...catalogEntities, ...inventoryEntities, ...notificationEntities, ...chatEntities];
+export const entities: EntitySchema[] = [...identityEntities, ...catalogEntities, ...inventoryEntities, ...notificationEntities, ...chatEntities, ...paymentEntities, DeadLetterEntity, ...orderingEntities];

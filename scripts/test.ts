@@ -79,7 +79,13 @@ async function main(filters: string[]): Promise<void> {
 
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...files],
+    [
+      '--import', 'tsx', '--test', '--test-reporter=spec',
+      `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
+      // A hung test fails by name instead of holding CI until its own time limit.
+      `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? 180_000}`,
+      ...files,
+    ],
     {
       cwd: ROOT,
       stdio: 'inherit',

@@ -1,6 +1,9 @@
 import { inventoryActivitiesFor } from '../activities/inventory/inventory-worker';
 import { chatActivitiesFor } from '../activities/chat/chat-worker';
 import { notificationActivitiesFor } from '../activities/notification/notification-worker';
+import { paymentActivitiesFor } from '../activities/payment/payment-worker';
+import type { PaymentGateways } from '../integrations/payment/payment-vendors';
+import type { Metrics } from '../platform/observability/metrics';
 import type { IdentitySettings } from '../config/identity-secrets';
 import type { NotificationVendors } from '../integrations/notification/notification-vendors';
 import type { Infrastructure } from '../platform/infrastructure';
@@ -13,6 +16,9 @@ export interface ActivityRuntime {
   publicBaseUrl: string;
   identity: IdentitySettings;
   notificationVendors: NotificationVendors;
+  paymentGateways: PaymentGateways;
+  /** The process's metrics (dead_letters_total is counted by activities). */
+  metrics: Metrics;
 }
 
 /** The activities each context's task queue runs, built over injected dependencies. */
@@ -22,7 +28,7 @@ export function composeActivities(runtime: ActivityRuntime): Record<TaskQueue, o
     catalog: {},
     inventory: inventoryActivitiesFor(runtime),
     ordering: {},
-    payment: {},
+    payment: paymentActivitiesFor(runtime),
     shipping: {},
     settlement: {},
     notification: notificationActivitiesFor(runtime),

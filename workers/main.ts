@@ -1,6 +1,7 @@
 import { resolveIdentitySettings } from '../config/identity-secrets';
 import { loadWorkerConfig } from '../config/worker.config';
 import { openNotificationVendors } from '../integrations/notification/notification-vendors';
+import { openPaymentGateways } from '../integrations/payment/payment-vendors';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
@@ -23,20 +24,24 @@ async function main(args: string[]): Promise<void> {
   const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv });
   const infrastructure = await openInfrastructure(config);
   const notificationVendors = await openNotificationVendors(config.notifications, { webhookBaseUrl: config.publicBaseUrl });
+  // Sandbox PG: set PG_SIMULATOR_URL so this process and the API share one simulator (docs/payments.md).
+  const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
+  const metrics = createMetrics();
   const running = await startWorkers({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     queues,
-    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors }),
+    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors, paymentGateways, metrics }),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
   });
   if (queues.includes('inventory')) logger.info(await ensureSchedules(infrastructure.temporal.client), 'schedules ensured');
-  const http = await listen(createWorkerHttpApp(running.healthy, createMetrics()).fetch, config.httpPort);
+  const http = await listen(createWorkerHttpApp(running.healthy, metrics).fetch, config.httpPort);
   logger.info({ queues, port: http.port }, 'workers running');
   onShutdown(logger, async () => {
     await running.shutdown();
     await http.close();
     await notificationVendors.close();
+    await paymentGateways.close();
     await infrastructure.close();
   });
   await running.done;

@@ -4,3 +4,4 @@ export { restockHoldWorkflow } from './inventory/restock-hold.workflow';
 export { notificationWorkflow } from './notification/notification.workflow';
 export { chatReplyReminderWorkflow } from './chat/chat-reply-reminder.workflow';
 export { restockSweepWorkflow } from './inventory/restock-sweep.workflow';
+export { paymentAttemptWorkflow } from './payment/payment-attempt.workflow';

@@ -11,3 +11,5 @@ export * from './attempt-policy';
 export * from './attempt-runner';
 export * from './points-account';
 export * from './payment-split';
+export * from './payment-record';
+export * from './points-ledger';

@@ -72,6 +72,17 @@ describe('points ledger', () => {
     assert.equal(account.available, 5_000);
   });
 
+  test('after a release the same order may hold again (a later payment attempt), and that hold is captured', () => {
+    const account = accountWith(5_000);
+    account.hold('order-1', 2_000, meta());
+    account.release('order-1', meta());
+    assert.equal(account.hold('order-1', 2_000, meta())?.type, 'HOLD');
+    assert.equal(account.available, 3_000);
+    assert.equal(account.hold('order-1', 2_000, meta()), undefined, 'repeating the new hold changes nothing');
+    assert.equal(account.capture('order-1', meta())?.type, 'CAPTURE');
+    assert.equal(account.available, 3_000);
+  });
+
   test('a captured order is refunded, partly or wholly, never beyond what was captured, each refund id once', () => {
     const account = accountWith(5_000);
     account.hold('order-1', 3_000, meta());

@@ -95,12 +95,15 @@ export class PointsAccount {
     return this.record('EARN', amount, meta, { reference });
   }
 
-  /** Reserve points for an order. Repeating the same hold is a no-op (returns undefined). */
+  /**
+   * Reserve points for an order. Repeating the same hold is a no-op (returns undefined). A released
+   * hold may be taken again: a later payment attempt of the same order (an operator's retry).
+   */
   hold(orderId: string, amount: number, meta: EntryMeta): PointsEntry | undefined {
     requirePositive(amount, 'hold');
     const existing = this.holds.get(orderId);
-    if (existing) {
-      if (existing.amount === amount && existing.status !== 'RELEASED') return undefined;
+    if (existing && existing.status !== 'RELEASED') {
+      if (existing.amount === amount) return undefined;
       throw new PaymentError(PaymentErrorCode.POINTS_HOLD_CONFLICT, `order ${orderId} already has a ${existing.status.toLowerCase()} hold of ${existing.amount} points`, { orderId, existing: existing.amount, requested: amount });
     }
     if (amount > this.availableAmount) {

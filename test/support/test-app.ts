@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import type { AppEnv } from '../../api/app-env';
 import type { NotificationVendorConfig } from '../../config/notification-vendors';
+import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
 import { composeApp } from '../../api/compose-app';
 import type { IdentitySettings } from '../../config/identity-secrets';
 import { testIdentitySettings } from './test-identity';
@@ -53,6 +54,8 @@ export interface TestAppOptions {
   identity?: IdentitySettings;
   /** Vendor settings (webhook secrets); absent: the sandbox's. */
   notifications?: NotificationVendorConfig;
+  /** PG adapters for payment webhooks (and the sandbox window proxy); absent: payment webhooks answer 503. */
+  payments?: PaymentGateways;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -79,6 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
     identity,
     notifications: options.notifications,
+    payments: options.payments,
   });
   return {
     app,

@@ -1,0 +1,107 @@
+import type { CartLineView } from '../../domain/ordering/cart';
+import { commandsOf, type Order, type OrderLine } from '../../domain/ordering/order';
+import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
+import type { CartView } from '../../persistence/ordering/cart.service';
+import type { SellerOrderPart } from '../../persistence/ordering/typeorm-order.repository';
+
+/** JSON shapes of the ordering API (ordering.schemas.ts documents them). */
+
+export function cartLineJson(line: CartLineView) {
+  return {
+    id: line.item.id,
+    productId: line.item.productId,
+    variantId: line.item.variantId,
+    sellerId: line.offer?.sellerId ?? null,
+    productName: line.offer?.productName ?? null,
+    options: line.offer?.options ?? {},
+    quantity: line.item.quantity,
+    unitPrice: line.offer?.unitPrice ?? null,
+    priceWhenAdded: line.item.priceWhenAdded,
+    priceChange: line.priceChange,
+    availability: line.availability,
+    sellable: line.offer?.sellable ?? 0,
+    lineAmount: line.lineAmount,
+    addedAt: line.item.addedAt.toISOString(),
+  };
+}
+
+export function cartJson(cart: CartView) {
+  return {
+    items: cart.lines.map(cartLineJson),
+    totalAmount: cart.totalAmount,
+    orderableCount: cart.orderableCount,
+    unavailableCount: cart.unavailableCount,
+    priceChangedCount: cart.priceChangedCount,
+  };
+}
+
+const lineJson = (line: OrderLine) => ({ ...line });
+const linesOf = (order: Order) => order.parts.flatMap((part) => part.lines);
+
+function partsJson(order: Order) {
+  return order.parts.map((part) => ({ sellerId: part.sellerId, status: part.status, subtotal: part.subtotal, lines: part.lines.map(lineJson) }));
+}
+
+export function orderSummaryJson(order: Order) {
+  const lines = linesOf(order);
+  return {
+    id: order.id,
+    orderNumber: order.orderNumber,
+    status: order.status,
+    totalAmount: order.totalAmount,
+    pointsAmount: order.payment.pointsAmount,
+    payableAmount: order.payment.payableAmount,
+    itemCount: lines.length,
+    title: lines.length > 1 ? `${lines[0]!.productName} 외 ${lines.length - 1}건` : lines[0]!.productName,
+    parts: order.parts.map((part) => ({ sellerId: part.sellerId, status: part.status, subtotal: part.subtotal })),
+    placedAt: order.placedAt.toISOString(),
+    paymentDueAt: order.paymentDueAt.toISOString(),
+  };
+}
+
+export function orderDetailJson(order: Order, history: OrderHistoryEntry[]) {
+  return {
+    id: order.id,
+    orderNumber: order.orderNumber,
+    status: order.status,
+    totalAmount: order.totalAmount,
+    pointsAmount: order.payment.pointsAmount,
+    payableAmount: order.payment.payableAmount,
+    payment: order.payment,
+    shippingAddress: order.shippingAddress,
+    parts: partsJson(order),
+    lines: linesOf(order).map(lineJson),
+    timeline: history.map((entry) => ({ status: entry.toStatus, at: entry.at.toISOString(), sellerId: entry.sellerId, command: entry.command })),
+    allowedCommands: commandsOf(order).order,
+    placedAt: order.placedAt.toISOString(),
+    paymentDueAt: order.paymentDueAt.toISOString(),
+  };
+}
+
+/** What POST /orders answers (the lead adds `payment.checkoutUrl` from the payment attempt). */
+export function placedOrderJson(order: Order, payment: Record<string, unknown> = {}) {
+  return {
+    id: order.id,
+    orderNumber: order.orderNumber,
+    status: order.status,
+    totalAmount: order.totalAmount,
+    pointsAmount: order.payment.pointsAmount,
+    payableAmount: order.payment.payableAmount,
+    paymentDueAt: order.paymentDueAt.toISOString(),
+    payment: { method: order.payment.method, provider: order.payment.provider, ...payment },
+    parts: partsJson(order),
+  };
+}
+
+export function sellerOrderJson(part: SellerOrderPart) {
+  return {
+    orderId: part.orderId,
+    orderNumber: part.orderNumber,
+    status: part.status,
+    orderStatus: part.orderStatus,
+    subtotal: part.subtotal,
+    lines: part.lines.map(lineJson),
+    shippingAddress: part.shippingAddress,
+    placedAt: part.placedAt.toISOString(),
+  };
+}

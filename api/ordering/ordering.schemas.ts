@@ -1,0 +1,175 @@
+import { z } from '@hono/zod-openapi';
+import { MAX_LINE_QUANTITY } from '../../domain/inventory/reservation';
+import { CHECKOUT_PROVIDERS, MAX_ORDER_ITEMS } from '../../domain/ordering/checkout';
+import { ORDER_COMMANDS, ORDER_STATUSES } from '../../domain/ordering/order-status';
+import { PAYMENT_METHODS, PG_PROVIDERS } from '../../domain/payment/payment-method';
+
+const id = (name: string) => z.string().min(1).max(36).openapi({ param: { name, in: 'path' } });
+const won = (description: string) => z.number().int().openapi({ description: `${description} (whole won)` });
+const quantity = z.number().int().min(1).max(MAX_LINE_QUANTITY);
+const status = z.enum(ORDER_STATUSES);
+
+export const itemIdParam = z.object({ id: id('id') });
+export const orderIdParam = z.object({ id: id('id') });
+
+export const pageQuery = z.object({
+  cursor: z.string().max(36).optional().openapi({ description: 'nextCursor of the previous page' }),
+  size: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Page size, at most 100' }),
+});
+export const sellerOrdersQuery = pageQuery.extend({ status: status.optional() });
+
+// ---- cart ----
+
+export const addCartItemBody = z.object({ variantId: z.string().min(1).max(36), quantity: quantity.default(1) }).openapi('AddCartItemRequest');
+export const changeCartItemBody = z.object({ quantity }).openapi('ChangeCartItemRequest');
+
+export const cartLineView = z
+  .object({
+    id: z.string(),
+    productId: z.string(),
+    variantId: z.string(),
+    sellerId: z.string().nullable(),
+    productName: z.string().nullable().openapi({ description: 'Null when the product can no longer be found' }),
+    options: z.record(z.string(), z.string()),
+    quantity: z.number().int(),
+    unitPrice: won('The price now').nullable(),
+    priceWhenAdded: won('The price when the item was put in the cart'),
+    priceChange: z
+      .object({ previous: z.number().int(), current: z.number().int(), difference: z.number().int() })
+      .nullable()
+      .openapi({ description: 'Set when the price changed since the item was added' }),
+    availability: z.enum(['AVAILABLE', 'UNAVAILABLE', 'SOLD_OUT', 'INSUFFICIENT_STOCK']),
+    sellable: z.number().int().openapi({ description: 'Units that can be ordered now' }),
+    lineAmount: won('Price now × quantity'),
+    addedAt: z.string(),
+  })
+  .openapi('CartLine');
+
+export const cartView = z
+  .object({
+    items: z.array(cartLineView),
+    totalAmount: won('Total of the items that can be ordered as they are'),
+    orderableCount: z.number().int(),
+    unavailableCount: z.number().int(),
+    priceChangedCount: z.number().int(),
+  })
+  .openapi('Cart');
+
+// ---- orders ----
+
+export const shippingAddressSchema = z
+  .object({
+    recipient: z.string().max(100).openapi({ example: '김민지' }),
+    phone: z.string().max(20).openapi({ example: '010-1234-5678' }),
+    zipCode: z.string().max(10).openapi({ example: '06236', description: '5-digit 우편번호' }),
+    address1: z.string().max(300).openapi({ example: '서울특별시 강남구 테헤란로 152' }),
+    address2: z.string().max(300).nullable().optional().openapi({ example: '12층' }),
+  })
+  .openapi('ShippingAddress');
+
+export const placeOrderBody = z
+  .object({
+    items: z
+      .array(z.object({ variantId: z.string().max(36), quantity: z.number().int() }))
+      .max(MAX_ORDER_ITEMS)
+      .optional()
+      .openapi({ description: 'What to order; absent: everything in the cart' }),
+    shippingAddress: shippingAddressSchema,
+    payment: z.object({
+      method: z.enum(PAYMENT_METHODS),
+      provider: z.enum(CHECKOUT_PROVIDERS).optional().openapi({ description: 'The PG; TOSS when absent and a PG is needed' }),
+      points: z.number().int().min(0).optional().openapi({ description: 'Points (1 point = 1 won) to pay part of the order with' }),
+    }),
+  })
+  .openapi('PlaceOrderRequest');
+
+export const orderLineView = z
+  .object({
+    id: z.string(),
+    sellerId: z.string(),
+    productId: z.string(),
+    variantId: z.string(),
+    productName: z.string(),
+    options: z.record(z.string(), z.string()),
+    unitPrice: won('Price at placement'),
+    quantity: z.number().int(),
+    lineAmount: won('unitPrice × quantity'),
+  })
+  .openapi('OrderLine');
+
+export const orderPartView = z
+  .object({ sellerId: z.string(), status, subtotal: won('Sum of this seller’s lines'), lines: z.array(orderLineView) })
+  .openapi('OrderPart');
+
+const paymentView = z.object({
+  method: z.enum(PAYMENT_METHODS),
+  provider: z.enum(PG_PROVIDERS).nullable(),
+  pointsAmount: won('Paid with points'),
+  payableAmount: won('Paid through the PG'),
+});
+
+export const orderSummaryView = z
+  .object({
+    id: z.string(),
+    orderNumber: z.string().openapi({ example: 'JT2026112404718263' }),
+    status,
+    totalAmount: won('Sum of all lines'),
+    pointsAmount: won('Paid with points'),
+    payableAmount: won('Paid through the PG'),
+    itemCount: z.number().int(),
+    title: z.string().openapi({ example: '무선 이어폰 외 2건' }),
+    parts: z.array(z.object({ sellerId: z.string(), status, subtotal: z.number().int() })),
+    placedAt: z.string(),
+    paymentDueAt: z.string(),
+  })
+  .openapi('OrderSummary');
+
+export const orderDetailView = z
+  .object({
+    id: z.string(),
+    orderNumber: z.string(),
+    status,
+    totalAmount: won('Sum of all lines'),
+    pointsAmount: won('Paid with points'),
+    payableAmount: won('Paid through the PG'),
+    payment: paymentView,
+    shippingAddress: shippingAddressSchema.nullable().openapi({ description: 'Null after the buyer withdrew (erased)' }),
+    parts: z.array(orderPartView),
+    lines: z.array(orderLineView),
+    timeline: z.array(z.object({ status, at: z.string(), sellerId: z.string().nullable(), command: z.string() })),
+    allowedCommands: z.array(z.enum(ORDER_COMMANDS)),
+    placedAt: z.string(),
+    paymentDueAt: z.string(),
+  })
+  .openapi('Order');
+
+export const ordersPage = z.object({ items: z.array(orderSummaryView), nextCursor: z.string().nullable() }).openapi('OrderPage');
+
+export const sellerOrderView = z
+  .object({
+    orderId: z.string(),
+    orderNumber: z.string(),
+    status: status.openapi({ description: 'Status of this seller’s part' }),
+    orderStatus: status,
+    subtotal: won('Sum of this seller’s lines'),
+    lines: z.array(orderLineView),
+    shippingAddress: shippingAddressSchema.nullable().openapi({ description: 'Shown once the order is paid' }),
+    placedAt: z.string(),
+  })
+  .openapi('SellerOrder');
+
+export const sellerOrdersPage = z.object({ items: z.array(sellerOrderView), nextCursor: z.string().nullable() }).openapi('SellerOrderPage');
+
+export const placedOrderView = z
+  .object({
+    id: z.string(),
+    orderNumber: z.string(),
+    status,
+    totalAmount: won('Sum of all lines, priced by the server'),
+    pointsAmount: won('Paid with points'),
+    payableAmount: won('To pay through the PG'),
+    paymentDueAt: z.string().openapi({ description: 'Unpaid orders are cancelled at this time (30 minutes after placement)' }),
+    payment: z.object({ method: z.enum(PAYMENT_METHODS), provider: z.enum(PG_PROVIDERS).nullable() }).passthrough(),
+    parts: z.array(orderPartView),
+  })
+  .openapi('PlacedOrder');

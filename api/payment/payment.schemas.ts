@@ -1,0 +1,58 @@
+import { z } from '@hono/zod-openapi';
+
+export const webhookPg = z.object({ pg: z.enum(['toss']).openapi({ description: 'the PG calling back' }) });
+export const paymentWebhookAck = z.object({ received: z.boolean(), applied: z.boolean(), duplicate: z.boolean() });
+
+export const deadLetterListQuery = z.object({
+  kind: z.enum(['payment', 'notification', 'job']).optional(),
+  status: z.enum(['OPEN', 'RETRIED', 'RESOLVED']).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  size: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const deadLetterIdParam = z.object({ id: z.string().min(1).max(36) });
+
+export const deadLetterView = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    reference: z.string().openapi({ example: 'payment:0193a5c2-…:1' }),
+    status: z.enum(['OPEN', 'RETRIED', 'RESOLVED']),
+    workflowId: z.string().nullable(),
+    runId: z.string().nullable(),
+    input: z.unknown(),
+    lastError: z.object({ code: z.string(), message: z.string() }).passthrough(),
+    attempts: z.number().int(),
+    createdAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    resolvedBy: z.string().nullable(),
+    note: z.string().nullable(),
+  })
+  .openapi('DeadLetter');
+
+export const deadLetterList = z.object({ items: z.array(deadLetterView), page: z.number().int(), size: z.number().int(), total: z.number().int() });
+export const deadLetterRetryResponse = deadLetterView.extend({ retry: z.object({ workflowId: z.string(), attempt: z.number().int() }) });
+export const resolveBody = z.object({ note: z.string().trim().min(1).max(1000).openapi({ example: '구매자 요청으로 수동 환불 처리' }) });
+
+export const pointsQuery = z.object({
+  cursor: z.string().max(36).optional(),
+  size: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const pointsResponse = z.object({
+  available: z.number().int(),
+  held: z.number().int().openapi({ description: 'points reserved by unpaid orders' }),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      type: z.enum(['EARN', 'HOLD', 'CAPTURE', 'RELEASE', 'REFUND']),
+      amount: z.number().int(),
+      orderId: z.string().nullable(),
+      reference: z.string().nullable(),
+      availableAfter: z.number().int(),
+      heldAfter: z.number().int(),
+      at: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});

@@ -1,0 +1,163 @@
+import { In, LessThan, type DataSource, type EntityManager } from 'typeorm';
+import type { PiiCipher } from '../../domain/identity/ports';
+import type { Order, OrderLine } from '../../domain/ordering/order';
+import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
+import type { OrderStatus } from '../../domain/ordering/order-status';
+import { execute, sqlTime } from '../inventory/sql';
+import {
+  decryptAddress, historyFromRow, historyToRow, lineFromRow, lineRows, orderFromRows, orderToRow, partRows,
+} from './order.mapper';
+import {
+  OrderEntity, OrderHistoryEntity, OrderLineEntity, OrderPartEntity, type OrderLineRow, type OrderRow,
+} from './ordering.entities';
+
+export interface OrderPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A seller's part of an order as the seller sees it: only its own lines. */
+export interface SellerOrderPart {
+  orderId: string;
+  orderNumber: string;
+  status: OrderStatus;
+  orderStatus: OrderStatus;
+  subtotal: number;
+  lines: OrderLine[];
+  placedAt: Date;
+  /** Only once the order is paid (the seller needs it to ship); null when erased. */
+  shippingAddress: Order['shippingAddress'];
+}
+
+const PAID_STATUSES: OrderStatus[] = ['PAID', 'PREPARING', 'SHIPPED', 'DELIVERED', 'PURCHASE_CONFIRMED', 'RETURN_REQUESTED', 'RETURNED'];
+
+/**
+ * Orders with their parts, lines and history. Writes take the caller's EntityManager, so placing an
+ * order (with its stock reservation) and recording a transition are each one transaction.
+ */
+export class TypeOrmOrderRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: PiiCipher,
+    private readonly newId: () => string,
+  ) {}
+
+  async insert(order: Order, history: OrderHistoryEntry[], idempotency: { key: string | null; requestHash: string | null }, manager: EntityManager): Promise<void> {
+    await manager.insert(OrderEntity, orderToRow(order, this.cipher, idempotency));
+    await manager.insert(OrderPartEntity, partRows(order, this.newId));
+    await manager.insert(OrderLineEntity, lineRows(order));
+    await this.appendHistory(history, 0, null, manager);
+  }
+
+  /**
+   * Appends entries numbered from `firstSeq` (timeline order); the first carries `transitionKey`
+   * (unique per order), so a retried change is recorded once.
+   */
+  private async appendHistory(entries: OrderHistoryEntry[], firstSeq: number, transitionKey: string | null, manager: EntityManager): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.insert(
+      OrderHistoryEntity,
+      entries.map((entry, i) => historyToRow(entry, this.newId(), firstSeq + i, transitionKey === null ? null : i === 0 ? transitionKey : `${transitionKey}#${i}`)),
+    );
+  }
+
+  async hasTransition(orderId: string, transitionKey: string, manager: EntityManager): Promise<boolean> {
+    return (await manager.countBy(OrderHistoryEntity, { orderId, transitionKey })) > 0;
+  }
+
+  async findById(orderId: string, manager: EntityManager = this.dataSource.manager): Promise<(Order & { version: number }) | null> {
+    const row = await manager.findOneBy(OrderEntity, { id: orderId });
+    return row ? this.assemble(row, manager) : null;
+  }
+
+  /** The order a buyer already placed with this Idempotency-Key, and the hash of the body that placed it. */
+  async findByIdempotencyKey(userId: string, key: string, manager: EntityManager = this.dataSource.manager): Promise<{ order: Order; requestHash: string | null } | null> {
+    const row = await manager.findOneBy(OrderEntity, { userId, idempotencyKey: key });
+    return row ? { order: await this.assemble(row, manager), requestHash: row.requestHash } : null;
+  }
+
+  /**
+   * Saves a transition: the order's status and every part's, guarded by the version read with it
+   * (false when another writer got there first: the caller reads again), plus its history.
+   */
+  async saveTransition(order: Order, expectedVersion: number, history: OrderHistoryEntry[], transitionKey: string | null, manager: EntityManager): Promise<boolean> {
+    const at = sqlTime(order.updatedAt);
+    const updated = await execute(manager, 'UPDATE orders SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?', [order.status, at, order.id, expectedVersion]);
+    if (updated !== 1) return false;
+    for (const part of order.parts) {
+      await execute(manager, 'UPDATE order_parts SET status = ?, updated_at = ? WHERE order_id = ? AND seller_id = ? AND status <> ?', [part.status, at, order.id, part.sellerId, part.status]);
+    }
+    await this.appendHistory(history, expectedVersion * 1000, transitionKey, manager);
+    return true;
+  }
+
+  async history(orderId: string, manager: EntityManager = this.dataSource.manager): Promise<OrderHistoryEntry[]> {
+    const rows = await manager.find(OrderHistoryEntity, { where: { orderId }, order: { seq: 'ASC' } });
+    return rows.map(historyFromRow);
+  }
+
+  /** A buyer's orders, newest first (ids are UUIDv7: time-ordered), keyset-paginated by id. */
+  async listByUser(userId: string, page: { limit: number; cursor?: string }): Promise<OrderPage<Order>> {
+    const rows = await this.dataSource.manager.find(OrderEntity, {
+      where: { userId, ...(page.cursor ? { id: LessThan(page.cursor) } : {}) },
+      order: { id: 'DESC' },
+      take: page.limit + 1,
+    });
+    const pageRows = rows.slice(0, page.limit);
+    const orders = await this.assembleMany(pageRows);
+    return { items: orders, nextCursor: rows.length > page.limit ? pageRows[pageRows.length - 1]!.id : null };
+  }
+
+  /** A seller's parts of orders, newest first, with only that seller's lines. */
+  async listBySeller(sellerId: string, page: { limit: number; cursor?: string; status?: OrderStatus }): Promise<OrderPage<SellerOrderPart>> {
+    const manager = this.dataSource.manager;
+    const parts = await manager.find(OrderPartEntity, {
+      where: { sellerId, ...(page.status ? { status: page.status } : {}), ...(page.cursor ? { orderId: LessThan(page.cursor) } : {}) },
+      order: { orderId: 'DESC' },
+      take: page.limit + 1,
+    });
+    const pageParts = parts.slice(0, page.limit);
+    if (pageParts.length === 0) return { items: [], nextCursor: null };
+    const orderIds = pageParts.map((p) => p.orderId);
+    const orders = new Map((await manager.findBy(OrderEntity, { id: In(orderIds) })).map((o) => [o.id, o]));
+    const lines = await manager.find(OrderLineEntity, { where: { orderId: In(orderIds), sellerId }, order: { position: 'ASC' } });
+    const items = pageParts.map((part): SellerOrderPart => {
+      const order = orders.get(part.orderId)!;
+      const status = part.status as OrderStatus;
+      return {
+        orderId: part.orderId,
+        orderNumber: order.orderNumber,
+        status,
+        orderStatus: order.status as OrderStatus,
+        subtotal: Number(part.subtotal),
+        lines: lines.filter((l) => l.orderId === part.orderId).map(lineFromRow),
+        placedAt: part.placedAt,
+        shippingAddress: PAID_STATUSES.includes(status) ? decryptAddress(this.cipher, order.shippingAddress) : null,
+      };
+    });
+    return { items, nextCursor: parts.length > page.limit ? pageParts[pageParts.length - 1]!.orderId : null };
+  }
+
+  /** Withdrawal: the address and recipient go; the order record stays (5-year retention). Idempotent. */
+  async erasePersonalData(userId: string, at: Date): Promise<number> {
+    return execute(
+      this.dataSource.manager,
+      'UPDATE orders SET shipping_address = NULL, personal_data_erased_at = ? WHERE user_id = ? AND shipping_address IS NOT NULL',
+      [sqlTime(at), userId],
+    );
+  }
+
+  private async assemble(row: OrderRow, manager: EntityManager): Promise<Order & { version: number }> {
+    const parts = await manager.findBy(OrderPartEntity, { orderId: row.id });
+    const lines = await manager.findBy(OrderLineEntity, { orderId: row.id });
+    return { ...orderFromRows(row, parts, lines, this.cipher), version: Number(row.version) };
+  }
+
+  private async assembleMany(rows: OrderRow[]): Promise<Order[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const parts = await this.dataSource.manager.findBy(OrderPartEntity, { orderId: In(ids) });
+    const lines: OrderLineRow[] = await this.dataSource.manager.findBy(OrderLineEntity, { orderId: In(ids) });
+    return rows.map((row) => orderFromRows(row, parts.filter((p) => p.orderId === row.id), lines.filter((l) => l.orderId === row.id), this.cipher));
+  }
+}

@@ -1,0 +1,68 @@
+import type { DataSource } from 'typeorm';
+import type { PointsBalancePort } from '../../domain/ordering/ports';
+import { LocalDiskImageStorage } from '../../integrations/storage/local-disk-image-storage.adapter';
+import { createCatalogInventory } from '../../persistence/catalog/catalog-module';
+import type { OrderPlacementDeps } from '../../persistence/ordering/order-placement.service';
+import { createOrdering, type OrderingServices } from '../../persistence/ordering/ordering-module';
+import { AesGcmPiiCipher } from '../../platform/crypto/aes-gcm-pii-cipher';
+import { uuidv7 } from '../../platform/ids';
+import type { TestAccount } from './identity';
+import type { TestApp } from './test-app';
+
+/** A product with one variant per entry of `stocks` (사이즈 S, M, L …), created through the API by the seller. */
+export async function createProduct(
+  app: TestApp,
+  seller: TestAccount,
+  input: { name?: string; price: number; stocks: number[]; priceDeltas?: number[] },
+): Promise<{ id: string; variantIds: string[] }> {
+  const sizes = input.stocks.map((_, i) => `S${i + 1}`);
+  const response = await app.request('/api/v1/seller/products', {
+    headers: seller.auth,
+    body: {
+      name: input.name ?? `테스트 상품 ${uuidv7().slice(-6)}`,
+      description: '주문 테스트',
+      price: input.price,
+      options: [{ name: '사이즈', values: sizes }],
+      variants: sizes.map((size, i) => ({ options: { 사이즈: size }, stock: input.stocks[i], priceDelta: input.priceDeltas?.[i] ?? 0 })),
+    },
+  });
+  const body = (await response.json()) as { id: string; variants: { id: string; options: Record<string, string> }[] };
+  if (response.status !== 201) throw new Error(`product creation failed: ${response.status} ${JSON.stringify(body)}`);
+  return { id: body.id, variantIds: sizes.map((size) => body.variants.find((v) => v.options['사이즈'] === size)!.id) };
+}
+
+/** The ordering services over a data source, with the app's key set and Redis (as composeApp wires them). */
+export function orderingServices(
+  app: TestApp,
+  options: { dataSource?: DataSource; points?: PointsBalancePort; placement?: Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'orderSerial'> } = {},
+): OrderingServices & ReturnType<typeof createCatalogInventory> {
+  const dataSource = options.dataSource ?? app.dataSource;
+  const catalogInventory = createCatalogInventory({
+    dataSource,
+    kv: app.kv,
+    images: new LocalDiskImageStorage('var/test-images'),
+    newId: uuidv7,
+    onError: () => undefined,
+  });
+  const ordering = createOrdering({
+    dataSource,
+    kv: app.kv,
+    cipher: new AesGcmPiiCipher(app.identity.piiKeys, app.identity.piiHashKey),
+    catalog: catalogInventory.catalog,
+    inventory: catalogInventory.inventory,
+    points: options.points,
+    newId: uuidv7,
+    placement: options.placement,
+  });
+  return { ...catalogInventory, ...ordering };
+}
+
+export const address = (tag = '') => ({
+  recipient: `김주문${tag}`,
+  phone: '010-2345-6789',
+  zipCode: '06236',
+  address1: `서울특별시 강남구 테헤란로 152${tag ? ` ${tag}` : ''}`,
+  address2: '12층',
+});
+
+export const cardPayment = { method: 'CARD' as const, provider: 'TOSS' as const };
