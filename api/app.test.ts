@@ -11,9 +11,17 @@ const echo = createRoute({
   method: 'post',
   path: '/echo',
   request: {
-    body: { content: { 'application/json': { schema: z.object({ name: z.string().min(1).max(5), quantity: z.number().int().positive() }) } } },
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ name: z.string().min(1).max(5), quantity: z.number().int().positive() }),
+        },
+      },
+    },
   },
-  responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ name: z.string() }) } } } },
+  responses: {
+    200: { description: 'ok', content: { 'application/json': { schema: z.object({ name: z.string() }) } } },
+  },
 });
 
 function appWith(lines: string[] = []) {
@@ -112,6 +120,9 @@ describe('error shape (RFC 9457 problem details)', () => {
     const app = appWith();
     await app.request('/api/v1/sold-out');
     const text = await (await app.request('/metrics')).text();
-    assert.match(text, /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/sold-out",status="422"\} 1/);
+    assert.match(
+      text,
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/sold-out",status="422"\} 1/,
+    );
   });
 });

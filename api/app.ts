@@ -36,13 +36,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', createMetricsRoutes(deps.metrics));
   for (const routes of deps.apiRoutes) app.route(API_BASE_PATH, routes);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   app.doc31(OPENAPI_PATH, {
     openapi: '3.1.0',
     info: {
       title: 'Jangteo API',
       version: '1.0.0',
-      description: 'Jangteo (장터): shops for small Korean merchants. Errors are RFC 9457 problem+json with a stable `code`.',
+      description:
+        'Jangteo (장터): shops for small Korean merchants. Errors are RFC 9457 problem+json with a stable `code`.',
     },
   });
   app.route('/', createDocsRoutes(OPENAPI_PATH));

@@ -10,7 +10,10 @@ import { createApp } from './app';
 import { createIdentityModule } from './identity/identity.module';
 import { createCatalogModule } from './catalog/catalog.module';
 import type { NotificationVendorConfig } from '../config/notification-vendors';
-import { notificationWebhookSecrets, SANDBOX_NHN_WEBHOOK_SIGNATURE } from '../integrations/notification/notification-vendors';
+import {
+  notificationWebhookSecrets,
+  SANDBOX_NHN_WEBHOOK_SIGNATURE,
+} from '../integrations/notification/notification-vendors';
 import { createNotificationModule } from './notification/notification.module';
 import { createChatModule, type ChatSettings } from './chat/chat.module';
 import { createOrderingModule } from './ordering/ordering.module';
@@ -85,7 +88,9 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     dataSource: runtime.infrastructure.dataSource,
     cipher: identity.deps.cipher,
     temporalClient: () => runtime.infrastructure.temporal.client,
-    secrets: runtime.notifications ? notificationWebhookSecrets(runtime.notifications) : { nhnSignature: SANDBOX_NHN_WEBHOOK_SIGNATURE },
+    secrets: runtime.notifications
+      ? notificationWebhookSecrets(runtime.notifications)
+      : { nhnSignature: SANDBOX_NHN_WEBHOOK_SIGNATURE },
     authenticate: identity.authenticate,
     newId,
   });
@@ -104,7 +109,10 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
         return access?.role === 'SELLER' && access.status === 'ACTIVE';
       },
     },
-    products: { sellerOfProduct: async (productId) => (await catalog.catalog.productDetail(productId))?.sellerId ?? null },
+    products: {
+      sellerOfProduct: async (productId) =>
+        (await catalog.catalog.productDetail(productId))?.sellerId ?? null,
+    },
     liveSockets,
     settings: runtime.chat,
     temporalClient: () => runtime.infrastructure.temporal.client,
@@ -121,7 +129,14 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     metrics: runtime.metrics,
     newId: () => uuidv7(),
     readinessChecks: runtime.infrastructure.readinessChecks,
-    apiRoutes: [...identity.routes, ...catalog.routes, ...notification.routes, ...chat.routes, ...ordering.routes, ...payment.routes],
+    apiRoutes: [
+      ...identity.routes,
+      ...catalog.routes,
+      ...notification.routes,
+      ...chat.routes,
+      ...ordering.routes,
+      ...payment.routes,
+    ],
   });
   // The sandbox PG's payment window, on the shop's own address so a browser can reach it.
   if (runtime.payments?.sandbox.pg) app.all('/sandbox/*', sandboxWindowProxy(runtime.payments.sandbox.pg));

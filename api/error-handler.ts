@@ -17,7 +17,8 @@ const codeForHttpStatus: Record<number, string> = {
 
 /** The single translation from thrown errors to problem+json; nothing a client sends should reach the 500 branch. */
 export const errorHandler: ErrorHandler<AppEnv> = (error, c: Context<AppEnv>) => {
-  if (error instanceof ProblemError) return problem(c, error.status, error.code, error.detail, error.extensions);
+  if (error instanceof ProblemError)
+    return problem(c, error.status, error.code, error.detail, error.extensions);
   if (error instanceof DomainError) {
     const status: ContentfulStatusCode = statusByCode[error.code] ?? 422;
     return problem(c, status, error.code, error.message, error.details);

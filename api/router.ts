@@ -15,7 +15,9 @@ export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, c
     field: [result.target, ...issue.path.map(String)].join('.'),
     message: issue.message,
   }));
-  return problem(c, 400, 'VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  return problem(c, 400, 'VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    errors,
+  });
 };
 
 /** Every router is created here so they all share the validation hook and the typed context. */

@@ -17,12 +17,29 @@ async function main(): Promise<void> {
   const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv });
   const logger = createLogger({ level: config.logLevel, name: 'api' });
   const infrastructure = await openInfrastructure(config);
-  await bootstrapAdmin({ dataSource: infrastructure.dataSource, kv: infrastructure.kv, logger, settings: identity, newId: () => uuidv7() });
+  await bootstrapAdmin({
+    dataSource: infrastructure.dataSource,
+    kv: infrastructure.kv,
+    logger,
+    settings: identity,
+    newId: () => uuidv7(),
+  });
   // Live chat reaches participants connected to any API process through Redis pub/sub.
   const pubSub = createPubSub(config.cache);
   // Webhooks are verified by asking the PG again; in sandbox set PG_SIMULATOR_URL to the workers' simulator.
   const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
-  const app = composeApp({ infrastructure, logger, metrics: createMetrics(), publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications, payments: paymentGateways, imageStorageDir: config.imageStorageDir, pubSub, chat: config.chat });
+  const app = composeApp({
+    infrastructure,
+    logger,
+    metrics: createMetrics(),
+    publicBaseUrl: config.publicBaseUrl,
+    identity,
+    notifications: config.notifications,
+    payments: paymentGateways,
+    imageStorageDir: config.imageStorageDir,
+    pubSub,
+    chat: config.chat,
+  });
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   logger.info({ port: server.port }, 'api listening');

@@ -2,11 +2,27 @@ import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, type Env } from './env';
 import { chatConfig, chatSection, type ChatConfig } from './sections';
-import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
+import {
+  notificationSection,
+  notificationVendorConfig,
+  type NotificationVendorConfig,
+} from './notification-vendors';
 import { paymentSection, paymentVendorConfig, type PaymentVendorConfig } from './payment-vendors';
 import {
-  authSection, piiSection, imageStorageSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection,
-  requireRealServicesInProduction, temporalSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
+  authSection,
+  piiSection,
+  imageStorageSection,
+  cacheConfig,
+  databaseConfig,
+  databaseSection,
+  httpSection,
+  nodeEnvSection,
+  redisSection,
+  requireRealServicesInProduction,
+  temporalSection,
+  type CacheConfig,
+  type DatabaseConfig,
+  type TemporalConfig,
 } from './sections';
 
 const apiEnvSchema = requireRealServicesInProduction(

@@ -18,21 +18,38 @@ function configErrorOf(load: () => unknown): ConfigError {
 describe('configuration', () => {
   test('the API role refuses to start without TEMPORAL_ADDRESS and names it', () => {
     const error = configErrorOf(() => loadApiConfig({}));
-    assert.deepEqual(error.issues.map((i) => i.variable), ['TEMPORAL_ADDRESS']);
+    assert.deepEqual(
+      error.issues.map((i) => i.variable),
+      ['TEMPORAL_ADDRESS'],
+    );
     assert.match(error.message, /TEMPORAL_ADDRESS/);
   });
 
   test('every wrong value is reported with its variable name', () => {
     const error = configErrorOf(() =>
-      loadWorkerConfig({ TEMPORAL_ADDRESS: 'no-port', DATABASE_URL: 'postgres://x/y', REDIS_URL: 'http://r', WORKER_HTTP_PORT: '99999', LOG_LEVEL: 'loud' }),
+      loadWorkerConfig({
+        TEMPORAL_ADDRESS: 'no-port',
+        DATABASE_URL: 'postgres://x/y',
+        REDIS_URL: 'http://r',
+        WORKER_HTTP_PORT: '99999',
+        LOG_LEVEL: 'loud',
+      }),
     );
     const variables = error.issues.map((i) => i.variable).sort();
-    assert.deepEqual(variables, ['DATABASE_URL', 'LOG_LEVEL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'WORKER_HTTP_PORT']);
+    assert.deepEqual(variables, [
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'REDIS_URL',
+      'TEMPORAL_ADDRESS',
+      'WORKER_HTTP_PORT',
+    ]);
     assert.match(error.message, /DATABASE_URL: must be a URL with scheme mysql or mariadb/);
   });
 
   test('production requires the real database and Redis', () => {
-    const error = configErrorOf(() => loadApiConfig({ NODE_ENV: 'production', TEMPORAL_ADDRESS: 'temporal:7233' }));
+    const error = configErrorOf(() =>
+      loadApiConfig({ NODE_ENV: 'production', TEMPORAL_ADDRESS: 'temporal:7233' }),
+    );
     assert.deepEqual(error.issues.map((i) => i.variable).sort(), ['DATABASE_URL', 'REDIS_URL']);
   });
 

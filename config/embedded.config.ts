@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
-import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
+import {
+  notificationSection,
+  notificationVendorConfig,
+  type NotificationVendorConfig,
+} from './notification-vendors';
 import { paymentSection, paymentVendorConfig, type PaymentVendorConfig } from './payment-vendors';
 import { parseEnv, port, type Env } from './env';
 import { chatConfig, chatSection, type ChatConfig } from './sections';
 import {
-  authSection, piiSection, imageStorageSection, cacheConfig, databaseConfig, databaseSection, httpSection, nodeEnvSection, redisSection, temporalSection,
-  type CacheConfig, type DatabaseConfig,
+  authSection,
+  piiSection,
+  imageStorageSection,
+  cacheConfig,
+  databaseConfig,
+  databaseSection,
+  httpSection,
+  nodeEnvSection,
+  redisSection,
+  temporalSection,
+  type CacheConfig,
+  type DatabaseConfig,
 } from './sections';
 
 const embeddedEnvSchema = z.object({
@@ -43,7 +57,14 @@ export interface EmbeddedConfig {
   /** Product images on local disk (IMAGE_STORAGE_DIR). */
   imageStorageDir: string;
   /** An external Temporal server; when absent the launcher starts a local dev server. */
-  temporal: { address?: string; namespace: string; devPort: number; uiPort: number; dbPath: string; cliPath?: string };
+  temporal: {
+    address?: string;
+    namespace: string;
+    devPort: number;
+    uiPort: number;
+    dbPath: string;
+    cliPath?: string;
+  };
 }
 
 export function loadEmbeddedConfig(env: Env): EmbeddedConfig {

@@ -10,7 +10,8 @@ export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
   constructor(readonly issues: ConfigIssue[]) {
     super(
-      'Invalid configuration:\n' + issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join('\n'),
+      'Invalid configuration:\n' +
+        issues.map((issue) => `  - ${issue.variable}: ${issue.message}`).join('\n'),
     );
     this.name = 'ConfigError';
   }

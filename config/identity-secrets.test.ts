@@ -17,12 +17,28 @@ const base = { TEMPORAL_ADDRESS: 'temporal:7233' };
 
 describe('identity configuration', () => {
   test('production refuses to start without every identity secret, naming each', () => {
-    const config = loadApiConfig({ ...base, NODE_ENV: 'production', DATABASE_URL: 'mysql://db/x', REDIS_URL: 'redis://r' });
+    const config = loadApiConfig({
+      ...base,
+      NODE_ENV: 'production',
+      DATABASE_URL: 'mysql://db/x',
+      REDIS_URL: 'redis://r',
+    });
     assert.throws(
-      () => resolveIdentitySettings(config.identity, { nodeEnv: 'production', devSecretsPath: join(dir, 'never.json') }),
+      () =>
+        resolveIdentitySettings(config.identity, {
+          nodeEnv: 'production',
+          devSecretsPath: join(dir, 'never.json'),
+        }),
       (error: unknown) =>
         error instanceof ConfigError &&
-        JSON.stringify(error.issues.map((i) => i.variable)) === JSON.stringify(['JWT_SECRET', 'PII_ENCRYPTION_KEYS', 'PII_HASH_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']),
+        JSON.stringify(error.issues.map((i) => i.variable)) ===
+          JSON.stringify([
+            'JWT_SECRET',
+            'PII_ENCRYPTION_KEYS',
+            'PII_HASH_KEY',
+            'ADMIN_EMAIL',
+            'ADMIN_PASSWORD',
+          ]),
     );
   });
 
@@ -40,7 +56,10 @@ describe('identity configuration', () => {
     const settings = resolveIdentitySettings(config.identity, { nodeEnv: 'production' });
     assert.equal(settings.accessTokenTtlSeconds, 600);
     assert.equal(settings.refreshTokenTtlSeconds, 7 * 86400);
-    assert.deepEqual(settings.piiKeys.map((k) => k.id), ['v2', 'v1']);
+    assert.deepEqual(
+      settings.piiKeys.map((k) => k.id),
+      ['v2', 'v1'],
+    );
     assert.equal(settings.bootstrapAdmin.email, 'ops@jangteo.kr');
   });
 
@@ -52,17 +71,32 @@ describe('identity configuration', () => {
 
   test('bad values are named', () => {
     assert.throws(
-      () => loadApiConfig({ ...base, PII_ENCRYPTION_KEYS: 'v1:c2hvcnQ=', PII_HASH_KEY: 'c2hvcnQ=', JWT_SECRET: 'short', ACCESS_TOKEN_TTL: 'soon' }),
+      () =>
+        loadApiConfig({
+          ...base,
+          PII_ENCRYPTION_KEYS: 'v1:c2hvcnQ=',
+          PII_HASH_KEY: 'c2hvcnQ=',
+          JWT_SECRET: 'short',
+          ACCESS_TOKEN_TTL: 'soon',
+        }),
       (error: unknown) =>
         error instanceof ConfigError &&
-        ['ACCESS_TOKEN_TTL', 'JWT_SECRET', 'PII_ENCRYPTION_KEYS', 'PII_HASH_KEY'].every((v) => error.issues.some((i) => i.variable === v)),
+        ['ACCESS_TOKEN_TTL', 'JWT_SECRET', 'PII_ENCRYPTION_KEYS', 'PII_HASH_KEY'].every((v) =>
+          error.issues.some((i) => i.variable === v),
+        ),
     );
   });
 
   test('a local run generates strong secrets once and keeps them for the next start', () => {
     const path = join(dir, 'dev-secrets.json');
-    const first = resolveIdentitySettings(loadEmbeddedConfig({}).identity, { nodeEnv: 'development', devSecretsPath: path });
-    const second = resolveIdentitySettings(loadEmbeddedConfig({}).identity, { nodeEnv: 'development', devSecretsPath: path });
+    const first = resolveIdentitySettings(loadEmbeddedConfig({}).identity, {
+      nodeEnv: 'development',
+      devSecretsPath: path,
+    });
+    const second = resolveIdentitySettings(loadEmbeddedConfig({}).identity, {
+      nodeEnv: 'development',
+      devSecretsPath: path,
+    });
     assert.deepEqual(second.jwtSecret, first.jwtSecret);
     assert.deepEqual(second.piiKeys, first.piiKeys);
     assert.deepEqual(second.piiHashKey, first.piiHashKey);
@@ -73,7 +107,10 @@ describe('identity configuration', () => {
     const stored = JSON.parse(readFileSync(path, 'utf8')) as { adminPassword: string };
     assert.equal(stored.adminPassword, first.bootstrapAdmin.password);
     // A configured variable still wins over the file.
-    const overridden = resolveIdentitySettings(loadEmbeddedConfig({ ADMIN_EMAIL: 'me@example.com' }).identity, { nodeEnv: 'development', devSecretsPath: path });
+    const overridden = resolveIdentitySettings(
+      loadEmbeddedConfig({ ADMIN_EMAIL: 'me@example.com' }).identity,
+      { nodeEnv: 'development', devSecretsPath: path },
+    );
     assert.equal(overridden.bootstrapAdmin.email, 'me@example.com');
   });
 });

@@ -37,11 +37,33 @@ interface DevSecrets {
 }
 
 export function pickIdentityEnv(parsed: IdentityEnv): IdentityEnv {
-  const { JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL, ADMIN_EMAIL, ADMIN_PASSWORD, PII_ENCRYPTION_KEYS, PII_HASH_KEY } = parsed;
-  return { JWT_SECRET, ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL, ADMIN_EMAIL, ADMIN_PASSWORD, PII_ENCRYPTION_KEYS, PII_HASH_KEY };
+  const {
+    JWT_SECRET,
+    ACCESS_TOKEN_TTL,
+    REFRESH_TOKEN_TTL,
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    PII_ENCRYPTION_KEYS,
+    PII_HASH_KEY,
+  } = parsed;
+  return {
+    JWT_SECRET,
+    ACCESS_TOKEN_TTL,
+    REFRESH_TOKEN_TTL,
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    PII_ENCRYPTION_KEYS,
+    PII_HASH_KEY,
+  };
 }
 
-const SECRET_VARIABLES = ['JWT_SECRET', 'PII_ENCRYPTION_KEYS', 'PII_HASH_KEY', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
+const SECRET_VARIABLES = [
+  'JWT_SECRET',
+  'PII_ENCRYPTION_KEYS',
+  'PII_HASH_KEY',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+] as const;
 
 /**
  * Production must configure every secret (the error names each missing one). A local run that
@@ -54,9 +76,14 @@ export function resolveIdentitySettings(
 ): IdentitySettings {
   const missing = SECRET_VARIABLES.filter((variable) => !env[variable]);
   if (options.nodeEnv === 'production' && missing.length > 0) {
-    throw new ConfigError(missing.map((variable): ConfigIssue => ({ variable, message: 'is required when NODE_ENV=production' })));
+    throw new ConfigError(
+      missing.map((variable): ConfigIssue => ({ variable, message: 'is required when NODE_ENV=production' })),
+    );
   }
-  const dev = missing.length > 0 ? loadOrCreateDevSecrets(options.devSecretsPath ?? DEFAULT_DEV_SECRETS_PATH) : undefined;
+  const dev =
+    missing.length > 0
+      ? loadOrCreateDevSecrets(options.devSecretsPath ?? DEFAULT_DEV_SECRETS_PATH)
+      : undefined;
   const keysSpec = env.PII_ENCRYPTION_KEYS ?? dev!.piiEncryptionKeys;
   let piiKeys: VersionedKey[];
   try {
@@ -70,7 +97,10 @@ export function resolveIdentitySettings(
     refreshTokenTtlSeconds: env.REFRESH_TOKEN_TTL,
     piiKeys,
     piiHashKey: Buffer.from(env.PII_HASH_KEY ?? dev!.piiHashKey, 'base64'),
-    bootstrapAdmin: { email: env.ADMIN_EMAIL ?? dev!.adminEmail, password: env.ADMIN_PASSWORD ?? dev!.adminPassword },
+    bootstrapAdmin: {
+      email: env.ADMIN_EMAIL ?? dev!.adminEmail,
+      password: env.ADMIN_PASSWORD ?? dev!.adminPassword,
+    },
   };
 }
 
@@ -106,7 +136,8 @@ function loadOrCreateDevSecrets(path: string): DevSecrets {
     writeFileSync(path, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
   } catch (error) {
     // Another process created it first: use theirs, so both agree.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return JSON.parse(readFileSync(path, 'utf8')) as DevSecrets;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return JSON.parse(readFileSync(path, 'utf8')) as DevSecrets;
     throw error;
   }
   chmodSync(path, 0o600);

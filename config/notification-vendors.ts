@@ -7,8 +7,13 @@ export const notificationSection = {
   NHN_SMS_APPKEY: z.string().optional(),
   NHN_SECRET_KEY: z.string().optional(),
   NHN_SENDER_KEY: z.string().optional(),
-  SMS_SENDER_NUMBER: z.string().regex(/^\d{8,12}$/, 'must be the registered sender number, digits only').optional(),
-  NHN_ALIMTALK_BASE_URL: url(['https', 'http']).default('https://kakaotalk-bizmessage.api.nhncloudservice.com'),
+  SMS_SENDER_NUMBER: z
+    .string()
+    .regex(/^\d{8,12}$/, 'must be the registered sender number, digits only')
+    .optional(),
+  NHN_ALIMTALK_BASE_URL: url(['https', 'http']).default(
+    'https://kakaotalk-bizmessage.api.nhncloudservice.com',
+  ),
   NHN_SMS_BASE_URL: url(['https', 'http']).default('https://api-sms.cloud.toast.com'),
   NHN_WEBHOOK_SIGNATURE: z.string().optional(),
   SENDGRID_API_KEY: z.string().optional(),
@@ -44,7 +49,13 @@ export interface NotificationVendorConfig {
   mailFrom: { email: string; name?: string };
 }
 
-const NHN_VARIABLES = ['NHN_ALIMTALK_APPKEY', 'NHN_SMS_APPKEY', 'NHN_SECRET_KEY', 'NHN_SENDER_KEY', 'SMS_SENDER_NUMBER'] as const;
+const NHN_VARIABLES = [
+  'NHN_ALIMTALK_APPKEY',
+  'NHN_SMS_APPKEY',
+  'NHN_SECRET_KEY',
+  'NHN_SENDER_KEY',
+  'SMS_SENDER_NUMBER',
+] as const;
 
 /** A vendor whose credentials are all absent is served by its local simulator (sandbox). */
 export function notificationVendorConfig(env: NotificationEnv): NotificationVendorConfig {

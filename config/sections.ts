@@ -42,7 +42,9 @@ export interface TemporalConfig {
 }
 
 export function databaseConfig(env: { DATABASE_URL?: string; SQLITE_PATH: string }): DatabaseConfig {
-  return env.DATABASE_URL ? { kind: 'mariadb', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH };
+  return env.DATABASE_URL
+    ? { kind: 'mariadb', url: env.DATABASE_URL }
+    : { kind: 'sqlite', path: env.SQLITE_PATH };
 }
 
 export function cacheConfig(env: { REDIS_URL?: string }): CacheConfig {
@@ -50,13 +52,14 @@ export function cacheConfig(env: { REDIS_URL?: string }): CacheConfig {
 }
 
 /** Production runs on the real services; only development may fall back to embedded ones. */
-export function requireRealServicesInProduction<T extends { NODE_ENV: string; DATABASE_URL?: string; REDIS_URL?: string }>(
-  schema: z.ZodType<T>,
-) {
+export function requireRealServicesInProduction<
+  T extends { NODE_ENV: string; DATABASE_URL?: string; REDIS_URL?: string },
+>(schema: z.ZodType<T>) {
   return schema.superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     for (const variable of ['DATABASE_URL', 'REDIS_URL'] as const) {
-      if (!env[variable]) ctx.addIssue({ code: 'custom', path: [variable], message: 'is required when NODE_ENV=production' });
+      if (!env[variable])
+        ctx.addIssue({ code: 'custom', path: [variable], message: 'is required when NODE_ENV=production' });
     }
   });
 }
@@ -75,7 +78,12 @@ const duration = (fallbackSeconds: number) =>
     .default(fallbackSeconds);
 
 const base64Key = (minBytes: number) =>
-  z.string().refine((value) => Buffer.from(value, 'base64').length >= minBytes, `must be base64 of at least ${minBytes} bytes`);
+  z
+    .string()
+    .refine(
+      (value) => Buffer.from(value, 'base64').length >= minBytes,
+      `must be base64 of at least ${minBytes} bytes`,
+    );
 
 /** Sign-in tokens and the first admin (identity). Required in production; generated for local runs. */
 export const authSection = {
@@ -90,9 +98,13 @@ export const authSection = {
 export const piiSection = {
   PII_ENCRYPTION_KEYS: z
     .string()
-    .regex(/^\s*[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+\s*(,\s*[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+\s*)*$/, 'must be id:base64 keys separated by commas, e.g. v2:<base64>,v1:<base64>')
+    .regex(
+      /^\s*[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+\s*(,\s*[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+\s*)*$/,
+      'must be id:base64 keys separated by commas, e.g. v2:<base64>,v1:<base64>',
+    )
     .refine(
-      (value) => value.split(',').every((part) => Buffer.from(part.split(':')[1] ?? '', 'base64').length === 32),
+      (value) =>
+        value.split(',').every((part) => Buffer.from(part.split(':')[1] ?? '', 'base64').length === 32),
       'every key must be base64 of exactly 32 bytes (AES-256)',
     )
     .optional(),
@@ -107,7 +119,12 @@ export const imageStorageSection = {
 /** Chat: when a waiting consumer's seller is reminded (AlimTalk), and messages per user per minute. */
 export const chatSection = {
   CHAT_REPLY_REMINDER_AFTER: duration(3600),
-  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000).default(30),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(10_000)
+    .default(30),
 };
 
 export interface ChatConfig {
@@ -115,6 +132,12 @@ export interface ChatConfig {
   messagesPerMinute: number;
 }
 
-export function chatConfig(env: { CHAT_REPLY_REMINDER_AFTER: number; CHAT_MESSAGES_PER_MINUTE: number }): ChatConfig {
-  return { replyReminderAfterSeconds: env.CHAT_REPLY_REMINDER_AFTER, messagesPerMinute: env.CHAT_MESSAGES_PER_MINUTE };
+export function chatConfig(env: {
+  CHAT_REPLY_REMINDER_AFTER: number;
+  CHAT_MESSAGES_PER_MINUTE: number;
+}): ChatConfig {
+  return {
+    replyReminderAfterSeconds: env.CHAT_REPLY_REMINDER_AFTER,
+    messagesPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
+  };
 }

@@ -1,11 +1,27 @@
 import { z } from 'zod';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import { parseEnv, type Env } from './env';
-import { notificationSection, notificationVendorConfig, type NotificationVendorConfig } from './notification-vendors';
+import {
+  notificationSection,
+  notificationVendorConfig,
+  type NotificationVendorConfig,
+} from './notification-vendors';
 import { paymentSection, paymentVendorConfig, type PaymentVendorConfig } from './payment-vendors';
 import {
-  authSection, piiSection, httpSection, cacheConfig, databaseConfig, databaseSection, nodeEnvSection, redisSection, requireRealServicesInProduction,
-  temporalSection, workerSection, type CacheConfig, type DatabaseConfig, type TemporalConfig,
+  authSection,
+  piiSection,
+  httpSection,
+  cacheConfig,
+  databaseConfig,
+  databaseSection,
+  nodeEnvSection,
+  redisSection,
+  requireRealServicesInProduction,
+  temporalSection,
+  workerSection,
+  type CacheConfig,
+  type DatabaseConfig,
+  type TemporalConfig,
 } from './sections';
 
 const workerEnvSchema = requireRealServicesInProduction(

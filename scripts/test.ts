@@ -30,19 +30,28 @@ async function requireMariaDb(): Promise<void> {
     const connection = await createConnection({ uri: server.toString(), connectTimeout: 3000 });
     await connection.end();
   } catch (error) {
-    fail(`MariaDB is not reachable at ${server.host} (${(error as Error).message}).\n` +
-      '  Start it (e.g. `start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd`) or set TEST_DATABASE_URL.');
+    fail(
+      `MariaDB is not reachable at ${server.host} (${(error as Error).message}).\n` +
+        '  Start it (e.g. `start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd`) or set TEST_DATABASE_URL.',
+    );
   }
 }
 
 async function requireRedis(): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  const redis = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    fail(`Redis is not reachable at ${TEST_REDIS_URL} (${(error as Error).message}).\n` +
-      '  Start it (e.g. `redis-server --daemonize yes --port 6379`) or set TEST_REDIS_URL.');
+    fail(
+      `Redis is not reachable at ${TEST_REDIS_URL} (${(error as Error).message}).\n` +
+        '  Start it (e.g. `redis-server --daemonize yes --port 6379`) or set TEST_REDIS_URL.',
+    );
   } finally {
     redis.disconnect();
   }
@@ -80,7 +89,10 @@ async function main(filters: string[]): Promise<void> {
   const child = spawn(
     process.execPath,
     [
-      '--import', 'tsx', '--test', '--test-reporter=spec',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
       `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
       // A hung test fails by name instead of holding CI until its own time limit.
       `--test-timeout=${process.env.TEST_TIMEOUT_MS ?? 180_000}`,
@@ -89,7 +101,12 @@ async function main(filters: string[]): Promise<void> {
     {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'test', TEMPORAL_CLI_PATH: temporalCli, TEMPORAL_TEST_SERVER_PATH: testServer },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        TEMPORAL_CLI_PATH: temporalCli,
+        TEMPORAL_TEST_SERVER_PATH: testServer,
+      },
     },
   );
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -23,7 +23,9 @@ async function main(args: string[]): Promise<void> {
   installTemporalRuntime(logger);
   const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv });
   const infrastructure = await openInfrastructure(config);
-  const notificationVendors = await openNotificationVendors(config.notifications, { webhookBaseUrl: config.publicBaseUrl });
+  const notificationVendors = await openNotificationVendors(config.notifications, {
+    webhookBaseUrl: config.publicBaseUrl,
+  });
   // Sandbox PG: set PG_SIMULATOR_URL so this process and the API share one simulator (docs/payments.md).
   const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
   const metrics = createMetrics();
@@ -31,10 +33,19 @@ async function main(args: string[]): Promise<void> {
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     queues,
-    activities: composeActivities({ infrastructure, logger, publicBaseUrl: config.publicBaseUrl, identity, notificationVendors, paymentGateways, metrics }),
+    activities: composeActivities({
+      infrastructure,
+      logger,
+      publicBaseUrl: config.publicBaseUrl,
+      identity,
+      notificationVendors,
+      paymentGateways,
+      metrics,
+    }),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
   });
-  if (queues.includes('inventory')) logger.info(await ensureSchedules(infrastructure.temporal.client), 'schedules ensured');
+  if (queues.includes('inventory'))
+    logger.info(await ensureSchedules(infrastructure.temporal.client), 'schedules ensured');
   const http = await listen(createWorkerHttpApp(running.healthy, metrics).fetch, config.httpPort);
   logger.info({ queues, port: http.port }, 'workers running');
   onShutdown(logger, async () => {

@@ -9,12 +9,20 @@ export const SCHEDULES: ScheduleOptions[] = [
   {
     scheduleId: RESTOCK_SWEEP_SCHEDULE_ID,
     spec: { intervals: [{ every: '5 minutes' }] },
-    action: { type: 'startWorkflow', workflowType: 'restockSweepWorkflow', taskQueue: INVENTORY_TASK_QUEUE, workflowId: 'restock-hold-sweep' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'restockSweepWorkflow',
+      taskQueue: INVENTORY_TASK_QUEUE,
+      workflowId: 'restock-hold-sweep',
+    },
     policies: { overlap: 'SKIP', catchupWindow: '10 minutes' },
   },
 ];
 
-export async function ensureSchedules(client: Client, schedules: ScheduleOptions[] = SCHEDULES): Promise<{ created: string[]; updated: string[] }> {
+export async function ensureSchedules(
+  client: Client,
+  schedules: ScheduleOptions[] = SCHEDULES,
+): Promise<{ created: string[]; updated: string[] }> {
   const created: string[] = [];
   const updated: string[] = [];
   for (const schedule of schedules) {

@@ -1,6 +1,14 @@
 /** One task queue per bounded context; a worker process serves the ones named on its command line. */
 export const TASK_QUEUES = [
-  'identity', 'catalog', 'inventory', 'ordering', 'payment', 'shipping', 'settlement', 'notification', 'chat',
+  'identity',
+  'catalog',
+  'inventory',
+  'ordering',
+  'payment',
+  'shipping',
+  'settlement',
+  'notification',
+  'chat',
 ] as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[number];

@@ -5,5 +5,7 @@ import type { Metrics } from '../platform/observability/metrics';
 export function createWorkerHttpApp(healthy: () => boolean, metrics: Metrics) {
   return new Hono()
     .get('/healthz', (c) => (healthy() ? c.json({ status: 'ok' }) : c.json({ status: 'unhealthy' }, 503)))
-    .get('/metrics', async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+    .get('/metrics', async (c) =>
+      c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+    );
 }

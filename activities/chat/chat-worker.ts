@@ -5,5 +5,7 @@ import { createChatActivities } from './chat.activities';
 
 /** The chat task queue's activities over the process's infrastructure (workers/compose-activities.ts). */
 export function chatActivitiesFor(runtime: { infrastructure: Pick<Infrastructure, 'dataSource'> }) {
-  return createChatActivities({ store: new TypeOrmChatStore(runtime.infrastructure.dataSource, () => uuidv7()) });
+  return createChatActivities({
+    store: new TypeOrmChatStore(runtime.infrastructure.dataSource, () => uuidv7()),
+  });
 }

@@ -7,7 +7,11 @@ import { createInventoryActivities } from './inventory.activities';
 import { TemporalRestockHoldStarter } from './temporal-restock-hold-starter';
 
 /** The inventory task queue's activities over the process's shared infrastructure. */
-export function inventoryActivitiesFor(runtime: { infrastructure: Infrastructure; logger: Logger; imageStorageDir?: string }) {
+export function inventoryActivitiesFor(runtime: {
+  infrastructure: Infrastructure;
+  logger: Logger;
+  imageStorageDir?: string;
+}) {
   const logger = runtime.logger.child({ context: 'inventory' });
   const { waitlist, catalog } = createCatalogInventory({
     dataSource: runtime.infrastructure.dataSource,
@@ -23,7 +27,13 @@ export function inventoryActivitiesFor(runtime: { infrastructure: Infrastructure
       const product = await catalog.productDetail(productId);
       const variant = product?.variants.find((v) => v.id === variantId);
       if (!product || !variant) return null;
-      return { productName: product.name, optionLabel: Object.entries(variant.options).map(([k, v]) => `${k}: ${v}`).join(' / ') || '기본' };
+      return {
+        productName: product.name,
+        optionLabel:
+          Object.entries(variant.options)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(' / ') || '기본',
+      };
     },
   });
 }

@@ -12,16 +12,27 @@ export interface GrantRestockHoldResult {
 }
 
 /** The catalog's published read of what a variant is called (no personal data). */
-export type DescribeVariant = (productId: string, variantId: string) => Promise<{ productName: string; optionLabel: string } | null>;
+export type DescribeVariant = (
+  productId: string,
+  variantId: string,
+) => Promise<{ productName: string; optionLabel: string } | null>;
 
 /** Activities of the inventory task queue; each is idempotent (keyed by the waiting-queue entry). */
-export function createInventoryActivities(deps: { waitlist: WaitlistService; describeVariant: DescribeVariant }) {
+export function createInventoryActivities(deps: {
+  waitlist: WaitlistService;
+  describeVariant: DescribeVariant;
+}) {
   return {
     /** Reserves the units for the entry if it is still first in line (`hold:<entryId>`). */
-    async grantRestockHold(input: { entryId: string; holdExpiresAtMs: number }): Promise<GrantRestockHoldResult> {
+    async grantRestockHold(input: {
+      entryId: string;
+      holdExpiresAtMs: number;
+    }): Promise<GrantRestockHoldResult> {
       const outcome = await deps.waitlist.grantHold(input.entryId, new Date(input.holdExpiresAtMs));
       if (!outcome.granted) return { granted: false, reason: outcome.reason };
-      const described = outcome.productId ? await deps.describeVariant(outcome.productId, outcome.entry.variantId) : null;
+      const described = outcome.productId
+        ? await deps.describeVariant(outcome.productId, outcome.entry.variantId)
+        : null;
       return {
         granted: true,
         userId: outcome.entry.userId,
@@ -33,7 +44,9 @@ export function createInventoryActivities(deps: { waitlist: WaitlistService; des
     },
 
     /** Time is up: releases the units unless the consumer ordered (CLAIMED). */
-    async expireRestockHold(input: { entryId: string }): Promise<'EXPIRED' | 'CLAIMED' | 'CANCELLED' | 'NOT_HELD'> {
+    async expireRestockHold(input: {
+      entryId: string;
+    }): Promise<'EXPIRED' | 'CLAIMED' | 'CANCELLED' | 'NOT_HELD'> {
       return deps.waitlist.expireHold(input.entryId);
     },
 

@@ -4,7 +4,10 @@ import { INVENTORY_TASK_QUEUE, restockHoldWorkflowId } from '../../workflows/inv
 
 /** Starts `restockHoldWorkflow` for a waiting-queue entry; a second start of the same entry is a no-op. */
 export class TemporalRestockHoldStarter implements RestockHoldStarter {
-  constructor(private readonly client: () => Client, private readonly taskQueue: string = INVENTORY_TASK_QUEUE) {}
+  constructor(
+    private readonly client: () => Client,
+    private readonly taskQueue: string = INVENTORY_TASK_QUEUE,
+  ) {}
 
   async startHold(input: { variantId: string; entryId: string }): Promise<void> {
     try {

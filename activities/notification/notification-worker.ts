@@ -13,7 +13,11 @@ import { createNotificationActivities } from './notification.activities';
 export const NOTIFICATION_TASK_QUEUE = 'notification';
 
 /** The notification task queue's activities over the process's infrastructure and vendor adapters. */
-export function notificationActivitiesFor(runtime: { infrastructure: Infrastructure; identity: IdentitySettings; notificationVendors: NotificationVendors }) {
+export function notificationActivitiesFor(runtime: {
+  infrastructure: Infrastructure;
+  identity: IdentitySettings;
+  notificationVendors: NotificationVendors;
+}) {
   const { dataSource, temporal } = runtime.infrastructure;
   const cipher = new AesGcmPiiCipher(runtime.identity.piiKeys, runtime.identity.piiHashKey);
   return createNotificationActivities({

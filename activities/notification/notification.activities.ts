@@ -1,9 +1,26 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import {
-  attemptForRecipient, decideAfterAlimTalkReport, decideAfterAlimTalkSend, isLookupFailure, maskEmail, recipientVariables, validateNotificationRequest,
-  maskPhone, renderTemplate, type AlimTalkSender, type Contact, type EmailSender, type FallbackDecision, type Notification,
-  type NotificationAttempt, type NotificationChannel, type NotificationRequest, type NotificationStore,
-  type RecipientDirectory, type SendResult, type SmsSender,
+  attemptForRecipient,
+  decideAfterAlimTalkReport,
+  decideAfterAlimTalkSend,
+  isLookupFailure,
+  maskEmail,
+  recipientVariables,
+  validateNotificationRequest,
+  maskPhone,
+  renderTemplate,
+  type AlimTalkSender,
+  type Contact,
+  type EmailSender,
+  type FallbackDecision,
+  type Notification,
+  type NotificationAttempt,
+  type NotificationChannel,
+  type NotificationRequest,
+  type NotificationStore,
+  type RecipientDirectory,
+  type SendResult,
+  type SmsSender,
 } from '../../domain/notification';
 import { DomainError } from '../../domain/shared/domain-error';
 
@@ -25,10 +42,10 @@ export interface NotificationActivityDeps {
 
 /** What a delivery step tells the workflow; ids and statuses only (histories carry no personal data). */
 export type DeliveryStep =
-  | FallbackDecision
-  | { action: 'SKIPPED'; why: 'NO_TEMPLATE_FOR_CHANNEL' | 'NO_CONTACT' };
+  FallbackDecision | { action: 'SKIPPED'; why: 'NO_TEMPLATE_FOR_CHANNEL' | 'NO_CONTACT' };
 
-export type ChannelOutcome = { channel: NotificationChannel; status: NotificationAttempt['status'] } | { status: 'SKIPPED' };
+export type ChannelOutcome =
+  { channel: NotificationChannel; status: NotificationAttempt['status'] } | { status: 'SKIPPED' };
 
 const transient = (message: string, retryAfter?: Date, now?: Date) =>
   ApplicationFailure.create({
@@ -41,13 +58,20 @@ const transient = (message: string, retryAfter?: Date, now?: Date) =>
 export function createNotificationActivities(deps: NotificationActivityDeps) {
   async function load(notificationId: string): Promise<Notification> {
     const notification = await deps.store.get(notificationId);
-    if (!notification) throw ApplicationFailure.nonRetryable(`notification ${notificationId} does not exist`, 'NotificationMissing');
+    if (!notification)
+      throw ApplicationFailure.nonRetryable(
+        `notification ${notificationId} does not exist`,
+        'NotificationMissing',
+      );
     return notification;
   }
 
   /** The template rendered for this recipient: the caller's values plus the recipient's own (고객명). */
   function render(notification: Notification, contact: Contact) {
-    return renderTemplate(notification.templateCode, { ...recipientVariables(contact), ...notification.variables });
+    return renderTemplate(notification.templateCode, {
+      ...recipientVariables(contact),
+      ...notification.variables,
+    });
   }
 
   async function contactOf(notification: Notification): Promise<Contact> {
@@ -57,11 +81,28 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
   }
 
   /** The attempt of this channel, saved before the provider is called so a crash or an early webhook finds it. */
-  async function openAttempt(notification: Notification, channel: NotificationChannel, provider: NotificationAttempt['provider'], maskedRecipient: string, fallbackOf?: string): Promise<NotificationAttempt> {
+  async function openAttempt(
+    notification: Notification,
+    channel: NotificationChannel,
+    provider: NotificationAttempt['provider'],
+    maskedRecipient: string,
+    fallbackOf?: string,
+  ): Promise<NotificationAttempt> {
     const existing = await deps.store.attemptOf(notification.id, channel);
     if (existing) return existing;
     const now = deps.now();
-    const attempt: NotificationAttempt = { id: deps.newId(), notificationId: notification.id, channel, provider, maskedRecipient, status: 'SENDING', tries: 0, fallbackOf, createdAt: now, updatedAt: now };
+    const attempt: NotificationAttempt = {
+      id: deps.newId(),
+      notificationId: notification.id,
+      channel,
+      provider,
+      maskedRecipient,
+      status: 'SENDING',
+      tries: 0,
+      fallbackOf,
+      createdAt: now,
+      updatedAt: now,
+    };
     await deps.store.saveAttempt(attempt);
     return attempt;
   }
@@ -72,7 +113,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
    */
   async function record(attempt: NotificationAttempt, result: SendResult): Promise<NotificationAttempt> {
     const recipient = result.recipients[0];
-    const classification = result.classification === 'ok' ? (recipient?.classification ?? 'ok') : result.classification;
+    const classification =
+      result.classification === 'ok' ? (recipient?.classification ?? 'ok') : result.classification;
     const now = deps.now();
     await deps.store.updateAttempt(attempt.id, {
       provider: result.provider,
@@ -86,7 +128,9 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
     if (classification !== 'transient') {
       await deps.store.updateAttempt(
         attempt.id,
-        classification === 'ok' ? { status: 'ACCEPTED' } : { status: 'FAILED', failureReason: recipient?.reason ?? result.reason },
+        classification === 'ok'
+          ? { status: 'ACCEPTED' }
+          : { status: 'FAILED', failureReason: recipient?.reason ?? result.reason },
         { onlyIfOpen: true },
       );
     }
@@ -98,7 +142,9 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
      * Registers a notification once per dedupe key and starts its delivery workflow. Other contexts
      * call this (as an activity on the `notification` queue, or directly from the API).
      */
-    async sendNotification(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }> {
+    async sendNotification(
+      request: NotificationRequest,
+    ): Promise<{ notificationId: string; created: boolean }> {
       try {
         validateNotificationRequest(request);
       } catch (error) {
@@ -149,7 +195,11 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
         maxAttempts: ALIMTALK_MAX_ATTEMPTS,
       });
       if (decision.action === 'RETRY_ALIMTALK') {
-        throw transient(`AlimTalk not accepted (${result.reason ?? result.providerCode ?? 'transient'})`, decision.retryAfter, deps.now());
+        throw transient(
+          `AlimTalk not accepted (${result.reason ?? result.providerCode ?? 'transient'})`,
+          decision.retryAfter,
+          deps.now(),
+        );
       }
       return decision;
     },
@@ -163,13 +213,20 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
       }
       const report = await deps.alimtalk.getDeliveryReport(attempt.providerMessageId, attempt.recipientSeq);
       if (isLookupFailure(report)) {
-        if (report.classification === 'transient') throw transient(`AlimTalk look-up failed (${report.reason})`);
+        if (report.classification === 'transient')
+          throw transient(`AlimTalk look-up failed (${report.reason})`);
         return { action: 'SEND_SMS', reason: report.reason, alert: false };
       }
       if (report.delivery === 'DELIVERED' || report.delivery === 'FAILED') {
         await deps.store.updateAttempt(
           attempt.id,
-          { status: report.delivery, failureReason: report.reason, providerCode: report.providerCode, providerMessage: report.providerMessage, updatedAt: deps.now() },
+          {
+            status: report.delivery,
+            failureReason: report.reason,
+            providerCode: report.providerCode,
+            providerMessage: report.providerMessage,
+            updatedAt: deps.now(),
+          },
           { onlyIfOpen: true },
         );
       }
@@ -195,7 +252,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
         correlationKey: notification.id,
       });
       const updated = await record(attempt, result);
-      if (updated.status === 'SENDING') throw transient(`SMS not accepted (${result.reason ?? 'transient'})`, result.retryAfter, deps.now());
+      if (updated.status === 'SENDING')
+        throw transient(`SMS not accepted (${result.reason ?? 'transient'})`, result.retryAfter, deps.now());
       return { channel, status: updated.status };
     },
 
@@ -208,9 +266,10 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
       if (!rendered.email || !email) return { status: 'SKIPPED' };
       const attempt = await openAttempt(notification, 'EMAIL', deps.emailProvider, maskEmail(email));
       if (attempt.status !== 'SENDING') return { channel: 'EMAIL', status: attempt.status };
-      const attachment = rendered.email.attachment && notification.attachment !== undefined
-        ? [{ ...rendered.email.attachment, content: notification.attachment }]
-        : undefined;
+      const attachment =
+        rendered.email.attachment && notification.attachment !== undefined
+          ? [{ ...rendered.email.attachment, content: notification.attachment }]
+          : undefined;
       const result = await deps.email.send({
         to: [{ email }],
         subject: rendered.email.subject,
@@ -220,11 +279,20 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
         notificationId: notification.id,
       });
       const updated = await record(attempt, result);
-      if (updated.status === 'SENDING') throw transient(`e-mail not accepted (${result.reason ?? 'transient'})`, result.retryAfter, deps.now());
+      if (updated.status === 'SENDING')
+        throw transient(
+          `e-mail not accepted (${result.reason ?? 'transient'})`,
+          result.retryAfter,
+          deps.now(),
+        );
       return { channel: 'EMAIL', status: updated.status };
     },
 
-    async completeNotification(input: { notificationId: string; deliveredVia?: NotificationChannel; failed: boolean }): Promise<void> {
+    async completeNotification(input: {
+      notificationId: string;
+      deliveredVia?: NotificationChannel;
+      failed: boolean;
+    }): Promise<void> {
       const notification = await load(input.notificationId);
       await deps.store.update({
         ...notification,

@@ -9,7 +9,12 @@ import type { Metrics } from '../../platform/observability/metrics';
 import { createPaymentActivities } from './payment.activities';
 
 /** The payment task queue's activities over the process's infrastructure and PG adapters. */
-export function paymentActivitiesFor(runtime: { infrastructure: Infrastructure; logger: Logger; paymentGateways: PaymentGateways; metrics?: Metrics }) {
+export function paymentActivitiesFor(runtime: {
+  infrastructure: Infrastructure;
+  logger: Logger;
+  paymentGateways: PaymentGateways;
+  metrics?: Metrics;
+}) {
   const { dataSource } = runtime.infrastructure;
   const now = () => new Date();
   return createPaymentActivities({

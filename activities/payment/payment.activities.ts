@@ -1,8 +1,20 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DeadLetter, DeadLetterRepository } from '../../domain/dead-letter/dead-letter';
 import {
-  confirmIdempotencyKey, netCancelIdempotencyKey, paymentStatusFromPg, PaymentError, type CancelResult, type ConfirmResult, type LookupResult,
-  type PaymentGateway, type PaymentMethod, type PaymentRecord, type PaymentRepository, type PgPayment, type PgProvider, type PgReturn,
+  confirmIdempotencyKey,
+  netCancelIdempotencyKey,
+  paymentStatusFromPg,
+  PaymentError,
+  type CancelResult,
+  type ConfirmResult,
+  type LookupResult,
+  type PaymentGateway,
+  type PaymentMethod,
+  type PaymentRecord,
+  type PaymentRepository,
+  type PgPayment,
+  type PgProvider,
+  type PgReturn,
   type PointsLedger,
 } from '../../domain/payment';
 import type { Logger } from '../../platform/observability/logger';
@@ -23,7 +35,8 @@ export interface PaymentActivityDeps {
 /** The PG's view without the raw body, card details or callback secret: what the workflow history may carry. */
 export type PgPaymentSummary = Omit<PgPayment, 'raw' | 'card' | 'callbackSecret'>;
 
-const summary = ({ raw: _raw, card: _card, callbackSecret: _secret, ...rest }: PgPayment): PgPaymentSummary => rest;
+const summary = ({ raw: _raw, card: _card, callbackSecret: _secret, ...rest }: PgPayment): PgPaymentSummary =>
+  rest;
 
 function slim<T extends ConfirmResult | LookupResult | CancelResult>(result: T): T {
   const copy: Record<string, unknown> = { ...result };
@@ -34,7 +47,8 @@ function slim<T extends ConfirmResult | LookupResult | CancelResult>(result: T):
 
 /** A domain refusal (points short, hold conflict…) is final: retrying the activity cannot help. */
 function final(error: unknown): never {
-  if (error instanceof PaymentError) throw ApplicationFailure.nonRetryable(error.message, error.code, error.details);
+  if (error instanceof PaymentError)
+    throw ApplicationFailure.nonRetryable(error.message, error.code, error.details);
   throw error;
 }
 
@@ -107,7 +121,9 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
     },
 
     /** One confirm call; the same idempotency key on every call of the attempt. */
-    async confirmPgPayment(input: PgCallInput & { amount: number; pgReturn: PgReturn }): Promise<ConfirmResult> {
+    async confirmPgPayment(
+      input: PgCallInput & { amount: number; pgReturn: PgReturn },
+    ): Promise<ConfirmResult> {
       const result = await deps.gateway(input.provider).confirm({
         orderId: input.orderId,
         amount: input.amount,
@@ -115,18 +131,26 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
         idempotencyKey: confirmIdempotencyKey(input.orderId, input.attempt),
       });
       if (result.kind === 'approved') await recordPg(input.paymentId, result.payment);
-      else deps.logger.warn({ orderId: input.orderId, attempt: input.attempt, kind: result.kind, code: result.code }, 'PG confirm did not approve');
+      else
+        deps.logger.warn(
+          { orderId: input.orderId, attempt: input.attempt, kind: result.kind, code: result.code },
+          'PG confirm did not approve',
+        );
       return slim(result);
     },
 
     async lookupPgPayment(input: PgCallInput & { pgTransactionId?: string }): Promise<LookupResult> {
-      const result = await deps.gateway(input.provider).lookup({ orderId: input.orderId, pgTransactionId: input.pgTransactionId });
+      const result = await deps
+        .gateway(input.provider)
+        .lookup({ orderId: input.orderId, pgTransactionId: input.pgTransactionId });
       if (result.kind === 'found') await recordPg(input.paymentId, result.payment);
       return slim(result);
     },
 
     /** Undo whatever the PG may have approved for the order (망취소; Toss: look up and cancel). */
-    async netCancelPgPayment(input: PgCallInput & { pgReturn?: PgReturn; reason: string }): Promise<CancelResult> {
+    async netCancelPgPayment(
+      input: PgCallInput & { pgReturn?: PgReturn; reason: string },
+    ): Promise<CancelResult> {
       const result = await deps.gateway(input.provider).netCancel({
         orderId: input.orderId,
         pgReturn: input.pgReturn,
@@ -136,18 +160,34 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
       if (result.kind === 'canceled') await recordPg(input.paymentId, result.payment);
       if (result.kind === 'ambiguous' || result.kind === 'retryable') {
         // Let Temporal try again: an approval must not be left standing.
-        throw ApplicationFailure.retryable(`net-cancel of order ${input.orderId} did not complete: ${result.code}`, 'PG_NET_CANCEL_PENDING');
+        throw ApplicationFailure.retryable(
+          `net-cancel of order ${input.orderId} did not complete: ${result.code}`,
+          'PG_NET_CANCEL_PENDING',
+        );
       }
       return slim(result);
     },
 
     /** Marks the attempt paid (points-only orders; PG approvals were recorded when the PG reported them). */
     async completePayment(input: { paymentId: string; approvedAt: string }): Promise<void> {
-      await deps.payments.advance(input.paymentId, { status: 'APPROVED', approvedAt: new Date(input.approvedAt) }, deps.now());
+      await deps.payments.advance(
+        input.paymentId,
+        { status: 'APPROVED', approvedAt: new Date(input.approvedAt) },
+        deps.now(),
+      );
     },
 
-    async failPayment(input: { paymentId: string; status: 'DECLINED' | 'FAILED'; code: string; message: string }): Promise<void> {
-      await deps.payments.advance(input.paymentId, { status: input.status, failureCode: input.code, failureMessage: input.message }, deps.now());
+    async failPayment(input: {
+      paymentId: string;
+      status: 'DECLINED' | 'FAILED';
+      code: string;
+      message: string;
+    }): Promise<void> {
+      await deps.payments.advance(
+        input.paymentId,
+        { status: input.status, failureCode: input.code, failureMessage: input.message },
+        deps.now(),
+      );
     },
 
     /** Parks an exhausted attempt for an operator: the dead-letter row, the metric, an error log line. */
@@ -173,7 +213,16 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
       });
       if (created) {
         deps.countDeadLetter('payment');
-        deps.logger.error({ deadLetterId: letter.id, reference: input.reference, workflowId: input.workflowId, runId: input.runId, error: input.lastError }, 'payment attempt dead-lettered');
+        deps.logger.error(
+          {
+            deadLetterId: letter.id,
+            reference: input.reference,
+            workflowId: input.workflowId,
+            runId: input.runId,
+            error: input.lastError,
+          },
+          'payment attempt dead-lettered',
+        );
       }
       return { deadLetterId: letter.id };
     },

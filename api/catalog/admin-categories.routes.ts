@@ -30,7 +30,10 @@ export function createAdminCategoryRoutes(deps: { catalog: CatalogService; authe
   router.openapi(create, async (c) => {
     const body = c.req.valid('json');
     const category = await deps.catalog.createCategory(body);
-    return c.json({ id: category.id, name: category.name, parentId: category.parentId, depth: category.depth }, 201);
+    return c.json(
+      { id: category.id, name: category.name, parentId: category.parentId, depth: category.depth },
+      201,
+    );
   });
   return router;
 }

@@ -5,15 +5,27 @@ import { encodeCursor } from './search-cursor';
 /** Turns storage keys into the public URLs the API serves images at. */
 export const imageUrl = (publicBaseUrl: string, key: string) => `${publicBaseUrl}/api/v1/images/${key}`;
 
-export function imagesView(publicBaseUrl: string, images: { id: string; key: string; contentType: string }[]) {
-  return images.map((image) => ({ id: image.id, url: imageUrl(publicBaseUrl, image.key), contentType: image.contentType }));
+export function imagesView(
+  publicBaseUrl: string,
+  images: { id: string; key: string; contentType: string }[],
+) {
+  return images.map((image) => ({
+    id: image.id,
+    url: imageUrl(publicBaseUrl, image.key),
+    contentType: image.contentType,
+  }));
 }
 
 export function sellerProductView(publicBaseUrl: string, product: SellerProductView) {
   return { ...product, images: imagesView(publicBaseUrl, product.images) };
 }
 
-export function productDetailView(publicBaseUrl: string, detail: CachedProductDetail & { variants: { id: string; options: Record<string, string>; price: number; sellable: number }[] }) {
+export function productDetailView(
+  publicBaseUrl: string,
+  detail: CachedProductDetail & {
+    variants: { id: string; options: Record<string, string>; price: number; sellable: number }[];
+  },
+) {
   return { ...detail, images: imagesView(publicBaseUrl, detail.images) };
 }
 

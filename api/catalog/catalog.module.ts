@@ -47,7 +47,11 @@ export function createCatalogModule(input: {
     ...services,
     routes: [
       createProductRoutes({ catalog, publicBaseUrl: input.publicBaseUrl }),
-      createSellerProductRoutes({ catalog, authenticate: input.authenticate, publicBaseUrl: input.publicBaseUrl }),
+      createSellerProductRoutes({
+        catalog,
+        authenticate: input.authenticate,
+        publicBaseUrl: input.publicBaseUrl,
+      }),
       createAdminCategoryRoutes({ catalog, authenticate: input.authenticate }),
       createStockRoutes({ catalog, authenticate: input.authenticate }),
       createWaitlistRoutes({ waitlist, authenticate: input.authenticate }),

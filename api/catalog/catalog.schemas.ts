@@ -15,13 +15,21 @@ const checkedBy = (rule: (value: string) => unknown) => (value: string, ctx: z.R
   }
 };
 
-const id = (description: string) => z.string().min(1).max(36).openapi({ description, example: '01939a4e-7c1f-7b3a-9c2e-5d6f7a8b9c0d' });
+const id = (description: string) =>
+  z.string().min(1).max(36).openapi({ description, example: '01939a4e-7c1f-7b3a-9c2e-5d6f7a8b9c0d' });
 const won = z.number().int('must be a whole number of won').positive('must be greater than 0').max(MAX_PRICE);
 
-export const productName = z.string().superRefine(checkedBy(validName)).openapi({ description: `1–${NAME_MAX_LENGTH} characters`, example: '무선 블루투스 이어폰' });
+export const productName = z
+  .string()
+  .superRefine(checkedBy(validName))
+  .openapi({ description: `1–${NAME_MAX_LENGTH} characters`, example: '무선 블루투스 이어폰' });
 
-export const productIdParam = z.object({ id: id('Product id').openapi({ param: { name: 'id', in: 'path' } }) });
-export const variantIdParam = z.object({ variantId: id('Variant id').openapi({ param: { name: 'variantId', in: 'path' } }) });
+export const productIdParam = z.object({
+  id: id('Product id').openapi({ param: { name: 'id', in: 'path' } }),
+});
+export const variantIdParam = z.object({
+  variantId: id('Variant id').openapi({ param: { name: 'variantId', in: 'path' } }),
+});
 export const imageParams = z.object({
   id: id('Product id').openapi({ param: { name: 'id', in: 'path' } }),
   imageId: id('Image id').openapi({ param: { name: 'imageId', in: 'path' } }),
@@ -29,13 +37,23 @@ export const imageParams = z.object({
 
 const option = z.object({
   name: z.string().min(1).max(30).openapi({ example: '색상' }),
-  values: z.array(z.string().min(1).max(50)).min(1).max(50).openapi({ example: ['빨강', '파랑'] }),
+  values: z
+    .array(z.string().min(1).max(50))
+    .min(1)
+    .max(50)
+    .openapi({ example: ['빨강', '파랑'] }),
 });
 
 const newVariant = z.object({
   options: z.record(z.string(), z.string()).openapi({ example: { 색상: '빨강', 사이즈: 'M' } }),
   stock: z.number().int('must be a whole number').min(0, 'must be 0 or more').max(1_000_000),
-  priceDelta: z.number().int('must be a whole number of won').min(-MAX_PRICE).max(MAX_PRICE).optional().openapi({ description: 'Added to the product price for this combination', example: 1000 }),
+  priceDelta: z
+    .number()
+    .int('must be a whole number of won')
+    .min(-MAX_PRICE)
+    .max(MAX_PRICE)
+    .optional()
+    .openapi({ description: 'Added to the product price for this combination', example: 1000 }),
 });
 
 export const createProductBody = z
@@ -45,7 +63,11 @@ export const createProductBody = z
     price: won.openapi({ description: 'Whole won, > 0', example: 39000 }),
     categoryId: id('Category').nullable().optional(),
     options: z.array(option).max(3).default([]),
-    variants: z.array(newVariant).min(1).max(200).openapi({ description: 'One per sold combination; with no options, one variant with `options: {}`' }),
+    variants: z
+      .array(newVariant)
+      .min(1)
+      .max(200)
+      .openapi({ description: 'One per sold combination; with no options, one variant with `options: {}`' }),
   })
   .openapi('NewProduct');
 
@@ -55,7 +77,9 @@ export const changeProductBody = z
     description: z.string().max(10_000).optional(),
     price: won.optional(),
     categoryId: id('Category').nullable().optional(),
-    status: z.enum(['ON_SALE', 'SUSPENDED']).optional().openapi({ description: 'SUSPENDED hides the product; ON_SALE lifts a suspension (SOLD_OUT follows from stock)' }),
+    status: z.enum(['ON_SALE', 'SUSPENDED']).optional().openapi({
+      description: 'SUSPENDED hides the product; ON_SALE lifts a suspension (SOLD_OUT follows from stock)',
+    }),
   })
   .openapi('ProductChanges');
 
@@ -69,7 +93,9 @@ const variantView = z.object({
   sellable: z.number().int(),
 });
 
-export const imageView = z.object({ id: z.string(), url: z.string(), contentType: z.string() }).openapi('ProductImage');
+export const imageView = z
+  .object({ id: z.string(), url: z.string(), contentType: z.string() })
+  .openapi('ProductImage');
 
 export const sellerProductResponse = z
   .object({
@@ -98,7 +124,14 @@ export const productDetailResponse = z
     categoryId: z.string().nullable(),
     options: z.array(option),
     images: z.array(imageView),
-    variants: z.array(z.object({ id: z.string(), options: z.record(z.string(), z.string()), price: z.number().int(), sellable: z.number().int() })),
+    variants: z.array(
+      z.object({
+        id: z.string(),
+        options: z.record(z.string(), z.string()),
+        price: z.number().int(),
+        sellable: z.number().int(),
+      }),
+    ),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -110,8 +143,15 @@ const numberQuery = z
   .transform(Number);
 
 export const searchQuery = z.object({
-  q: z.string().max(100).optional().openapi({ description: 'Keywords (Korean or English); every word must appear in the name or description', example: '블루투스 이어폰' }),
-  categoryId: z.string().max(36).optional().openapi({ description: 'A category; its descendants are included' }),
+  q: z.string().max(100).optional().openapi({
+    description: 'Keywords (Korean or English); every word must appear in the name or description',
+    example: '블루투스 이어폰',
+  }),
+  categoryId: z
+    .string()
+    .max(36)
+    .optional()
+    .openapi({ description: 'A category; its descendants are included' }),
   minPrice: numberQuery.optional().openapi({ type: 'integer', description: 'Whole won, inclusive' }),
   maxPrice: numberQuery.optional().openapi({ type: 'integer', description: 'Whole won, inclusive' }),
   sort: z.enum(PRODUCT_SORTS).default('newest'),
@@ -119,7 +159,10 @@ export const searchQuery = z.object({
   size: numberQuery
     .pipe(z.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`))
     .optional()
-    .openapi({ type: 'integer', description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` }),
+    .openapi({
+      type: 'integer',
+      description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+    }),
 });
 
 export const searchResponse = z
@@ -160,13 +203,22 @@ export const categoryNode: z.ZodType<CategoryNodeShape> = z
   })
   .openapi('CategoryNode');
 
-export const categoryResponse = z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), depth: z.number().int() }).openapi('Category');
+export const categoryResponse = z
+  .object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), depth: z.number().int() })
+  .openapi('Category');
 export const categoryTreeResponse = z.object({ items: z.array(categoryNode) }).openapi('CategoryTree');
 
 export const imageUploadBody = z
-  .object({ file: z.any().openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or GIF, at most 5 MB' }) })
+  .object({
+    file: z
+      .any()
+      .openapi({ type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or GIF, at most 5 MB' }),
+  })
   .openapi('ImageUpload');
 
 export const imageKeyParam = z.object({
-  key: z.string().max(200).openapi({ param: { name: 'key', in: 'path' }, example: '0193…-0193….webp' }),
+  key: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: 'key', in: 'path' }, example: '0193…-0193….webp' }),
 });

@@ -7,7 +7,12 @@ import { problemResponse } from '../identity/identity-fields';
 import { ProblemError } from '../problem';
 import { createRouter } from '../router';
 import {
-  categoryTreeResponse, imageKeyParam, productDetailResponse, productIdParam, searchQuery, searchResponse,
+  categoryTreeResponse,
+  imageKeyParam,
+  productDetailResponse,
+  productIdParam,
+  searchQuery,
+  searchResponse,
 } from './catalog.schemas';
 import { productDetailView, searchPageView } from './catalog-views';
 import { decodeCursor } from './search-cursor';
@@ -23,9 +28,13 @@ export function createProductRoutes(deps: { catalog: CatalogService; publicBaseU
     path: '/products',
     tags: ['catalog'],
     summary: 'Search products',
-    description: 'Keywords match name and description (Korean and English, anywhere in a word). Suspended products are never listed; sold-out ones are, with status SOLD_OUT. Cursor pagination: pass nextCursor back with the same sort.',
+    description:
+      'Keywords match name and description (Korean and English, anywhere in a word). Suspended products are never listed; sold-out ones are, with status SOLD_OUT. Cursor pagination: pass nextCursor back with the same sort.',
     request: { query: searchQuery },
-    responses: { 200: { description: 'a page of products', ...json(searchResponse) }, 400: problemResponse('VALIDATION_FAILED, INVALID_CURSOR, CATEGORY_NOT_FOUND') },
+    responses: {
+      200: { description: 'a page of products', ...json(searchResponse) },
+      400: problemResponse('VALIDATION_FAILED, INVALID_CURSOR, CATEGORY_NOT_FOUND'),
+    },
   });
   router.openapi(search, async (c) => {
     const query = c.req.valid('query');
@@ -52,12 +61,16 @@ export function createProductRoutes(deps: { catalog: CatalogService; publicBaseU
     tags: ['catalog'],
     summary: 'A product page with live stock per variant',
     request: { params: productIdParam },
-    responses: { 200: { description: 'the product', ...json(productDetailResponse) }, 404: problemResponse('PRODUCT_NOT_FOUND') },
+    responses: {
+      200: { description: 'the product', ...json(productDetailResponse) },
+      404: problemResponse('PRODUCT_NOT_FOUND'),
+    },
   });
   router.openapi(detail, async (c) => {
     const { id } = c.req.valid('param');
     const product = await deps.catalog.productDetail(id);
-    if (!product) throw new DomainError(CatalogErrorCode.PRODUCT_NOT_FOUND, `No product ${id}`, { productId: id });
+    if (!product)
+      throw new DomainError(CatalogErrorCode.PRODUCT_NOT_FOUND, `No product ${id}`, { productId: id });
     return c.json(productDetailView(deps.publicBaseUrl, product), 200);
   });
 
@@ -66,7 +79,9 @@ export function createProductRoutes(deps: { catalog: CatalogService; publicBaseU
     path: '/categories',
     tags: ['catalog'],
     summary: 'The category tree',
-    responses: { 200: { description: 'top-level categories with their children', ...json(categoryTreeResponse) } },
+    responses: {
+      200: { description: 'top-level categories with their children', ...json(categoryTreeResponse) },
+    },
   });
   router.openapi(categories, async (c) => c.json({ items: await deps.catalog.categoryTree() }, 200));
 
@@ -75,10 +90,14 @@ export function createProductRoutes(deps: { catalog: CatalogService; publicBaseU
     path: '/images/{key}',
     tags: ['catalog'],
     summary: 'Image bytes',
-    description: 'Served with the type read from the bytes at upload and cached for a year (keys never change content).',
+    description:
+      'Served with the type read from the bytes at upload and cached for a year (keys never change content).',
     request: { params: imageKeyParam },
     responses: {
-      200: { description: 'the image', content: { 'image/*': { schema: { type: 'string', format: 'binary' } } } },
+      200: {
+        description: 'the image',
+        content: { 'image/*': { schema: { type: 'string', format: 'binary' } } },
+      },
       304: { description: 'not modified' },
       404: problemResponse('IMAGE_NOT_FOUND'),
     },

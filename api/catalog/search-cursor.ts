@@ -16,9 +16,16 @@ export function decodeCursor(text: string, sort: ProductSort): SearchCursor {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3) throw refuse('is not a cursor this API gave out');
   const [cursorSort, value, id] = parsed as [unknown, unknown, unknown];
-  if (!PRODUCT_SORTS.includes(cursorSort as ProductSort) || typeof value !== 'number' || !Number.isFinite(value) || typeof id !== 'string' || id.length > 36) {
+  if (
+    !PRODUCT_SORTS.includes(cursorSort as ProductSort) ||
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    typeof id !== 'string' ||
+    id.length > 36
+  ) {
     throw refuse('is not a cursor this API gave out');
   }
-  if (cursorSort !== sort) throw refuse(`was made for sort=${String(cursorSort)}; start again without a cursor`);
+  if (cursorSort !== sort)
+    throw refuse(`was made for sort=${String(cursorSort)}; start again without a cursor`);
   return { sort, value, id };
 }

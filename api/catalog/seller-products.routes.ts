@@ -9,7 +9,13 @@ import { requireRole, requireSellerAccess, sellerAccessOf } from '../middleware/
 import { ProblemError } from '../problem';
 import { createRouter } from '../router';
 import {
-  changeProductBody, createProductBody, imageParams, imageUploadBody, imageView, productIdParam, sellerProductResponse,
+  changeProductBody,
+  createProductBody,
+  imageParams,
+  imageUploadBody,
+  imageView,
+  productIdParam,
+  sellerProductResponse,
 } from './catalog.schemas';
 import { imageUrl, sellerProductView } from './catalog-views';
 
@@ -25,7 +31,11 @@ const UPLOAD_LIMIT = MAX_IMAGE_BYTES + 64 * 1024;
  * Catalog management for sellers and their managers (PRODUCTS permission). Managers of several
  * sellers, and admins, name the seller with X-Seller-Id.
  */
-export function createSellerProductRoutes(deps: { catalog: CatalogService; authenticate: Authenticate; publicBaseUrl: string }) {
+export function createSellerProductRoutes(deps: {
+  catalog: CatalogService;
+  authenticate: Authenticate;
+  publicBaseUrl: string;
+}) {
   const router = createRouter();
   const access = requireSellerAccess('PRODUCTS');
   // Consumers are refused outright (403) before the seller is resolved.
@@ -41,7 +51,9 @@ export function createSellerProductRoutes(deps: { catalog: CatalogService; authe
     request: { body: { ...json(createProductBody), required: true } },
     responses: {
       201: { description: 'created', ...json(sellerProductResponse) },
-      400: problemResponse('VALIDATION_FAILED, UNKNOWN_OPTION_COMBINATION, DUPLICATE_VARIANT, CATEGORY_NOT_FOUND'),
+      400: problemResponse(
+        'VALIDATION_FAILED, UNKNOWN_OPTION_COMBINATION, DUPLICATE_VARIANT, CATEGORY_NOT_FOUND',
+      ),
       ...denied,
     },
   });
@@ -67,7 +79,11 @@ export function createSellerProductRoutes(deps: { catalog: CatalogService; authe
     security: bearerSecurity,
     middleware: [...guard],
     request: { params: productIdParam },
-    responses: { 200: { description: 'the product', ...json(sellerProductResponse) }, ...denied, 404: problemResponse('PRODUCT_NOT_FOUND') },
+    responses: {
+      200: { description: 'the product', ...json(sellerProductResponse) },
+      ...denied,
+      404: problemResponse('PRODUCT_NOT_FOUND'),
+    },
   });
   router.openapi(read, async (c) => {
     const product = await deps.catalog.sellerProduct(sellerAccessOf(c).sellerId, c.req.valid('param').id);
@@ -107,20 +123,28 @@ export function createSellerProductRoutes(deps: { catalog: CatalogService; authe
     path: '/seller/products/{id}/images',
     tags: ['seller catalog'],
     summary: 'Upload an image (multipart field `file`)',
-    description: 'At most 10 images per product, each at most 5 MB; JPEG, PNG, WebP or GIF as read from the bytes (the file name and declared type are ignored).',
+    description:
+      'At most 10 images per product, each at most 5 MB; JPEG, PNG, WebP or GIF as read from the bytes (the file name and declared type are ignored).',
     security: bearerSecurity,
     middleware: [
       ...guard,
       bodyLimit({
         maxSize: UPLOAD_LIMIT,
         onError: () => {
-          throw new ProblemError(CatalogErrorCode.IMAGE_TOO_LARGE, `body.file: an image is at most ${MAX_IMAGE_BYTES} bytes (5 MB)`, {
-            errors: [{ field: 'body.file', message: 'is larger than 5 MB' }],
-          });
+          throw new ProblemError(
+            CatalogErrorCode.IMAGE_TOO_LARGE,
+            `body.file: an image is at most ${MAX_IMAGE_BYTES} bytes (5 MB)`,
+            {
+              errors: [{ field: 'body.file', message: 'is larger than 5 MB' }],
+            },
+          );
         },
       }),
     ],
-    request: { params: productIdParam, body: { content: { 'multipart/form-data': { schema: imageUploadBody } }, required: true } },
+    request: {
+      params: productIdParam,
+      body: { content: { 'multipart/form-data': { schema: imageUploadBody } }, required: true },
+    },
     responses: {
       201: { description: 'stored', ...json(imageView) },
       400: problemResponse('TOO_MANY_IMAGES, IMAGE_TOO_LARGE, UNSUPPORTED_IMAGE_TYPE, VALIDATION_FAILED'),
@@ -131,10 +155,14 @@ export function createSellerProductRoutes(deps: { catalog: CatalogService; authe
   router.openapi(upload, async (c) => {
     const form = await c.req.parseBody();
     const file = form.file;
-    if (!(file instanceof File)) throw invalidField('body.file', 'attach the image as the multipart field "file"');
+    if (!(file instanceof File))
+      throw invalidField('body.file', 'attach the image as the multipart field "file"');
     const bytes = new Uint8Array(await file.arrayBuffer());
     const image = await deps.catalog.addImage(sellerAccessOf(c).sellerId, c.req.valid('param').id, bytes);
-    return c.json({ id: image.id, url: imageUrl(deps.publicBaseUrl, image.key), contentType: image.contentType }, 201);
+    return c.json(
+      { id: image.id, url: imageUrl(deps.publicBaseUrl, image.key), contentType: image.contentType },
+      201,
+    );
   });
 
   const removeImage = createRoute({
@@ -145,7 +173,11 @@ export function createSellerProductRoutes(deps: { catalog: CatalogService; authe
     security: bearerSecurity,
     middleware: [...guard],
     request: { params: imageParams },
-    responses: { 204: { description: 'removed' }, ...denied, 404: problemResponse('PRODUCT_NOT_FOUND, IMAGE_NOT_FOUND') },
+    responses: {
+      204: { description: 'removed' },
+      ...denied,
+      404: problemResponse('PRODUCT_NOT_FOUND, IMAGE_NOT_FOUND'),
+    },
   });
   router.openapi(removeImage, async (c) => {
     const { id, imageId } = c.req.valid('param');

@@ -36,15 +36,23 @@ export interface ChatLiveDeps {
  * The token of a live connection: the Authorization header, or (browsers cannot set headers on a
  * WebSocket) the `access_token` query parameter. Same checks and errors as every other route.
  */
-async function authenticateLive(c: Context<AppEnv>, principals: PrincipalResolver): Promise<{ principal: Principal; claims: AccessClaims }> {
+async function authenticateLive(
+  c: Context<AppEnv>,
+  principals: PrincipalResolver,
+): Promise<{ principal: Principal; claims: AccessClaims }> {
   const header = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
   const token = header ?? c.req.query('access_token');
-  if (!token) throw new ProblemError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <access token> or ?access_token=.');
+  if (!token)
+    throw new ProblemError(
+      'UNAUTHENTICATED',
+      'Sign in first: send Authorization: Bearer <access token> or ?access_token=.',
+    );
   let claims: AccessClaims;
   try {
     claims = await principals.verifyAccessToken(token);
   } catch (error) {
-    if (error instanceof AccessTokenError && error.reason === 'expired') throw new ProblemError('TOKEN_EXPIRED', 'The access token has expired; refresh it.');
+    if (error instanceof AccessTokenError && error.reason === 'expired')
+      throw new ProblemError('TOKEN_EXPIRED', 'The access token has expired; refresh it.');
     throw new ProblemError('UNAUTHENTICATED', 'The access token is not valid.');
   }
   const principal = await principals.principalFor(claims);
@@ -91,16 +99,32 @@ export function createChatLiveRoutes(deps: ChatLiveDeps) {
       const { as } = await deps.chat.access(principal, conversationId);
       const afterParam = context.req.query('after');
       const after = afterParam !== undefined && /^\d{1,9}$/.test(afterParam) ? Number(afterParam) : undefined;
-      const session = new LiveSession(deps, { conversationId, principal, claims, as, after, logger: context.get('logger') ?? deps.logger });
+      const session = new LiveSession(deps, {
+        conversationId,
+        principal,
+        claims,
+        as,
+        after,
+        logger: context.get('logger') ?? deps.logger,
+      });
       return session.events();
     }),
-    (c) => problem(c, 426, 'UPGRADE_REQUIRED', 'GET /chats/{id}/live speaks WebSocket only: send Upgrade: websocket.'),
+    (c) =>
+      problem(
+        c,
+        426,
+        'UPGRADE_REQUIRED',
+        'GET /chats/{id}/live speaks WebSocket only: send Upgrade: websocket.',
+      ),
   );
 
   return router;
 }
 
-type ClientCommand = { type: 'message'; text?: unknown; clientMessageId?: unknown } | { type: 'read'; messageId?: unknown } | { type: 'ping' };
+type ClientCommand =
+  | { type: 'message'; text?: unknown; clientMessageId?: unknown }
+  | { type: 'read'; messageId?: unknown }
+  | { type: 'ping' };
 
 /** One open socket: catches up from the database, then relays live events, filtered for its viewer. */
 class LiveSession {
@@ -116,7 +140,14 @@ class LiveSession {
 
   constructor(
     private readonly deps: ChatLiveDeps,
-    private readonly input: { conversationId: string; principal: Principal; claims: AccessClaims; as: ChatSenderRole; after?: number; logger: Logger },
+    private readonly input: {
+      conversationId: string;
+      principal: Principal;
+      claims: AccessClaims;
+      as: ChatSenderRole;
+      after?: number;
+      logger: Logger;
+    },
   ) {
     this.principal = input.principal;
     this.as = input.as;
@@ -129,7 +160,9 @@ class LiveSession {
         this.start().catch((error: unknown) => this.fail(error));
       },
       onMessage: (event) => {
-        this.command(typeof event.data === 'string' ? event.data : '').catch((error: unknown) => this.fail(error));
+        this.command(typeof event.data === 'string' ? event.data : '').catch((error: unknown) =>
+          this.fail(error),
+        );
       },
       onClose: () => this.stop(),
       onError: () => this.stop(),
@@ -140,7 +173,9 @@ class LiveSession {
     const { conversationId } = this.input;
     // Listen first, then read the backlog: a message committed in between arrives twice and is
     // dropped by seq, never lost.
-    this.unsubscribe = await this.deps.broadcaster.subscribe(conversationId, (event) => this.onLiveEvent(event));
+    this.unsubscribe = await this.deps.broadcaster.subscribe(conversationId, (event) =>
+      this.onLiveEvent(event),
+    );
     if (this.closed) return this.stop();
     const marker = await this.deps.chat.readMarkerOf(conversationId, this.principal.userId);
     const after = this.input.after ?? marker?.lastReadSeq ?? 0;
@@ -149,7 +184,15 @@ class LiveSession {
       this.deps.chat.unreadCount(conversationId, this.principal.userId),
     ]);
     const conversation = (await this.deps.chat.access(this.principal, conversationId)).conversation;
-    this.send({ type: 'ready', conversationId, role: this.as, status: conversation.status, unreadCount, lastSeq: conversation.lastSeq, lastReadSeq: marker?.lastReadSeq ?? 0 });
+    this.send({
+      type: 'ready',
+      conversationId,
+      role: this.as,
+      status: conversation.status,
+      unreadCount,
+      lastSeq: conversation.lastSeq,
+      lastReadSeq: marker?.lastReadSeq ?? 0,
+    });
     for (const message of backlog) {
       this.send({ type: 'message', message: messageView(message, this.as) });
       this.lastSentSeq = Math.max(this.lastSentSeq, message.seq);
@@ -179,7 +222,13 @@ class LiveSession {
         this.send(
           this.as === 'ADMIN'
             ? event
-            : { type: 'message_hidden', conversationId: event.conversationId, messageId: event.messageId, seq: event.seq, hiddenAt: event.hiddenAt },
+            : {
+                type: 'message_hidden',
+                conversationId: event.conversationId,
+                messageId: event.messageId,
+                seq: event.seq,
+                hiddenAt: event.hiddenAt,
+              },
         );
         return;
       default:
@@ -192,7 +241,11 @@ class LiveSession {
     try {
       command = JSON.parse(raw) as ClientCommand;
     } catch {
-      return this.send({ type: 'error', code: 'MALFORMED_REQUEST', detail: 'Send JSON: {"type":"message","text":"…"}.' });
+      return this.send({
+        type: 'error',
+        code: 'MALFORMED_REQUEST',
+        detail: 'Send JSON: {"type":"message","text":"…"}.',
+      });
     }
     if (command?.type === 'ping') return this.send({ type: 'pong' });
     const principal = await this.currentPrincipal();
@@ -200,18 +253,29 @@ class LiveSession {
     try {
       if (command?.type === 'message') {
         const { message, as } = await this.deps.chat.post(principal, this.input.conversationId, command.text);
-        const clientMessageId = typeof command.clientMessageId === 'string' ? command.clientMessageId.slice(0, 100) : undefined;
+        const clientMessageId =
+          typeof command.clientMessageId === 'string' ? command.clientMessageId.slice(0, 100) : undefined;
         this.send({ type: 'ack', clientMessageId, message: messageView(message, as) });
       } else if (command?.type === 'read') {
         const messageId = typeof command.messageId === 'string' ? command.messageId : undefined;
         const result = await this.deps.chat.markRead(principal, this.input.conversationId, messageId);
-        this.send({ type: 'read_ack', lastReadSeq: result.marker?.lastReadSeq ?? 0, unreadCount: result.unreadCount });
+        this.send({
+          type: 'read_ack',
+          lastReadSeq: result.marker?.lastReadSeq ?? 0,
+          unreadCount: result.unreadCount,
+        });
       } else {
-        this.send({ type: 'error', code: 'MALFORMED_REQUEST', detail: 'Unknown command type; use message, read or ping.' });
+        this.send({
+          type: 'error',
+          code: 'MALFORMED_REQUEST',
+          detail: 'Unknown command type; use message, read or ping.',
+        });
       }
     } catch (error) {
-      if (error instanceof ProblemError) return this.send({ type: 'error', code: error.code, detail: error.detail, ...error.extensions });
-      if (error instanceof DomainError) return this.send({ type: 'error', code: error.code, detail: error.message, ...error.details });
+      if (error instanceof ProblemError)
+        return this.send({ type: 'error', code: error.code, detail: error.detail, ...error.extensions });
+      if (error instanceof DomainError)
+        return this.send({ type: 'error', code: error.code, detail: error.message, ...error.details });
       throw error;
     }
   }
@@ -254,7 +318,10 @@ class LiveSession {
   }
 
   private fail(error: unknown): void {
-    this.input.logger.error({ err: error, conversationId: this.input.conversationId }, 'live chat connection failed');
+    this.input.logger.error(
+      { err: error, conversationId: this.input.conversationId },
+      'live chat connection failed',
+    );
     this.close(LIVE_CLOSE.SERVER_ERROR, 'server error');
   }
 

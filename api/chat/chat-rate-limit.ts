@@ -16,7 +16,11 @@ export class ChatRateLimiter {
     if (count > this.perMinute) {
       const ttl = (await this.kv.ttl(key)) ?? WINDOW_MS;
       const retryAfterSeconds = Math.max(1, Math.ceil(ttl / 1000));
-      throw new ProblemError('RATE_LIMITED', `At most ${this.perMinute} chat messages a minute; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+      throw new ProblemError(
+        'RATE_LIMITED',
+        `At most ${this.perMinute} chat messages a minute; try again in ${retryAfterSeconds} s.`,
+        { retryAfterSeconds },
+      );
     }
   }
 }

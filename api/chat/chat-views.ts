@@ -1,4 +1,8 @@
-import { HIDDEN_MESSAGE_PLACEHOLDER, type ChatMessage, type ChatSenderRole } from '../../domain/chat/chat-message';
+import {
+  HIDDEN_MESSAGE_PLACEHOLDER,
+  type ChatMessage,
+  type ChatSenderRole,
+} from '../../domain/chat/chat-message';
 import type { Conversation } from '../../domain/chat/conversation';
 import type { ChatParticipant, LiveMessage } from '../../domain/chat/ports';
 import { ProblemError } from '../problem';
@@ -15,7 +19,8 @@ const SYSTEM_TEXT: Record<string, string> = {
  */
 export function messageView(message: ChatMessage | LiveMessage, viewerRole: ChatSenderRole) {
   const hidden = 'hidden' in message ? message.hidden : null;
-  const createdAt = typeof message.createdAt === 'string' ? message.createdAt : message.createdAt.toISOString();
+  const createdAt =
+    typeof message.createdAt === 'string' ? message.createdAt : message.createdAt.toISOString();
   const base = {
     id: message.id,
     conversationId: message.conversationId,
@@ -25,11 +30,21 @@ export function messageView(message: ChatMessage | LiveMessage, viewerRole: Chat
     createdAt,
   };
   if (message.kind === 'SYSTEM') {
-    return { ...base, event: message.text as 'ADMIN_JOINED' | 'CLOSED', text: SYSTEM_TEXT[message.text] ?? message.text, hidden: false };
+    return {
+      ...base,
+      event: message.text as 'ADMIN_JOINED' | 'CLOSED',
+      text: SYSTEM_TEXT[message.text] ?? message.text,
+      hidden: false,
+    };
   }
   if (!hidden) return { ...base, text: message.text, hidden: false };
   if (viewerRole !== 'ADMIN') return { ...base, text: HIDDEN_MESSAGE_PLACEHOLDER, hidden: true };
-  return { ...base, text: message.text, hidden: true, moderation: { hiddenAt: hidden.at.toISOString(), hiddenBy: hidden.by, reason: hidden.reason } };
+  return {
+    ...base,
+    text: message.text,
+    hidden: true,
+    moderation: { hiddenAt: hidden.at.toISOString(), hiddenBy: hidden.by, reason: hidden.reason },
+  };
 }
 
 export function participantView(participant: ChatParticipant) {
@@ -60,7 +75,9 @@ export function conversationView(
     closedAt: conversation.closedAt?.toISOString() ?? null,
     waitingForReplySince: conversation.awaitingReplySince?.toISOString() ?? null,
     unreadCount: extra.unreadCount,
-    ...(extra.lastMessage !== undefined ? { lastMessage: extra.lastMessage ? messageView(extra.lastMessage, viewerRole) : null } : {}),
+    ...(extra.lastMessage !== undefined
+      ? { lastMessage: extra.lastMessage ? messageView(extra.lastMessage, viewerRole) : null }
+      : {}),
     ...(extra.participants ? { participants: extra.participants.map(participantView) } : {}),
   };
 }
@@ -75,7 +92,8 @@ export function decodeConversationCursor(text: string | undefined): { at: Date; 
   try {
     const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
     const date = new Date(String(at));
-    if (typeof at === 'string' && typeof id === 'string' && id.length <= 36 && !Number.isNaN(date.getTime())) return { at: date, id };
+    if (typeof at === 'string' && typeof id === 'string' && id.length <= 36 && !Number.isNaN(date.getTime()))
+      return { at: date, id };
   } catch {
     // fall through to the refusal
   }

@@ -2,7 +2,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { TemporalChatReplyReminders } from '../../activities/chat/temporal-chat-reply-reminders';
-import type { ChatOrderReferences, ChatProductCatalog, ChatReplyReminders, ChatSellerDirectory } from '../../domain/chat/ports';
+import type {
+  ChatOrderReferences,
+  ChatProductCatalog,
+  ChatReplyReminders,
+  ChatSellerDirectory,
+} from '../../domain/chat/ports';
 import { TypeOrmChatStore } from '../../persistence/chat/typeorm-chat.store';
 import type { KeyValueStore } from '../../platform/cache/key-value-store';
 import type { IdGenerator } from '../../platform/ids';
@@ -52,14 +57,21 @@ export interface ChatModuleInput {
 }
 
 /** The chat context behind HTTP and WebSocket: store, live fan-out, reminder timer, routes. */
-export function createChatModule(input: ChatModuleInput): { routes: OpenAPIHono<AppEnv>[]; chat: ChatService } {
+export function createChatModule(input: ChatModuleInput): {
+  routes: OpenAPIHono<AppEnv>[];
+  chat: ChatService;
+} {
   const logger = input.logger.child({ context: 'chat' });
   const settings = input.settings ?? DEFAULT_CHAT_SETTINGS;
-  const broadcaster = new PubSubChatBroadcaster(input.pubSub, (error) => logger.warn({ err: error }, 'unreadable live chat event'));
+  const broadcaster = new PubSubChatBroadcaster(input.pubSub, (error) =>
+    logger.warn({ err: error }, 'unreadable live chat event'),
+  );
   const chat = new ChatService({
     store: new TypeOrmChatStore(input.dataSource, input.newId),
     broadcaster,
-    reminders: input.reminders ?? new TemporalChatReplyReminders(input.temporalClient, settings.replyReminderAfterSeconds * 1000),
+    reminders:
+      input.reminders ??
+      new TemporalChatReplyReminders(input.temporalClient, settings.replyReminderAfterSeconds * 1000),
     sellers: input.sellers,
     products: input.products,
     orders: input.orders ?? unverifiedOrderReferences,
@@ -72,7 +84,13 @@ export function createChatModule(input: ChatModuleInput): { routes: OpenAPIHono<
     chat,
     routes: [
       createChatRoutes({ chat, authenticate: input.authenticate }),
-      createChatLiveRoutes({ chat, broadcaster, principals: input.principals, upgradeWebSocket: input.liveSockets.upgradeWebSocket, logger }),
+      createChatLiveRoutes({
+        chat,
+        broadcaster,
+        principals: input.principals,
+        upgradeWebSocket: input.liveSockets.upgradeWebSocket,
+        logger,
+      }),
     ],
   };
 }

@@ -1,10 +1,30 @@
 import { chatAccess, listableSellerIds } from '../../domain/chat/chat-access';
 import { ChatErrorCode, chatNotFound } from '../../domain/chat/chat-errors';
-import { validateHideReason, validateMessageText, type ChatMessage, type ChatSenderRole, type ChatSystemEvent } from '../../domain/chat/chat-message';
-import { newConversation, sideOf, type Conversation, type ConversationStatus, type ReplyClockChange } from '../../domain/chat/conversation';
+import {
+  validateHideReason,
+  validateMessageText,
+  type ChatMessage,
+  type ChatSenderRole,
+  type ChatSystemEvent,
+} from '../../domain/chat/chat-message';
+import {
+  newConversation,
+  sideOf,
+  type Conversation,
+  type ConversationStatus,
+  type ReplyClockChange,
+} from '../../domain/chat/conversation';
 import type {
-  ChatBroadcaster, ChatLiveEvent, ChatOrderReferences, ChatParticipant, ChatProductCatalog, ChatReplyReminders, ChatSellerDirectory,
-  ChatStore, ConversationListItem, LiveMessage,
+  ChatBroadcaster,
+  ChatLiveEvent,
+  ChatOrderReferences,
+  ChatParticipant,
+  ChatProductCatalog,
+  ChatReplyReminders,
+  ChatSellerDirectory,
+  ChatStore,
+  ConversationListItem,
+  LiveMessage,
 } from '../../domain/chat/ports';
 import type { Principal } from '../../domain/identity/principal';
 import { DomainError } from '../../domain/shared/domain-error';
@@ -52,7 +72,8 @@ export class ChatService {
     principal: Principal,
     input: { sellerId: string; productId?: string | null; orderId?: string | null; text?: string },
   ): Promise<{ conversation: Conversation; created: boolean; message: ChatMessage | null }> {
-    if (principal.role !== 'CONSUMER') throw new ProblemError('FORBIDDEN', 'Only consumers open conversations with sellers.');
+    if (principal.role !== 'CONSUMER')
+      throw new ProblemError('FORBIDDEN', 'Only consumers open conversations with sellers.');
     const text = input.text === undefined ? undefined : validateMessageText(input.text);
     if (!(await this.deps.sellers.isActiveSeller(input.sellerId))) {
       throw new DomainError('SELLER_NOT_FOUND', `No seller ${input.sellerId}`, { sellerId: input.sellerId });
@@ -61,21 +82,49 @@ export class ChatService {
     const orderId = input.orderId ?? null;
     if (productId && this.deps.products) {
       const sellerOfProduct = await this.deps.products.sellerOfProduct(productId);
-      if (sellerOfProduct === null) throw new DomainError('PRODUCT_NOT_FOUND', `No product ${productId}`, { productId });
+      if (sellerOfProduct === null)
+        throw new DomainError('PRODUCT_NOT_FOUND', `No product ${productId}`, { productId });
       if (sellerOfProduct !== input.sellerId) {
-        throw new DomainError(ChatErrorCode.CHAT_PRODUCT_OF_OTHER_SELLER, 'That product is sold by another seller.', { productId, sellerId: input.sellerId });
+        throw new DomainError(
+          ChatErrorCode.CHAT_PRODUCT_OF_OTHER_SELLER,
+          'That product is sold by another seller.',
+          { productId, sellerId: input.sellerId },
+        );
       }
     }
-    if (orderId && (await this.deps.orders.orderRelates({ orderId, consumerId: principal.userId, sellerId: input.sellerId })) === false) {
-      throw new DomainError(ChatErrorCode.CHAT_ORDER_NOT_RELATED, 'That order is not one of yours with this seller.', { orderId });
+    if (
+      orderId &&
+      (await this.deps.orders.orderRelates({
+        orderId,
+        consumerId: principal.userId,
+        sellerId: input.sellerId,
+      })) === false
+    ) {
+      throw new DomainError(
+        ChatErrorCode.CHAT_ORDER_NOT_RELATED,
+        'That order is not one of yours with this seller.',
+        { orderId },
+      );
     }
     if (text !== undefined) await this.deps.rateLimiter.consume(principal.userId);
 
-    let conversation = await this.deps.store.findOpenConversation({ consumerId: principal.userId, sellerId: input.sellerId, productId, orderId });
+    let conversation = await this.deps.store.findOpenConversation({
+      consumerId: principal.userId,
+      sellerId: input.sellerId,
+      productId,
+      orderId,
+    });
     let created = false;
     if (!conversation) {
       const now = this.deps.now();
-      conversation = newConversation({ id: this.deps.newId(), consumerId: principal.userId, sellerId: input.sellerId, productId, orderId, now });
+      conversation = newConversation({
+        id: this.deps.newId(),
+        consumerId: principal.userId,
+        sellerId: input.sellerId,
+        productId,
+        orderId,
+        now,
+      });
       const participant = (userId: string, role: ChatSenderRole): ChatParticipant => ({
         conversationId: conversation!.id,
         userId,
@@ -86,12 +135,21 @@ export class ChatService {
         lastReadMessageId: null,
         lastReadAt: null,
       });
-      await this.deps.store.insertConversation(conversation, [participant(principal.userId, 'CONSUMER'), participant(input.sellerId, 'SELLER')]);
+      await this.deps.store.insertConversation(conversation, [
+        participant(principal.userId, 'CONSUMER'),
+        participant(input.sellerId, 'SELLER'),
+      ]);
       created = true;
     }
     let message: ChatMessage | null = null;
     if (text !== undefined) {
-      const appended = await this.append({ conversationId: conversation.id, senderId: principal.userId, senderRole: 'CONSUMER', kind: 'TEXT', text });
+      const appended = await this.append({
+        conversationId: conversation.id,
+        senderId: principal.userId,
+        senderRole: 'CONSUMER',
+        kind: 'TEXT',
+        text,
+      });
       conversation = appended.conversation;
       message = appended.message;
     }
@@ -105,7 +163,9 @@ export class ChatService {
     const decision = chatAccess(principal, conversation);
     if (!decision.allowed) {
       if (decision.reason === 'MISSING_PERMISSION') {
-        throw new ProblemError('FORBIDDEN', 'This seller has not given you the CHAT permission.', { reason: 'MISSING_PERMISSION' });
+        throw new ProblemError('FORBIDDEN', 'This seller has not given you the CHAT permission.', {
+          reason: 'MISSING_PERMISSION',
+        });
       }
       throw chatNotFound(conversationId);
     }
@@ -114,20 +174,45 @@ export class ChatService {
 
   async list(
     principal: Principal,
-    query: { status?: ConversationStatus; sellerId?: string; cursor?: { at: Date; id: string }; limit: number },
+    query: {
+      status?: ConversationStatus;
+      sellerId?: string;
+      cursor?: { at: Date; id: string };
+      limit: number;
+    },
   ): Promise<ConversationListItem[]> {
-    const page = { viewerId: principal.userId, status: query.status, cursor: query.cursor, limit: query.limit };
+    const page = {
+      viewerId: principal.userId,
+      status: query.status,
+      cursor: query.cursor,
+      limit: query.limit,
+    };
     if (principal.role === 'CONSUMER') {
-      return this.deps.store.listConversations({ ...page, consumerId: principal.userId, sellerIds: query.sellerId ? [query.sellerId] : null });
+      return this.deps.store.listConversations({
+        ...page,
+        consumerId: principal.userId,
+        sellerIds: query.sellerId ? [query.sellerId] : null,
+      });
     }
     let sellerIds = listableSellerIds(principal);
-    if (query.sellerId) sellerIds = sellerIds === null || sellerIds.includes(query.sellerId) ? [query.sellerId] : [];
+    if (query.sellerId)
+      sellerIds = sellerIds === null || sellerIds.includes(query.sellerId) ? [query.sellerId] : [];
     return this.deps.store.listConversations({ ...page, sellerIds });
   }
 
   /** The seller's queue: open conversations waiting for the seller side, longest wait first. */
-  async waitingQueue(viewerId: string, sellerId: string, page: { cursor?: { at: Date; id: string }; limit: number }): Promise<ConversationListItem[]> {
-    return this.deps.store.listConversations({ viewerId, sellerIds: [sellerId], awaitingOnly: true, cursor: page.cursor, limit: page.limit });
+  async waitingQueue(
+    viewerId: string,
+    sellerId: string,
+    page: { cursor?: { at: Date; id: string }; limit: number },
+  ): Promise<ConversationListItem[]> {
+    return this.deps.store.listConversations({
+      viewerId,
+      sellerIds: [sellerId],
+      awaitingOnly: true,
+      cursor: page.cursor,
+      limit: page.limit,
+    });
   }
 
   async detail(principal: Principal, conversationId: string) {
@@ -141,7 +226,10 @@ export class ChatService {
 
   async messages(principal: Principal, conversationId: string, page: { beforeSeq?: number; limit: number }) {
     const access = await this.access(principal, conversationId);
-    const messages = await this.deps.store.listMessages(conversationId, { beforeSeq: page.beforeSeq, limit: page.limit });
+    const messages = await this.deps.store.listMessages(conversationId, {
+      beforeSeq: page.beforeSeq,
+      limit: page.limit,
+    });
     return { ...access, messages };
   }
 
@@ -158,12 +246,22 @@ export class ChatService {
     return (await this.deps.store.participants(conversationId)).find((p) => p.userId === userId) ?? null;
   }
 
-  async post(principal: Principal, conversationId: string, text: unknown): Promise<{ message: ChatMessage; as: ChatSenderRole }> {
+  async post(
+    principal: Principal,
+    conversationId: string,
+    text: unknown,
+  ): Promise<{ message: ChatMessage; as: ChatSenderRole }> {
     const valid = validateMessageText(text);
     const { as } = await this.access(principal, conversationId);
     await this.deps.rateLimiter.consume(principal.userId);
     if (as === 'ADMIN') await this.joinAsAdmin(principal.userId, conversationId);
-    const { message } = await this.append({ conversationId, senderId: principal.userId, senderRole: as, kind: 'TEXT', text: valid });
+    const { message } = await this.append({
+      conversationId,
+      senderId: principal.userId,
+      senderRole: as,
+      kind: 'TEXT',
+      text: valid,
+    });
     return { message, as };
   }
 
@@ -173,13 +271,19 @@ export class ChatService {
     let target: { seq: number; id: string } | null;
     if (messageId) {
       const message = await this.deps.store.findMessage(conversationId, messageId);
-      if (!message) throw new DomainError(ChatErrorCode.CHAT_MESSAGE_NOT_FOUND, `No message ${messageId} in this conversation`, { messageId });
+      if (!message)
+        throw new DomainError(
+          ChatErrorCode.CHAT_MESSAGE_NOT_FOUND,
+          `No message ${messageId} in this conversation`,
+          { messageId },
+        );
       target = message;
     } else {
       const [newest] = await this.deps.store.listMessages(conversationId, { limit: 1 });
       target = newest ?? null;
     }
-    if (!target) return { marker: await this.readMarkerOf(conversation.id, principal.userId), unreadCount: 0 };
+    if (!target)
+      return { marker: await this.readMarkerOf(conversation.id, principal.userId), unreadCount: 0 };
     const marker = await this.deps.store.markRead({
       conversationId,
       userId: principal.userId,
@@ -211,7 +315,14 @@ export class ChatService {
     const { conversation } = await this.requireAdmin(principal, conversationId);
     if (conversation.status === 'CLOSED') return conversation;
     await this.joinAsAdmin(principal.userId, conversationId);
-    const appended = await this.append({ conversationId, senderId: principal.userId, senderRole: 'ADMIN', kind: 'SYSTEM', text: 'CLOSED' satisfies ChatSystemEvent, closes: true });
+    const appended = await this.append({
+      conversationId,
+      senderId: principal.userId,
+      senderRole: 'ADMIN',
+      kind: 'SYSTEM',
+      text: 'CLOSED' satisfies ChatSystemEvent,
+      closes: true,
+    });
     await this.publish({
       type: 'closed',
       conversationId,
@@ -222,11 +333,25 @@ export class ChatService {
   }
 
   /** Hides a message that breaks the rules: kept, with who hid it and why; participants see a placeholder. */
-  async hide(principal: Principal, conversationId: string, messageId: string, reason: unknown): Promise<ChatMessage> {
+  async hide(
+    principal: Principal,
+    conversationId: string,
+    messageId: string,
+    reason: unknown,
+  ): Promise<ChatMessage> {
     const why = validateHideReason(reason);
     await this.requireAdmin(principal, conversationId);
-    const message = await this.deps.store.hideMessage(conversationId, messageId, { at: this.deps.now(), by: principal.userId, reason: why });
-    if (!message) throw new DomainError(ChatErrorCode.CHAT_MESSAGE_NOT_FOUND, `No message ${messageId} in this conversation`, { messageId });
+    const message = await this.deps.store.hideMessage(conversationId, messageId, {
+      at: this.deps.now(),
+      by: principal.userId,
+      reason: why,
+    });
+    if (!message)
+      throw new DomainError(
+        ChatErrorCode.CHAT_MESSAGE_NOT_FOUND,
+        `No message ${messageId} in this conversation`,
+        { messageId },
+      );
     await this.publish({
       type: 'message_hidden',
       conversationId,
@@ -240,20 +365,48 @@ export class ChatService {
   }
 
   private async requireAdmin(principal: Principal, conversationId: string): Promise<ConversationAccess> {
-    if (principal.role !== 'ADMIN') throw new ProblemError('FORBIDDEN', 'Only admins moderate conversations.');
+    if (principal.role !== 'ADMIN')
+      throw new ProblemError('FORBIDDEN', 'Only admins moderate conversations.');
     return this.access(principal, conversationId);
   }
 
   private async joinAsAdmin(adminId: string, conversationId: string, announce = true): Promise<void> {
-    const added = await this.deps.store.ensureParticipant({ conversationId, userId: adminId, role: 'ADMIN', side: 'ADMIN', joinedAt: this.deps.now() });
+    const added = await this.deps.store.ensureParticipant({
+      conversationId,
+      userId: adminId,
+      role: 'ADMIN',
+      side: 'ADMIN',
+      joinedAt: this.deps.now(),
+    });
     if (added && announce) {
-      await this.append({ conversationId, senderId: adminId, senderRole: 'ADMIN', kind: 'SYSTEM', text: 'ADMIN_JOINED' satisfies ChatSystemEvent });
+      await this.append({
+        conversationId,
+        senderId: adminId,
+        senderRole: 'ADMIN',
+        kind: 'SYSTEM',
+        text: 'ADMIN_JOINED' satisfies ChatSystemEvent,
+      });
     }
   }
 
-  private async append(input: { conversationId: string; senderId: string; senderRole: ChatSenderRole; kind: 'TEXT' | 'SYSTEM'; text: string; closes?: boolean }) {
-    const appended = await this.deps.store.appendMessage({ ...input, messageId: this.deps.newId(), now: this.deps.now() });
-    await this.publish({ type: 'message', conversationId: input.conversationId, message: toLiveMessage(appended.message) });
+  private async append(input: {
+    conversationId: string;
+    senderId: string;
+    senderRole: ChatSenderRole;
+    kind: 'TEXT' | 'SYSTEM';
+    text: string;
+    closes?: boolean;
+  }) {
+    const appended = await this.deps.store.appendMessage({
+      ...input,
+      messageId: this.deps.newId(),
+      now: this.deps.now(),
+    });
+    await this.publish({
+      type: 'message',
+      conversationId: input.conversationId,
+      message: toLiveMessage(appended.message),
+    });
     await this.moveReplyClock(appended.conversation, appended.clock);
     return appended;
   }
@@ -263,7 +416,10 @@ export class ChatService {
     try {
       await this.deps.broadcaster.publish(event);
     } catch (error) {
-      this.deps.logger.warn({ err: error, conversationId: event.conversationId, type: event.type }, 'live chat event not published');
+      this.deps.logger.warn(
+        { err: error, conversationId: event.conversationId, type: event.type },
+        'live chat event not published',
+      );
     }
   }
 
@@ -271,12 +427,19 @@ export class ChatService {
   private async moveReplyClock(conversation: Conversation, clock: ReplyClockChange): Promise<void> {
     try {
       if (clock.kind === 'STARTED_WAITING') {
-        await this.deps.reminders.awaitingReply({ conversationId: conversation.id, sellerId: conversation.sellerId, round: clock.round });
+        await this.deps.reminders.awaitingReply({
+          conversationId: conversation.id,
+          sellerId: conversation.sellerId,
+          round: clock.round,
+        });
       } else if (clock.kind === 'ANSWERED') {
         await this.deps.reminders.waitEnded({ conversationId: conversation.id, round: clock.round });
       }
     } catch (error) {
-      this.deps.logger.warn({ err: error, conversationId: conversation.id, clock: clock.kind }, 'chat reply reminder not updated');
+      this.deps.logger.warn(
+        { err: error, conversationId: conversation.id, clock: clock.kind },
+        'chat reply reminder not updated',
+      );
     }
   }
 }

@@ -5,10 +5,27 @@ import { principalOf, requireRole, requireSellerAccess, sellerAccessOf } from '.
 import { createRouter } from '../router';
 import type { ChatService } from './chat.service';
 import {
-  conversationIdParam, conversationPage, conversationView as conversationSchema, chatMessageView, hideBody, listChatsQuery,
-  listMessagesQuery, messageIdParam, messagePage, openChatBody, postMessageBody, readBody, readResult, waitingQueueQuery,
+  conversationIdParam,
+  conversationPage,
+  conversationView as conversationSchema,
+  chatMessageView,
+  hideBody,
+  listChatsQuery,
+  listMessagesQuery,
+  messageIdParam,
+  messagePage,
+  openChatBody,
+  postMessageBody,
+  readBody,
+  readResult,
+  waitingQueueQuery,
 } from './chat.schemas';
-import { conversationView, decodeConversationCursor, encodeConversationCursor, messageView } from './chat-views';
+import {
+  conversationView,
+  decodeConversationCursor,
+  encodeConversationCursor,
+  messageView,
+} from './chat-views';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const common = {
@@ -33,18 +50,35 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     security: bearerSecurity,
     middleware: signedIn,
     request: { query: listChatsQuery },
-    responses: { 200: { description: 'a page', ...json(conversationPage) }, 400: problemResponse('VALIDATION_FAILED'), 401: common[401] },
+    responses: {
+      200: { description: 'a page', ...json(conversationPage) },
+      400: problemResponse('VALIDATION_FAILED'),
+      401: common[401],
+    },
   });
   router.openapi(list, async (c) => {
     const principal = principalOf(c);
     const query = c.req.valid('query');
-    const items = await chat.list(principal, { status: query.status, sellerId: query.sellerId, cursor: decodeConversationCursor(query.cursor), limit: query.limit });
+    const items = await chat.list(principal, {
+      status: query.status,
+      sellerId: query.sellerId,
+      cursor: decodeConversationCursor(query.cursor),
+      limit: query.limit,
+    });
     const viewerRole = principal.role;
     const last = items.at(-1);
     return c.json(
       {
-        items: items.map((item) => conversationView(item.conversation, viewerRole, { unreadCount: item.unreadCount, lastMessage: item.lastMessage })),
-        nextCursor: items.length === query.limit && last ? encodeConversationCursor(last.conversation.lastActivityAt, last.conversation.id) : null,
+        items: items.map((item) =>
+          conversationView(item.conversation, viewerRole, {
+            unreadCount: item.unreadCount,
+            lastMessage: item.lastMessage,
+          }),
+        ),
+        nextCursor:
+          items.length === query.limit && last
+            ? encodeConversationCursor(last.conversation.lastActivityAt, last.conversation.id)
+            : null,
       },
       200,
     );
@@ -75,7 +109,10 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     const principal = principalOf(c);
     const body = c.req.valid('json');
     const result = await chat.open(principal, body);
-    const view = conversationView(result.conversation, principal.role, { unreadCount: 0, lastMessage: result.message });
+    const view = conversationView(result.conversation, principal.role, {
+      unreadCount: 0,
+      lastMessage: result.message,
+    });
     return result.created ? c.json(view, 201) : c.json(view, 200);
   });
 
@@ -84,7 +121,8 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     path: '/seller/chats/waiting',
     tags,
     summary: 'The seller’s queue: conversations waiting for an answer, longest wait first',
-    description: 'For the seller, its managers with CHAT (name the seller with X-Seller-Id when you serve several) and admins (X-Seller-Id required).',
+    description:
+      'For the seller, its managers with CHAT (name the seller with X-Seller-Id when you serve several) and admins (X-Seller-Id required).',
     security: bearerSecurity,
     middleware: [deps.authenticate, requireRole('SELLER', 'MANAGER', 'ADMIN'), requireSellerAccess('CHAT')],
     request: { query: waitingQueueQuery },
@@ -98,12 +136,23 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
   router.openapi(queue, async (c) => {
     const principal = principalOf(c);
     const query = c.req.valid('query');
-    const items = await chat.waitingQueue(principal.userId, sellerAccessOf(c).sellerId, { cursor: decodeConversationCursor(query.cursor), limit: query.limit });
+    const items = await chat.waitingQueue(principal.userId, sellerAccessOf(c).sellerId, {
+      cursor: decodeConversationCursor(query.cursor),
+      limit: query.limit,
+    });
     const last = items.at(-1)?.conversation;
     return c.json(
       {
-        items: items.map((item) => conversationView(item.conversation, principal.role, { unreadCount: item.unreadCount, lastMessage: item.lastMessage })),
-        nextCursor: items.length === query.limit && last?.awaitingReplySince ? encodeConversationCursor(last.awaitingReplySince, last.id) : null,
+        items: items.map((item) =>
+          conversationView(item.conversation, principal.role, {
+            unreadCount: item.unreadCount,
+            lastMessage: item.lastMessage,
+          }),
+        ),
+        nextCursor:
+          items.length === query.limit && last?.awaitingReplySince
+            ? encodeConversationCursor(last.awaitingReplySince, last.id)
+            : null,
       },
       200,
     );
@@ -117,12 +166,22 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     security: bearerSecurity,
     middleware: signedIn,
     request: { params: conversationIdParam },
-    responses: { 200: { description: 'the conversation', ...json(conversationSchema) }, ...common, 403: problemResponse('FORBIDDEN: a manager without CHAT') },
+    responses: {
+      200: { description: 'the conversation', ...json(conversationSchema) },
+      ...common,
+      403: problemResponse('FORBIDDEN: a manager without CHAT'),
+    },
   });
   router.openapi(detail, async (c) => {
     const principal = principalOf(c);
     const found = await chat.detail(principal, c.req.valid('param').id);
-    return c.json(conversationView(found.conversation, found.as, { unreadCount: found.unreadCount, participants: found.participants }), 200);
+    return c.json(
+      conversationView(found.conversation, found.as, {
+        unreadCount: found.unreadCount,
+        participants: found.participants,
+      }),
+      200,
+    );
   });
 
   const messages = createRoute({
@@ -130,21 +189,31 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     path: '/chats/{id}/messages',
     tags,
     summary: 'Message history, newest first',
-    description: 'Page back with `cursor` (the `nextCursor` of the previous page). Messages an admin hid show a placeholder, except to admins.',
+    description:
+      'Page back with `cursor` (the `nextCursor` of the previous page). Messages an admin hid show a placeholder, except to admins.',
     security: bearerSecurity,
     middleware: signedIn,
     request: { params: conversationIdParam, query: listMessagesQuery },
-    responses: { 200: { description: 'a page', ...json(messagePage) }, 400: problemResponse('VALIDATION_FAILED'), ...common, 403: problemResponse('FORBIDDEN') },
+    responses: {
+      200: { description: 'a page', ...json(messagePage) },
+      400: problemResponse('VALIDATION_FAILED'),
+      ...common,
+      403: problemResponse('FORBIDDEN'),
+    },
   });
   router.openapi(messages, async (c) => {
     const principal = principalOf(c);
     const query = c.req.valid('query');
-    const page = await chat.messages(principal, c.req.valid('param').id, { beforeSeq: query.cursor ? Number(query.cursor) : undefined, limit: query.limit });
+    const page = await chat.messages(principal, c.req.valid('param').id, {
+      beforeSeq: query.cursor ? Number(query.cursor) : undefined,
+      limit: query.limit,
+    });
     const oldest = page.messages.at(-1);
     return c.json(
       {
         items: page.messages.map((message) => messageView(message, page.as)),
-        nextCursor: page.messages.length === query.limit && oldest && oldest.seq > 1 ? String(oldest.seq) : null,
+        nextCursor:
+          page.messages.length === query.limit && oldest && oldest.seq > 1 ? String(oldest.seq) : null,
       },
       200,
     );
@@ -155,7 +224,8 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     path: '/chats/{id}/messages',
     tags,
     summary: 'Send a message (participants; an admin who writes joins visibly)',
-    description: 'Delivered live to every connected participant, on whichever API process they are connected.',
+    description:
+      'Delivered live to every connected participant, on whichever API process they are connected.',
     security: bearerSecurity,
     middleware: signedIn,
     request: { params: conversationIdParam, body: { ...json(postMessageBody), required: true } },
@@ -183,13 +253,24 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     security: bearerSecurity,
     middleware: signedIn,
     request: { params: conversationIdParam, body: { ...json(readBody), required: false } },
-    responses: { 200: { description: 'your marker', ...json(readResult) }, ...common, 403: problemResponse('FORBIDDEN') },
+    responses: {
+      200: { description: 'your marker', ...json(readResult) },
+      ...common,
+      403: problemResponse('FORBIDDEN'),
+    },
   });
   router.openapi(read, async (c) => {
     const principal = principalOf(c);
     const body = (c.req.valid('json') as { messageId?: string } | undefined) ?? {};
     const result = await chat.markRead(principal, c.req.valid('param').id, body.messageId);
-    return c.json({ lastReadSeq: result.marker?.lastReadSeq ?? 0, lastReadMessageId: result.marker?.lastReadMessageId ?? null, unreadCount: result.unreadCount }, 200);
+    return c.json(
+      {
+        lastReadSeq: result.marker?.lastReadSeq ?? 0,
+        lastReadMessageId: result.marker?.lastReadMessageId ?? null,
+        unreadCount: result.unreadCount,
+      },
+      200,
+    );
   });
 
   const adminOnly = [deps.authenticate, requireRole('ADMIN')];
@@ -202,14 +283,24 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     security: bearerSecurity,
     middleware: adminOnly,
     request: { params: conversationIdParam },
-    responses: { 200: { description: 'joined', ...json(conversationSchema) }, ...common, 403: problemResponse('FORBIDDEN: admins only') },
+    responses: {
+      200: { description: 'joined', ...json(conversationSchema) },
+      ...common,
+      403: problemResponse('FORBIDDEN: admins only'),
+    },
   });
   router.openapi(join, async (c) => {
     const principal = principalOf(c);
     const id = c.req.valid('param').id;
     const conversation = await chat.join(principal, id);
     const found = await chat.detail(principal, conversation.id);
-    return c.json(conversationView(found.conversation, 'ADMIN', { unreadCount: found.unreadCount, participants: found.participants }), 200);
+    return c.json(
+      conversationView(found.conversation, 'ADMIN', {
+        unreadCount: found.unreadCount,
+        participants: found.participants,
+      }),
+      200,
+    );
   });
 
   const close = createRoute({
@@ -220,12 +311,21 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     security: bearerSecurity,
     middleware: adminOnly,
     request: { params: conversationIdParam },
-    responses: { 200: { description: 'closed', ...json(conversationSchema) }, ...common, 403: problemResponse('FORBIDDEN: admins only') },
+    responses: {
+      200: { description: 'closed', ...json(conversationSchema) },
+      ...common,
+      403: problemResponse('FORBIDDEN: admins only'),
+    },
   });
   router.openapi(close, async (c) => {
     const principal = principalOf(c);
     const conversation = await chat.close(principal, c.req.valid('param').id);
-    return c.json(conversationView(conversation, 'ADMIN', { unreadCount: await chat.unreadCount(conversation.id, principal.userId) }), 200);
+    return c.json(
+      conversationView(conversation, 'ADMIN', {
+        unreadCount: await chat.unreadCount(conversation.id, principal.userId),
+      }),
+      200,
+    );
   });
 
   const hide = createRoute({

@@ -32,10 +32,24 @@ export class AccountsService {
     const phone = PhoneNumber.create(input.phone, 'json.phone');
     const sellerInput = input.role === 'SELLER' ? this.sellerOf(input) : undefined;
     const now = this.deps.now();
-    const user = newUser({ id: this.deps.newId(), role: input.role, email, name, phone, passwordHash: await passwords.hash(password.plaintext), now });
+    const user = newUser({
+      id: this.deps.newId(),
+      role: input.role,
+      email,
+      name,
+      phone,
+      passwordHash: await passwords.hash(password.plaintext),
+      now,
+    });
     await users.create(user);
     if (sellerInput) {
-      await sellerProfiles.save({ sellerId: user.id, ...sellerInput, settlementAccount: null, createdAt: now, updatedAt: now });
+      await sellerProfiles.save({
+        sellerId: user.id,
+        ...sellerInput,
+        settlementAccount: null,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     logger.info({ userId: user.id, role: user.role, email: email.masked(), createdBy }, 'account created');
     return user;
@@ -43,7 +57,8 @@ export class AccountsService {
 
   async getActive(userId: string): Promise<User> {
     const user = await this.deps.users.findById(userId);
-    if (!user || user.status !== 'ACTIVE') throw new ProblemError(IdentityErrorCode.USER_NOT_FOUND, 'No such account.');
+    if (!user || user.status !== 'ACTIVE')
+      throw new ProblemError(IdentityErrorCode.USER_NOT_FOUND, 'No such account.');
     return user;
   }
 
@@ -67,7 +82,8 @@ export class AccountsService {
    * user can simply retry.
    */
   async withdraw(userId: string): Promise<void> {
-    const { users, sellerProfiles, managerAssignments, refreshTokens, personalDataErasers, logger } = this.deps;
+    const { users, sellerProfiles, managerAssignments, refreshTokens, personalDataErasers, logger } =
+      this.deps;
     const user = await this.getActive(userId);
     const now = this.deps.now();
     for (const eraser of personalDataErasers) await eraser.erasePersonalData(user.id, now);
@@ -75,13 +91,22 @@ export class AccountsService {
       const profile = await sellerProfiles.findBySellerId(user.id);
       if (profile) {
         // Business number and company name are business records (tax invoices); the rest is personal.
-        await sellerProfiles.save({ ...profile, representative: null, contactPhone: null, settlementAccount: null, updatedAt: now });
+        await sellerProfiles.save({
+          ...profile,
+          representative: null,
+          contactPhone: null,
+          settlementAccount: null,
+          updatedAt: now,
+        });
       }
     }
     await managerAssignments.revokeAllOf(user.id, now, user.id);
     await refreshTokens.revokeAllFamiliesOf(user.id, now, 'WITHDRAWAL');
     await users.update(withdrawn(user, now));
-    logger.info({ userId: user.id, erasers: personalDataErasers.map((e) => e.name) }, 'account withdrawn, personal data erased');
+    logger.info(
+      { userId: user.id, erasers: personalDataErasers.map((e) => e.name) },
+      'account withdrawn, personal data erased',
+    );
   }
 
   /**
@@ -92,30 +117,50 @@ export class AccountsService {
     const email = Email.create(admin.email, 'ADMIN_EMAIL');
     const existing = await this.deps.users.findByEmail(email);
     if (existing) {
-      if (existing.role !== 'ADMIN') this.deps.logger.warn({ userId: existing.id }, 'ADMIN_EMAIL belongs to a non-admin account; no admin created');
+      if (existing.role !== 'ADMIN')
+        this.deps.logger.warn(
+          { userId: existing.id },
+          'ADMIN_EMAIL belongs to a non-admin account; no admin created',
+        );
       return 'exists';
     }
     try {
-      await this.signup({ email: admin.email, password: admin.password, name: '관리자', phone: '02-2100-0000', role: 'ADMIN' }, 'bootstrap');
+      await this.signup(
+        {
+          email: admin.email,
+          password: admin.password,
+          name: '관리자',
+          phone: '02-2100-0000',
+          role: 'ADMIN',
+        },
+        'bootstrap',
+      );
       return 'created';
     } catch (error) {
       // Two API processes starting together: the other one created it.
-      if (error instanceof DomainError && error.code === IdentityErrorCode.EMAIL_ALREADY_REGISTERED) return 'exists';
+      if (error instanceof DomainError && error.code === IdentityErrorCode.EMAIL_ALREADY_REGISTERED)
+        return 'exists';
       throw error;
     }
   }
 
   private sellerOf(input: SignupInput) {
     if (!input.seller) {
-      throw new DomainError(IdentityErrorCode.VALIDATION_FAILED, 'json.seller: is required when role is SELLER', {
-        errors: [{ field: 'json.seller', message: 'is required when role is SELLER' }],
-      });
+      throw new DomainError(
+        IdentityErrorCode.VALIDATION_FAILED,
+        'json.seller: is required when role is SELLER',
+        {
+          errors: [{ field: 'json.seller', message: 'is required when role is SELLER' }],
+        },
+      );
     }
     return {
       businessNumber: BusinessNumber.create(input.seller.businessNumber, 'json.seller.businessNumber'),
       companyName: companyName(input.seller.companyName, 'json.seller.companyName'),
       representative: personName(input.seller.representative, 'json.seller.representative'),
-      contactPhone: input.seller.contactPhone ? PhoneNumber.create(input.seller.contactPhone, 'json.seller.contactPhone') : null,
+      contactPhone: input.seller.contactPhone
+        ? PhoneNumber.create(input.seller.contactPhone, 'json.seller.contactPhone')
+        : null,
     };
   }
 }

@@ -6,12 +6,21 @@ import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
 import { createRouter } from '../router';
 import type { AccountsService } from './accounts.service';
-import { createdStaffResponse, createStaffBody, listUsersQuery, userListResponse } from './admin-users.schemas';
+import {
+  createdStaffResponse,
+  createStaffBody,
+  listUsersQuery,
+  userListResponse,
+} from './admin-users.schemas';
 import { bearerSecurity, problemResponse } from './identity-fields';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-export function createAdminUserRoutes(deps: { accounts: AccountsService; users: UserRepository; authenticate: Authenticate }) {
+export function createAdminUserRoutes(deps: {
+  accounts: AccountsService;
+  users: UserRepository;
+  authenticate: Authenticate;
+}) {
   const adminOnly = [deps.authenticate, requireRole('ADMIN')];
   const denied = { 401: problemResponse('not signed in'), 403: problemResponse('FORBIDDEN: admins only') };
 

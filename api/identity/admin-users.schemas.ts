@@ -34,6 +34,10 @@ export const listUsersQuery = z.object({
   size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 
-export const userListResponse = z.object({ items: z.array(userSummary), nextCursor: z.string().nullable() }).openapi('UserList');
+export const userListResponse = z
+  .object({ items: z.array(userSummary), nextCursor: z.string().nullable() })
+  .openapi('UserList');
 
-export const createdStaffResponse = z.object({ id: z.string(), email: z.string(), role: z.enum(STAFF_ROLES) }).openapi('CreatedStaff');
+export const createdStaffResponse = z
+  .object({ id: z.string(), email: z.string(), role: z.enum(STAFF_ROLES) })
+  .openapi('CreatedStaff');

@@ -13,7 +13,8 @@ const signup = createRoute({
   path: '/auth/signup',
   tags: ['auth'],
   summary: 'Create a consumer or seller account',
-  description: 'Sellers also send their business: 사업자등록번호 (check digit validated), company name and representative.',
+  description:
+    'Sellers also send their business: 사업자등록번호 (check digit validated), company name and representative.',
   request: { body: { ...json(signupBody), required: true } },
   responses: {
     201: { description: 'created', ...json(signupResponse) },
@@ -43,7 +44,8 @@ const refresh = createRoute({
   path: '/auth/refresh',
   tags: ['auth'],
   summary: 'Exchange a refresh token for a new token pair',
-  description: 'The refresh token is single use. Presenting a spent one again ends the whole sign-in (every token issued from it).',
+  description:
+    'The refresh token is single use. Presenting a spent one again ends the whole sign-in (every token issued from it).',
   request: { body: { ...json(refreshBody), required: true } },
   responses: {
     200: { description: 'new tokens', ...json(tokenPair) },
@@ -68,7 +70,9 @@ export function createAuthRoutes(deps: { accounts: AccountsService; sessions: Se
       const user = await deps.accounts.signup(body);
       return c.json({ id: user.id, email: user.email!.value, role: body.role }, 201);
     })
-    .openapi(login, async (c) => c.json(await deps.sessions.login(c.req.valid('json'), clientAddress(c)), 200))
+    .openapi(login, async (c) =>
+      c.json(await deps.sessions.login(c.req.valid('json'), clientAddress(c)), 200),
+    )
     .openapi(refresh, async (c) => c.json(await deps.sessions.refresh(c.req.valid('json').refreshToken), 200))
     .openapi(logout, async (c) => {
       await deps.sessions.logout({ refreshToken: c.req.valid('json').refreshToken });

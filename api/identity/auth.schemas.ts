@@ -29,12 +29,15 @@ export const signupBody = z
     password: passwordField,
     name: nameField,
     phone: phoneField,
-    role: z.enum(SELF_SERVICE_ROLES).openapi({ description: 'CONSUMER or SELLER; admins create MANAGER and ADMIN accounts' }),
+    role: z
+      .enum(SELF_SERVICE_ROLES)
+      .openapi({ description: 'CONSUMER or SELLER; admins create MANAGER and ADMIN accounts' }),
     seller: sellerSignupBody.optional().openapi({ description: 'Required when role is SELLER' }),
   })
   .superRefine(passwordPolicy)
   .superRefine((body, ctx) => {
-    if (body.role === 'SELLER' && !body.seller) ctx.addIssue({ code: 'custom', path: ['seller'], message: 'is required when role is SELLER' });
+    if (body.role === 'SELLER' && !body.seller)
+      ctx.addIssue({ code: 'custom', path: ['seller'], message: 'is required when role is SELLER' });
   })
   .openapi('SignupRequest');
 
@@ -49,5 +52,11 @@ export const loginBody = z
 export const refreshBody = z.object({ refreshToken: z.string().min(1).max(200) }).openapi('RefreshRequest');
 
 export const logoutBody = z
-  .object({ refreshToken: z.string().min(1).max(200).openapi({ description: 'Ends the sign-in this token belongs to' }) })
+  .object({
+    refreshToken: z
+      .string()
+      .min(1)
+      .max(200)
+      .openapi({ description: 'Ends the sign-in this token belongs to' }),
+  })
   .openapi('LogoutRequest');

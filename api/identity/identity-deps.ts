@@ -1,5 +1,10 @@
 import type {
-  ManagerAssignmentRepository, PasswordHasher, PersonalDataEraser, PiiCipher, RefreshTokenStore, SellerProfileRepository,
+  ManagerAssignmentRepository,
+  PasswordHasher,
+  PersonalDataEraser,
+  PiiCipher,
+  RefreshTokenStore,
+  SellerProfileRepository,
   UserRepository,
 } from '../../domain/identity/ports';
 import type { AccessTokens } from '../../platform/crypto/access-tokens';

@@ -43,10 +43,10 @@ export const businessNumberField = z
   .superRefine(checkedBy((v) => BusinessNumber.create(v)))
   .openapi({ example: '220-81-62517', description: '사업자등록번호: 10 digits, check digit validated' });
 
-export const passwordField = z
-  .string()
-  .max(128)
-  .openapi({ example: 'Sup3r-Secret-Pw', description: '10–128 characters mixing three of: lower case, upper case, digits, symbols' });
+export const passwordField = z.string().max(128).openapi({
+  example: 'Sup3r-Secret-Pw',
+  description: '10–128 characters mixing three of: lower case, upper case, digits, symbols',
+});
 
 export const permissionsField = z
   .array(z.enum(MANAGER_PERMISSIONS))
@@ -58,7 +58,10 @@ export const tokenPair = z
   .object({
     accessToken: z.string().openapi({ description: 'JWT for Authorization: Bearer; short-lived' }),
     refreshToken: z.string().openapi({ description: 'Opaque; single use: each refresh returns a new one' }),
-    expiresIn: z.number().int().openapi({ description: 'Seconds until the access token expires', example: 900 }),
+    expiresIn: z
+      .number()
+      .int()
+      .openapi({ description: 'Seconds until the access token expires', example: 900 }),
     tokenType: z.literal('Bearer'),
   })
   .openapi('TokenPair');

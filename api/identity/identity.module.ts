@@ -90,6 +90,10 @@ export function createIdentityModule(input: IdentityModuleInput): IdentityModule
 export async function bootstrapAdmin(input: IdentityModuleInput): Promise<'created' | 'exists'> {
   const module = createIdentityModule(input);
   const result = await module.accounts.ensureBootstrapAdmin(input.settings.bootstrapAdmin);
-  if (result === 'created') input.logger.info({ admin: input.settings.bootstrapAdmin.email.replace(/^(.).*@/, '$1***@') }, 'first admin account created');
+  if (result === 'created')
+    input.logger.info(
+      { admin: input.settings.bootstrapAdmin.email.replace(/^(.).*@/, '$1***@') },
+      'first admin account created',
+    );
   return result;
 }

@@ -19,7 +19,8 @@ export const DEFAULT_LOGIN_LIMITS: LoginThrottleLimits = {
   addressWindowMs: 60_000,
 };
 
-export type ThrottleVerdict = { allowed: true } | { allowed: false; reason: 'locked' | 'rate-limited'; retryAfterMs: number };
+export type ThrottleVerdict =
+  { allowed: true } | { allowed: false; reason: 'locked' | 'rate-limited'; retryAfterMs: number };
 
 /**
  * Login rate limit and temporary lockout in the key-value store (Redis; memory when embedded).
@@ -37,7 +38,11 @@ export class LoginThrottle {
     if (lockTtl !== null) return { allowed: false, reason: 'locked', retryAfterMs: lockTtl };
     const attempts = await this.kv.increment(`login:addr:${address}`, this.limits.addressWindowMs);
     if (attempts > this.limits.maxAttemptsPerAddress) {
-      return { allowed: false, reason: 'rate-limited', retryAfterMs: (await this.kv.ttl(`login:addr:${address}`)) ?? this.limits.addressWindowMs };
+      return {
+        allowed: false,
+        reason: 'rate-limited',
+        retryAfterMs: (await this.kv.ttl(`login:addr:${address}`)) ?? this.limits.addressWindowMs,
+      };
     }
     return { allowed: true };
   }

@@ -17,7 +17,10 @@ export function createMeRoutes(deps: { accounts: AccountsService; authenticate: 
     summary: 'My account',
     security: bearerSecurity,
     middleware: [deps.authenticate],
-    responses: { 200: { description: 'the signed-in account', ...json(meResponse) }, 401: problemResponse('not signed in') },
+    responses: {
+      200: { description: 'the signed-in account', ...json(meResponse) },
+      401: problemResponse('not signed in'),
+    },
   });
 
   const patchMe = createRoute({
@@ -28,7 +31,11 @@ export function createMeRoutes(deps: { accounts: AccountsService; authenticate: 
     security: bearerSecurity,
     middleware: [deps.authenticate],
     request: { body: { ...json(updateMeBody), required: true } },
-    responses: { 200: { description: 'updated', ...json(meResponse) }, 400: problemResponse('invalid field'), 401: problemResponse('not signed in') },
+    responses: {
+      200: { description: 'updated', ...json(meResponse) },
+      400: problemResponse('invalid field'),
+      401: problemResponse('not signed in'),
+    },
   });
 
   const deleteMe = createRoute({
@@ -51,7 +58,9 @@ export function createMeRoutes(deps: { accounts: AccountsService; authenticate: 
     role: user.role,
     status: user.status,
     createdAt: user.createdAt.toISOString(),
-    ...(user.role === 'MANAGER' ? { managedSellers: grants.map((g) => ({ sellerId: g.sellerId, permissions: [...g.permissions] })) } : {}),
+    ...(user.role === 'MANAGER'
+      ? { managedSellers: grants.map((g) => ({ sellerId: g.sellerId, permissions: [...g.permissions] })) }
+      : {}),
   });
 
   return createRouter()
@@ -61,7 +70,10 @@ export function createMeRoutes(deps: { accounts: AccountsService; authenticate: 
     })
     .openapi(patchMe, async (c) => {
       const principal = principalOf(c);
-      return c.json(view(await deps.accounts.updateMe(principal.userId, c.req.valid('json')), principal.grants), 200);
+      return c.json(
+        view(await deps.accounts.updateMe(principal.userId, c.req.valid('json')), principal.grants),
+        200,
+      );
     })
     .openapi(deleteMe, async (c) => {
       await deps.accounts.withdraw(principalOf(c).userId);

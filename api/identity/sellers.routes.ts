@@ -5,13 +5,21 @@ import { principalOf, requireSellerAccess, sellerAccessOf, sellerIdFromPath } fr
 import { createRouter } from '../router';
 import { bearerSecurity, problemResponse } from './identity-fields';
 import {
-  assignManagerBody, managerListResponse, managerResponse, sellerIdParam, sellerManagerParams, sellerProfileResponse,
+  assignManagerBody,
+  managerListResponse,
+  managerResponse,
+  sellerIdParam,
+  sellerManagerParams,
+  sellerProfileResponse,
   updateSellerProfileBody,
 } from './sellers.schemas';
 import { accountView, type SellersService } from './sellers.service';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const denied = { 401: problemResponse('not signed in'), 403: problemResponse('FORBIDDEN: not this seller, or not permitted') };
+const denied = {
+  401: problemResponse('not signed in'),
+  403: problemResponse('FORBIDDEN: not this seller, or not permitted'),
+};
 
 export function createSellerRoutes(deps: { sellers: SellersService; authenticate: Authenticate }) {
   const bySeller = sellerIdFromPath('sellerId');
@@ -27,7 +35,11 @@ export function createSellerRoutes(deps: { sellers: SellersService; authenticate
     security: bearerSecurity,
     middleware: [deps.authenticate, canRead],
     request: { params: sellerIdParam },
-    responses: { 200: { description: 'profile', ...json(sellerProfileResponse) }, ...denied, 404: problemResponse('SELLER_NOT_FOUND') },
+    responses: {
+      200: { description: 'profile', ...json(sellerProfileResponse) },
+      ...denied,
+      404: problemResponse('SELLER_NOT_FOUND'),
+    },
   });
 
   const patchProfile = createRoute({
@@ -38,7 +50,11 @@ export function createSellerRoutes(deps: { sellers: SellersService; authenticate
     security: bearerSecurity,
     middleware: [deps.authenticate, ownerOnly],
     request: { params: sellerIdParam, body: { ...json(updateSellerProfileBody), required: true } },
-    responses: { 200: { description: 'updated', ...json(sellerProfileResponse) }, 400: problemResponse('invalid field'), ...denied },
+    responses: {
+      200: { description: 'updated', ...json(sellerProfileResponse) },
+      400: problemResponse('invalid field'),
+      ...denied,
+    },
   });
 
   const listManagers = createRoute({
@@ -57,7 +73,8 @@ export function createSellerRoutes(deps: { sellers: SellersService; authenticate
     path: '/sellers/{sellerId}/managers',
     tags: ['sellers'],
     summary: 'Assign a manager (or change an assigned manager’s permissions)',
-    description: 'The manager account (role MANAGER, created by an admin) is named by id or email. Permissions: PRODUCTS, ORDERS, CHAT, SETTLEMENTS_READ.',
+    description:
+      'The manager account (role MANAGER, created by an admin) is named by id or email. Permissions: PRODUCTS, ORDERS, CHAT, SETTLEMENTS_READ.',
     security: bearerSecurity,
     middleware: [deps.authenticate, ownerOnly],
     request: { params: sellerIdParam, body: { ...json(assignManagerBody), required: true } },
@@ -80,7 +97,11 @@ export function createSellerRoutes(deps: { sellers: SellersService; authenticate
     security: bearerSecurity,
     middleware: [deps.authenticate, ownerOnly],
     request: { params: sellerManagerParams },
-    responses: { 204: { description: 'revoked' }, ...denied, 404: problemResponse('MANAGER_ASSIGNMENT_NOT_FOUND') },
+    responses: {
+      204: { description: 'revoked' },
+      ...denied,
+      404: problemResponse('MANAGER_ASSIGNMENT_NOT_FOUND'),
+    },
   });
 
   const profileView = (profile: SellerProfile, fullAccount: boolean) => ({
@@ -96,16 +117,25 @@ export function createSellerRoutes(deps: { sellers: SellersService; authenticate
   return createRouter()
     .openapi(getProfile, async (c) => {
       const access = sellerAccessOf(c);
-      return c.json(profileView(await deps.sellers.profile(access.sellerId), access.actingAs !== 'MANAGER'), 200);
+      return c.json(
+        profileView(await deps.sellers.profile(access.sellerId), access.actingAs !== 'MANAGER'),
+        200,
+      );
     })
     .openapi(patchProfile, async (c) => {
       const access = sellerAccessOf(c);
-      return c.json(profileView(await deps.sellers.updateProfile(access.sellerId, c.req.valid('json')), true), 200);
+      return c.json(
+        profileView(await deps.sellers.updateProfile(access.sellerId, c.req.valid('json')), true),
+        200,
+      );
     })
     .openapi(listManagers, async (c) => {
       const { sellerId } = sellerAccessOf(c);
       const items = await deps.sellers.listManagers(sellerId);
-      return c.json({ items: items.map((m) => ({ sellerId, ...m, assignedAt: m.assignedAt.toISOString() })) }, 200);
+      return c.json(
+        { items: items.map((m) => ({ sellerId, ...m, assignedAt: m.assignedAt.toISOString() })) },
+        200,
+      );
     })
     .openapi(assignManager, async (c) => {
       const { sellerId } = sellerAccessOf(c);

@@ -2,15 +2,31 @@ import { z } from '@hono/zod-openapi';
 import { MANAGER_PERMISSIONS } from '../../domain/identity/role';
 import { emailField, nameField, permissionsField, phoneField } from './identity-fields';
 
-export const sellerIdParam = z.object({ sellerId: z.string().min(1).max(36).openapi({ param: { name: 'sellerId', in: 'path' } }) });
+export const sellerIdParam = z.object({
+  sellerId: z
+    .string()
+    .min(1)
+    .max(36)
+    .openapi({ param: { name: 'sellerId', in: 'path' } }),
+});
 export const sellerManagerParams = sellerIdParam.extend({
-  managerId: z.string().min(1).max(36).openapi({ param: { name: 'managerId', in: 'path' } }),
+  managerId: z
+    .string()
+    .min(1)
+    .max(36)
+    .openapi({ param: { name: 'managerId', in: 'path' } }),
 });
 
 const settlementAccount = z
   .object({
-    bankCode: z.string().regex(/^\d{3}$/, 'must be a 3-digit bank code').openapi({ example: '004' }),
-    accountNumber: z.string().regex(/^[\d\s-]{10,20}$/, 'must be 10–14 digits').openapi({ example: '123456-78-901234' }),
+    bankCode: z
+      .string()
+      .regex(/^\d{3}$/, 'must be a 3-digit bank code')
+      .openapi({ example: '004' }),
+    accountNumber: z
+      .string()
+      .regex(/^[\d\s-]{10,20}$/, 'must be 10–14 digits')
+      .openapi({ example: '123456-78-901234' }),
     holder: z.string().trim().min(1).max(50).openapi({ example: '민지상회' }),
   })
   .openapi('SettlementAccount');
@@ -41,11 +57,14 @@ export const updateSellerProfileBody = z
 export const assignManagerBody = z
   .object({
     managerId: z.string().min(1).max(36).optional(),
-    email: emailField.optional().openapi({ description: 'The manager account’s email, instead of managerId' }),
+    email: emailField
+      .optional()
+      .openapi({ description: 'The manager account’s email, instead of managerId' }),
     permissions: permissionsField,
   })
   .superRefine((body, ctx) => {
-    if (!body.managerId === !body.email) ctx.addIssue({ code: 'custom', path: ['managerId'], message: 'give either managerId or email' });
+    if (!body.managerId === !body.email)
+      ctx.addIssue({ code: 'custom', path: ['managerId'], message: 'give either managerId or email' });
   })
   .openapi('AssignManagerRequest');
 
@@ -60,4 +79,6 @@ export const managerResponse = z
   })
   .openapi('ManagerAssignment');
 
-export const managerListResponse = z.object({ items: z.array(managerResponse) }).openapi('ManagerAssignmentList');
+export const managerListResponse = z
+  .object({ items: z.array(managerResponse) })
+  .openapi('ManagerAssignmentList');

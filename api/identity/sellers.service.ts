@@ -25,27 +25,50 @@ export class SellersService {
   async profile(sellerId: string): Promise<SellerProfile> {
     const profile = await this.deps.sellerProfiles.findBySellerId(sellerId);
     const seller = await this.deps.users.findAccess(sellerId);
-    if (!profile || !seller || seller.status !== 'ACTIVE') throw new ProblemError(IdentityErrorCode.SELLER_NOT_FOUND, 'No such seller.');
+    if (!profile || !seller || seller.status !== 'ACTIVE')
+      throw new ProblemError(IdentityErrorCode.SELLER_NOT_FOUND, 'No such seller.');
     return profile;
   }
 
   async updateProfile(
     sellerId: string,
-    changes: { companyName?: string; representative?: string; contactPhone?: string | null; settlementAccount?: { bankCode: string; accountNumber: string; holder: string } },
+    changes: {
+      companyName?: string;
+      representative?: string;
+      contactPhone?: string | null;
+      settlementAccount?: { bankCode: string; accountNumber: string; holder: string };
+    },
   ): Promise<SellerProfile> {
     const current = await this.profile(sellerId);
     const updated: SellerProfile = {
       ...current,
-      companyName: changes.companyName !== undefined ? companyName(changes.companyName, 'json.companyName') : current.companyName,
-      representative: changes.representative !== undefined ? personName(changes.representative, 'json.representative') : current.representative,
+      companyName:
+        changes.companyName !== undefined
+          ? companyName(changes.companyName, 'json.companyName')
+          : current.companyName,
+      representative:
+        changes.representative !== undefined
+          ? personName(changes.representative, 'json.representative')
+          : current.representative,
       contactPhone:
-        changes.contactPhone === undefined ? current.contactPhone : changes.contactPhone === null ? null : PhoneNumber.create(changes.contactPhone, 'json.contactPhone'),
-      settlementAccount: changes.settlementAccount ? bankAccount(changes.settlementAccount, 'json.settlementAccount') : current.settlementAccount,
+        changes.contactPhone === undefined
+          ? current.contactPhone
+          : changes.contactPhone === null
+            ? null
+            : PhoneNumber.create(changes.contactPhone, 'json.contactPhone'),
+      settlementAccount: changes.settlementAccount
+        ? bankAccount(changes.settlementAccount, 'json.settlementAccount')
+        : current.settlementAccount,
       updatedAt: this.deps.now(),
     };
     await this.deps.sellerProfiles.save(updated);
     this.deps.logger.info(
-      { sellerId, settlementAccount: updated.settlementAccount ? maskAccountNumber(updated.settlementAccount.accountNumber) : null },
+      {
+        sellerId,
+        settlementAccount: updated.settlementAccount
+          ? maskAccountNumber(updated.settlementAccount.accountNumber)
+          : null,
+      },
       'seller profile updated',
     );
     return updated;
@@ -61,9 +84,13 @@ export class SellersService {
     const manager = target.managerId
       ? await this.deps.users.findById(target.managerId)
       : await this.deps.users.findByEmail(Email.create(target.email ?? '', 'json.email'));
-    if (!manager || manager.status !== 'ACTIVE') throw new ProblemError(IdentityErrorCode.USER_NOT_FOUND, 'No active account matches that manager.');
+    if (!manager || manager.status !== 'ACTIVE')
+      throw new ProblemError(IdentityErrorCode.USER_NOT_FOUND, 'No active account matches that manager.');
     if (manager.role !== 'MANAGER') {
-      throw new ProblemError(IdentityErrorCode.NOT_A_MANAGER, 'Only MANAGER accounts (created by an admin) can act for a seller.');
+      throw new ProblemError(
+        IdentityErrorCode.NOT_A_MANAGER,
+        'Only MANAGER accounts (created by an admin) can act for a seller.',
+      );
     }
     const existing = await this.deps.managerAssignments.find(sellerId, manager.id);
     const assignment: ManagerAssignment = {
@@ -76,14 +103,20 @@ export class SellersService {
       revokedBy: null,
     };
     await this.deps.managerAssignments.upsert(assignment);
-    this.deps.logger.info({ sellerId, managerId: manager.id, permissions: assignment.permissions, by }, 'manager assigned');
+    this.deps.logger.info(
+      { sellerId, managerId: manager.id, permissions: assignment.permissions, by },
+      'manager assigned',
+    );
     return { assignment, manager, created: !existing || existing.revokedAt !== null };
   }
 
   async revokeManager(sellerId: string, managerId: string, by: string): Promise<void> {
     const existing = await this.deps.managerAssignments.find(sellerId, managerId);
     if (!existing || existing.revokedAt) {
-      throw new ProblemError(IdentityErrorCode.MANAGER_ASSIGNMENT_NOT_FOUND, 'This manager is not assigned to this seller.');
+      throw new ProblemError(
+        IdentityErrorCode.MANAGER_ASSIGNMENT_NOT_FOUND,
+        'This manager is not assigned to this seller.',
+      );
     }
     await this.deps.managerAssignments.upsert({ ...existing, revokedAt: this.deps.now(), revokedBy: by });
     this.deps.logger.info({ sellerId, managerId, by }, 'manager revoked');
@@ -94,7 +127,13 @@ export class SellersService {
     const views: ManagerView[] = [];
     for (const a of assignments) {
       const manager = await this.deps.users.findById(a.managerId);
-      views.push({ managerId: a.managerId, email: manager?.email?.value ?? null, name: manager?.name ?? null, permissions: a.permissions, assignedAt: a.assignedAt });
+      views.push({
+        managerId: a.managerId,
+        email: manager?.email?.value ?? null,
+        name: manager?.name ?? null,
+        permissions: a.permissions,
+        assignedAt: a.assignedAt,
+      });
     }
     return views;
   }
@@ -102,5 +141,9 @@ export class SellersService {
 
 export function accountView(account: BankAccount | null, full: boolean) {
   if (!account) return null;
-  return { bankCode: account.bankCode, accountNumber: full ? account.accountNumber : maskAccountNumber(account.accountNumber), holder: account.holder };
+  return {
+    bankCode: account.bankCode,
+    accountNumber: full ? account.accountNumber : maskAccountNumber(account.accountNumber),
+    holder: account.holder,
+  };
 }

@@ -18,8 +18,10 @@ export interface TokenPair {
 /** However often it rotates, a sign-in ends after this and the user signs in again. */
 const FAMILY_MAX_LIFETIME_MS = 90 * 86400_000;
 
-const invalidCredentials = () => new ProblemError(IdentityErrorCode.INVALID_CREDENTIALS, 'The email or the password is incorrect.');
-const invalidRefresh = () => new ProblemError(IdentityErrorCode.INVALID_REFRESH_TOKEN, 'The refresh token is not valid; sign in again.');
+const invalidCredentials = () =>
+  new ProblemError(IdentityErrorCode.INVALID_CREDENTIALS, 'The email or the password is incorrect.');
+const invalidRefresh = () =>
+  new ProblemError(IdentityErrorCode.INVALID_REFRESH_TOKEN, 'The refresh token is not valid; sign in again.');
 
 /** Login, token rotation, logout, and turning an access token into the current principal. */
 export class SessionsService {
@@ -36,8 +38,14 @@ export class SessionsService {
       const retryAfterSeconds = Math.ceil(verdict.retryAfterMs / 1000);
       logger.warn({ email: email.masked(), reason: verdict.reason }, 'login refused by throttle');
       throw verdict.reason === 'locked'
-        ? new ProblemError(IdentityErrorCode.LOGIN_LOCKED, 'Too many failed sign-ins for this account; try again later.', { retryAfterSeconds })
-        : new ProblemError('RATE_LIMITED', 'Too many sign-in attempts from this address; try again later.', { retryAfterSeconds });
+        ? new ProblemError(
+            IdentityErrorCode.LOGIN_LOCKED,
+            'Too many failed sign-ins for this account; try again later.',
+            { retryAfterSeconds },
+          )
+        : new ProblemError('RATE_LIMITED', 'Too many sign-in attempts from this address; try again later.', {
+            retryAfterSeconds,
+          });
     }
     const user = await users.findByEmail(email);
     // An unknown email costs one hash verification too, so timing does not tell it apart.
@@ -115,8 +123,16 @@ export class SessionsService {
       this.deps.users.findAccess(claims.userId),
       this.deps.refreshTokens.findFamily(claims.sessionId),
     ]);
-    if (!access || access.status !== 'ACTIVE' || !family || family.revokedAt || family.userId !== claims.userId) return null;
-    const grants = access.role === 'MANAGER' ? await this.deps.managerAssignments.activeGrantsOf(claims.userId) : [];
+    if (
+      !access ||
+      access.status !== 'ACTIVE' ||
+      !family ||
+      family.revokedAt ||
+      family.userId !== claims.userId
+    )
+      return null;
+    const grants =
+      access.role === 'MANAGER' ? await this.deps.managerAssignments.activeGrantsOf(claims.userId) : [];
     return { userId: claims.userId, role: access.role, sessionId: claims.sessionId, grants };
   }
 
@@ -126,8 +142,14 @@ export class SessionsService {
 
   private async reuseDetected(family: RefreshTokenFamily, now: Date): Promise<never> {
     await this.deps.refreshTokens.revokeFamily(family.id, now, 'REUSE_DETECTED');
-    this.deps.logger.warn({ userId: family.userId, sessionId: family.id }, 'spent refresh token presented again: session revoked');
-    throw new ProblemError(IdentityErrorCode.REFRESH_TOKEN_REUSED, 'This refresh token was already used; the session has been ended. Sign in again.');
+    this.deps.logger.warn(
+      { userId: family.userId, sessionId: family.id },
+      'spent refresh token presented again: session revoked',
+    );
+    throw new ProblemError(
+      IdentityErrorCode.REFRESH_TOKEN_REUSED,
+      'This refresh token was already used; the session has been ended. Sign in again.',
+    );
   }
 
   private async issuePair(family: RefreshTokenFamily, role: Role, now: Date): Promise<TokenPair> {
@@ -142,8 +164,16 @@ export class SessionsService {
       expiresAt: nextTokenExpiry(family, now, this.deps.refreshTokenTtlSeconds * 1000),
       usedAt: null,
     });
-    const access = await this.deps.accessTokens.issue({ userId: family.userId, role, sessionId: family.id }, now);
-    return { accessToken: access.token, refreshToken: `${tokenId}.${secret}`, expiresIn: access.expiresIn, tokenType: 'Bearer' };
+    const access = await this.deps.accessTokens.issue(
+      { userId: family.userId, role, sessionId: family.id },
+      now,
+    );
+    return {
+      accessToken: access.token,
+      refreshToken: `${tokenId}.${secret}`,
+      expiresIn: access.expiresIn,
+      tokenType: 'Bearer',
+    };
   }
 
   private dummy(): Promise<string> {

@@ -17,9 +17,14 @@ export function createStockRoutes(deps: { catalog: CatalogService; authenticate:
     path: '/seller/variants/{variantId}/stock',
     tags: ['seller catalog'],
     summary: 'Set the count on hand of a variant',
-    description: 'May not go below the units already reserved by orders (STOCK_BELOW_RESERVED). Bringing stock back serves the waiting queue.',
+    description:
+      'May not go below the units already reserved by orders (STOCK_BELOW_RESERVED). Bringing stock back serves the waiting queue.',
     security: bearerSecurity,
-    middleware: [deps.authenticate, requireRole('SELLER', 'MANAGER', 'ADMIN'), requireSellerAccess('PRODUCTS')],
+    middleware: [
+      deps.authenticate,
+      requireRole('SELLER', 'MANAGER', 'ADMIN'),
+      requireSellerAccess('PRODUCTS'),
+    ],
     request: { params: variantIdParam, body: { ...json(setStockBody), required: true } },
     responses: {
       200: { description: 'the new stock', ...json(stockResponse) },
@@ -31,8 +36,15 @@ export function createStockRoutes(deps: { catalog: CatalogService; authenticate:
     },
   });
   router.openapi(setStock, async (c) => {
-    const level = await deps.catalog.setStock(sellerAccessOf(c).sellerId, c.req.valid('param').variantId, c.req.valid('json').onHand);
-    return c.json({ id: level.variantId, onHand: level.onHand, reserved: level.reserved, sellable: sellableOf(level) }, 200);
+    const level = await deps.catalog.setStock(
+      sellerAccessOf(c).sellerId,
+      c.req.valid('param').variantId,
+      c.req.valid('json').onHand,
+    );
+    return c.json(
+      { id: level.variantId, onHand: level.onHand, reserved: level.reserved, sellable: sellableOf(level) },
+      200,
+    );
   });
   return router;
 }

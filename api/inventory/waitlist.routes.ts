@@ -19,7 +19,8 @@ export function createWaitlistRoutes(deps: { waitlist: WaitlistService; authenti
     path: '/variants/{variantId}/waitlist',
     tags: ['inventory'],
     summary: 'Join the waiting queue of a sold-out variant',
-    description: 'First come, first served. When stock returns, the head of the queue gets a 30-minute hold and a notification; an expired hold passes to the next in line. Joining again returns the same entry.',
+    description:
+      'First come, first served. When stock returns, the head of the queue gets a 30-minute hold and a notification; an expired hold passes to the next in line. Joining again returns the same entry.',
     security: bearerSecurity,
     middleware: guard,
     request: { params: variantIdParam, body: { ...json(waitlistBody), required: false } },
@@ -56,12 +57,18 @@ export function createWaitlistRoutes(deps: { waitlist: WaitlistService; authenti
     security: bearerSecurity,
     middleware: guard,
     request: { params: variantIdParam },
-    responses: { 204: { description: 'left' }, 401: problemResponse('not signed in'), 403: problemResponse('FORBIDDEN'), 404: problemResponse('NOT_FOUND: not in the queue') },
+    responses: {
+      204: { description: 'left' },
+      401: problemResponse('not signed in'),
+      403: problemResponse('FORBIDDEN'),
+      404: problemResponse('NOT_FOUND: not in the queue'),
+    },
   });
   router.openapi(leave, async (c) => {
     const { variantId } = c.req.valid('param');
     const left = await deps.waitlist.leave(variantId, principalOf(c).userId);
-    if (!left) throw new ProblemError('NOT_FOUND', `You are not in the waiting queue of variant ${variantId}`);
+    if (!left)
+      throw new ProblemError('NOT_FOUND', `You are not in the waiting queue of variant ${variantId}`);
     return c.body(null, 204);
   });
 

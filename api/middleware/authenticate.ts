@@ -20,7 +20,8 @@ const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i;
 export function createAuthenticate(resolver: PrincipalResolver) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const match = BEARER.exec(c.req.header('authorization') ?? '');
-    if (!match) throw new ProblemError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <access token>.');
+    if (!match)
+      throw new ProblemError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <access token>.');
     let claims: AccessClaims;
     try {
       claims = await resolver.verifyAccessToken(match[1]!);

@@ -43,7 +43,8 @@ export const sellerIdFromPath =
     c.req.param(param);
 
 /** Reads the seller id from `X-Seller-Id` (managers of several sellers, admins on `/seller/...` routes). */
-export const sellerIdFromHeader = (c: Context<AppEnv>): string | undefined => c.req.header('x-seller-id') || undefined;
+export const sellerIdFromHeader = (c: Context<AppEnv>): string | undefined =>
+  c.req.header('x-seller-id') || undefined;
 
 /**
  * The one authorization check for anything done for a seller: the seller itself, an admin (unless
@@ -58,10 +59,13 @@ export function requireSellerAccess(
   return createMiddleware<AppEnv>(async (c, next) => {
     const principal = principalOf(c);
     const sellerId = resolveActingSeller(principal, sellerIdFrom(c));
-    if (!sellerId) throw new ProblemError('SELLER_REQUIRED', 'Name the seller you act for with the X-Seller-Id header.');
+    if (!sellerId)
+      throw new ProblemError('SELLER_REQUIRED', 'Name the seller you act for with the X-Seller-Id header.');
     const decision = authorize(principal, { sellerId, permission, adminMay: options.adminMay });
     if (!decision.allowed) {
-      throw new ProblemError('FORBIDDEN', 'You may not do this for this seller.', { reason: decision.reason });
+      throw new ProblemError('FORBIDDEN', 'You may not do this for this seller.', {
+        reason: decision.reason,
+      });
     }
     c.set('sellerAccess', { sellerId, actingAs: decision.actingAs });
     await next();

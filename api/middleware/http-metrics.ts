@@ -11,7 +11,11 @@ export function httpMetrics(metrics: Metrics) {
       await next();
     } finally {
       const route = routePath(c);
-      stop({ method: c.req.method, route: route === '/*' || route === '*' ? 'unmatched' : route, status: String(c.res.status) });
+      stop({
+        method: c.req.method,
+        route: route === '/*' || route === '*' ? 'unmatched' : route,
+        status: String(c.res.status),
+      });
     }
   });
 }

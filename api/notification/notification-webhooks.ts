@@ -22,7 +22,13 @@ export interface WebhookOutcome {
  */
 export class NotificationWebhooks {
   constructor(
-    private readonly deps: { store: NotificationStore; temporal: () => Client; secrets: WebhookSecrets; now: () => Date; newId: () => string },
+    private readonly deps: {
+      store: NotificationStore;
+      temporal: () => Client;
+      secrets: WebhookSecrets;
+      now: () => Date;
+      newId: () => string;
+    },
   ) {}
 
   async nhn(headers: Headers, rawBody: string): Promise<WebhookOutcome> {
@@ -37,14 +43,26 @@ export class NotificationWebhooks {
         ? await this.deps.store.attemptOf(report.correlationKey, 'ALIMTALK')
         : await this.deps.store.findAttemptByProviderMessageId('nhn-alimtalk', report.requestId);
       // Not one of ours (or not recorded yet): leave the event unrecorded; the workflow's own look-up covers it.
-      if (!attempt || (attempt.recipientSeq !== undefined && attempt.recipientSeq !== report.recipientSeq)) continue;
-      const fresh = await this.record('nhn-alimtalk', `${payload.hooksId}:${report.requestId}:${report.recipientSeq}`, attempt, report.delivery, report.receivedAt);
+      if (!attempt || (attempt.recipientSeq !== undefined && attempt.recipientSeq !== report.recipientSeq))
+        continue;
+      const fresh = await this.record(
+        'nhn-alimtalk',
+        `${payload.hooksId}:${report.requestId}:${report.recipientSeq}`,
+        attempt,
+        report.delivery,
+        report.receivedAt,
+      );
       if (!fresh) continue;
       applied++;
       if (report.delivery === 'DELIVERED' || report.delivery === 'FAILED') {
         await this.deps.store.updateAttempt(
           attempt.id,
-          { status: report.delivery, failureReason: report.reason, providerCode: report.providerCode, updatedAt: this.deps.now() },
+          {
+            status: report.delivery,
+            failureReason: report.reason,
+            providerCode: report.providerCode,
+            updatedAt: this.deps.now(),
+          },
           { onlyIfOpen: true },
         );
       }
@@ -55,18 +73,29 @@ export class NotificationWebhooks {
 
   async sendgrid(headers: Headers, rawBody: string, now: Date): Promise<WebhookOutcome> {
     const publicKey = this.deps.secrets.sendgridPublicKey;
-    const verdict = publicKey ? verifySendGridWebhook({ rawBody, headers, publicKey, now }) : { ok: false as const };
-    if (!verdict.ok) throw new ProblemError('WEBHOOK_SIGNATURE_INVALID', 'The SendGrid event signature does not verify.');
+    const verdict = publicKey
+      ? verifySendGridWebhook({ rawBody, headers, publicKey, now })
+      : { ok: false as const };
+    if (!verdict.ok)
+      throw new ProblemError('WEBHOOK_SIGNATURE_INVALID', 'The SendGrid event signature does not verify.');
     const events = this.parse(() => parseSendGridEvents(rawBody));
     let applied = 0;
     for (const event of events) {
       const attempt = await this.emailAttemptOf(event);
       if (!attempt) continue;
-      if (!(await this.record('sendgrid', event.eventId, attempt, event.status, event.occurredAt, event.detail))) continue;
+      if (
+        !(await this.record('sendgrid', event.eventId, attempt, event.status, event.occurredAt, event.detail))
+      )
+        continue;
       applied++;
-      const status = event.status === 'DELIVERED' ? 'DELIVERED' : event.status === 'FAILED' ? 'FAILED' : undefined;
+      const status =
+        event.status === 'DELIVERED' ? 'DELIVERED' : event.status === 'FAILED' ? 'FAILED' : undefined;
       if (status) {
-        await this.deps.store.updateAttempt(attempt.id, { status, providerMessage: event.detail, updatedAt: this.deps.now() }, { onlyIfOpen: true });
+        await this.deps.store.updateAttempt(
+          attempt.id,
+          { status, providerMessage: event.detail, updatedAt: this.deps.now() },
+          { onlyIfOpen: true },
+        );
       }
     }
     return { received: events.length, applied };
@@ -74,12 +103,30 @@ export class NotificationWebhooks {
 
   private async emailAttemptOf(event: DeliveryEvent): Promise<NotificationAttempt | null> {
     if (event.notificationId) return this.deps.store.attemptOf(event.notificationId, 'EMAIL');
-    return event.providerMessageId ? this.deps.store.findAttemptByProviderMessageId('sendgrid', event.providerMessageId) : null;
+    return event.providerMessageId
+      ? this.deps.store.findAttemptByProviderMessageId('sendgrid', event.providerMessageId)
+      : null;
   }
 
-  private record(provider: NotificationAttempt['provider'], eventId: string, attempt: NotificationAttempt, status: string, occurredAt?: Date, detail?: string) {
+  private record(
+    provider: NotificationAttempt['provider'],
+    eventId: string,
+    attempt: NotificationAttempt,
+    status: string,
+    occurredAt?: Date,
+    detail?: string,
+  ) {
     const now = this.deps.now();
-    return this.deps.store.recordEvent({ id: this.deps.newId(), provider, eventId, attemptId: attempt.id, status, detail, occurredAt: occurredAt ?? now, receivedAt: now });
+    return this.deps.store.recordEvent({
+      id: this.deps.newId(),
+      provider,
+      eventId,
+      attemptId: attempt.id,
+      status,
+      detail,
+      occurredAt: occurredAt ?? now,
+      receivedAt: now,
+    });
   }
 
   private parse<T>(parse: () => T): T {
@@ -93,7 +140,10 @@ export class NotificationWebhooks {
   /** Best effort: a finished workflow needs no news, and a missed signal is covered by its own look-ups. */
   private async wakeWorkflow(notificationId: string): Promise<void> {
     try {
-      await this.deps.temporal().workflow.getHandle(notificationWorkflowId(notificationId)).signal(deliveryReportedSignal);
+      await this.deps
+        .temporal()
+        .workflow.getHandle(notificationWorkflowId(notificationId))
+        .signal(deliveryReportedSignal);
     } catch {
       // the workflow has completed, or Temporal is briefly unreachable: nothing is lost
     }

@@ -26,6 +26,15 @@ export function createNotificationModule(input: {
 }): NotificationModule {
   const now = input.now ?? (() => new Date());
   const store = new TypeOrmNotificationStore(input.dataSource, input.cipher);
-  const webhooks = new NotificationWebhooks({ store, temporal: input.temporalClient, secrets: input.secrets, now, newId: input.newId });
-  return { routes: [createNotificationRoutes({ store, webhooks, authenticate: input.authenticate, now })], store };
+  const webhooks = new NotificationWebhooks({
+    store,
+    temporal: input.temporalClient,
+    secrets: input.secrets,
+    now,
+    newId: input.newId,
+  });
+  return {
+    routes: [createNotificationRoutes({ store, webhooks, authenticate: input.authenticate, now })],
+    store,
+  };
 }

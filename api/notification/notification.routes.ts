@@ -4,10 +4,18 @@ import type { Authenticate } from '../middleware/authenticate';
 import { requireRole } from '../middleware/authorize';
 import { createRouter } from '../router';
 import type { NotificationWebhooks } from './notification-webhooks';
-import { notificationListQuery, notificationListResponse, webhookAck, webhookProvider } from './notification.schemas';
+import {
+  notificationListQuery,
+  notificationListResponse,
+  webhookAck,
+  webhookProvider,
+} from './notification.schemas';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: {} } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: {} } },
+});
 
 const webhook = createRoute({
   method: 'post',
@@ -31,7 +39,11 @@ const list = createRoute({
   summary: 'The send log: every notification with each channel attempt (recipients masked), newest first',
   security: [{ bearerAuth: [] }],
   request: { query: notificationListQuery },
-  responses: { 200: { description: 'a page of notifications', ...json(notificationListResponse) }, 401: problem('not signed in'), 403: problem('admins only') },
+  responses: {
+    200: { description: 'a page of notifications', ...json(notificationListResponse) },
+    401: problem('not signed in'),
+    403: problem('admins only'),
+  },
 });
 
 const iso = (d: Date) => d.toISOString();
@@ -50,18 +62,31 @@ const attemptView = (a: NotificationAttempt) => ({
   updatedAt: iso(a.updatedAt),
 });
 
-export function createNotificationRoutes(deps: { store: NotificationStore; webhooks: NotificationWebhooks; authenticate: Authenticate; now: () => Date }) {
+export function createNotificationRoutes(deps: {
+  store: NotificationStore;
+  webhooks: NotificationWebhooks;
+  authenticate: Authenticate;
+  now: () => Date;
+}) {
   const router = createRouter();
   router.openapi(webhook, async (c) => {
     const { provider } = c.req.valid('param');
     const raw = await c.req.text();
-    const outcome = provider === 'nhn' ? await deps.webhooks.nhn(c.req.raw.headers, raw) : await deps.webhooks.sendgrid(c.req.raw.headers, raw, deps.now());
+    const outcome =
+      provider === 'nhn'
+        ? await deps.webhooks.nhn(c.req.raw.headers, raw)
+        : await deps.webhooks.sendgrid(c.req.raw.headers, raw, deps.now());
     return c.json(outcome, 200);
   });
   router.use('/admin/notifications', deps.authenticate, requireRole('ADMIN'));
   router.openapi(list, async (c) => {
     const query = c.req.valid('query');
-    const page = await deps.store.list({ orderId: query.orderId, userId: query.userId, cursor: query.cursor, limit: query.size });
+    const page = await deps.store.list({
+      orderId: query.orderId,
+      userId: query.userId,
+      cursor: query.cursor,
+      limit: query.size,
+    });
     return c.json(
       {
         items: page.items.map((n) => ({

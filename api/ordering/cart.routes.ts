@@ -21,7 +21,8 @@ export function createCartRoutes(deps: { cart: CartService; authenticate: Authen
       path: '/cart',
       tags: ['ordering'],
       summary: 'Your cart, priced now',
-      description: 'Each line shows the price now, the price when it was added (`priceChange` when they differ) and whether it can still be ordered (`availability`). The total counts only lines that can be ordered as they are.',
+      description:
+        'Each line shows the price now, the price when it was added (`priceChange` when they differ) and whether it can still be ordered (`availability`). The total counts only lines that can be ordered as they are.',
       security: bearerSecurity,
       middleware: guard,
       responses: { 200: { description: 'the cart', ...json(cartView) }, ...common },
@@ -73,7 +74,10 @@ export function createCartRoutes(deps: { cart: CartService; authenticate: Authen
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      return c.json(cartLineJson(await deps.cart.changeQuantity(principalOf(c).userId, id, c.req.valid('json').quantity)), 200);
+      return c.json(
+        cartLineJson(await deps.cart.changeQuantity(principalOf(c).userId, id, c.req.valid('json').quantity)),
+        200,
+      );
     },
   );
 

@@ -21,7 +21,11 @@ export type OnOrderPlaced = (order: Order, context: { created: boolean }) => Pro
  * `POST /orders`. Not mounted yet: it must start OrderLifecycle in the same request, which arrives
  * with the workflow (the lead mounts it in composeApp with `onPlaced`).
  */
-export function createOrderPlacementRoutes(deps: { placement: OrderPlacementService; authenticate: Authenticate; onPlaced: OnOrderPlaced }) {
+export function createOrderPlacementRoutes(deps: {
+  placement: OrderPlacementService;
+  authenticate: Authenticate;
+  onPlaced: OnOrderPlaced;
+}) {
   const router = createRouter();
 
   router.openapi(
@@ -37,11 +41,16 @@ export function createOrderPlacementRoutes(deps: { placement: OrderPlacementServ
       middleware: [deps.authenticate, requireRole('CONSUMER')],
       request: { body: { ...json(placeOrderBody), required: true } },
       responses: {
-        201: { description: 'placed (or the replay of the first request with this Idempotency-Key)', ...json(placedOrderView) },
+        201: {
+          description: 'placed (or the replay of the first request with this Idempotency-Key)',
+          ...json(placedOrderView),
+        },
         400: problemResponse('VALIDATION_FAILED, POINTS_EXCEED_TOTAL, POINTS_NOT_COVERING_TOTAL'),
         401: problemResponse('not signed in'),
         403: problemResponse('FORBIDDEN: consumers only'),
-        409: problemResponse('OUT_OF_STOCK (variants: [{variantId, requested, available}]), PRODUCT_UNAVAILABLE, IDEMPOTENCY_KEY_IN_FLIGHT, POINTS_INSUFFICIENT'),
+        409: problemResponse(
+          'OUT_OF_STOCK (variants: [{variantId, requested, available}]), PRODUCT_UNAVAILABLE, IDEMPOTENCY_KEY_IN_FLIGHT, POINTS_INSUFFICIENT',
+        ),
         422: problemResponse('IDEMPOTENCY_KEY_REUSED, CART_EMPTY'),
       },
     }),

@@ -39,7 +39,12 @@ const lineJson = (line: OrderLine) => ({ ...line });
 const linesOf = (order: Order) => order.parts.flatMap((part) => part.lines);
 
 function partsJson(order: Order) {
-  return order.parts.map((part) => ({ sellerId: part.sellerId, status: part.status, subtotal: part.subtotal, lines: part.lines.map(lineJson) }));
+  return order.parts.map((part) => ({
+    sellerId: part.sellerId,
+    status: part.status,
+    subtotal: part.subtotal,
+    lines: part.lines.map(lineJson),
+  }));
 }
 
 export function orderSummaryJson(order: Order) {
@@ -53,7 +58,11 @@ export function orderSummaryJson(order: Order) {
     payableAmount: order.payment.payableAmount,
     itemCount: lines.length,
     title: lines.length > 1 ? `${lines[0]!.productName} 외 ${lines.length - 1}건` : lines[0]!.productName,
-    parts: order.parts.map((part) => ({ sellerId: part.sellerId, status: part.status, subtotal: part.subtotal })),
+    parts: order.parts.map((part) => ({
+      sellerId: part.sellerId,
+      status: part.status,
+      subtotal: part.subtotal,
+    })),
     placedAt: order.placedAt.toISOString(),
     paymentDueAt: order.paymentDueAt.toISOString(),
   };
@@ -71,7 +80,12 @@ export function orderDetailJson(order: Order, history: OrderHistoryEntry[]) {
     shippingAddress: order.shippingAddress,
     parts: partsJson(order),
     lines: linesOf(order).map(lineJson),
-    timeline: history.map((entry) => ({ status: entry.toStatus, at: entry.at.toISOString(), sellerId: entry.sellerId, command: entry.command })),
+    timeline: history.map((entry) => ({
+      status: entry.toStatus,
+      at: entry.at.toISOString(),
+      sellerId: entry.sellerId,
+      command: entry.command,
+    })),
     allowedCommands: commandsOf(order).order,
     placedAt: order.placedAt.toISOString(),
     paymentDueAt: order.paymentDueAt.toISOString(),

@@ -38,6 +38,11 @@ export function createOrderingModule(input: {
       createOrderRoutes({ orders: services.orders, authenticate: input.authenticate }),
       createSellerOrderRoutes({ orders: services.orders, authenticate: input.authenticate }),
     ],
-    placementRoutes: (onPlaced) => createOrderPlacementRoutes({ placement: services.placement, authenticate: input.authenticate, onPlaced }),
+    placementRoutes: (onPlaced) =>
+      createOrderPlacementRoutes({
+        placement: services.placement,
+        authenticate: input.authenticate,
+        onPlaced,
+      }),
   };
 }

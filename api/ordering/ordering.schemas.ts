@@ -4,8 +4,17 @@ import { CHECKOUT_PROVIDERS, MAX_ORDER_ITEMS } from '../../domain/ordering/check
 import { ORDER_COMMANDS, ORDER_STATUSES } from '../../domain/ordering/order-status';
 import { PAYMENT_METHODS, PG_PROVIDERS } from '../../domain/payment/payment-method';
 
-const id = (name: string) => z.string().min(1).max(36).openapi({ param: { name, in: 'path' } });
-const won = (description: string) => z.number().int().openapi({ description: `${description} (whole won)` });
+const id = (name: string) =>
+  z
+    .string()
+    .min(1)
+    .max(36)
+    .openapi({ param: { name, in: 'path' } });
+const won = (description: string) =>
+  z
+    .number()
+    .int()
+    .openapi({ description: `${description} (whole won)` });
 const quantity = z.number().int().min(1).max(MAX_LINE_QUANTITY);
 const status = z.enum(ORDER_STATUSES);
 
@@ -14,13 +23,21 @@ export const orderIdParam = z.object({ id: id('id') });
 
 export const pageQuery = z.object({
   cursor: z.string().max(36).optional().openapi({ description: 'nextCursor of the previous page' }),
-  size: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Page size, at most 100' }),
+  size: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ description: 'Page size, at most 100' }),
 });
 export const sellerOrdersQuery = pageQuery.extend({ status: status.optional() });
 
 // ---- cart ----
 
-export const addCartItemBody = z.object({ variantId: z.string().min(1).max(36), quantity: quantity.default(1) }).openapi('AddCartItemRequest');
+export const addCartItemBody = z
+  .object({ variantId: z.string().min(1).max(36), quantity: quantity.default(1) })
+  .openapi('AddCartItemRequest');
 export const changeCartItemBody = z.object({ quantity }).openapi('ChangeCartItemRequest');
 
 export const cartLineView = z
@@ -29,7 +46,10 @@ export const cartLineView = z
     productId: z.string(),
     variantId: z.string(),
     sellerId: z.string().nullable(),
-    productName: z.string().nullable().openapi({ description: 'Null when the product can no longer be found' }),
+    productName: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Null when the product can no longer be found' }),
     options: z.record(z.string(), z.string()),
     quantity: z.number().int(),
     unitPrice: won('The price now').nullable(),
@@ -77,8 +97,16 @@ export const placeOrderBody = z
     shippingAddress: shippingAddressSchema,
     payment: z.object({
       method: z.enum(PAYMENT_METHODS),
-      provider: z.enum(CHECKOUT_PROVIDERS).optional().openapi({ description: 'The PG; TOSS when absent and a PG is needed' }),
-      points: z.number().int().min(0).optional().openapi({ description: 'Points (1 point = 1 won) to pay part of the order with' }),
+      provider: z
+        .enum(CHECKOUT_PROVIDERS)
+        .optional()
+        .openapi({ description: 'The PG; TOSS when absent and a PG is needed' }),
+      points: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .openapi({ description: 'Points (1 point = 1 won) to pay part of the order with' }),
     }),
   })
   .openapi('PlaceOrderRequest');
@@ -98,7 +126,12 @@ export const orderLineView = z
   .openapi('OrderLine');
 
 export const orderPartView = z
-  .object({ sellerId: z.string(), status, subtotal: won('Sum of this seller’s lines'), lines: z.array(orderLineView) })
+  .object({
+    sellerId: z.string(),
+    status,
+    subtotal: won('Sum of this seller’s lines'),
+    lines: z.array(orderLineView),
+  })
   .openapi('OrderPart');
 
 const paymentView = z.object({
@@ -133,17 +166,23 @@ export const orderDetailView = z
     pointsAmount: won('Paid with points'),
     payableAmount: won('Paid through the PG'),
     payment: paymentView,
-    shippingAddress: shippingAddressSchema.nullable().openapi({ description: 'Null after the buyer withdrew (erased)' }),
+    shippingAddress: shippingAddressSchema
+      .nullable()
+      .openapi({ description: 'Null after the buyer withdrew (erased)' }),
     parts: z.array(orderPartView),
     lines: z.array(orderLineView),
-    timeline: z.array(z.object({ status, at: z.string(), sellerId: z.string().nullable(), command: z.string() })),
+    timeline: z.array(
+      z.object({ status, at: z.string(), sellerId: z.string().nullable(), command: z.string() }),
+    ),
     allowedCommands: z.array(z.enum(ORDER_COMMANDS)),
     placedAt: z.string(),
     paymentDueAt: z.string(),
   })
   .openapi('Order');
 
-export const ordersPage = z.object({ items: z.array(orderSummaryView), nextCursor: z.string().nullable() }).openapi('OrderPage');
+export const ordersPage = z
+  .object({ items: z.array(orderSummaryView), nextCursor: z.string().nullable() })
+  .openapi('OrderPage');
 
 export const sellerOrderView = z
   .object({
@@ -153,12 +192,16 @@ export const sellerOrderView = z
     orderStatus: status,
     subtotal: won('Sum of this seller’s lines'),
     lines: z.array(orderLineView),
-    shippingAddress: shippingAddressSchema.nullable().openapi({ description: 'Shown once the order is paid' }),
+    shippingAddress: shippingAddressSchema
+      .nullable()
+      .openapi({ description: 'Shown once the order is paid' }),
     placedAt: z.string(),
   })
   .openapi('SellerOrder');
 
-export const sellerOrdersPage = z.object({ items: z.array(sellerOrderView), nextCursor: z.string().nullable() }).openapi('SellerOrderPage');
+export const sellerOrdersPage = z
+  .object({ items: z.array(sellerOrderView), nextCursor: z.string().nullable() })
+  .openapi('SellerOrderPage');
 
 export const placedOrderView = z
   .object({
@@ -168,8 +211,12 @@ export const placedOrderView = z
     totalAmount: won('Sum of all lines, priced by the server'),
     pointsAmount: won('Paid with points'),
     payableAmount: won('To pay through the PG'),
-    paymentDueAt: z.string().openapi({ description: 'Unpaid orders are cancelled at this time (30 minutes after placement)' }),
-    payment: z.object({ method: z.enum(PAYMENT_METHODS), provider: z.enum(PG_PROVIDERS).nullable() }).passthrough(),
+    paymentDueAt: z
+      .string()
+      .openapi({ description: 'Unpaid orders are cancelled at this time (30 minutes after placement)' }),
+    payment: z
+      .object({ method: z.enum(PAYMENT_METHODS), provider: z.enum(PG_PROVIDERS).nullable() })
+      .passthrough(),
     parts: z.array(orderPartView),
   })
   .openapi('PlacedOrder');

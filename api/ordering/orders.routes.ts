@@ -57,7 +57,8 @@ export function createOrderRoutes(deps: { orders: TypeOrmOrderRepository; authen
       const { id } = c.req.valid('param');
       const principal = principalOf(c);
       const order = await deps.orders.findById(id);
-      if (!order || (principal.role !== 'ADMIN' && order.userId !== principal.userId)) throw orderNotFound(id);
+      if (!order || (principal.role !== 'ADMIN' && order.userId !== principal.userId))
+        throw orderNotFound(id);
       return c.json(orderDetailJson(order, await deps.orders.history(id)), 200);
     },
   );

@@ -10,7 +10,10 @@ import { sellerOrderJson } from './ordering-views';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** Fulfilment lists: a seller (or its manager with ORDERS, or an admin naming the seller) sees only that seller's parts. */
-export function createSellerOrderRoutes(deps: { orders: TypeOrmOrderRepository; authenticate: Authenticate }) {
+export function createSellerOrderRoutes(deps: {
+  orders: TypeOrmOrderRepository;
+  authenticate: Authenticate;
+}) {
   const router = createRouter();
 
   router.openapi(
@@ -19,7 +22,8 @@ export function createSellerOrderRoutes(deps: { orders: TypeOrmOrderRepository; 
       path: '/seller/orders',
       tags: ['ordering'],
       summary: 'Orders of the seller you act for: only its own part and lines, newest first',
-      description: 'Managers of several sellers name the seller with `X-Seller-Id`. The shipping address is shown once the order is paid.',
+      description:
+        'Managers of several sellers name the seller with `X-Seller-Id`. The shipping address is shown once the order is paid.',
       security: bearerSecurity,
       middleware: [deps.authenticate, requireSellerAccess('ORDERS')],
       request: { query: sellerOrdersQuery },
@@ -32,7 +36,11 @@ export function createSellerOrderRoutes(deps: { orders: TypeOrmOrderRepository; 
     }),
     async (c) => {
       const { cursor, size, status } = c.req.valid('query');
-      const page = await deps.orders.listBySeller(sellerAccessOf(c).sellerId, { cursor, limit: size, status });
+      const page = await deps.orders.listBySeller(sellerAccessOf(c).sellerId, {
+        cursor,
+        limit: size,
+        status,
+      });
       return c.json({ items: page.items.map(sellerOrderJson), nextCursor: page.nextCursor }, 200);
     },
   );

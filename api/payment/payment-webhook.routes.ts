@@ -9,12 +9,18 @@ const webhook = createRoute({
   tags: ['webhooks'],
   summary: 'Payment status callbacks from a PG (Toss: PAYMENT_STATUS_CHANGED, DEPOSIT_CALLBACK)',
   description:
-    'Toss does not sign status callbacks: the payment is fetched again from Toss and only that answer is used. Deposit callbacks must carry the payment\'s secret. A replayed or out-of-order event changes nothing.',
+    "Toss does not sign status callbacks: the payment is fetched again from Toss and only that answer is used. Deposit callbacks must carry the payment's secret. A replayed or out-of-order event changes nothing.",
   request: { params: webhookPg },
   responses: {
     200: { description: 'received', content: { 'application/json': { schema: paymentWebhookAck } } },
-    400: { description: 'PAYMENT_WEBHOOK_REJECTED: not a genuine callback', content: { 'application/problem+json': { schema: {} } } },
-    503: { description: 'the PG could not be asked now: deliver it again', content: { 'application/problem+json': { schema: {} } } },
+    400: {
+      description: 'PAYMENT_WEBHOOK_REJECTED: not a genuine callback',
+      content: { 'application/problem+json': { schema: {} } },
+    },
+    503: {
+      description: 'the PG could not be asked now: deliver it again',
+      content: { 'application/problem+json': { schema: {} } },
+    },
   },
 });
 

@@ -19,18 +19,34 @@ export interface PaymentWebhookOutcome {
  * and the attempt's workflow is told to look at the PG now if it is waiting.
  */
 export class PaymentWebhooks {
-  constructor(private readonly deps: { payments: PaymentRepository; gateways?: PaymentGateways; temporal: () => Client; newId: () => string; now: () => Date }) {}
+  constructor(
+    private readonly deps: {
+      payments: PaymentRepository;
+      gateways?: PaymentGateways;
+      temporal: () => Client;
+      newId: () => string;
+      now: () => Date;
+    },
+  ) {}
 
   async toss(headers: Headers, rawBody: string): Promise<PaymentWebhookOutcome> {
-    if (!this.deps.gateways) throw new ProblemError('SERVICE_UNAVAILABLE', 'Payments are not configured in this process.');
+    if (!this.deps.gateways)
+      throw new ProblemError('SERVICE_UNAVAILABLE', 'Payments are not configured in this process.');
     const lowerCased: Record<string, string> = {};
     headers.forEach((value, name) => void (lowerCased[name.toLowerCase()] = value));
-    const result = await this.deps.gateways.gateway('TOSS').parseWebhook(
-      { headers: lowerCased, rawBody },
-      { storedCallbackSecret: (orderId) => this.deps.payments.callbackSecretOf(orderId) },
-    );
-    if (result.kind === 'rejected') throw new ProblemError('PAYMENT_WEBHOOK_REJECTED', `The webhook was not accepted: ${result.reason}.`);
-    if (result.kind === 'retry_later') throw new ProblemError('SERVICE_UNAVAILABLE', `The payment could not be verified now (${result.reason}); deliver it again later.`);
+    const result = await this.deps.gateways
+      .gateway('TOSS')
+      .parseWebhook(
+        { headers: lowerCased, rawBody },
+        { storedCallbackSecret: (orderId) => this.deps.payments.callbackSecretOf(orderId) },
+      );
+    if (result.kind === 'rejected')
+      throw new ProblemError('PAYMENT_WEBHOOK_REJECTED', `The webhook was not accepted: ${result.reason}.`);
+    if (result.kind === 'retry_later')
+      throw new ProblemError(
+        'SERVICE_UNAVAILABLE',
+        `The payment could not be verified now (${result.reason}); deliver it again later.`,
+      );
     if (result.kind === 'ignored') return { received: true, applied: false, duplicate: false };
 
     const { event } = result;

@@ -24,12 +24,23 @@ export function createPaymentModule(input: {
   const now = input.now ?? (() => new Date());
   const payments = new TypeOrmPaymentRepository(input.dataSource);
   const points = new TypeOrmPointsLedger({ dataSource: input.dataSource, newId: input.newId, now });
-  const webhooks = new PaymentWebhooks({ payments, gateways: input.gateways, temporal: input.temporalClient, newId: input.newId, now });
+  const webhooks = new PaymentWebhooks({
+    payments,
+    gateways: input.gateways,
+    temporal: input.temporalClient,
+    newId: input.newId,
+    now,
+  });
   return {
     routes: [
       createPaymentWebhookRoutes({ webhooks }),
       createPointsRoutes({ points, authenticate: input.authenticate }),
-      createDeadLetterRoutes({ deadLetters: new TypeOrmDeadLetterRepository(input.dataSource), temporal: input.temporalClient, authenticate: input.authenticate, now }),
+      createDeadLetterRoutes({
+        deadLetters: new TypeOrmDeadLetterRepository(input.dataSource),
+        temporal: input.temporalClient,
+        authenticate: input.authenticate,
+        now,
+      }),
     ],
   };
 }

@@ -1,7 +1,11 @@
 import { z } from '@hono/zod-openapi';
 
 export const webhookPg = z.object({ pg: z.enum(['toss']).openapi({ description: 'the PG calling back' }) });
-export const paymentWebhookAck = z.object({ received: z.boolean(), applied: z.boolean(), duplicate: z.boolean() });
+export const paymentWebhookAck = z.object({
+  received: z.boolean(),
+  applied: z.boolean(),
+  duplicate: z.boolean(),
+});
 
 export const deadLetterListQuery = z.object({
   kind: z.enum(['payment', 'notification', 'job']).optional(),
@@ -30,9 +34,18 @@ export const deadLetterView = z
   })
   .openapi('DeadLetter');
 
-export const deadLetterList = z.object({ items: z.array(deadLetterView), page: z.number().int(), size: z.number().int(), total: z.number().int() });
-export const deadLetterRetryResponse = deadLetterView.extend({ retry: z.object({ workflowId: z.string(), attempt: z.number().int() }) });
-export const resolveBody = z.object({ note: z.string().trim().min(1).max(1000).openapi({ example: '구매자 요청으로 수동 환불 처리' }) });
+export const deadLetterList = z.object({
+  items: z.array(deadLetterView),
+  page: z.number().int(),
+  size: z.number().int(),
+  total: z.number().int(),
+});
+export const deadLetterRetryResponse = deadLetterView.extend({
+  retry: z.object({ workflowId: z.string(), attempt: z.number().int() }),
+});
+export const resolveBody = z.object({
+  note: z.string().trim().min(1).max(1000).openapi({ example: '구매자 요청으로 수동 환불 처리' }),
+});
 
 export const pointsQuery = z.object({
   cursor: z.string().max(36).optional(),

@@ -13,7 +13,10 @@ const points = createRoute({
   security: [{ bearerAuth: [] }],
   request: { query: pointsQuery },
   responses: {
-    200: { description: 'balance and entries, newest first', content: { 'application/json': { schema: pointsResponse } } },
+    200: {
+      description: 'balance and entries, newest first',
+      content: { 'application/json': { schema: pointsResponse } },
+    },
     401: { description: 'not signed in', content: { 'application/problem+json': { schema: {} } } },
   },
 });
@@ -24,7 +27,10 @@ export function createPointsRoutes(deps: { points: PointsLedger; authenticate: A
   router.openapi(points, async (c) => {
     const { userId } = principalOf(c);
     const query = c.req.valid('query');
-    const [balance, page] = await Promise.all([deps.points.balance(userId), deps.points.entries(userId, { limit: query.size, cursor: query.cursor })]);
+    const [balance, page] = await Promise.all([
+      deps.points.balance(userId),
+      deps.points.entries(userId, { limit: query.size, cursor: query.cursor }),
+    ]);
     return c.json(
       {
         available: balance.available,

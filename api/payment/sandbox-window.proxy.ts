@@ -27,6 +27,9 @@ export function sandboxWindowProxy(simulatorUrl: string) {
       const value = answer.headers.get(name);
       if (value) out.set(name, value);
     }
-    return new Response(method === 'HEAD' ? null : await answer.arrayBuffer(), { status: answer.status, headers: out });
+    return new Response(method === 'HEAD' ? null : await answer.arrayBuffer(), {
+      status: answer.status,
+      headers: out,
+    });
   };
 }

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 
-const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'favicon-32x32.png']);
+const ASSETS = new Set([
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'favicon-32x32.png',
+]);
 const CONTENT_TYPES: Record<string, string> = { css: 'text/css', js: 'text/javascript', png: 'image/png' };
 
 const page = `<!doctype html>

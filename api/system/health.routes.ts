@@ -7,14 +7,22 @@ const dependencyStatus = z.object({
   latencyMs: z.number().int(),
   error: z.string().optional(),
 });
-const readinessBody = z.object({ status: z.enum(['ready', 'not_ready']), checks: z.record(z.string(), dependencyStatus) });
+const readinessBody = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.record(z.string(), dependencyStatus),
+});
 
 const liveness = createRoute({
   method: 'get',
   path: '/healthz',
   tags: ['system'],
   summary: 'Liveness: the process is running',
-  responses: { 200: { description: 'alive', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } } },
+  responses: {
+    200: {
+      description: 'alive',
+      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+    },
+  },
 });
 
 const readiness = createRoute({
@@ -33,7 +41,10 @@ export function createHealthRoutes(checks: ReadinessCheck[]) {
     .openapi(liveness, (c) => c.json({ status: 'ok' as const }, 200))
     .openapi(readiness, async (c) => {
       const result = await runReadinessChecks(checks);
-      const body = { status: result.ready ? ('ready' as const) : ('not_ready' as const), checks: result.checks };
+      const body = {
+        status: result.ready ? ('ready' as const) : ('not_ready' as const),
+        checks: result.checks,
+      };
       return result.ready ? c.json(body, 200) : c.json(body, 503);
     });
 }

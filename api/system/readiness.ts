@@ -11,7 +11,9 @@ export interface DependencyStatus {
 }
 
 const timeout = (ms: number) =>
-  new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref());
+  new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref(),
+  );
 
 export async function runReadinessChecks(
   checks: ReadinessCheck[],

@@ -15,6 +15,10 @@ export const CatalogErrorCode = {
 } as const;
 
 /** A value a client sent that breaks a rule; `field` names it the way the API does (`body.name`). */
-export function invalidField(field: string, message: string, code: string = CatalogErrorCode.VALIDATION_FAILED): DomainError {
+export function invalidField(
+  field: string,
+  message: string,
+  code: string = CatalogErrorCode.VALIDATION_FAILED,
+): DomainError {
   return new DomainError(code, `${field}: ${message}`, { errors: [{ field, message }] });
 }

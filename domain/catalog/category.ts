@@ -27,7 +27,8 @@ export function createCategory(
   deps: { newId: () => string; now: Date },
 ): Category {
   const name = input.name.normalize('NFC').trim();
-  if ([...name].length < 1 || [...name].length > 50) throw invalidField('body.name', 'must be 1–50 characters');
+  if ([...name].length < 1 || [...name].length > 50)
+    throw invalidField('body.name', 'must be 1–50 characters');
   const depth = input.parent ? input.parent.depth + 1 : 0;
   if (depth >= MAX_CATEGORY_DEPTH) {
     throw invalidField('body.parentId', `categories nest at most ${MAX_CATEGORY_DEPTH} levels`);
@@ -50,7 +51,9 @@ export function categoryNotFound(id: string, field = 'categoryId') {
 
 /** Nests a flat list (any order) into the tree shown to shoppers, siblings by position then name. */
 export function buildCategoryTree(categories: readonly Category[]): CategoryNode[] {
-  const sorted = [...categories].sort((a, b) => a.depth - b.depth || a.position - b.position || a.name.localeCompare(b.name, 'ko'));
+  const sorted = [...categories].sort(
+    (a, b) => a.depth - b.depth || a.position - b.position || a.name.localeCompare(b.name, 'ko'),
+  );
   const nodes = new Map<string, CategoryNode>();
   const roots: CategoryNode[] = [];
   for (const category of sorted) {

@@ -21,7 +21,8 @@ export function normaliseOptions(options: readonly ProductOption[]): ProductOpti
   const names = new Set<string>();
   return options.map((option, i) => {
     const name = label(option.name);
-    if (name.length === 0 || name.length > 30) throw invalidField(`body.options.${i}.name`, 'must be 1–30 characters');
+    if (name.length === 0 || name.length > 30)
+      throw invalidField(`body.options.${i}.name`, 'must be 1–30 characters');
     if (names.has(name)) throw invalidField(`body.options.${i}.name`, `option "${name}" is declared twice`);
     names.add(name);
     if (option.values.length === 0 || option.values.length > MAX_OPTION_VALUES) {
@@ -29,9 +30,11 @@ export function normaliseOptions(options: readonly ProductOption[]): ProductOpti
     }
     const values = option.values.map(label);
     values.forEach((value, j) => {
-      if (value.length === 0 || value.length > 50) throw invalidField(`body.options.${i}.values.${j}`, 'must be 1–50 characters');
+      if (value.length === 0 || value.length > 50)
+        throw invalidField(`body.options.${i}.values.${j}`, 'must be 1–50 characters');
     });
-    if (new Set(values).size !== values.length) throw invalidField(`body.options.${i}.values`, 'values must be unique');
+    if (new Set(values).size !== values.length)
+      throw invalidField(`body.options.${i}.values`, 'values must be unique');
     return { name, values };
   });
 }
@@ -40,23 +43,39 @@ export function normaliseOptions(options: readonly ProductOption[]): ProductOpti
  * Checks that a variant names exactly one declared value of every declared option and returns it
  * normalised. A combination outside the declared options is refused with UNKNOWN_OPTION_COMBINATION.
  */
-export function normaliseSelection(options: readonly ProductOption[], selection: OptionSelection, field: string): OptionSelection {
+export function normaliseSelection(
+  options: readonly ProductOption[],
+  selection: OptionSelection,
+  field: string,
+): OptionSelection {
   const normalised: OptionSelection = {};
   for (const [rawName, rawValue] of Object.entries(selection)) {
     const name = label(rawName);
     const value = label(rawValue);
     const option = options.find((o) => o.name === name);
     if (!option) {
-      throw invalidField(field, `option "${name}" is not one of the product's options`, CatalogErrorCode.UNKNOWN_OPTION_COMBINATION);
+      throw invalidField(
+        field,
+        `option "${name}" is not one of the product's options`,
+        CatalogErrorCode.UNKNOWN_OPTION_COMBINATION,
+      );
     }
     if (!option.values.includes(value)) {
-      throw invalidField(field, `"${value}" is not a value of option "${name}"`, CatalogErrorCode.UNKNOWN_OPTION_COMBINATION);
+      throw invalidField(
+        field,
+        `"${value}" is not a value of option "${name}"`,
+        CatalogErrorCode.UNKNOWN_OPTION_COMBINATION,
+      );
     }
     normalised[name] = value;
   }
   const missing = options.filter((o) => !(o.name in normalised)).map((o) => o.name);
   if (missing.length > 0) {
-    throw invalidField(field, `no value chosen for option(s) ${missing.join(', ')}`, CatalogErrorCode.UNKNOWN_OPTION_COMBINATION);
+    throw invalidField(
+      field,
+      `no value chosen for option(s) ${missing.join(', ')}`,
+      CatalogErrorCode.UNKNOWN_OPTION_COMBINATION,
+    );
   }
   return normalised;
 }

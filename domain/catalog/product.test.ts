@@ -16,38 +16,97 @@ const input = (overrides: Partial<NewProductInput> = {}): NewProductInput => ({
   description: '',
   price: 19000,
   categoryId: null,
-  options: [{ name: '색상', values: ['흰색', '검정'] }, { name: '사이즈', values: ['M', 'L'] }],
-  variants: [{ options: { 사이즈: 'M', 색상: '흰색' }, stock: 3 }, { options: { 색상: '검정', 사이즈: 'L' }, stock: 0, priceDelta: -1000 }],
+  options: [
+    { name: '색상', values: ['흰색', '검정'] },
+    { name: '사이즈', values: ['M', 'L'] },
+  ],
+  variants: [
+    { options: { 사이즈: 'M', 색상: '흰색' }, stock: 3 },
+    { options: { 색상: '검정', 사이즈: 'L' }, stock: 0, priceDelta: -1000 },
+  ],
   ...overrides,
 });
 const refusal = (code: string, field: string) => (error: unknown) =>
-  error instanceof DomainError && error.code === code && (error.details.errors as { field: string }[])[0]!.field === field;
+  error instanceof DomainError &&
+  error.code === code &&
+  (error.details.errors as { field: string }[])[0]!.field === field;
 
 describe('product rules', () => {
   test('a product with options becomes variants with their own stock and price', () => {
     const { product, initialStock } = createProduct(input(), deps);
     assert.equal(product.status, 'ON_SALE');
-    assert.deepEqual(product.variants.map((v) => v.options), [{ 사이즈: 'M', 색상: '흰색' }, { 색상: '검정', 사이즈: 'L' }]);
-    assert.deepEqual(initialStock.map((s) => s.onHand), [3, 0]);
-    assert.equal(createProduct(input({ variants: [{ options: { 색상: '흰색', 사이즈: 'M' }, stock: 0 }] }), deps).product.status, 'SOLD_OUT');
+    assert.deepEqual(
+      product.variants.map((v) => v.options),
+      [
+        { 사이즈: 'M', 색상: '흰색' },
+        { 색상: '검정', 사이즈: 'L' },
+      ],
+    );
+    assert.deepEqual(
+      initialStock.map((s) => s.onHand),
+      [3, 0],
+    );
+    assert.equal(
+      createProduct(input({ variants: [{ options: { 색상: '흰색', 사이즈: 'M' }, stock: 0 }] }), deps).product
+        .status,
+      'SOLD_OUT',
+    );
   });
 
   test('names are 1–100 characters as people count them; prices whole won above zero', () => {
     assert.ok(createProduct(input({ name: '😀'.repeat(100) }), deps));
-    assert.throws(() => createProduct(input({ name: '가'.repeat(101) }), deps), refusal('VALIDATION_FAILED', 'body.name'));
-    assert.throws(() => createProduct(input({ name: '   ' }), deps), refusal('VALIDATION_FAILED', 'body.name'));
+    assert.throws(
+      () => createProduct(input({ name: '가'.repeat(101) }), deps),
+      refusal('VALIDATION_FAILED', 'body.name'),
+    );
+    assert.throws(
+      () => createProduct(input({ name: '   ' }), deps),
+      refusal('VALIDATION_FAILED', 'body.name'),
+    );
     assert.throws(() => createProduct(input({ price: 0 }), deps), refusal('VALIDATION_FAILED', 'body.price'));
-    assert.throws(() => createProduct(input({ price: 10.5 }), deps), refusal('VALIDATION_FAILED', 'body.price'));
-    assert.throws(() => createProduct(input({ price: 1000, variants: [{ options: { 색상: '흰색', 사이즈: 'M' }, stock: 1, priceDelta: -1000 }] }), deps), refusal('VALIDATION_FAILED', 'body.variants.0.priceDelta'));
+    assert.throws(
+      () => createProduct(input({ price: 10.5 }), deps),
+      refusal('VALIDATION_FAILED', 'body.price'),
+    );
+    assert.throws(
+      () =>
+        createProduct(
+          input({
+            price: 1000,
+            variants: [{ options: { 색상: '흰색', 사이즈: 'M' }, stock: 1, priceDelta: -1000 }],
+          }),
+          deps,
+        ),
+      refusal('VALIDATION_FAILED', 'body.variants.0.priceDelta'),
+    );
   });
 
   test('combinations outside the declared options, duplicates and negative stock are refused', () => {
-    assert.throws(() => createProduct(input({ variants: [{ options: { 색상: '빨강', 사이즈: 'M' }, stock: 1 }] }), deps), refusal('UNKNOWN_OPTION_COMBINATION', 'body.variants.0.options'));
-    assert.throws(() => createProduct(input({ variants: [{ options: { 색상: '흰색' }, stock: 1 }] }), deps), refusal('UNKNOWN_OPTION_COMBINATION', 'body.variants.0.options'));
-    assert.throws(() => createProduct(input({ variants: [{ options: { 색상: '흰색', 사이즈: 'M', 소재: '면' }, stock: 1 }] }), deps), refusal('UNKNOWN_OPTION_COMBINATION', 'body.variants.0.options'));
+    assert.throws(
+      () => createProduct(input({ variants: [{ options: { 색상: '빨강', 사이즈: 'M' }, stock: 1 }] }), deps),
+      refusal('UNKNOWN_OPTION_COMBINATION', 'body.variants.0.options'),
+    );
+    assert.throws(
+      () => createProduct(input({ variants: [{ options: { 색상: '흰색' }, stock: 1 }] }), deps),
+      refusal('UNKNOWN_OPTION_COMBINATION', 'body.variants.0.options'),
+    );
+    assert.throws(
+      () =>
+        createProduct(
+          input({ variants: [{ options: { 색상: '흰색', 사이즈: 'M', 소재: '면' }, stock: 1 }] }),
+          deps,
+        ),
+      refusal('UNKNOWN_OPTION_COMBINATION', 'body.variants.0.options'),
+    );
     const twice = { options: { 색상: '흰색', 사이즈: 'M' }, stock: 1 };
-    assert.throws(() => createProduct(input({ variants: [twice, { ...twice }] }), deps), refusal('DUPLICATE_VARIANT', 'body.variants.1.options'));
-    assert.throws(() => createProduct(input({ variants: [{ options: { 색상: '흰색', 사이즈: 'M' }, stock: -1 }] }), deps), refusal('VALIDATION_FAILED', 'body.variants.0.stock'));
+    assert.throws(
+      () => createProduct(input({ variants: [twice, { ...twice }] }), deps),
+      refusal('DUPLICATE_VARIANT', 'body.variants.1.options'),
+    );
+    assert.throws(
+      () => createProduct(input({ variants: [{ options: { 색상: '흰색', 사이즈: 'M' }, stock: -1 }] }), deps),
+      refusal('VALIDATION_FAILED', 'body.variants.0.stock'),
+    );
   });
 
   test('status: a suspension wins; otherwise sold out exactly when nothing is sellable', () => {
@@ -73,8 +132,14 @@ describe('images', () => {
   });
   test('count, size and type limits', () => {
     assert.throws(() => acceptImage(png, 10), refusal('TOO_MANY_IMAGES', 'body.file'));
-    assert.throws(() => acceptImage(new Uint8Array(5 * 1024 * 1024 + 1).fill(0xff), 0), refusal('IMAGE_TOO_LARGE', 'body.file'));
-    assert.throws(() => acceptImage(new TextEncoder().encode('hello'), 0), refusal('UNSUPPORTED_IMAGE_TYPE', 'body.file'));
+    assert.throws(
+      () => acceptImage(new Uint8Array(5 * 1024 * 1024 + 1).fill(0xff), 0),
+      refusal('IMAGE_TOO_LARGE', 'body.file'),
+    );
+    assert.throws(
+      () => acceptImage(new TextEncoder().encode('hello'), 0),
+      refusal('UNSUPPORTED_IMAGE_TYPE', 'body.file'),
+    );
     assert.equal(acceptImage(png, 9).extension, 'png');
   });
 });
@@ -84,7 +149,9 @@ describe('categories and keywords', () => {
     const root = createCategory({ name: '패션', parent: null }, deps);
     const child = createCategory({ name: '신발', parent: root }, deps);
     assert.ok(child.path.startsWith(root.path));
-    assert.deepEqual(buildCategoryTree([child, root]), [{ id: root.id, name: '패션', children: [{ id: child.id, name: '신발', children: [] }] }]);
+    assert.deepEqual(buildCategoryTree([child, root]), [
+      { id: root.id, name: '패션', children: [{ id: child.id, name: '신발', children: [] }] },
+    ]);
   });
   test('keywords are normalised terms', () => {
     assert.deepEqual(keywordTerms('  Bluetooth   블루투스 bluetooth '), ['bluetooth', '블루투스']);

@@ -1,6 +1,11 @@
 import { CatalogErrorCode, invalidField } from './catalog-errors';
 import {
-  MAX_VARIANTS, normaliseOptions, normaliseSelection, selectionKey, type OptionSelection, type ProductOption,
+  MAX_VARIANTS,
+  normaliseOptions,
+  normaliseSelection,
+  selectionKey,
+  type OptionSelection,
+  type ProductOption,
 } from './product-options';
 import type { ProductImage } from './product-image';
 import { deriveSaleStatus, type SaleStatus } from './sale-status';
@@ -94,11 +99,18 @@ export function validStock(stock: number, field: string): number {
   return stock;
 }
 
-function checkVariantPrices(price: number, variants: readonly Pick<ProductVariant, 'priceDelta'>[], field: string) {
+function checkVariantPrices(
+  price: number,
+  variants: readonly Pick<ProductVariant, 'priceDelta'>[],
+  field: string,
+) {
   variants.forEach((variant, i) => {
     const total = price + variant.priceDelta;
     if (total <= 0 || total > MAX_PRICE) {
-      throw invalidField(`${field}.${i}.priceDelta`, `price ${price} + delta ${variant.priceDelta} must stay between 1 and ${MAX_PRICE}`);
+      throw invalidField(
+        `${field}.${i}.priceDelta`,
+        `price ${price} + delta ${variant.priceDelta} must stay between 1 and ${MAX_PRICE}`,
+      );
     }
   });
 }
@@ -116,7 +128,8 @@ export function createProduct(
   const price = validPrice(input.price);
   const options = normaliseOptions(input.options);
   if (input.variants.length === 0) throw invalidField('body.variants', 'must list at least one variant');
-  if (input.variants.length > MAX_VARIANTS) throw invalidField('body.variants', `at most ${MAX_VARIANTS} variants`);
+  if (input.variants.length > MAX_VARIANTS)
+    throw invalidField('body.variants', `at most ${MAX_VARIANTS} variants`);
 
   const seen = new Map<string, number>();
   const initialStock: { variantId: string; onHand: number }[] = [];
@@ -126,11 +139,16 @@ export function createProduct(
     const key = selectionKey(options, selection);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw invalidField(`${field}.options`, `same combination as variants.${earlier}`, CatalogErrorCode.DUPLICATE_VARIANT);
+      throw invalidField(
+        `${field}.options`,
+        `same combination as variants.${earlier}`,
+        CatalogErrorCode.DUPLICATE_VARIANT,
+      );
     }
     seen.set(key, i);
     const priceDelta = raw.priceDelta ?? 0;
-    if (!Number.isSafeInteger(priceDelta)) throw invalidField(`${field}.priceDelta`, 'must be a whole number of won');
+    if (!Number.isSafeInteger(priceDelta))
+      throw invalidField(`${field}.priceDelta`, 'must be a whole number of won');
     const id = deps.newId();
     initialStock.push({ variantId: id, onHand: validStock(raw.stock, `${field}.stock`) });
     return { id, options: selection, priceDelta, position: i };
@@ -148,7 +166,10 @@ export function createProduct(
     variants,
     images: [],
     suspended: false,
-    status: deriveSaleStatus(false, initialStock.some((s) => s.onHand > 0)),
+    status: deriveSaleStatus(
+      false,
+      initialStock.some((s) => s.onHand > 0),
+    ),
     popularity: 0,
     createdAt: deps.now,
     updatedAt: deps.now,
@@ -157,7 +178,12 @@ export function createProduct(
 }
 
 /** Applies a seller's edit; the status is re-derived with the stock availability the caller read. */
-export function changeProduct(product: Product, changes: ProductChanges, anyVariantSellable: boolean, now: Date): Product {
+export function changeProduct(
+  product: Product,
+  changes: ProductChanges,
+  anyVariantSellable: boolean,
+  now: Date,
+): Product {
   const next: Product = { ...product, updatedAt: now };
   if (changes.name !== undefined) next.name = validName(changes.name);
   if (changes.description !== undefined) next.description = validDescription(changes.description);
@@ -171,7 +197,10 @@ export function changeProduct(product: Product, changes: ProductChanges, anyVari
   return next;
 }
 
-export function variantPrice(product: Pick<Product, 'price'>, variant: Pick<ProductVariant, 'priceDelta'>): number {
+export function variantPrice(
+  product: Pick<Product, 'price'>,
+  variant: Pick<ProductVariant, 'priceDelta'>,
+): number {
   return product.price + variant.priceDelta;
 }
 

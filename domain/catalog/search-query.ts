@@ -47,7 +47,9 @@ export interface ProductSearchPage {
 /** Splits a shopper's keyword into normalised terms (Korean or English, case-insensitive). */
 export function keywordTerms(keyword: string | undefined): string[] {
   if (!keyword) return [];
-  const terms = normaliseSearchText(keyword).split(' ').filter((term) => term.length > 0);
+  const terms = normaliseSearchText(keyword)
+    .split(' ')
+    .filter((term) => term.length > 0);
   return [...new Set(terms)].slice(0, MAX_KEYWORD_TERMS);
 }
 

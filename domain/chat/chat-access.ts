@@ -11,17 +11,25 @@ export type ChatAccess =
  * Who may read and write a conversation: its consumer; its seller; a manager that seller assigned
  * with the CHAT permission; any admin (oversight). Everyone else is not a participant.
  */
-export function chatAccess(principal: Principal, conversation: Pick<Conversation, 'consumerId' | 'sellerId'>): ChatAccess {
+export function chatAccess(
+  principal: Principal,
+  conversation: Pick<Conversation, 'consumerId' | 'sellerId'>,
+): ChatAccess {
   switch (principal.role) {
     case 'CONSUMER':
-      return principal.userId === conversation.consumerId ? { allowed: true, as: 'CONSUMER' } : { allowed: false, reason: 'NOT_A_PARTICIPANT' };
+      return principal.userId === conversation.consumerId
+        ? { allowed: true, as: 'CONSUMER' }
+        : { allowed: false, reason: 'NOT_A_PARTICIPANT' };
     case 'ADMIN':
       return { allowed: true, as: 'ADMIN' };
     case 'SELLER':
     case 'MANAGER': {
       const decision = authorize(principal, { sellerId: conversation.sellerId, permission: 'CHAT' });
       if (decision.allowed) return { allowed: true, as: principal.role };
-      return { allowed: false, reason: decision.reason === 'MISSING_PERMISSION' ? 'MISSING_PERMISSION' : 'NOT_A_PARTICIPANT' };
+      return {
+        allowed: false,
+        reason: decision.reason === 'MISSING_PERMISSION' ? 'MISSING_PERMISSION' : 'NOT_A_PARTICIPANT',
+      };
     }
     default:
       return { allowed: false, reason: 'NOT_A_PARTICIPANT' };
@@ -36,7 +44,9 @@ export function listableSellerIds(principal: Principal): string[] | null {
     case 'SELLER':
       return [principal.userId];
     case 'MANAGER':
-      return principal.grants.filter((grant) => grant.permissions.includes('CHAT')).map((grant) => grant.sellerId);
+      return principal.grants
+        .filter((grant) => grant.permissions.includes('CHAT'))
+        .map((grant) => grant.sellerId);
     default:
       return [];
   }

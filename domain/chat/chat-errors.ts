@@ -15,4 +15,6 @@ export const chatNotFound = (conversationId: string) =>
   new DomainError(ChatErrorCode.CHAT_NOT_FOUND, `No conversation ${conversationId}`, { conversationId });
 
 export const chatClosed = (conversationId: string) =>
-  new DomainError(ChatErrorCode.CHAT_CLOSED, 'This conversation has been closed; open a new one.', { conversationId });
+  new DomainError(ChatErrorCode.CHAT_CLOSED, 'This conversation has been closed; open a new one.', {
+    conversationId,
+  });

@@ -35,18 +35,26 @@ export function validateMessageText(text: unknown): string {
   if (typeof text !== 'string') throw invalid('must be text');
   if (text.trim().length === 0) throw invalid('must not be empty');
   const length = [...text].length;
-  if (length > MAX_CHAT_MESSAGE_LENGTH) throw invalid(`must be at most ${MAX_CHAT_MESSAGE_LENGTH} characters (got ${length})`);
+  if (length > MAX_CHAT_MESSAGE_LENGTH)
+    throw invalid(`must be at most ${MAX_CHAT_MESSAGE_LENGTH} characters (got ${length})`);
   if (text.includes('\u0000')) throw invalid('must not contain NUL characters');
   return text;
 }
 
 const invalid = (why: string) =>
-  new DomainError(ChatErrorCode.CHAT_MESSAGE_INVALID, `The message ${why}.`, { field: 'text', maxLength: MAX_CHAT_MESSAGE_LENGTH });
+  new DomainError(ChatErrorCode.CHAT_MESSAGE_INVALID, `The message ${why}.`, {
+    field: 'text',
+    maxLength: MAX_CHAT_MESSAGE_LENGTH,
+  });
 
 /** A moderation reason: required, short. */
 export function validateHideReason(reason: unknown): string {
   if (typeof reason !== 'string' || reason.trim().length === 0 || [...reason].length > 500) {
-    throw new DomainError(ChatErrorCode.CHAT_MESSAGE_INVALID, 'Give the reason for hiding the message (1–500 characters).', { field: 'reason' });
+    throw new DomainError(
+      ChatErrorCode.CHAT_MESSAGE_INVALID,
+      'Give the reason for hiding the message (1–500 characters).',
+      { field: 'reason' },
+    );
   }
   return reason.trim();
 }

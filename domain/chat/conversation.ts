@@ -8,7 +8,8 @@ export type ConversationStatus = 'OPEN' | 'CLOSED';
  */
 export type ChatSide = 'CONSUMER' | 'SELLER' | 'ADMIN';
 
-export const sideOf = (role: ChatSenderRole): ChatSide => (role === 'CONSUMER' ? 'CONSUMER' : role === 'ADMIN' ? 'ADMIN' : 'SELLER');
+export const sideOf = (role: ChatSenderRole): ChatSide =>
+  role === 'CONSUMER' ? 'CONSUMER' : role === 'ADMIN' ? 'ADMIN' : 'SELLER';
 
 /** A consumer's conversation with one seller, optionally about a product or an order. */
 export interface Conversation {
@@ -64,13 +65,19 @@ export type ReplyClockChange =
   | { kind: 'ANSWERED'; round: number }
   | { kind: 'NONE' };
 
-export function replyClockAfterMessage(conversation: Conversation, senderRole: ChatSenderRole, kind: 'TEXT' | 'SYSTEM', now: Date): ReplyClockChange {
+export function replyClockAfterMessage(
+  conversation: Conversation,
+  senderRole: ChatSenderRole,
+  kind: 'TEXT' | 'SYSTEM',
+  now: Date,
+): ReplyClockChange {
   if (kind !== 'TEXT') return { kind: 'NONE' };
   const side = sideOf(senderRole);
   if (side === 'CONSUMER' && conversation.awaitingReplySince === null) {
     return { kind: 'STARTED_WAITING', round: conversation.awaitingRound + 1, since: now };
   }
-  if (side === 'SELLER' && conversation.awaitingReplySince !== null) return { kind: 'ANSWERED', round: conversation.awaitingRound };
+  if (side === 'SELLER' && conversation.awaitingReplySince !== null)
+    return { kind: 'ANSWERED', round: conversation.awaitingRound };
   // Admin messages do not answer for the seller: the seller still owes the consumer a reply.
   return { kind: 'NONE' };
 }

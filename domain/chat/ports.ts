@@ -56,22 +56,43 @@ export interface ChatStore {
   insertConversation(conversation: Conversation, participants: ChatParticipant[]): Promise<void>;
   findConversation(id: string): Promise<Conversation | null>;
   /** The open conversation of this consumer with this seller about the same subject, if any. */
-  findOpenConversation(input: { consumerId: string; sellerId: string; productId: string | null; orderId: string | null }): Promise<Conversation | null>;
+  findOpenConversation(input: {
+    consumerId: string;
+    sellerId: string;
+    productId: string | null;
+    orderId: string | null;
+  }): Promise<Conversation | null>;
   /**
    * Appends a message with the next seq, atomically with the conversation's reply clock; the
    * sender has read its own message. Throws CHAT_NOT_FOUND / CHAT_CLOSED.
    */
   appendMessage(input: AppendMessageInput): Promise<AppendedMessage>;
   /** Newest first; `beforeSeq` pages back, `afterSeq` reads what came after a point (oldest first). */
-  listMessages(conversationId: string, page: { beforeSeq?: number; afterSeq?: number; limit: number }): Promise<ChatMessage[]>;
+  listMessages(
+    conversationId: string,
+    page: { beforeSeq?: number; afterSeq?: number; limit: number },
+  ): Promise<ChatMessage[]>;
   findMessage(conversationId: string, messageId: string): Promise<ChatMessage | null>;
-  hideMessage(conversationId: string, messageId: string, hidden: { at: Date; by: string; reason: string }): Promise<ChatMessage | null>;
+  hideMessage(
+    conversationId: string,
+    messageId: string,
+    hidden: { at: Date; by: string; reason: string },
+  ): Promise<ChatMessage | null>;
   listConversations(filter: ConversationListFilter): Promise<ConversationListItem[]>;
   participants(conversationId: string): Promise<ChatParticipant[]>;
   /** Adds the account's read marker if missing (managers on first use, admins when they join); true when added. */
-  ensureParticipant(participant: Omit<ChatParticipant, 'lastReadSeq' | 'lastReadMessageId' | 'lastReadAt'>): Promise<boolean>;
+  ensureParticipant(
+    participant: Omit<ChatParticipant, 'lastReadSeq' | 'lastReadMessageId' | 'lastReadAt'>,
+  ): Promise<boolean>;
   /** Moves the marker forward only; returns the marker as stored. */
-  markRead(input: { conversationId: string; userId: string; role: ChatSenderRole; upToSeq: number; messageId: string; at: Date }): Promise<ChatParticipant>;
+  markRead(input: {
+    conversationId: string;
+    userId: string;
+    role: ChatSenderRole;
+    upToSeq: number;
+    messageId: string;
+    at: Date;
+  }): Promise<ChatParticipant>;
   unreadCount(conversationId: string, userId: string): Promise<number>;
   /** Whether the conversation is still open and waiting in this round (the reminder asks before sending). */
   isAwaitingReply(conversationId: string, round: number): Promise<boolean>;
@@ -100,7 +121,15 @@ export type ChatLiveEvent =
       lastReadMessageId: string | null;
       readAt: string;
     }
-  | { type: 'message_hidden'; conversationId: string; messageId: string; seq: number; hiddenAt: string; hiddenBy: string; reason: string }
+  | {
+      type: 'message_hidden';
+      conversationId: string;
+      messageId: string;
+      seq: number;
+      hiddenAt: string;
+      hiddenBy: string;
+      reason: string;
+    }
   | { type: 'closed'; conversationId: string; closedAt: string; closedBy: string };
 
 /**
@@ -134,5 +163,9 @@ export interface ChatProductCatalog {
  * 'UNKNOWN' while the ordering context does not exist yet (the reference is kept as given).
  */
 export interface ChatOrderReferences {
-  orderRelates(input: { orderId: string; consumerId: string; sellerId: string }): Promise<boolean | 'UNKNOWN'>;
+  orderRelates(input: {
+    orderId: string;
+    consumerId: string;
+    sellerId: string;
+  }): Promise<boolean | 'UNKNOWN'>;
 }

@@ -36,7 +36,15 @@ export interface DeadLetterRepository {
   /** Parks the work; a second record of the same (kind, reference) returns the first. */
   record(letter: DeadLetter): Promise<{ letter: DeadLetter; created: boolean }>;
   get(id: string): Promise<DeadLetter | null>;
-  list(filter: { kind?: DeadLetterKind; status?: DeadLetterStatus; page: number; size: number }): Promise<DeadLetterPage>;
+  list(filter: {
+    kind?: DeadLetterKind;
+    status?: DeadLetterStatus;
+    page: number;
+    size: number;
+  }): Promise<DeadLetterPage>;
   /** OPEN → RETRIED or RESOLVED; false when it was no longer open. */
-  close(id: string, change: { status: 'RETRIED' | 'RESOLVED'; by: string; at: Date; note?: string }): Promise<boolean>;
+  close(
+    id: string,
+    change: { status: 'RETRIED' | 'RESOLVED'; by: string; at: Date; note?: string },
+  ): Promise<boolean>;
 }

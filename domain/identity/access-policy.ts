@@ -14,7 +14,16 @@ export interface SellerAction {
 
 export type AccessDecision =
   | { allowed: true; actingAs: 'SELLER' | 'MANAGER' | 'ADMIN'; sellerId: string }
-  | { allowed: false; reason: 'NOT_A_SELLER_ROLE' | 'OTHER_SELLER' | 'NOT_ASSIGNED' | 'MISSING_PERMISSION' | 'OWNER_ONLY' | 'ADMIN_NOT_ALLOWED' };
+  | {
+      allowed: false;
+      reason:
+        | 'NOT_A_SELLER_ROLE'
+        | 'OTHER_SELLER'
+        | 'NOT_ASSIGNED'
+        | 'MISSING_PERMISSION'
+        | 'OWNER_ONLY'
+        | 'ADMIN_NOT_ALLOWED';
+    };
 
 /**
  * The one rule that decides whether a principal may act for a seller: the seller itself always;

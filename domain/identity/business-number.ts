@@ -12,7 +12,8 @@ export class BusinessNumber {
   static create(raw: string, field = 'businessNumber'): BusinessNumber {
     const digits = raw.trim().replace(/[\s-]/g, '');
     if (!/^\d{10}$/.test(digits)) throw invalidField(field, 'must be 10 digits (XXX-XX-XXXXX)');
-    if (checkDigitOf(digits) !== Number(digits[9])) throw invalidField(field, 'is not a valid business registration number (check digit)');
+    if (checkDigitOf(digits) !== Number(digits[9]))
+      throw invalidField(field, 'is not a valid business registration number (check digit)');
     return new BusinessNumber(digits);
   }
 

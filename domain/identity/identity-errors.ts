@@ -16,5 +16,7 @@ export const IdentityErrorCode = {
 
 /** A value a client sent that breaks a rule; `field` names it the way the API does (`body.email`). */
 export function invalidField(field: string, message: string): DomainError {
-  return new DomainError(IdentityErrorCode.VALIDATION_FAILED, `${field}: ${message}`, { errors: [{ field, message }] });
+  return new DomainError(IdentityErrorCode.VALIDATION_FAILED, `${field}: ${message}`, {
+    errors: [{ field, message }],
+  });
 }

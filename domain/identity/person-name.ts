@@ -5,6 +5,7 @@ export function personName(raw: string, field = 'name'): string {
   const value = raw.trim().replace(/\s+/g, ' ');
   if (value.length < 1 || value.length > 50) throw invalidField(field, 'must be 1–50 characters');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f<>]/.test(value)) throw invalidField(field, 'contains characters a name cannot have');
+  if (/[\u0000-\u001f\u007f<>]/.test(value))
+    throw invalidField(field, 'contains characters a name cannot have');
   return value;
 }

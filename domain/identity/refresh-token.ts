@@ -24,11 +24,13 @@ export interface RefreshTokenFamily {
 export type RevocationReason = 'LOGOUT' | 'REUSE_DETECTED' | 'WITHDRAWAL' | 'ADMIN';
 
 export type RefreshDecision =
-  | { kind: 'rotate' }
-  | { kind: 'reuse-detected' }
-  | { kind: 'rejected'; reason: 'expired' | 'revoked' };
+  { kind: 'rotate' } | { kind: 'reuse-detected' } | { kind: 'rejected'; reason: 'expired' | 'revoked' };
 
-export function decideRefresh(token: RefreshTokenRecord, family: RefreshTokenFamily, now: Date): RefreshDecision {
+export function decideRefresh(
+  token: RefreshTokenRecord,
+  family: RefreshTokenFamily,
+  now: Date,
+): RefreshDecision {
   if (family.revokedAt) return { kind: 'rejected', reason: 'revoked' };
   if (token.usedAt) return { kind: 'reuse-detected' };
   if (token.expiresAt <= now || family.expiresAt <= now) return { kind: 'rejected', reason: 'expired' };

@@ -42,7 +42,16 @@ export function newUser(input: {
 
 /** Withdrawal: the account stays as a tombstone (ids referenced by kept records), its personal data does not. */
 export function withdrawn(user: User, now: Date): User {
-  return { ...user, status: 'WITHDRAWN', email: null, name: null, phone: null, passwordHash: null, updatedAt: now, withdrawnAt: now };
+  return {
+    ...user,
+    status: 'WITHDRAWN',
+    email: null,
+    name: null,
+    phone: null,
+    passwordHash: null,
+    updatedAt: now,
+    withdrawnAt: now,
+  };
 }
 
 export function isActive(user: User): boolean {

@@ -23,7 +23,15 @@ describe('Email', () => {
   });
 
   test('rejects malformed addresses, naming the field', () => {
-    for (const bad of ['', 'no-at-sign', 'a@b', 'a b@example.com', '@example.com', 'kim@exa mple.com', `${'x'.repeat(65)}@example.com`]) {
+    for (const bad of [
+      '',
+      'no-at-sign',
+      'a@b',
+      'a b@example.com',
+      '@example.com',
+      'kim@exa mple.com',
+      `${'x'.repeat(65)}@example.com`,
+    ]) {
       assert.equal(fieldError(() => Email.create(bad, 'body.email')).field, 'body.email', bad);
     }
   });
@@ -52,7 +60,15 @@ describe('PhoneNumber (Korean)', () => {
   });
 
   test('rejects what is not a Korean number', () => {
-    for (const bad of ['12345', '010-123-456', '02-123-4567', '+1 415 555 0100', '010-1234-56789', 'phone', '099-123-4567']) {
+    for (const bad of [
+      '12345',
+      '010-123-456',
+      '02-123-4567',
+      '+1 415 555 0100',
+      '010-1234-56789',
+      'phone',
+      '099-123-4567',
+    ]) {
       assert.equal(fieldError(() => PhoneNumber.create(bad)).field, 'phone', bad);
     }
   });
@@ -89,7 +105,10 @@ describe('Password policy', () => {
     assert.match(fieldError(() => Password.create('alllowercaseletters')).message, /three of/);
     assert.match(fieldError(() => Password.create('Aaaaa1234567!')).message, /repeat/);
     assert.match(fieldError(() => Password.create('Password123')).message, /too common/);
-    assert.match(fieldError(() => Password.create('Minjikim-2024', { email: 'minjikim@example.com' })).message, /email/);
+    assert.match(
+      fieldError(() => Password.create('Minjikim-2024', { email: 'minjikim@example.com' })).message,
+      /email/,
+    );
   });
 
   test('never prints the plaintext', () => {

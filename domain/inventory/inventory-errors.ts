@@ -21,9 +21,13 @@ export function outOfStock(variantId: string, requested: number, sellable: numbe
 }
 
 export function variantNotFound(variantId: string): DomainError {
-  return new DomainError(InventoryErrorCode.VARIANT_NOT_FOUND, `No stock is kept for variant ${variantId}`, { variantId });
+  return new DomainError(InventoryErrorCode.VARIANT_NOT_FOUND, `No stock is kept for variant ${variantId}`, {
+    variantId,
+  });
 }
 
 export function invalidQuantity(field: string, message: string): DomainError {
-  return new DomainError(InventoryErrorCode.VALIDATION_FAILED, `${field}: ${message}`, { errors: [{ field, message }] });
+  return new DomainError(InventoryErrorCode.VALIDATION_FAILED, `${field}: ${message}`, {
+    errors: [{ field, message }],
+  });
 }

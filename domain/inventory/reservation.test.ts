@@ -6,8 +6,15 @@ import { availabilityTransition, checkOnHandChange } from './stock-level';
 describe('inventory rules', () => {
   test('lines are summed per SKU and ordered by variant id (one lock order for every order)', () => {
     assert.deepEqual(
-      summariseLines([{ variantId: 'b', quantity: 1 }, { variantId: 'a', quantity: 2 }, { variantId: 'b', quantity: 3 }]),
-      [{ variantId: 'a', quantity: 2 }, { variantId: 'b', quantity: 4 }],
+      summariseLines([
+        { variantId: 'b', quantity: 1 },
+        { variantId: 'a', quantity: 2 },
+        { variantId: 'b', quantity: 3 },
+      ]),
+      [
+        { variantId: 'a', quantity: 2 },
+        { variantId: 'b', quantity: 4 },
+      ],
     );
     assert.throws(() => summariseLines([{ variantId: 'a', quantity: 0 }]), /lines\.0\.quantity/);
     assert.throws(() => summariseLines([]), /at least one line/);

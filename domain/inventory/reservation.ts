@@ -27,7 +27,10 @@ export function summariseLines(lines: readonly ReservationLine[]): ReservationLi
   const summed = [...totals].map(([variantId, quantity]) => ({ variantId, quantity }));
   for (const line of summed) {
     if (line.quantity > MAX_LINE_QUANTITY) {
-      throw invalidQuantity('lines', `at most ${MAX_LINE_QUANTITY} units of variant ${line.variantId} per order`);
+      throw invalidQuantity(
+        'lines',
+        `at most ${MAX_LINE_QUANTITY} units of variant ${line.variantId} per order`,
+      );
     }
   }
   return summed.sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
@@ -37,5 +40,8 @@ export function summariseLines(lines: readonly ReservationLine[]): ReservationLi
 export function sameLines(a: readonly ReservationLine[], b: readonly ReservationLine[]): boolean {
   const x = summariseLines(a);
   const y = summariseLines(b);
-  return x.length === y.length && x.every((line, i) => line.variantId === y[i]!.variantId && line.quantity === y[i]!.quantity);
+  return (
+    x.length === y.length &&
+    x.every((line, i) => line.variantId === y[i]!.variantId && line.quantity === y[i]!.quantity)
+  );
 }

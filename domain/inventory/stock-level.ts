@@ -10,7 +10,8 @@ export interface StockLevel {
   version: number;
 }
 
-export const sellableOf = (level: Pick<StockLevel, 'onHand' | 'reserved'>): number => level.onHand - level.reserved;
+export const sellableOf = (level: Pick<StockLevel, 'onHand' | 'reserved'>): number =>
+  level.onHand - level.reserved;
 
 /** A seller sets the count on hand; it may not drop below what orders have already reserved. */
 export function checkOnHandChange(level: StockLevel, onHand: number, field = 'body.onHand'): void {
@@ -19,7 +20,11 @@ export function checkOnHandChange(level: StockLevel, onHand: number, field = 'bo
     throw new DomainError(
       InventoryErrorCode.STOCK_BELOW_RESERVED,
       `${field}: ${onHand} is below the ${level.reserved} units already reserved by orders`,
-      { variantId: level.variantId, reserved: level.reserved, errors: [{ field, message: `must be at least ${level.reserved}` }] },
+      {
+        variantId: level.variantId,
+        reserved: level.reserved,
+        errors: [{ field, message: `must be at least ${level.reserved}` }],
+      },
     );
   }
 }
@@ -27,7 +32,10 @@ export function checkOnHandChange(level: StockLevel, onHand: number, field = 'bo
 /** Which way a variant's sellable stock moved across zero (what the catalog and the waiting queue care about). */
 export type AvailabilityTransition = 'SOLD_OUT' | 'BACK_IN_STOCK' | null;
 
-export function availabilityTransition(sellableBefore: number, sellableAfter: number): AvailabilityTransition {
+export function availabilityTransition(
+  sellableBefore: number,
+  sellableAfter: number,
+): AvailabilityTransition {
   if (sellableBefore > 0 && sellableAfter <= 0) return 'SOLD_OUT';
   if (sellableBefore <= 0 && sellableAfter > 0) return 'BACK_IN_STOCK';
   return null;

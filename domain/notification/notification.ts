@@ -34,7 +34,10 @@ export function recipientVariables(contact: Contact): Record<(typeof RECIPIENT_V
  */
 export function validateNotificationRequest(request: NotificationRequest): void {
   if (!findTemplate(request.templateCode)) {
-    throw new DomainError('NOTIFICATION_TEMPLATE_UNKNOWN', `unknown notification template ${request.templateCode}`);
+    throw new DomainError(
+      'NOTIFICATION_TEMPLATE_UNKNOWN',
+      `unknown notification template ${request.templateCode}`,
+    );
   }
   renderTemplate(request.templateCode, { ...recipientVariables({}), ...request.variables });
 }
@@ -87,7 +90,18 @@ export interface NotificationAttempt {
 }
 
 export type AttemptPatch = Partial<
-  Pick<NotificationAttempt, 'provider' | 'providerMessageId' | 'recipientSeq' | 'status' | 'failureReason' | 'providerCode' | 'providerMessage' | 'tries' | 'updatedAt'>
+  Pick<
+    NotificationAttempt,
+    | 'provider'
+    | 'providerMessageId'
+    | 'recipientSeq'
+    | 'status'
+    | 'failureReason'
+    | 'providerCode'
+    | 'providerMessage'
+    | 'tries'
+    | 'updatedAt'
+  >
 >;
 
 export interface ProviderEventRecord {
@@ -118,10 +132,18 @@ export interface NotificationStore {
    * is SENDING or ACCEPTED, so a DELIVERED or FAILED reported by the provider is never overwritten.
    */
   updateAttempt(id: string, patch: AttemptPatch, options?: { onlyIfOpen?: boolean }): Promise<void>;
-  findAttemptByProviderMessageId(provider: NotificationProvider, providerMessageId: string): Promise<NotificationAttempt | null>;
+  findAttemptByProviderMessageId(
+    provider: NotificationProvider,
+    providerMessageId: string,
+  ): Promise<NotificationAttempt | null>;
   /** Records a webhook event; false when this provider event was recorded before. */
   recordEvent(event: ProviderEventRecord): Promise<boolean>;
-  list(filter: { orderId?: string; userId?: string; cursor?: string; limit: number }): Promise<NotificationPage>;
+  list(filter: {
+    orderId?: string;
+    userId?: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<NotificationPage>;
 }
 
 /** Where a user's contact details come from (identity decrypts them on demand). */

@@ -32,9 +32,13 @@ export interface CartLineView {
 
 export function checkCartQuantity(quantity: number, field = 'body.quantity'): number {
   if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
-    throw new DomainError(OrderingErrorCode.VALIDATION_FAILED, `${field}: must be a whole number 1–${MAX_LINE_QUANTITY}`, {
-      errors: [{ field, message: `must be a whole number 1–${MAX_LINE_QUANTITY}` }],
-    });
+    throw new DomainError(
+      OrderingErrorCode.VALIDATION_FAILED,
+      `${field}: must be a whole number 1–${MAX_LINE_QUANTITY}`,
+      {
+        errors: [{ field, message: `must be a whole number 1–${MAX_LINE_QUANTITY}` }],
+      },
+    );
   }
   return quantity;
 }
@@ -43,15 +47,31 @@ export function checkCartQuantity(quantity: number, field = 'body.quantity'): nu
 export function viewCartLine(item: CartItem, offer: VariantOffer | null): CartLineView {
   if (!offer) return { item, offer: null, availability: 'UNAVAILABLE', priceChange: null, lineAmount: 0 };
   const availability: CartLineAvailability =
-    offer.productStatus === 'SUSPENDED' ? 'UNAVAILABLE' : offer.sellable <= 0 ? 'SOLD_OUT' : offer.sellable < item.quantity ? 'INSUFFICIENT_STOCK' : 'AVAILABLE';
-  const priceChange = offer.unitPrice === item.priceWhenAdded
-    ? null
-    : { previous: item.priceWhenAdded, current: offer.unitPrice, difference: offer.unitPrice - item.priceWhenAdded };
+    offer.productStatus === 'SUSPENDED'
+      ? 'UNAVAILABLE'
+      : offer.sellable <= 0
+        ? 'SOLD_OUT'
+        : offer.sellable < item.quantity
+          ? 'INSUFFICIENT_STOCK'
+          : 'AVAILABLE';
+  const priceChange =
+    offer.unitPrice === item.priceWhenAdded
+      ? null
+      : {
+          previous: item.priceWhenAdded,
+          current: offer.unitPrice,
+          difference: offer.unitPrice - item.priceWhenAdded,
+        };
   return { item, offer, availability, priceChange, lineAmount: offer.unitPrice * item.quantity };
 }
 
 /** Totals over the lines that can be ordered as they are. */
-export function cartTotals(lines: CartLineView[]): { totalAmount: number; orderableCount: number; unavailableCount: number; priceChangedCount: number } {
+export function cartTotals(lines: CartLineView[]): {
+  totalAmount: number;
+  orderableCount: number;
+  unavailableCount: number;
+  priceChangedCount: number;
+} {
   const orderable = lines.filter((l) => l.availability === 'AVAILABLE');
   return {
     totalAmount: orderable.reduce((sum, l) => sum + l.lineAmount, 0),

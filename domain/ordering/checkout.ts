@@ -54,43 +54,71 @@ export function validateCheckout(raw: {
   const errors: FieldIssue[] = [];
   const address = raw.shippingAddress ?? {};
   const recipient = text(address.recipient);
-  if (recipient.length < 1 || [...recipient].length > 50) errors.push({ field: 'body.shippingAddress.recipient', message: 'must be 1–50 characters' });
+  if (recipient.length < 1 || [...recipient].length > 50)
+    errors.push({ field: 'body.shippingAddress.recipient', message: 'must be 1–50 characters' });
   let phone = '';
   try {
-    phone = PhoneNumber.create(typeof address.phone === 'string' ? address.phone : '', 'body.shippingAddress.phone').value;
+    phone = PhoneNumber.create(
+      typeof address.phone === 'string' ? address.phone : '',
+      'body.shippingAddress.phone',
+    ).value;
   } catch {
-    errors.push({ field: 'body.shippingAddress.phone', message: 'must be a Korean mobile or landline number, e.g. 010-1234-5678' });
+    errors.push({
+      field: 'body.shippingAddress.phone',
+      message: 'must be a Korean mobile or landline number, e.g. 010-1234-5678',
+    });
   }
   const zipCode = text(address.zipCode);
-  if (!/^\d{5}$/.test(zipCode)) errors.push({ field: 'body.shippingAddress.zipCode', message: 'must be a 5-digit 우편번호' });
+  if (!/^\d{5}$/.test(zipCode))
+    errors.push({ field: 'body.shippingAddress.zipCode', message: 'must be a 5-digit 우편번호' });
   const address1 = text(address.address1);
-  if (address1.length < 1 || [...address1].length > 200) errors.push({ field: 'body.shippingAddress.address1', message: 'must be 1–200 characters' });
-  const address2Raw = address.address2 === undefined || address.address2 === null ? '' : text(address.address2);
-  if ([...address2Raw].length > 200) errors.push({ field: 'body.shippingAddress.address2', message: 'must be at most 200 characters' });
+  if (address1.length < 1 || [...address1].length > 200)
+    errors.push({ field: 'body.shippingAddress.address1', message: 'must be 1–200 characters' });
+  const address2Raw =
+    address.address2 === undefined || address.address2 === null ? '' : text(address.address2);
+  if ([...address2Raw].length > 200)
+    errors.push({ field: 'body.shippingAddress.address2', message: 'must be at most 200 characters' });
 
   const payment = raw.payment ?? {};
-  const method = typeof payment.method === 'string' && isPaymentMethod(payment.method) ? payment.method : null;
-  if (!method) errors.push({ field: 'body.payment.method', message: 'must be CARD, BANK_TRANSFER, KAKAOPAY, NAVERPAY or POINTS' });
+  const method =
+    typeof payment.method === 'string' && isPaymentMethod(payment.method) ? payment.method : null;
+  if (!method)
+    errors.push({
+      field: 'body.payment.method',
+      message: 'must be CARD, BANK_TRANSFER, KAKAOPAY, NAVERPAY or POINTS',
+    });
   let provider: CheckoutProvider | null = null;
   if (payment.provider !== undefined && payment.provider !== null) {
-    if (typeof payment.provider === 'string' && (CHECKOUT_PROVIDERS as readonly string[]).includes(payment.provider)) provider = payment.provider as CheckoutProvider;
+    if (
+      typeof payment.provider === 'string' &&
+      (CHECKOUT_PROVIDERS as readonly string[]).includes(payment.provider)
+    )
+      provider = payment.provider as CheckoutProvider;
     else errors.push({ field: 'body.payment.provider', message: 'must be TOSS, NICEPAY or INICIS' });
   }
-  if (method === 'POINTS' && provider) errors.push({ field: 'body.payment.provider', message: 'a points-only payment uses no PG' });
+  if (method === 'POINTS' && provider)
+    errors.push({ field: 'body.payment.provider', message: 'a points-only payment uses no PG' });
   let points: number | undefined;
   if (payment.points !== undefined && payment.points !== null) {
-    if (typeof payment.points === 'number' && Number.isSafeInteger(payment.points) && payment.points >= 0) points = payment.points;
+    if (typeof payment.points === 'number' && Number.isSafeInteger(payment.points) && payment.points >= 0)
+      points = payment.points;
     else errors.push({ field: 'body.payment.points', message: 'must be a whole number of points ≥ 0' });
   }
 
   let items: CheckoutItem[] | null = null;
   if (raw.items !== undefined && raw.items !== null) {
-    if (raw.items.length < 1 || raw.items.length > MAX_ORDER_ITEMS) errors.push({ field: 'body.items', message: `must hold 1–${MAX_ORDER_ITEMS} items` });
+    if (raw.items.length < 1 || raw.items.length > MAX_ORDER_ITEMS)
+      errors.push({ field: 'body.items', message: `must hold 1–${MAX_ORDER_ITEMS} items` });
     items = raw.items.map((item, i) => {
       const variantId = typeof item.variantId === 'string' ? item.variantId.trim() : '';
-      if (!/^[A-Za-z0-9-]{1,36}$/.test(variantId)) errors.push({ field: `body.items.${i}.variantId`, message: 'must be a variant id' });
+      if (!/^[A-Za-z0-9-]{1,36}$/.test(variantId))
+        errors.push({ field: `body.items.${i}.variantId`, message: 'must be a variant id' });
       const quantity = typeof item.quantity === 'number' ? item.quantity : NaN;
-      if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) errors.push({ field: `body.items.${i}.quantity`, message: `must be a whole number 1–${MAX_LINE_QUANTITY}` });
+      if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY)
+        errors.push({
+          field: `body.items.${i}.quantity`,
+          message: `must be a whole number 1–${MAX_LINE_QUANTITY}`,
+        });
       return { variantId, quantity };
     });
   }

@@ -52,8 +52,15 @@ export type OrderCommand = (typeof ORDER_COMMANDS)[number];
 export const ORDER_WIDE_COMMANDS: readonly OrderCommand[] = ['MARK_PAID', 'FAIL_PAYMENT', 'EXPIRE_PAYMENT'];
 
 /** status → command → next status. A command missing from a row is refused in that status. */
-export const PART_TRANSITIONS: Readonly<Record<PartStatus, Readonly<Partial<Record<OrderCommand, PartStatus>>>>> = {
-  PENDING_PAYMENT: { MARK_PAID: 'PAID', FAIL_PAYMENT: 'PAYMENT_FAILED', EXPIRE_PAYMENT: 'CANCELLED', CANCEL: 'CANCELLED' },
+export const PART_TRANSITIONS: Readonly<
+  Record<PartStatus, Readonly<Partial<Record<OrderCommand, PartStatus>>>>
+> = {
+  PENDING_PAYMENT: {
+    MARK_PAID: 'PAID',
+    FAIL_PAYMENT: 'PAYMENT_FAILED',
+    EXPIRE_PAYMENT: 'CANCELLED',
+    CANCEL: 'CANCELLED',
+  },
   PAID: { CANCEL: 'CANCELLED', START_PREPARING: 'PREPARING', SHIP: 'SHIPPED' },
   PREPARING: { CANCEL: 'CANCELLED', SHIP: 'SHIPPED' },
   SHIPPED: { DELIVER: 'DELIVERED', REQUEST_RETURN: 'RETURN_REQUESTED' },
@@ -65,7 +72,12 @@ export const PART_TRANSITIONS: Readonly<Record<PartStatus, Readonly<Partial<Reco
   RETURNED: {},
 };
 
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ['PURCHASE_CONFIRMED', 'CANCELLED', 'PAYMENT_FAILED', 'RETURNED'];
+export const TERMINAL_STATUSES: readonly OrderStatus[] = [
+  'PURCHASE_CONFIRMED',
+  'CANCELLED',
+  'PAYMENT_FAILED',
+  'RETURNED',
+];
 
 export function nextPartStatus(status: PartStatus, command: OrderCommand): PartStatus | null {
   return PART_TRANSITIONS[status][command] ?? null;
@@ -81,11 +93,23 @@ export function isTerminal(status: OrderStatus): boolean {
 
 /** Whether the units of a part in this status have left the seller (a cancel is no longer possible). */
 export function hasShipped(status: PartStatus): boolean {
-  return status === 'SHIPPED' || status === 'DELIVERED' || status === 'RETURN_REQUESTED' || status === 'RETURNED' || status === 'PURCHASE_CONFIRMED';
+  return (
+    status === 'SHIPPED' ||
+    status === 'DELIVERED' ||
+    status === 'RETURN_REQUESTED' ||
+    status === 'RETURNED' ||
+    status === 'PURCHASE_CONFIRMED'
+  );
 }
 
 /** Progress of a live part after payment, for deriving the order's status from mixed parts. */
-const PROGRESS: Partial<Record<PartStatus, number>> = { PAID: 1, PREPARING: 2, SHIPPED: 3, DELIVERED: 4, PURCHASE_CONFIRMED: 5 };
+const PROGRESS: Partial<Record<PartStatus, number>> = {
+  PAID: 1,
+  PREPARING: 2,
+  SHIPPED: 3,
+  DELIVERED: 4,
+  PURCHASE_CONFIRMED: 5,
+};
 
 /**
  * The order's status from its parts: all alike → that status. Mixed: a pending return wins (the

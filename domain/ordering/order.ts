@@ -4,7 +4,13 @@ import type { ShippingAddress } from './checkout';
 import type { OrderHistoryEntry } from './order-history';
 import { OrderingErrorCode } from './ordering-errors';
 import {
-  allowedCommands, deriveOrderStatus, nextPartStatus, ORDER_WIDE_COMMANDS, type OrderCommand, type OrderStatus, type PartStatus,
+  allowedCommands,
+  deriveOrderStatus,
+  nextPartStatus,
+  ORDER_WIDE_COMMANDS,
+  type OrderCommand,
+  type OrderStatus,
+  type PartStatus,
 } from './order-status';
 import { paymentDueAt } from './payment-deadline';
 
@@ -76,28 +82,43 @@ export interface PlaceOrderInput {
  * A new order awaiting payment. Lines of the same variant are merged; lines are grouped per seller
  * (parts in seller-id order, lines in the order given); amounts are whole won and must add up.
  */
-export function placeOrder(input: PlaceOrderInput, context: { orderId: string; orderNumber: string; now: Date; newId: () => string }): { order: Order; history: OrderHistoryEntry[] } {
-  if (input.lines.length === 0) throw new DomainError(OrderingErrorCode.CART_EMPTY, 'An order needs at least one item', {});
+export function placeOrder(
+  input: PlaceOrderInput,
+  context: { orderId: string; orderNumber: string; now: Date; newId: () => string },
+): { order: Order; history: OrderHistoryEntry[] } {
+  if (input.lines.length === 0)
+    throw new DomainError(OrderingErrorCode.CART_EMPTY, 'An order needs at least one item', {});
   const merged = new Map<string, PricedLine>();
   for (const line of input.lines) {
-    if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice <= 0) throw new Error(`unit price of ${line.variantId} must be whole won > 0`);
-    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) throw new Error(`quantity of ${line.variantId} must be ≥ 1`);
+    if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice <= 0)
+      throw new Error(`unit price of ${line.variantId} must be whole won > 0`);
+    if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0)
+      throw new Error(`quantity of ${line.variantId} must be ≥ 1`);
     const seen = merged.get(line.variantId);
     merged.set(line.variantId, seen ? { ...seen, quantity: seen.quantity + line.quantity } : { ...line });
   }
   const parts = new Map<string, OrderPart>();
   for (const line of merged.values()) {
-    const part = parts.get(line.sellerId) ?? { sellerId: line.sellerId, status: 'PENDING_PAYMENT' as const, subtotal: 0, lines: [] };
+    const part = parts.get(line.sellerId) ?? {
+      sellerId: line.sellerId,
+      status: 'PENDING_PAYMENT' as const,
+      subtotal: 0,
+      lines: [],
+    };
     const lineAmount = line.unitPrice * line.quantity;
     part.lines.push({ ...line, id: context.newId(), lineAmount });
     part.subtotal += lineAmount;
     parts.set(line.sellerId, part);
   }
-  const sortedParts = [...parts.values()].sort((a, b) => (a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : 0));
+  const sortedParts = [...parts.values()].sort((a, b) =>
+    a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : 0,
+  );
   const totalAmount = sortedParts.reduce((sum, part) => sum + part.subtotal, 0);
   if (!Number.isSafeInteger(totalAmount)) throw new Error('order total overflows');
   if (input.payment.pointsAmount + input.payment.payableAmount !== totalAmount) {
-    throw new Error(`payment split ${input.payment.pointsAmount} + ${input.payment.payableAmount} does not add up to ${totalAmount}`);
+    throw new Error(
+      `payment split ${input.payment.pointsAmount} + ${input.payment.payableAmount} does not add up to ${totalAmount}`,
+    );
   }
   const order: Order = {
     id: context.orderId,
@@ -113,7 +134,16 @@ export function placeOrder(input: PlaceOrderInput, context: { orderId: string; o
     updatedAt: context.now,
   };
   const history: OrderHistoryEntry[] = [
-    { orderId: order.id, sellerId: null, fromStatus: null, toStatus: 'PENDING_PAYMENT', command: 'PLACE', actorId: input.userId, reason: null, at: context.now },
+    {
+      orderId: order.id,
+      sellerId: null,
+      fromStatus: null,
+      toStatus: 'PENDING_PAYMENT',
+      command: 'PLACE',
+      actorId: input.userId,
+      reason: null,
+      at: context.now,
+    },
   ];
   return { order, history };
 }
@@ -127,7 +157,11 @@ export interface OrderCommandRequest {
   at: Date;
 }
 
-export function transitionNotAllowed(order: Order, request: OrderCommandRequest, blocking: OrderPart[]): DomainError {
+export function transitionNotAllowed(
+  order: Order,
+  request: OrderCommandRequest,
+  blocking: OrderPart[],
+): DomainError {
   const where = request.sellerId ? `the part of seller ${request.sellerId}` : 'this order';
   return new DomainError(
     OrderingErrorCode.ORDER_TRANSITION_NOT_ALLOWED,
@@ -136,7 +170,11 @@ export function transitionNotAllowed(order: Order, request: OrderCommandRequest,
       orderId: order.id,
       command: request.command,
       status: order.status,
-      parts: blocking.map((p) => ({ sellerId: p.sellerId, status: p.status, allowed: allowedCommands(p.status) })),
+      parts: blocking.map((p) => ({
+        sellerId: p.sellerId,
+        status: p.status,
+        allowed: allowedCommands(p.status),
+      })),
     },
   );
 }
@@ -147,14 +185,22 @@ export function transitionNotAllowed(order: Order, request: OrderCommandRequest,
  * already cancelled are skipped by an order-wide cancel. Returns the new order and one history entry
  * per part whose status changed, plus one for the order's status when it changed.
  */
-export function applyOrderCommand(order: Order, request: OrderCommandRequest): { order: Order; history: OrderHistoryEntry[] } {
+export function applyOrderCommand(
+  order: Order,
+  request: OrderCommandRequest,
+): { order: Order; history: OrderHistoryEntry[] } {
   if (request.sellerId && ORDER_WIDE_COMMANDS.includes(request.command)) {
     throw new Error(`${request.command} concerns the whole order, not one seller's part`);
   }
   let targets: OrderPart[];
   if (request.sellerId) {
     const part = order.parts.find((p) => p.sellerId === request.sellerId);
-    if (!part) throw new DomainError(OrderingErrorCode.ORDER_NOT_FOUND, `Order ${order.id} has no part of seller ${request.sellerId}`, { orderId: order.id, sellerId: request.sellerId });
+    if (!part)
+      throw new DomainError(
+        OrderingErrorCode.ORDER_NOT_FOUND,
+        `Order ${order.id} has no part of seller ${request.sellerId}`,
+        { orderId: order.id, sellerId: request.sellerId },
+      );
     targets = [part];
   } else if (request.command === 'CANCEL') {
     targets = order.parts.filter((p) => p.status !== 'CANCELLED');
@@ -162,7 +208,8 @@ export function applyOrderCommand(order: Order, request: OrderCommandRequest): {
     targets = order.parts;
   }
   const blocking = targets.filter((p) => nextPartStatus(p.status, request.command) === null);
-  if (targets.length === 0 || blocking.length > 0) throw transitionNotAllowed(order, request, blocking.length > 0 ? blocking : order.parts);
+  if (targets.length === 0 || blocking.length > 0)
+    throw transitionNotAllowed(order, request, blocking.length > 0 ? blocking : order.parts);
 
   const history: OrderHistoryEntry[] = [];
   const parts = order.parts.map((part) => {
@@ -170,19 +217,47 @@ export function applyOrderCommand(order: Order, request: OrderCommandRequest): {
     const next = nextPartStatus(part.status, request.command)!;
     if (next === part.status) return part;
     if (order.parts.length > 1) {
-      history.push({ orderId: order.id, sellerId: part.sellerId, fromStatus: part.status, toStatus: next, command: request.command, actorId: request.actorId ?? null, reason: request.reason ?? null, at: request.at });
+      history.push({
+        orderId: order.id,
+        sellerId: part.sellerId,
+        fromStatus: part.status,
+        toStatus: next,
+        command: request.command,
+        actorId: request.actorId ?? null,
+        reason: request.reason ?? null,
+        at: request.at,
+      });
     }
     return { ...part, status: next };
   });
   const status = deriveOrderStatus(parts.map((p) => p.status));
   if (status !== order.status) {
-    history.push({ orderId: order.id, sellerId: null, fromStatus: order.status, toStatus: status, command: request.command, actorId: request.actorId ?? null, reason: request.reason ?? null, at: request.at });
+    history.push({
+      orderId: order.id,
+      sellerId: null,
+      fromStatus: order.status,
+      toStatus: status,
+      command: request.command,
+      actorId: request.actorId ?? null,
+      reason: request.reason ?? null,
+      at: request.at,
+    });
   }
   return { order: { ...order, parts, status, updatedAt: request.at }, history };
 }
 
 /** Commands the order accepts now, order-wide and per part (for clients and the workflow's guard). */
-export function commandsOf(order: Order): { order: OrderCommand[]; parts: { sellerId: string; commands: OrderCommand[] }[] } {
-  const common = allowedCommands(order.parts[0]!.status).filter((c) => order.parts.every((p) => allowedCommands(p.status).includes(c) || (c === 'CANCEL' && p.status === 'CANCELLED')));
-  return { order: common, parts: order.parts.map((p) => ({ sellerId: p.sellerId, commands: allowedCommands(p.status) })) };
+export function commandsOf(order: Order): {
+  order: OrderCommand[];
+  parts: { sellerId: string; commands: OrderCommand[] }[];
+} {
+  const common = allowedCommands(order.parts[0]!.status).filter((c) =>
+    order.parts.every(
+      (p) => allowedCommands(p.status).includes(c) || (c === 'CANCEL' && p.status === 'CANCELLED'),
+    ),
+  );
+  return {
+    order: common,
+    parts: order.parts.map((p) => ({ sellerId: p.sellerId, commands: allowedCommands(p.status) })),
+  };
 }

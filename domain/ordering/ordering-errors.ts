@@ -21,7 +21,11 @@ export interface FieldIssue {
 
 /** One or more malformed fields, named the way the API names them (`body.shippingAddress.zipCode`). */
 export function invalidFields(errors: FieldIssue[]): DomainError {
-  return new DomainError(OrderingErrorCode.VALIDATION_FAILED, errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  return new DomainError(
+    OrderingErrorCode.VALIDATION_FAILED,
+    errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    { errors },
+  );
 }
 
 /** A variant short of stock: what was asked for (summed per SKU) and what can still be sold. */
@@ -34,7 +38,9 @@ export interface StockShortage {
 export function outOfStock(shortages: StockShortage[]): DomainError {
   return new DomainError(
     OrderingErrorCode.OUT_OF_STOCK,
-    shortages.map((s) => `variant ${s.variantId}: ${s.requested} requested, ${s.available} available`).join('; '),
+    shortages
+      .map((s) => `variant ${s.variantId}: ${s.requested} requested, ${s.available} available`)
+      .join('; '),
     { variants: shortages },
   );
 }
@@ -47,7 +53,12 @@ export interface UnavailableItem {
 export function productUnavailable(items: UnavailableItem[]): DomainError {
   return new DomainError(
     OrderingErrorCode.PRODUCT_UNAVAILABLE,
-    items.map((i) => `variant ${i.variantId} cannot be ordered (${i.reason === 'NOT_FOUND' ? 'no such variant' : 'not on sale'})`).join('; '),
+    items
+      .map(
+        (i) =>
+          `variant ${i.variantId} cannot be ordered (${i.reason === 'NOT_FOUND' ? 'no such variant' : 'not on sale'})`,
+      )
+      .join('; '),
     { variants: items },
   );
 }

@@ -5,7 +5,12 @@ import { validateCheckout } from './checkout';
 import { formatOrderNumber, ORDER_NUMBER_PATTERN } from './order-number';
 import { paymentDueAt, paymentTimeLeft } from './payment-deadline';
 import type { VariantOffer } from './ports';
-import { orderWorkflowId, parseOrderingWorkflowId, paymentWorkflowId, shipmentWorkflowId } from './workflow-ids';
+import {
+  orderWorkflowId,
+  parseOrderingWorkflowId,
+  paymentWorkflowId,
+  shipmentWorkflowId,
+} from './workflow-ids';
 
 describe('workflow ids', () => {
   test('are built from business keys and parse back', () => {
@@ -14,7 +19,11 @@ describe('workflow ids', () => {
     assert.equal(shipmentWorkflowId('o1', 's9'), 'shipment:o1:s9');
     assert.deepEqual(parseOrderingWorkflowId('order:o1'), { kind: 'order', orderId: 'o1' });
     assert.deepEqual(parseOrderingWorkflowId('payment:o1:2'), { kind: 'payment', orderId: 'o1', attempt: 2 });
-    assert.deepEqual(parseOrderingWorkflowId('shipment:o1:s9'), { kind: 'shipment', orderId: 'o1', sellerId: 's9' });
+    assert.deepEqual(parseOrderingWorkflowId('shipment:o1:s9'), {
+      kind: 'shipment',
+      orderId: 'o1',
+      sellerId: 's9',
+    });
     assert.equal(parseOrderingWorkflowId('weekly-settlement'), null);
     assert.equal(parseOrderingWorkflowId('payment:o1:0'), null);
   });
@@ -45,30 +54,52 @@ describe('order numbers and the payment deadline', () => {
 
 describe('checkout validation', () => {
   const good = {
-    shippingAddress: { recipient: ' 김구매 ', phone: '010-1234-5678', zipCode: '06236', address1: '서울 강남구 테헤란로 1', address2: '3층' },
+    shippingAddress: {
+      recipient: ' 김구매 ',
+      phone: '010-1234-5678',
+      zipCode: '06236',
+      address1: '서울 강남구 테헤란로 1',
+      address2: '3층',
+    },
     payment: { method: 'CARD', provider: 'NICEPAY', points: 1000 },
   };
 
   test('normalises a valid body (trimmed, phone as digits, cart when no items)', () => {
     const checkout = validateCheckout(good);
-    assert.deepEqual(checkout.shippingAddress, { recipient: '김구매', phone: '01012345678', zipCode: '06236', address1: '서울 강남구 테헤란로 1', address2: '3층' });
+    assert.deepEqual(checkout.shippingAddress, {
+      recipient: '김구매',
+      phone: '01012345678',
+      zipCode: '06236',
+      address1: '서울 강남구 테헤란로 1',
+      address2: '3층',
+    });
     assert.deepEqual(checkout.payment, { method: 'CARD', provider: 'NICEPAY', points: 1000 });
     assert.equal(checkout.items, null);
   });
 
   test('names every wrong field at once', () => {
     assert.throws(
-      () => validateCheckout({
-        items: [{ variantId: 'v1', quantity: 0 }],
-        shippingAddress: { recipient: '', phone: '123', zipCode: '1234', address1: '' },
-        payment: { method: 'CASH', provider: 'PAYPAL', points: -1 },
-      }),
+      () =>
+        validateCheckout({
+          items: [{ variantId: 'v1', quantity: 0 }],
+          shippingAddress: { recipient: '', phone: '123', zipCode: '1234', address1: '' },
+          payment: { method: 'CASH', provider: 'PAYPAL', points: -1 },
+        }),
       (e: { code: string; details: { errors: { field: string }[] } }) => {
         assert.equal(e.code, 'VALIDATION_FAILED');
-        assert.deepEqual(e.details.errors.map((x) => x.field), [
-          'body.shippingAddress.recipient', 'body.shippingAddress.phone', 'body.shippingAddress.zipCode', 'body.shippingAddress.address1',
-          'body.payment.method', 'body.payment.provider', 'body.payment.points', 'body.items.0.quantity',
-        ]);
+        assert.deepEqual(
+          e.details.errors.map((x) => x.field),
+          [
+            'body.shippingAddress.recipient',
+            'body.shippingAddress.phone',
+            'body.shippingAddress.zipCode',
+            'body.shippingAddress.address1',
+            'body.payment.method',
+            'body.payment.provider',
+            'body.payment.points',
+            'body.items.0.quantity',
+          ],
+        );
         return true;
       },
     );
@@ -76,14 +107,36 @@ describe('checkout validation', () => {
 
   test('a points-only payment takes no PG; fractional points are refused', () => {
     assert.equal(validateCheckout({ ...good, payment: { method: 'POINTS' } }).payment.provider, null);
-    assert.throws(() => validateCheckout({ ...good, payment: { method: 'POINTS', provider: 'TOSS' } }), { code: 'VALIDATION_FAILED' });
-    assert.throws(() => validateCheckout({ ...good, payment: { method: 'CARD', points: 10.5 } }), { code: 'VALIDATION_FAILED' });
+    assert.throws(() => validateCheckout({ ...good, payment: { method: 'POINTS', provider: 'TOSS' } }), {
+      code: 'VALIDATION_FAILED',
+    });
+    assert.throws(() => validateCheckout({ ...good, payment: { method: 'CARD', points: 10.5 } }), {
+      code: 'VALIDATION_FAILED',
+    });
   });
 });
 
 describe('cart lines against the catalog', () => {
-  const item: CartItem = { id: 'c1', userId: 'u', variantId: 'v1', productId: 'p1', quantity: 2, priceWhenAdded: 10_000, addedAt: new Date(), updatedAt: new Date() };
-  const offer: VariantOffer = { variantId: 'v1', productId: 'p1', sellerId: 's', productName: '머그컵', options: {}, unitPrice: 12_000, productStatus: 'ON_SALE', sellable: 5 };
+  const item: CartItem = {
+    id: 'c1',
+    userId: 'u',
+    variantId: 'v1',
+    productId: 'p1',
+    quantity: 2,
+    priceWhenAdded: 10_000,
+    addedAt: new Date(),
+    updatedAt: new Date(),
+  };
+  const offer: VariantOffer = {
+    variantId: 'v1',
+    productId: 'p1',
+    sellerId: 's',
+    productName: '머그컵',
+    options: {},
+    unitPrice: 12_000,
+    productStatus: 'ON_SALE',
+    sellable: 5,
+  };
 
   test('shows a price change since the item was added and prices the line at today’s price', () => {
     const line = viewCartLine(item, offer);
@@ -99,7 +152,15 @@ describe('cart lines against the catalog', () => {
       viewCartLine(item, { ...offer, sellable: 1 }),
       viewCartLine(item, { ...offer, unitPrice: 10_000 }),
     ];
-    assert.deepEqual(lines.map((l) => l.availability), ['UNAVAILABLE', 'SOLD_OUT', 'INSUFFICIENT_STOCK', 'AVAILABLE']);
-    assert.deepEqual(cartTotals(lines), { totalAmount: 20_000, orderableCount: 1, unavailableCount: 3, priceChangedCount: 2 });
+    assert.deepEqual(
+      lines.map((l) => l.availability),
+      ['UNAVAILABLE', 'SOLD_OUT', 'INSUFFICIENT_STOCK', 'AVAILABLE'],
+    );
+    assert.deepEqual(cartTotals(lines), {
+      totalAmount: 20_000,
+      orderableCount: 1,
+      unavailableCount: 3,
+      priceChangedCount: 2,
+    });
   });
 });

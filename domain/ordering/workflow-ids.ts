@@ -6,7 +6,8 @@ export const orderWorkflowId = (orderId: string): string => `order:${requireKey(
 
 /** The n-th payment attempt of an order (n ≥ 1; an operator's retry from the dead-letter queue is n + 1). */
 export function paymentWorkflowId(orderId: string, attempt: number): string {
-  if (!Number.isSafeInteger(attempt) || attempt < 1) throw new Error(`payment attempt must be a whole number ≥ 1, got ${attempt}`);
+  if (!Number.isSafeInteger(attempt) || attempt < 1)
+    throw new Error(`payment attempt must be a whole number ≥ 1, got ${attempt}`);
   return `payment:${requireKey(orderId, 'orderId')}:${attempt}`;
 }
 
@@ -22,12 +23,15 @@ export type ParsedWorkflowId =
 export function parseOrderingWorkflowId(workflowId: string): ParsedWorkflowId | null {
   const [kind, ...rest] = workflowId.split(':');
   if (kind === 'order' && rest.length === 1 && rest[0]) return { kind, orderId: rest[0] };
-  if (kind === 'payment' && rest.length === 2 && rest[0] && /^[1-9]\d*$/.test(rest[1]!)) return { kind, orderId: rest[0], attempt: Number(rest[1]) };
-  if (kind === 'shipment' && rest.length === 2 && rest[0] && rest[1]) return { kind, orderId: rest[0], sellerId: rest[1] };
+  if (kind === 'payment' && rest.length === 2 && rest[0] && /^[1-9]\d*$/.test(rest[1]!))
+    return { kind, orderId: rest[0], attempt: Number(rest[1]) };
+  if (kind === 'shipment' && rest.length === 2 && rest[0] && rest[1])
+    return { kind, orderId: rest[0], sellerId: rest[1] };
   return null;
 }
 
 function requireKey(value: string, name: string): string {
-  if (!value || value.includes(':')) throw new Error(`${name} must be non-empty and contain no ":", got "${value}"`);
+  if (!value || value.includes(':'))
+    throw new Error(`${name} must be non-empty and contain no ":", got "${value}"`);
   return value;
 }

@@ -5,19 +5,33 @@ import { isPositiveWon } from './won';
  * Jangteo computed for the order; the browser's amount (from the PG's return URL) only has to agree
  * with it. A mismatch means a tampered or stale client: refuse without calling the PG.
  */
-export type AmountCheck = { ok: true; amount: number } | { ok: false; code: 'PAYMENT_AMOUNT_MISMATCH' | 'PAYMENT_INVALID_AMOUNT'; message: string };
+export type AmountCheck =
+  | { ok: true; amount: number }
+  | { ok: false; code: 'PAYMENT_AMOUNT_MISMATCH' | 'PAYMENT_INVALID_AMOUNT'; message: string };
 
 export function checkConfirmAmount(orderPgAmount: number, clientAmount: number | undefined): AmountCheck {
   if (!isPositiveWon(orderPgAmount)) {
-    return { ok: false, code: 'PAYMENT_INVALID_AMOUNT', message: `order amount must be a positive whole won amount, got ${orderPgAmount}` };
+    return {
+      ok: false,
+      code: 'PAYMENT_INVALID_AMOUNT',
+      message: `order amount must be a positive whole won amount, got ${orderPgAmount}`,
+    };
   }
   if (clientAmount !== undefined && clientAmount !== orderPgAmount) {
-    return { ok: false, code: 'PAYMENT_AMOUNT_MISMATCH', message: `the PG return carries ${clientAmount}원 but the order's payable amount is ${orderPgAmount}원` };
+    return {
+      ok: false,
+      code: 'PAYMENT_AMOUNT_MISMATCH',
+      message: `the PG return carries ${clientAmount}원 but the order's payable amount is ${orderPgAmount}원`,
+    };
   }
   return { ok: true, amount: orderPgAmount };
 }
 
 /** An approval is usable only for this order and exactly the amount Jangteo asked for. */
-export function approvalMatchesOrder(payment: { orderId: string; totalAmount: number }, orderId: string, amount: number): boolean {
+export function approvalMatchesOrder(
+  payment: { orderId: string; totalAmount: number },
+  orderId: string,
+  amount: number,
+): boolean {
   return payment.orderId === orderId && payment.totalAmount === amount;
 }

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { decideAfterConfirm, decideAfterLookup, decideAfterNetCancel, PAYMENT_ATTEMPT_LIMITS, type AttemptProgress } from './attempt-policy';
+import {
+  decideAfterConfirm,
+  decideAfterLookup,
+  decideAfterNetCancel,
+  PAYMENT_ATTEMPT_LIMITS,
+  type AttemptProgress,
+} from './attempt-policy';
 import { runPaymentAttempt } from './attempt-runner';
 import type { ConfirmResult, LookupResult } from './gateway-results';
 import type { PgPayment } from './pg-payment';
@@ -41,17 +47,33 @@ describe('payment attempt policy', () => {
 
   test('an approval for this order and amount succeeds; for another amount it must be voided', () => {
     assert.equal(decideAfterConfirm({ kind: 'approved', payment: payment() }, progress()).action, 'APPROVED');
-    assert.equal(decideAfterConfirm({ kind: 'approved', payment: payment({ totalAmount: 2_000 }) }, progress()).action, 'VOID_APPROVAL');
-    assert.equal(decideAfterConfirm({ kind: 'approved', payment: payment({ status: 'AWAITING_DEPOSIT' }) }, progress()).action, 'AWAIT_DEPOSIT');
+    assert.equal(
+      decideAfterConfirm({ kind: 'approved', payment: payment({ totalAmount: 2_000 }) }, progress()).action,
+      'VOID_APPROVAL',
+    );
+    assert.equal(
+      decideAfterConfirm({ kind: 'approved', payment: payment({ status: 'AWAITING_DEPOSIT' }) }, progress())
+        .action,
+      'AWAIT_DEPOSIT',
+    );
   });
 
   test('a decline is final at once', () => {
-    assert.deepEqual(decideAfterConfirm({ kind: 'declined', code: 'REJECT_CARD_PAYMENT', message: '한도초과' }, progress()), { action: 'DECLINED', code: 'REJECT_CARD_PAYMENT', message: '한도초과' });
+    assert.deepEqual(
+      decideAfterConfirm({ kind: 'declined', code: 'REJECT_CARD_PAYMENT', message: '한도초과' }, progress()),
+      { action: 'DECLINED', code: 'REJECT_CARD_PAYMENT', message: '한도초과' },
+    );
   });
 
   test('retryable failures are retried after calls 1–3 and dead-lettered after the 4th', () => {
-    for (const calls of [1, 2, 3]) assert.equal(decideAfterConfirm(retryable, progress({ confirmCalls: calls })).action, 'RETRY_CONFIRM');
-    assert.deepEqual(decideAfterConfirm(retryable, progress({ confirmCalls: 4 })), { action: 'DEAD_LETTER', reason: 'RETRIES_EXHAUSTED', code: 'PROVIDER_ERROR', message: 'try again' });
+    for (const calls of [1, 2, 3])
+      assert.equal(decideAfterConfirm(retryable, progress({ confirmCalls: calls })).action, 'RETRY_CONFIRM');
+    assert.deepEqual(decideAfterConfirm(retryable, progress({ confirmCalls: 4 })), {
+      action: 'DEAD_LETTER',
+      reason: 'RETRIES_EXHAUSTED',
+      code: 'PROVIDER_ERROR',
+      message: 'try again',
+    });
   });
 
   test('a retry that would end past the 10-minute budget is not made', () => {
@@ -61,30 +83,71 @@ describe('payment attempt policy', () => {
   });
 
   test('an ambiguous outcome is looked up first — even past the budget — or net-cancelled where the PG needs it', () => {
-    assert.deepEqual(decideAfterConfirm(ambiguous, progress({ nowMs: START + 700_000 })), { action: 'LOOKUP', delayMs: 0 });
-    assert.deepEqual(decideAfterConfirm(ambiguous, progress({ ambiguityResolution: 'NET_CANCEL' })), { action: 'NET_CANCEL' });
+    assert.deepEqual(decideAfterConfirm(ambiguous, progress({ nowMs: START + 700_000 })), {
+      action: 'LOOKUP',
+      delayMs: 0,
+    });
+    assert.deepEqual(decideAfterConfirm(ambiguous, progress({ ambiguityResolution: 'NET_CANCEL' })), {
+      action: 'NET_CANCEL',
+    });
   });
 
   test('look-up results: approved wins, unapproved means confirm again, failed/cancelled/expired are final', () => {
     const found = (p: Partial<PgPayment>): LookupResult => ({ kind: 'found', payment: payment(p) });
-    assert.deepEqual(decideAfterLookup(found({}), progress({ lookups: 1 })), { action: 'APPROVED', payment: payment(), recoveredByLookup: true });
-    assert.equal(decideAfterLookup(found({ status: 'PENDING' }), progress({ lookups: 1 })).action, 'RETRY_CONFIRM');
-    assert.equal(decideAfterLookup({ kind: 'not_found', code: 'NOT_FOUND_PAYMENT', message: '' }, progress({ lookups: 1 })).action, 'RETRY_CONFIRM');
-    assert.equal(decideAfterLookup(found({ status: 'PENDING' }), progress({ confirmCalls: 4, lookups: 1 })).action, 'DEAD_LETTER');
-    assert.deepEqual(decideAfterLookup(found({ status: 'FAILED', failure: { code: 'REJECT_CARD_COMPANY', message: '거절' } }), progress()), { action: 'DECLINED', code: 'REJECT_CARD_COMPANY', message: '거절' });
+    assert.deepEqual(decideAfterLookup(found({}), progress({ lookups: 1 })), {
+      action: 'APPROVED',
+      payment: payment(),
+      recoveredByLookup: true,
+    });
+    assert.equal(
+      decideAfterLookup(found({ status: 'PENDING' }), progress({ lookups: 1 })).action,
+      'RETRY_CONFIRM',
+    );
+    assert.equal(
+      decideAfterLookup(
+        { kind: 'not_found', code: 'NOT_FOUND_PAYMENT', message: '' },
+        progress({ lookups: 1 }),
+      ).action,
+      'RETRY_CONFIRM',
+    );
+    assert.equal(
+      decideAfterLookup(found({ status: 'PENDING' }), progress({ confirmCalls: 4, lookups: 1 })).action,
+      'DEAD_LETTER',
+    );
+    assert.deepEqual(
+      decideAfterLookup(
+        found({ status: 'FAILED', failure: { code: 'REJECT_CARD_COMPANY', message: '거절' } }),
+        progress(),
+      ),
+      { action: 'DECLINED', code: 'REJECT_CARD_COMPANY', message: '거절' },
+    );
     assert.equal(decideAfterLookup(found({ status: 'EXPIRED' }), progress()).action, 'DECLINED');
-    assert.equal(decideAfterLookup(found({ status: 'PARTIALLY_CANCELED' }), progress()).action, 'VOID_APPROVAL');
+    assert.equal(
+      decideAfterLookup(found({ status: 'PARTIALLY_CANCELED' }), progress()).action,
+      'VOID_APPROVAL',
+    );
   });
 
   test('a look-up that keeps failing is retried a few times, then the attempt is dead-lettered as unknown', () => {
     const down: LookupResult = { kind: 'retryable', code: 'TIMEOUT', message: 'no answer' };
     assert.equal(decideAfterLookup(down, progress({ lookups: 1 })).action, 'LOOKUP');
-    assert.deepEqual(decideAfterLookup(down, progress({ lookups: 6 })), { action: 'DEAD_LETTER', reason: 'OUTCOME_UNKNOWN', code: 'TIMEOUT', message: 'no answer' });
+    assert.deepEqual(decideAfterLookup(down, progress({ lookups: 6 })), {
+      action: 'DEAD_LETTER',
+      reason: 'OUTCOME_UNKNOWN',
+      code: 'TIMEOUT',
+      message: 'no answer',
+    });
   });
 
   test('after a net-cancel the attempt fails (the buyer pays again); a failed net-cancel is dead-lettered', () => {
-    assert.equal(decideAfterNetCancel({ kind: 'nothing_to_cancel', code: 'x', message: '' }).action, 'DECLINED');
-    assert.equal(decideAfterNetCancel({ kind: 'ambiguous', code: 'TIMEOUT', message: '' }).action, 'DEAD_LETTER');
+    assert.equal(
+      decideAfterNetCancel({ kind: 'nothing_to_cancel', code: 'x', message: '' }).action,
+      'DECLINED',
+    );
+    assert.equal(
+      decideAfterNetCancel({ kind: 'ambiguous', code: 'TIMEOUT', message: '' }).action,
+      'DEAD_LETTER',
+    );
   });
 
   test('the runner drives the calls: retryable, ambiguous, look-up, confirm again, approved', async () => {
@@ -114,16 +177,31 @@ describe('payment attempt policy', () => {
 
 describe('Toss error classification', () => {
   test('declines and validation are final; configuration errors also alert', () => {
-    assert.deepEqual(classifyTossError('REJECT_CARD_PAYMENT', 403, 'confirm'), { errorClass: 'final', alert: false });
-    assert.deepEqual(classifyTossError('NOT_FOUND_PAYMENT_SESSION', 404, 'confirm'), { errorClass: 'final', alert: false });
-    assert.deepEqual(classifyTossError('UNAUTHORIZED_KEY', 401, 'confirm'), { errorClass: 'final', alert: true });
-    assert.deepEqual(classifyTossError('INVALID_API_KEY', 400, 'cancel'), { errorClass: 'final', alert: true });
+    assert.deepEqual(classifyTossError('REJECT_CARD_PAYMENT', 403, 'confirm'), {
+      errorClass: 'final',
+      alert: false,
+    });
+    assert.deepEqual(classifyTossError('NOT_FOUND_PAYMENT_SESSION', 404, 'confirm'), {
+      errorClass: 'final',
+      alert: false,
+    });
+    assert.deepEqual(classifyTossError('UNAUTHORIZED_KEY', 401, 'confirm'), {
+      errorClass: 'final',
+      alert: true,
+    });
+    assert.deepEqual(classifyTossError('INVALID_API_KEY', 400, 'cancel'), {
+      errorClass: 'final',
+      alert: true,
+    });
   });
 
   test('temporary errors are retryable; unknown outcomes are ambiguous; already-processed means look it up', () => {
     assert.equal(classifyTossError('PROVIDER_ERROR', 400, 'confirm').errorClass, 'retryable');
     assert.equal(classifyTossError('IDEMPOTENT_REQUEST_PROCESSING', 409, 'confirm').errorClass, 'retryable');
-    assert.equal(classifyTossError('FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING', 500, 'confirm').errorClass, 'retryable');
+    assert.equal(
+      classifyTossError('FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING', 500, 'confirm').errorClass,
+      'retryable',
+    );
     assert.equal(classifyTossError('COMMON_ERROR', 500, 'confirm').errorClass, 'ambiguous');
     assert.equal(classifyTossError('HTTP_502', 502, 'confirm').errorClass, 'ambiguous');
     assert.equal(classifyTossError('ALREADY_PROCESSED_PAYMENT', 400, 'confirm').errorClass, 'ambiguous');

@@ -88,20 +88,38 @@ export function decideAfterLookup(result: LookupResult, progress: AttemptProgres
           // The confirm never took effect: confirming again is safe.
           return retryOrGiveUp(progress, 'PG_NOT_APPROVED', 'the PG has not approved the payment');
         case 'FAILED':
-          return { action: 'DECLINED', code: payment.failure?.code ?? 'PG_PAYMENT_FAILED', message: payment.failure?.message ?? 'the PG reports the approval failed' };
+          return {
+            action: 'DECLINED',
+            code: payment.failure?.code ?? 'PG_PAYMENT_FAILED',
+            message: payment.failure?.message ?? 'the PG reports the approval failed',
+          };
         case 'CANCELED':
-          return { action: 'DECLINED', code: 'PG_PAYMENT_CANCELED', message: 'the payment was cancelled at the PG' };
+          return {
+            action: 'DECLINED',
+            code: 'PG_PAYMENT_CANCELED',
+            message: 'the payment was cancelled at the PG',
+          };
         case 'EXPIRED':
-          return { action: 'DECLINED', code: 'PG_PAYMENT_EXPIRED', message: 'the PG payment session expired; the buyer must pay again' };
+          return {
+            action: 'DECLINED',
+            code: 'PG_PAYMENT_EXPIRED',
+            message: 'the PG payment session expired; the buyer must pay again',
+          };
       }
       break;
     }
     case 'not_found':
       return retryOrGiveUp(progress, result.code, result.message);
     case 'retryable': {
-      const delayMs = limits.lookupDelaysMs[Math.min(progress.lookups, limits.lookupDelaysMs.length - 1)] ?? 0;
+      const delayMs =
+        limits.lookupDelaysMs[Math.min(progress.lookups, limits.lookupDelaysMs.length - 1)] ?? 0;
       if (progress.lookups >= limits.maxLookupsPerAmbiguity || overBudget(progress, delayMs)) {
-        return { action: 'DEAD_LETTER', reason: 'OUTCOME_UNKNOWN', code: result.code, message: result.message };
+        return {
+          action: 'DEAD_LETTER',
+          reason: 'OUTCOME_UNKNOWN',
+          code: result.code,
+          message: result.message,
+        };
       }
       return { action: 'LOOKUP', delayMs };
     }
@@ -116,24 +134,41 @@ export function decideAfterNetCancel(result: CancelResult): AttemptDecision {
   switch (result.kind) {
     case 'canceled':
     case 'nothing_to_cancel':
-      return { action: 'DECLINED', code: 'PG_NET_CANCELED', message: 'the PG outcome was uncertain and has been undone; the buyer must pay again' };
+      return {
+        action: 'DECLINED',
+        code: 'PG_NET_CANCELED',
+        message: 'the PG outcome was uncertain and has been undone; the buyer must pay again',
+      };
     default:
       return { action: 'DEAD_LETTER', reason: 'OUTCOME_UNKNOWN', code: result.code, message: result.message };
   }
 }
 
-function judgeApproval(payment: PgPayment, progress: AttemptProgress, recoveredByLookup: boolean): AttemptDecision {
-  if (!approvalMatchesOrder(payment, progress.orderId, progress.amount)) return { action: 'VOID_APPROVAL', payment, reason: 'AMOUNT_MISMATCH' };
+function judgeApproval(
+  payment: PgPayment,
+  progress: AttemptProgress,
+  recoveredByLookup: boolean,
+): AttemptDecision {
+  if (!approvalMatchesOrder(payment, progress.orderId, progress.amount))
+    return { action: 'VOID_APPROVAL', payment, reason: 'AMOUNT_MISMATCH' };
   if (payment.status === 'AWAITING_DEPOSIT') return { action: 'AWAIT_DEPOSIT', payment };
   return { action: 'APPROVED', payment, recoveredByLookup };
 }
 
-function retryOrGiveUp(progress: AttemptProgress, code: string, message: string, retryAfterMs?: number): AttemptDecision {
+function retryOrGiveUp(
+  progress: AttemptProgress,
+  code: string,
+  message: string,
+  retryAfterMs?: number,
+): AttemptDecision {
   const limits = progress.limits ?? PAYMENT_ATTEMPT_LIMITS;
-  if (progress.confirmCalls >= limits.maxConfirmCalls) return { action: 'DEAD_LETTER', reason: 'RETRIES_EXHAUSTED', code, message };
-  const planned = limits.retryDelaysMs[Math.min(progress.confirmCalls - 1, limits.retryDelaysMs.length - 1)] ?? 0;
+  if (progress.confirmCalls >= limits.maxConfirmCalls)
+    return { action: 'DEAD_LETTER', reason: 'RETRIES_EXHAUSTED', code, message };
+  const planned =
+    limits.retryDelaysMs[Math.min(progress.confirmCalls - 1, limits.retryDelaysMs.length - 1)] ?? 0;
   const delayMs = Math.max(planned, retryAfterMs ?? 0);
-  if (overBudget(progress, delayMs)) return { action: 'DEAD_LETTER', reason: 'TIME_BUDGET_EXHAUSTED', code, message };
+  if (overBudget(progress, delayMs))
+    return { action: 'DEAD_LETTER', reason: 'TIME_BUDGET_EXHAUSTED', code, message };
   return { action: 'RETRY_CONFIRM', delayMs, code, message };
 }
 

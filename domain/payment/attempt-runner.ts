@@ -55,11 +55,20 @@ export type AttemptOutcome = Counters &
     | { status: 'DEAD_LETTER'; reason: DeadLetterReason; code: string; message: string }
   );
 
-export async function runPaymentAttempt(ops: AttemptOperations, input: AttemptInput): Promise<AttemptOutcome> {
+export async function runPaymentAttempt(
+  ops: AttemptOperations,
+  input: AttemptInput,
+): Promise<AttemptOutcome> {
   const startedAtMs = ops.nowMs();
   const counters: Counters = { confirmCalls: 0, lookups: 0, steps: [] };
   let lookupsSinceConfirm = 0;
-  const progress = () => ({ ...input, startedAtMs, nowMs: ops.nowMs(), confirmCalls: counters.confirmCalls, lookups: lookupsSinceConfirm });
+  const progress = () => ({
+    ...input,
+    startedAtMs,
+    nowMs: ops.nowMs(),
+    confirmCalls: counters.confirmCalls,
+    lookups: lookupsSinceConfirm,
+  });
 
   let decision: AttemptDecision = await confirmOnce();
   for (;;) {
@@ -73,18 +82,32 @@ export async function runPaymentAttempt(ops: AttemptOperations, input: AttemptIn
         const result = await ops.lookup();
         counters.lookups += 1;
         lookupsSinceConfirm += 1;
-        counters.steps.push({ call: 'lookup', result: result.kind, status: result.kind === 'found' ? result.payment.status : undefined, code: 'code' in result ? result.code : undefined });
+        counters.steps.push({
+          call: 'lookup',
+          result: result.kind,
+          status: result.kind === 'found' ? result.payment.status : undefined,
+          code: 'code' in result ? result.code : undefined,
+        });
         decision = decideAfterLookup(result, progress());
         break;
       }
       case 'NET_CANCEL': {
         const result = await ops.netCancel();
-        counters.steps.push({ call: 'netCancel', result: result.kind, code: 'code' in result ? result.code : undefined });
+        counters.steps.push({
+          call: 'netCancel',
+          result: result.kind,
+          code: 'code' in result ? result.code : undefined,
+        });
         decision = decideAfterNetCancel(result);
         break;
       }
       case 'APPROVED':
-        return { ...counters, status: 'APPROVED', payment: decision.payment, recoveredByLookup: decision.recoveredByLookup };
+        return {
+          ...counters,
+          status: 'APPROVED',
+          payment: decision.payment,
+          recoveredByLookup: decision.recoveredByLookup,
+        };
       case 'AWAIT_DEPOSIT':
         return { ...counters, status: 'AWAITING_DEPOSIT', payment: decision.payment };
       case 'DECLINED':
@@ -92,7 +115,13 @@ export async function runPaymentAttempt(ops: AttemptOperations, input: AttemptIn
       case 'VOID_APPROVAL':
         return { ...counters, status: 'VOID_REQUIRED', payment: decision.payment, reason: decision.reason };
       case 'DEAD_LETTER':
-        return { ...counters, status: 'DEAD_LETTER', reason: decision.reason, code: decision.code, message: decision.message };
+        return {
+          ...counters,
+          status: 'DEAD_LETTER',
+          reason: decision.reason,
+          code: decision.code,
+          message: decision.message,
+        };
     }
   }
 
@@ -100,7 +129,11 @@ export async function runPaymentAttempt(ops: AttemptOperations, input: AttemptIn
     const result = await ops.confirm();
     counters.confirmCalls += 1;
     lookupsSinceConfirm = 0;
-    counters.steps.push({ call: 'confirm', result: result.kind, code: 'code' in result ? result.code : undefined });
+    counters.steps.push({
+      call: 'confirm',
+      result: result.kind,
+      code: 'code' in result ? result.code : undefined,
+    });
     return decideAfterConfirm(result, progress());
   }
 }

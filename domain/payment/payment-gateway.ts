@@ -1,4 +1,10 @@
-import type { CancelResult, CheckoutResult, ConfirmResult, LookupResult, WebhookResult } from './gateway-results';
+import type {
+  CancelResult,
+  CheckoutResult,
+  ConfirmResult,
+  LookupResult,
+  WebhookResult,
+} from './gateway-results';
 import type { CardScope, PaymentMethod, PgProvider } from './payment-method';
 
 /**

@@ -8,7 +8,8 @@ import type { PgPaymentStatus } from './pg-payment';
  * The status only moves forward (see mayAdvance): the workflow and the PG's webhooks both write it
  * and may arrive in any order, so a late or repeated report can never undo a newer one.
  */
-export type PaymentStatus = 'PENDING' | 'AWAITING_DEPOSIT' | 'DECLINED' | 'FAILED' | 'APPROVED' | 'PARTIALLY_CANCELLED' | 'CANCELLED';
+export type PaymentStatus =
+  'PENDING' | 'AWAITING_DEPOSIT' | 'DECLINED' | 'FAILED' | 'APPROVED' | 'PARTIALLY_CANCELLED' | 'CANCELLED';
 
 export interface PaymentRecord {
   id: string;

@@ -29,30 +29,62 @@ export interface PaymentSplit {
 
 export function computePaymentSplit(input: PaymentSplitInput): PaymentSplit {
   const { totalAmount, availablePoints, method } = input;
-  if (!isPositiveWon(totalAmount)) throw new PaymentError(PaymentErrorCode.INVALID_AMOUNT, `the order total must be a whole won amount above zero, got ${totalAmount}`, { totalAmount });
-  if (!isWon(availablePoints)) throw new PaymentError(PaymentErrorCode.POINTS_INVALID_AMOUNT, `available points must be a whole non-negative amount, got ${availablePoints}`, { availablePoints });
+  if (!isPositiveWon(totalAmount))
+    throw new PaymentError(
+      PaymentErrorCode.INVALID_AMOUNT,
+      `the order total must be a whole won amount above zero, got ${totalAmount}`,
+      { totalAmount },
+    );
+  if (!isWon(availablePoints))
+    throw new PaymentError(
+      PaymentErrorCode.POINTS_INVALID_AMOUNT,
+      `available points must be a whole non-negative amount, got ${availablePoints}`,
+      { availablePoints },
+    );
   const pointsAmount = input.pointsToUse ?? (method === 'POINTS' ? totalAmount : 0);
-  if (!isWon(pointsAmount)) throw new PaymentError(PaymentErrorCode.POINTS_INVALID_AMOUNT, `points must be a whole non-negative number of won, got ${pointsAmount}`, { points: pointsAmount });
+  if (!isWon(pointsAmount))
+    throw new PaymentError(
+      PaymentErrorCode.POINTS_INVALID_AMOUNT,
+      `points must be a whole non-negative number of won, got ${pointsAmount}`,
+      { points: pointsAmount },
+    );
   if (pointsAmount > totalAmount) {
-    throw new PaymentError(PaymentErrorCode.POINTS_EXCEED_TOTAL, `${pointsAmount} points exceed the order total of ${totalAmount}원`, { points: pointsAmount, totalAmount });
+    throw new PaymentError(
+      PaymentErrorCode.POINTS_EXCEED_TOTAL,
+      `${pointsAmount} points exceed the order total of ${totalAmount}원`,
+      { points: pointsAmount, totalAmount },
+    );
   }
   if (pointsAmount > availablePoints) {
-    throw new PaymentError(PaymentErrorCode.POINTS_INSUFFICIENT, `only ${availablePoints} points are available, ${pointsAmount} requested`, { available: availablePoints, requested: pointsAmount });
+    throw new PaymentError(
+      PaymentErrorCode.POINTS_INSUFFICIENT,
+      `only ${availablePoints} points are available, ${pointsAmount} requested`,
+      { available: availablePoints, requested: pointsAmount },
+    );
   }
   const pgAmount = totalAmount - pointsAmount;
-  if (pgAmount === 0) return { totalAmount, pointsAmount, pgAmount, needsPg: false, effectiveMethod: 'POINTS' };
+  if (pgAmount === 0)
+    return { totalAmount, pointsAmount, pgAmount, needsPg: false, effectiveMethod: 'POINTS' };
   if (method === 'POINTS') {
-    throw new PaymentError(PaymentErrorCode.POINTS_NOT_COVERING_TOTAL, `points pay ${pointsAmount}원 of ${totalAmount}원: choose a payment method for the remaining ${pgAmount}원`, {
-      points: pointsAmount,
-      totalAmount,
-      remaining: pgAmount,
-    });
+    throw new PaymentError(
+      PaymentErrorCode.POINTS_NOT_COVERING_TOTAL,
+      `points pay ${pointsAmount}원 of ${totalAmount}원: choose a payment method for the remaining ${pgAmount}원`,
+      {
+        points: pointsAmount,
+        totalAmount,
+        remaining: pgAmount,
+      },
+    );
   }
   if (input.minimumPgAmount !== undefined && pgAmount < input.minimumPgAmount) {
-    throw new PaymentError(PaymentErrorCode.PG_AMOUNT_BELOW_MINIMUM, `the ${method} part of ${pgAmount}원 is below the minimum of ${input.minimumPgAmount}원: use more or fewer points`, {
-      pgAmount,
-      minimum: input.minimumPgAmount,
-    });
+    throw new PaymentError(
+      PaymentErrorCode.PG_AMOUNT_BELOW_MINIMUM,
+      `the ${method} part of ${pgAmount}원 is below the minimum of ${input.minimumPgAmount}원: use more or fewer points`,
+      {
+        pgAmount,
+        minimum: input.minimumPgAmount,
+      },
+    );
   }
   return { totalAmount, pointsAmount, pgAmount, needsPg: true, effectiveMethod: method };
 }

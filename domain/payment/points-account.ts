@@ -67,8 +67,15 @@ export class PointsAccount {
   }
 
   static restore(snapshot: PointsAccountSnapshot): PointsAccount {
-    if (!isWon(snapshot.available)) throw new PaymentError(PaymentErrorCode.POINTS_INVALID_AMOUNT, 'stored available points are not a whole non-negative amount', { userId: snapshot.userId });
-    const holds = new Map(snapshot.holds.map((hold) => [hold.orderId, { ...hold, refunds: [...hold.refunds] }]));
+    if (!isWon(snapshot.available))
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_INVALID_AMOUNT,
+        'stored available points are not a whole non-negative amount',
+        { userId: snapshot.userId },
+      );
+    const holds = new Map(
+      snapshot.holds.map((hold) => [hold.orderId, { ...hold, refunds: [...hold.refunds] }]),
+    );
     return new PointsAccount(snapshot.userId, snapshot.available, holds, snapshot.version);
   }
 
@@ -104,10 +111,18 @@ export class PointsAccount {
     const existing = this.holds.get(orderId);
     if (existing && existing.status !== 'RELEASED') {
       if (existing.amount === amount) return undefined;
-      throw new PaymentError(PaymentErrorCode.POINTS_HOLD_CONFLICT, `order ${orderId} already has a ${existing.status.toLowerCase()} hold of ${existing.amount} points`, { orderId, existing: existing.amount, requested: amount });
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_HOLD_CONFLICT,
+        `order ${orderId} already has a ${existing.status.toLowerCase()} hold of ${existing.amount} points`,
+        { orderId, existing: existing.amount, requested: amount },
+      );
     }
     if (amount > this.availableAmount) {
-      throw new PaymentError(PaymentErrorCode.POINTS_INSUFFICIENT, `only ${this.availableAmount} points are available, ${amount} requested`, { available: this.availableAmount, requested: amount });
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_INSUFFICIENT,
+        `only ${this.availableAmount} points are available, ${amount} requested`,
+        { available: this.availableAmount, requested: amount },
+      );
     }
     this.availableAmount -= amount;
     this.holds.set(orderId, { orderId, amount, status: 'HELD', refunds: [] });
@@ -117,9 +132,17 @@ export class PointsAccount {
   /** The order is paid: the held points are spent. Repeating it is a no-op. */
   capture(orderId: string, meta: EntryMeta): PointsEntry | undefined {
     const hold = this.holds.get(orderId);
-    if (!hold) throw new PaymentError(PaymentErrorCode.POINTS_HOLD_NOT_FOUND, `order ${orderId} holds no points`, { orderId });
+    if (!hold)
+      throw new PaymentError(PaymentErrorCode.POINTS_HOLD_NOT_FOUND, `order ${orderId} holds no points`, {
+        orderId,
+      });
     if (hold.status === 'CAPTURED') return undefined;
-    if (hold.status === 'RELEASED') throw new PaymentError(PaymentErrorCode.POINTS_HOLD_NOT_ACTIVE, `the points of order ${orderId} were already released`, { orderId });
+    if (hold.status === 'RELEASED')
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_HOLD_NOT_ACTIVE,
+        `the points of order ${orderId} were already released`,
+        { orderId },
+      );
     hold.status = 'CAPTURED';
     return this.record('CAPTURE', hold.amount, meta, { orderId });
   }
@@ -128,7 +151,12 @@ export class PointsAccount {
   release(orderId: string, meta: EntryMeta): PointsEntry | undefined {
     const hold = this.holds.get(orderId);
     if (!hold || hold.status === 'RELEASED') return undefined;
-    if (hold.status === 'CAPTURED') throw new PaymentError(PaymentErrorCode.POINTS_HOLD_NOT_ACTIVE, `the points of order ${orderId} were captured; refund them instead`, { orderId });
+    if (hold.status === 'CAPTURED')
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_HOLD_NOT_ACTIVE,
+        `the points of order ${orderId} were captured; refund them instead`,
+        { orderId },
+      );
     hold.status = 'RELEASED';
     this.availableAmount += hold.amount;
     return this.record('RELEASE', hold.amount, meta, { orderId });
@@ -139,20 +167,32 @@ export class PointsAccount {
     requirePositive(amount, 'refund');
     const hold = this.holds.get(orderId);
     if (!hold || hold.status !== 'CAPTURED') {
-      throw new PaymentError(PaymentErrorCode.POINTS_HOLD_NOT_ACTIVE, `order ${orderId} has no captured points to refund`, { orderId });
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_HOLD_NOT_ACTIVE,
+        `order ${orderId} has no captured points to refund`,
+        { orderId },
+      );
     }
     const previous = hold.refunds.find((r) => r.refundId === refundId);
     if (previous) {
       if (previous.amount === amount) return undefined;
-      throw new PaymentError(PaymentErrorCode.POINTS_HOLD_CONFLICT, `refund ${refundId} was already applied with ${previous.amount} points`, { refundId });
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_HOLD_CONFLICT,
+        `refund ${refundId} was already applied with ${previous.amount} points`,
+        { refundId },
+      );
     }
     const refunded = hold.refunds.reduce((sum, r) => sum + r.amount, 0);
     if (refunded + amount > hold.amount) {
-      throw new PaymentError(PaymentErrorCode.POINTS_REFUND_EXCEEDS_CAPTURE, `only ${hold.amount - refunded} of the ${hold.amount} captured points remain refundable`, {
-        orderId,
-        refundable: hold.amount - refunded,
-        requested: amount,
-      });
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_REFUND_EXCEEDS_CAPTURE,
+        `only ${hold.amount - refunded} of the ${hold.amount} captured points remain refundable`,
+        {
+          orderId,
+          refundable: hold.amount - refunded,
+          requested: amount,
+        },
+      );
     }
     hold.refunds.push({ refundId, amount });
     this.availableAmount += amount;
@@ -180,8 +220,22 @@ export class PointsAccount {
     };
   }
 
-  private record(type: PointsEntryType, amount: number, meta: EntryMeta, extra: { orderId?: string; reference?: string }): PointsEntry {
-    const entry: PointsEntry = { entryId: meta.entryId, userId: this.userId, type, amount, ...extra, at: meta.at, availableAfter: this.availableAmount, heldAfter: this.held };
+  private record(
+    type: PointsEntryType,
+    amount: number,
+    meta: EntryMeta,
+    extra: { orderId?: string; reference?: string },
+  ): PointsEntry {
+    const entry: PointsEntry = {
+      entryId: meta.entryId,
+      userId: this.userId,
+      type,
+      amount,
+      ...extra,
+      at: meta.at,
+      availableAfter: this.availableAmount,
+      heldAfter: this.held,
+    };
     this.recorded.push(entry);
     return entry;
   }
@@ -189,6 +243,10 @@ export class PointsAccount {
 
 function requirePositive(amount: number, what: string): void {
   if (!isPositiveWon(amount)) {
-    throw new PaymentError(PaymentErrorCode.POINTS_INVALID_AMOUNT, `points to ${what} must be a whole number of won greater than zero, got ${amount}`, { amount });
+    throw new PaymentError(
+      PaymentErrorCode.POINTS_INVALID_AMOUNT,
+      `points to ${what} must be a whole number of won greater than zero, got ${amount}`,
+      { amount },
+    );
   }
 }

@@ -19,5 +19,8 @@ export interface PointsLedger {
   refund(userId: string, orderId: string, amount: number, refundId: string): Promise<PointsBalance>;
   balance(userId: string): Promise<PointsBalance>;
   /** Newest first; the cursor is the last entry id seen. */
-  entries(userId: string, page: { limit: number; cursor?: string }): Promise<{ items: PointsEntry[]; nextCursor: string | null }>;
+  entries(
+    userId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: PointsEntry[]; nextCursor: string | null }>;
 }

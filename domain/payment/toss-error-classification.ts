@@ -15,7 +15,13 @@ export interface TossErrorClassification {
   alert: boolean;
 }
 
-const CONFIGURATION = new Set(['UNAUTHORIZED_KEY', 'INVALID_API_KEY', 'INCORRECT_BASIC_AUTH_FORMAT', 'FORBIDDEN_REQUEST', 'INVALID_IDEMPOTENCY_KEY']);
+const CONFIGURATION = new Set([
+  'UNAUTHORIZED_KEY',
+  'INVALID_API_KEY',
+  'INCORRECT_BASIC_AUTH_FORMAT',
+  'FORBIDDEN_REQUEST',
+  'INVALID_IDEMPOTENCY_KEY',
+]);
 
 const RETRYABLE = new Set([
   'PROVIDER_ERROR',
@@ -29,20 +35,30 @@ const RETRYABLE = new Set([
 ]);
 
 /** Internal/unknown errors: Toss may or may not have processed the request. */
-const UNKNOWN_OUTCOME = new Set(['FAILED_INTERNAL_SYSTEM_PROCESSING', 'UNKNOWN_PAYMENT_ERROR', 'COMMON_ERROR']);
+const UNKNOWN_OUTCOME = new Set([
+  'FAILED_INTERNAL_SYSTEM_PROCESSING',
+  'UNKNOWN_PAYMENT_ERROR',
+  'COMMON_ERROR',
+]);
 
-export function classifyTossError(code: string, httpStatus: number, operation: TossOperation): TossErrorClassification {
+export function classifyTossError(
+  code: string,
+  httpStatus: number,
+  operation: TossOperation,
+): TossErrorClassification {
   if (CONFIGURATION.has(code) || httpStatus === 401) return { errorClass: 'final', alert: true };
   if (operation === 'lookup') {
     // A GET changes nothing: anything that is not a definite answer is simply worth asking again.
     if (code === 'NOT_FOUND_PAYMENT' || code === 'NOT_FOUND') return { errorClass: 'final', alert: false };
-    if (RETRYABLE.has(code) || UNKNOWN_OUTCOME.has(code) || httpStatus >= 500 || httpStatus === 429) return { errorClass: 'retryable', alert: false };
+    if (RETRYABLE.has(code) || UNKNOWN_OUTCOME.has(code) || httpStatus >= 500 || httpStatus === 429)
+      return { errorClass: 'retryable', alert: false };
     return { errorClass: 'final', alert: false };
   }
   if (operation === 'confirm' && (code === 'ALREADY_PROCESSED_PAYMENT' || code === 'DUPLICATED_ORDER_ID')) {
     return { errorClass: 'ambiguous', alert: false };
   }
-  if (operation === 'cancel' && code === 'ALREADY_CANCELED_PAYMENT') return { errorClass: 'already_done', alert: false };
+  if (operation === 'cancel' && code === 'ALREADY_CANCELED_PAYMENT')
+    return { errorClass: 'already_done', alert: false };
   if (RETRYABLE.has(code)) return { errorClass: 'retryable', alert: false };
   if (UNKNOWN_OUTCOME.has(code)) return { errorClass: 'ambiguous', alert: false };
   if (httpStatus === 429) return { errorClass: 'retryable', alert: false };

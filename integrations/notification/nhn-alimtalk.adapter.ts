@@ -254,7 +254,12 @@ export function createNhnAlimTalkSender(config: NhnAlimTalkConfig): AlimTalkSend
         });
       }
       const requestId = response.message.requestId;
-      const recipients = nhnRecipientResults(request.recipients, response.message.sendResults, requestId, classifyAlimTalkApiCode);
+      const recipients = nhnRecipientResults(
+        request.recipients,
+        response.message.sendResults,
+        requestId,
+        classifyAlimTalkApiCode,
+      );
       const anyAccepted = recipients.some((r) => r.classification === 'ok');
       const firstFailure = recipients.find((r) => r.classification !== 'ok');
       return {

@@ -19,15 +19,22 @@ export function nhnRecipientResults(
 ): RecipientResult[] {
   return recipients.map((r, index) => {
     const sent = sendResults?.find((s) => s.recipientSeq === index + 1);
-    const classified = sent ? classify(sent.resultCode) : { classification: 'final' as const, reason: 'PROVIDER_ERROR' as const };
+    const classified = sent
+      ? classify(sent.resultCode)
+      : { classification: 'final' as const, reason: 'PROVIDER_ERROR' as const };
     return {
       index,
       maskedRecipient: maskPhone(r.phone),
       ...(r.correlationKey && { correlationKey: r.correlationKey }),
       classification: classified.classification,
       ...(classified.reason && { reason: classified.reason }),
-      ...(sent && { providerCode: String(sent.resultCode), providerMessage: sent.resultMessage, recipientSeq: sent.recipientSeq }),
-      ...(sent && classified.classification === 'ok' && { providerMessageId: `${requestId}:${sent.recipientSeq}` }),
+      ...(sent && {
+        providerCode: String(sent.resultCode),
+        providerMessage: sent.resultMessage,
+        recipientSeq: sent.recipientSeq,
+      }),
+      ...(sent &&
+        classified.classification === 'ok' && { providerMessageId: `${requestId}:${sent.recipientSeq}` }),
     };
   });
 }

@@ -1,9 +1,4 @@
-import {
-  maskPhone,
-  type SendResult,
-  type SmsSender,
-  type SmsSendRequest,
-} from '../../domain/notification';
+import { maskPhone, type SendResult, type SmsSender, type SmsSendRequest } from '../../domain/notification';
 import { classifySmsApiCode } from './nhn-result-codes';
 import { nhnRecipientResults } from './nhn-recipient-results';
 import { requestJson, retryAfterFrom } from './vendor-http';
@@ -126,7 +121,12 @@ export function createNhnSmsSender(config: NhnSmsConfig): SmsSender {
           ...(classified.alert && { alert: true }),
         });
       }
-      const recipients = nhnRecipientResults(request.recipients, data.sendResultList, data.requestId, classifySmsApiCode);
+      const recipients = nhnRecipientResults(
+        request.recipients,
+        data.sendResultList,
+        data.requestId,
+        classifySmsApiCode,
+      );
       const anyAccepted = recipients.some((r) => r.classification === 'ok');
       const firstFailure = recipients.find((r) => r.classification !== 'ok');
       return {

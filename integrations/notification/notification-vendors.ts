@@ -1,5 +1,10 @@
 import type { NotificationVendorConfig } from '../../config/notification-vendors';
-import { NOTIFICATION_TEMPLATES, type AlimTalkSender, type EmailSender, type SmsSender } from '../../domain/notification';
+import {
+  NOTIFICATION_TEMPLATES,
+  type AlimTalkSender,
+  type EmailSender,
+  type SmsSender,
+} from '../../domain/notification';
 import { createNhnBizmessageSimulator } from '../../simulators/nhn-bizmessage/nhn-bizmessage.simulator';
 import { createSmtpSimulator } from '../../simulators/smtp/smtp.simulator';
 import { createNhnAlimTalkSender } from './nhn-alimtalk.adapter';
@@ -33,7 +38,10 @@ export function notificationWebhookSecrets(config: NotificationVendorConfig) {
  * Adapters for the configured vendors; a vendor without credentials is served by its simulator,
  * started here in-process (DESIGN §6 sandbox vendors), which calls the shop's webhooks back.
  */
-export async function openNotificationVendors(config: NotificationVendorConfig, options: { webhookBaseUrl: string }): Promise<NotificationVendors> {
+export async function openNotificationVendors(
+  config: NotificationVendorConfig,
+  options: { webhookBaseUrl: string },
+): Promise<NotificationVendors> {
   const closers: Array<() => Promise<void> | void> = [];
   const sandbox: NotificationVendors['sandbox'] = {};
 
@@ -41,10 +49,15 @@ export async function openNotificationVendors(config: NotificationVendorConfig, 
   if (nhn.kind === 'sandbox') {
     const simulator = createNhnBizmessageSimulator({
       templates: Object.fromEntries(
-        [...NOTIFICATION_TEMPLATES.values()].flatMap((t) => (t.alimtalk ? [[t.alimtalk.templateCode, { content: t.alimtalk.text }]] : [])),
+        [...NOTIFICATION_TEMPLATES.values()].flatMap((t) =>
+          t.alimtalk ? [[t.alimtalk.templateCode, { content: t.alimtalk.text }]] : [],
+        ),
       ),
       sendNos: ['15880000'],
-      webhook: { url: `${options.webhookBaseUrl}${NHN_WEBHOOK_PATH}`, signature: SANDBOX_NHN_WEBHOOK_SIGNATURE },
+      webhook: {
+        url: `${options.webhookBaseUrl}${NHN_WEBHOOK_PATH}`,
+        signature: SANDBOX_NHN_WEBHOOK_SIGNATURE,
+      },
     });
     const running = await simulator.start();
     closers.push(running.close);
@@ -60,8 +73,18 @@ export async function openNotificationVendors(config: NotificationVendorConfig, 
       sendNo: '15880000',
     };
   }
-  const alimtalk = createNhnAlimTalkSender({ baseUrl: nhn.alimtalkBaseUrl, appKey: nhn.alimtalkAppKey, secretKey: nhn.secretKey, senderKey: nhn.senderKey });
-  const sms = createNhnSmsSender({ baseUrl: nhn.smsBaseUrl, appKey: nhn.smsAppKey, secretKey: nhn.secretKey, sendNo: nhn.sendNo });
+  const alimtalk = createNhnAlimTalkSender({
+    baseUrl: nhn.alimtalkBaseUrl,
+    appKey: nhn.alimtalkAppKey,
+    secretKey: nhn.secretKey,
+    senderKey: nhn.senderKey,
+  });
+  const sms = createNhnSmsSender({
+    baseUrl: nhn.smsBaseUrl,
+    appKey: nhn.smsAppKey,
+    secretKey: nhn.secretKey,
+    sendNo: nhn.sendNo,
+  });
 
   let email: EmailSender;
   if (config.email.kind === 'sendgrid') {
@@ -81,7 +104,9 @@ export async function openNotificationVendors(config: NotificationVendorConfig, 
       host: smtpUrl.hostname,
       port: Number(smtpUrl.port || (smtpUrl.protocol === 'smtps:' ? 465 : 587)),
       secure: smtpUrl.protocol === 'smtps:',
-      ...(smtpUrl.username && { auth: { user: decodeURIComponent(smtpUrl.username), pass: decodeURIComponent(smtpUrl.password) } }),
+      ...(smtpUrl.username && {
+        auth: { user: decodeURIComponent(smtpUrl.username), pass: decodeURIComponent(smtpUrl.password) },
+      }),
       from: config.mailFrom,
     });
     closers.push(() => smtp.close());

@@ -25,16 +25,26 @@ export interface PaymentGateways {
  * webhook back. Its payment window is reached through the shop's own address (`<public>/sandbox/…`),
  * so a browser that can reach the shop can pay.
  */
-export async function openPaymentGateways(config: PaymentVendorConfig, options: { publicBaseUrl: string }): Promise<PaymentGateways> {
+export async function openPaymentGateways(
+  config: PaymentVendorConfig,
+  options: { publicBaseUrl: string },
+): Promise<PaymentGateways> {
   const closers: Array<() => Promise<void>> = [];
   const sandbox: PaymentGateways['sandbox'] = {};
   let toss: PaymentGateway;
   if (config.toss.kind === 'toss') {
-    toss = createTossPaymentGateway({ apiBaseUrl: config.toss.apiBaseUrl, secretKey: config.toss.secretKey, clientKey: config.toss.clientKey, timeoutMs: config.toss.timeoutMs });
+    toss = createTossPaymentGateway({
+      apiBaseUrl: config.toss.apiBaseUrl,
+      secretKey: config.toss.secretKey,
+      clientKey: config.toss.clientKey,
+      timeoutMs: config.toss.timeoutMs,
+    });
   } else {
     let simulatorUrl = config.toss.simulatorUrl?.replace(/\/+$/, '');
     if (!simulatorUrl) {
-      const running = await createPgSimulator({ toss: { webhookUrl: `${options.publicBaseUrl}${TOSS_WEBHOOK_PATH}` } }).start();
+      const running = await createPgSimulator({
+        toss: { webhookUrl: `${options.publicBaseUrl}${TOSS_WEBHOOK_PATH}` },
+      }).start();
       closers.push(running.close);
       simulatorUrl = running.url;
     }
@@ -50,7 +60,12 @@ export async function openPaymentGateways(config: PaymentVendorConfig, options: 
   return {
     gateway(provider) {
       const gateway = gateways.get(provider);
-      if (!gateway) throw new DomainError('PAYMENT_PROVIDER_UNAVAILABLE', `payments through ${provider} are not available yet`, { provider });
+      if (!gateway)
+        throw new DomainError(
+          'PAYMENT_PROVIDER_UNAVAILABLE',
+          `payments through ${provider} are not available yet`,
+          { provider },
+        );
       return gateway;
     },
     providers: [...gateways.keys()],

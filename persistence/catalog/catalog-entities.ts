@@ -4,4 +4,9 @@ import { ProductImageEntity } from './product-image.entity';
 import { ProductEntity } from './product.entity';
 import { ProductVariantEntity } from './product-variant.entity';
 
-export const catalogEntities = [CategoryEntity, ProductEntity, ProductVariantEntity, ProductImageEntity] as EntitySchema[];
+export const catalogEntities = [
+  CategoryEntity,
+  ProductEntity,
+  ProductVariantEntity,
+  ProductImageEntity,
+] as EntitySchema[];

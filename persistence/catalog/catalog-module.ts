@@ -47,7 +47,23 @@ export function createCatalogInventory(deps: {
     // `waitlist` is created just below; stock only returns after this wiring is complete.
     onStockReturned: async (variantIds) => void (await waitlist.offerHolds(variantIds)),
   });
-  const waitlist = new WaitlistService({ dataSource: deps.dataSource, inventory, now, newId: deps.newId, holdStarter: deps.holdStarter });
-  const catalog = new CatalogService({ dataSource: deps.dataSource, products, categories, search, images: deps.images, inventory, cache, now, newId: deps.newId });
+  const waitlist = new WaitlistService({
+    dataSource: deps.dataSource,
+    inventory,
+    now,
+    newId: deps.newId,
+    holdStarter: deps.holdStarter,
+  });
+  const catalog = new CatalogService({
+    dataSource: deps.dataSource,
+    products,
+    categories,
+    search,
+    images: deps.images,
+    inventory,
+    cache,
+    now,
+    newId: deps.newId,
+  });
   return { catalog, inventory, waitlist, search };
 }

@@ -1,11 +1,27 @@
 import type { DataSource } from 'typeorm';
-import { buildCategoryTree, categoryNotFound, createCategory, type Category, type CategoryNode } from '../../domain/catalog/category';
+import {
+  buildCategoryTree,
+  categoryNotFound,
+  createCategory,
+  type Category,
+  type CategoryNode,
+} from '../../domain/catalog/category';
 import { CatalogErrorCode, invalidField } from '../../domain/catalog/catalog-errors';
 import { imageTypeOfExtension } from '../../domain/catalog/image-type';
 import {
-  changeProduct, createProduct, variantPrice, type NewProductInput, type Product, type ProductChanges,
+  changeProduct,
+  createProduct,
+  variantPrice,
+  type NewProductInput,
+  type Product,
+  type ProductChanges,
 } from '../../domain/catalog/product';
-import { acceptImage, imageKey, MAX_IMAGES_PER_PRODUCT, type ProductImage } from '../../domain/catalog/product-image';
+import {
+  acceptImage,
+  imageKey,
+  MAX_IMAGES_PER_PRODUCT,
+  type ProductImage,
+} from '../../domain/catalog/product-image';
 import type { ImageStorage, ProductSearch } from '../../domain/catalog/ports';
 import type { SaleStatus } from '../../domain/catalog/sale-status';
 import type { ProductSearchPage, ProductSearchQuery } from '../../domain/catalog/search-query';
@@ -40,7 +56,15 @@ export interface SellerProductView {
   status: SaleStatus;
   options: Product['options'];
   images: { id: string; key: string; contentType: string; sizeBytes: number }[];
-  variants: { id: string; options: Record<string, string>; priceDelta: number; price: number; stock: number; reserved: number; sellable: number }[];
+  variants: {
+    id: string;
+    options: Record<string, string>;
+    priceDelta: number;
+    price: number;
+    stock: number;
+    reserved: number;
+    sellable: number;
+  }[];
   createdAt: string;
   updatedAt: string;
 }
@@ -77,14 +101,25 @@ export class CatalogService {
 
   // ---- categories ----
 
-  async createCategory(input: { name: string; parentId?: string | null; position?: number }): Promise<Category> {
+  async createCategory(input: {
+    name: string;
+    parentId?: string | null;
+    position?: number;
+  }): Promise<Category> {
     const parent = input.parentId ? await this.deps.categories.findById(input.parentId) : null;
     if (input.parentId && !parent) throw categoryNotFound(input.parentId, 'body.parentId');
-    const category = createCategory({ name: input.name, parent, position: input.position }, { newId: this.deps.newId, now: this.deps.now() });
+    const category = createCategory(
+      { name: input.name, parent, position: input.position },
+      { newId: this.deps.newId, now: this.deps.now() },
+    );
     if (await this.deps.categories.nameTaken(category.parentId, category.name)) {
-      throw new DomainError('CATEGORY_NAME_TAKEN', `body.name: "${category.name}" already exists at this level`, {
-        errors: [{ field: 'body.name', message: 'already exists at this level' }],
-      });
+      throw new DomainError(
+        'CATEGORY_NAME_TAKEN',
+        `body.name: "${category.name}" already exists at this level`,
+        {
+          errors: [{ field: 'body.name', message: 'already exists at this level' }],
+        },
+      );
     }
     await this.deps.categories.insert(category);
     await this.deps.cache.invalidateCategories();
@@ -98,7 +133,8 @@ export class CatalogService {
   // ---- seller product management ----
 
   async createProduct(input: NewProductInput): Promise<SellerProductView> {
-    if (input.categoryId && !(await this.deps.categories.findById(input.categoryId))) throw categoryNotFound(input.categoryId, 'body.categoryId');
+    if (input.categoryId && !(await this.deps.categories.findById(input.categoryId)))
+      throw categoryNotFound(input.categoryId, 'body.categoryId');
     const { product, initialStock } = createProduct(input, { newId: this.deps.newId, now: this.deps.now() });
     await this.deps.dataSource.transaction(async (manager) => {
       await this.deps.products.insert(product, manager);
@@ -116,7 +152,11 @@ export class CatalogService {
   }
 
   /** Edits name, description, price, category or the suspension; retried on a concurrent edit. */
-  async changeProduct(sellerId: string, productId: string, changes: ProductChanges): Promise<SellerProductView> {
+  async changeProduct(
+    sellerId: string,
+    productId: string,
+    changes: ProductChanges,
+  ): Promise<SellerProductView> {
     if (changes.categoryId && !(await this.deps.categories.findById(changes.categoryId))) {
       throw categoryNotFound(changes.categoryId, 'body.categoryId');
     }
@@ -125,7 +165,12 @@ export class CatalogService {
         const found = await this.deps.products.findVersioned(productId, manager);
         if (!found || found.product.sellerId !== sellerId) throw productNotFound(productId);
         const availability = await this.deps.inventory.productAvailability([productId], { manager });
-        const next = changeProduct(found.product, changes, availability[0]?.anySellable ?? false, this.deps.now());
+        const next = changeProduct(
+          found.product,
+          changes,
+          availability[0]?.anySellable ?? false,
+          this.deps.now(),
+        );
         return (await this.deps.products.updateIfUnchanged(next, found.version, manager)) ? next : null;
       });
       if (updated) {
@@ -156,7 +201,10 @@ export class CatalogService {
     try {
       await this.deps.dataSource.transaction(async (manager) => {
         // Touching the product row first serialises concurrent uploads, so the count below is exact.
-        await execute(manager, 'UPDATE products SET updated_at = ?, version = version + 1 WHERE id = ?', [sqlTime(image.createdAt), productId]);
+        await execute(manager, 'UPDATE products SET updated_at = ?, version = version + 1 WHERE id = ?', [
+          sqlTime(image.createdAt),
+          productId,
+        ]);
         const [row] = await select<{ n: number | string; top: number | string | null }>(
           manager,
           'SELECT COUNT(*) AS n, MAX(position) AS top FROM product_images WHERE product_id = ?',
@@ -164,7 +212,11 @@ export class CatalogService {
         );
         const count = Number(row?.n ?? 0);
         if (count >= MAX_IMAGES_PER_PRODUCT) {
-          throw invalidField('body.file', `a product has at most ${MAX_IMAGES_PER_PRODUCT} images`, CatalogErrorCode.TOO_MANY_IMAGES);
+          throw invalidField(
+            'body.file',
+            `a product has at most ${MAX_IMAGES_PER_PRODUCT} images`,
+            CatalogErrorCode.TOO_MANY_IMAGES,
+          );
         }
         image.position = count === 0 ? 0 : Number(row?.top ?? 0) + 1;
         await this.deps.products.addImage(productId, image, manager);
@@ -181,7 +233,12 @@ export class CatalogService {
   async removeImage(sellerId: string, productId: string, imageId: string): Promise<void> {
     const product = await this.owned(sellerId, productId);
     const image = product.images.find((i) => i.id === imageId);
-    if (!image) throw new DomainError(CatalogErrorCode.IMAGE_NOT_FOUND, `Product ${productId} has no image ${imageId}`, { imageId });
+    if (!image)
+      throw new DomainError(
+        CatalogErrorCode.IMAGE_NOT_FOUND,
+        `Product ${productId} has no image ${imageId}`,
+        { imageId },
+      );
     await this.deps.dataSource.transaction(async (manager) => {
       await this.deps.products.removeImage(productId, imageId, manager);
       const rest = product.images.filter((i) => i.id !== imageId);
@@ -202,28 +259,40 @@ export class CatalogService {
   // ---- shoppers ----
 
   /** A product page: the cached product merged with live sellable stock. SUSPENDED products are hidden. */
-  async productDetail(productId: string): Promise<(CachedProductDetail & { variants: (CachedProductDetail['variants'][number] & { sellable: number })[] }) | null> {
+  async productDetail(
+    productId: string,
+  ): Promise<
+    | (CachedProductDetail & { variants: (CachedProductDetail['variants'][number] & { sellable: number })[] })
+    | null
+  > {
     const detail = await this.deps.cache.detail<CachedProductDetail>(productId, async () => {
       const product = await this.deps.products.findById(productId);
       return product ? this.cachedDetail(product) : null;
     });
     if (!detail || detail.status === 'SUSPENDED') return null;
     const sellable = await this.deps.inventory.sellableOf(detail.variants.map((v) => v.id));
-    return { ...detail, variants: detail.variants.map((v) => ({ ...v, sellable: Math.max(0, sellable.get(v.id) ?? 0) })) };
+    return {
+      ...detail,
+      variants: detail.variants.map((v) => ({ ...v, sellable: Math.max(0, sellable.get(v.id) ?? 0) })),
+    };
   }
 
   /** Resolves the category subtree, then asks the search port (cached per query). */
-  async search(query: Omit<ProductSearchQuery, 'categoryIds'> & { categoryId?: string }): Promise<ProductSearchPage> {
+  async search(
+    query: Omit<ProductSearchQuery, 'categoryIds'> & { categoryId?: string },
+  ): Promise<ProductSearchPage> {
     const { categoryId, ...rest } = query;
-    return this.deps.cache.search(JSON.stringify(query), async () => {
-      const categoryIds = categoryId ? await this.deps.categories.subtreeIds(categoryId) : undefined;
-      if (categoryId && categoryIds!.length === 0) throw categoryNotFound(categoryId, 'query.categoryId');
-      return this.deps.search.search({ ...rest, categoryIds });
-    }).then((page) => ({
-      ...page,
-      // JSON from the cache brings dates back as strings.
-      items: page.items.map((item) => ({ ...item, createdAt: new Date(item.createdAt) })),
-    }));
+    return this.deps.cache
+      .search(JSON.stringify(query), async () => {
+        const categoryIds = categoryId ? await this.deps.categories.subtreeIds(categoryId) : undefined;
+        if (categoryId && categoryIds!.length === 0) throw categoryNotFound(categoryId, 'query.categoryId');
+        return this.deps.search.search({ ...rest, categoryIds });
+      })
+      .then((page) => ({
+        ...page,
+        // JSON from the cache brings dates back as strings.
+        items: page.items.map((item) => ({ ...item, createdAt: new Date(item.createdAt) })),
+      }));
   }
 
   async image(key: string) {
@@ -256,14 +325,20 @@ export class CatalogService {
       categoryId: product.categoryId,
       options: product.options,
       images: product.images.map((i) => ({ id: i.id, key: i.key, contentType: i.contentType })),
-      variants: product.variants.map((v) => ({ id: v.id, options: v.options, price: variantPrice(product, v) })),
+      variants: product.variants.map((v) => ({
+        id: v.id,
+        options: v.options,
+        price: variantPrice(product, v),
+      })),
       createdAt: product.createdAt.toISOString(),
       updatedAt: product.updatedAt.toISOString(),
     };
   }
 
   private async sellerView(product: Product): Promise<SellerProductView> {
-    const levels = new Map((await this.deps.inventory.levels(product.variants.map((v) => v.id))).map((l) => [l.variantId, l]));
+    const levels = new Map(
+      (await this.deps.inventory.levels(product.variants.map((v) => v.id))).map((l) => [l.variantId, l]),
+    );
     return {
       id: product.id,
       name: product.name,
@@ -272,7 +347,12 @@ export class CatalogService {
       categoryId: product.categoryId,
       status: product.status,
       options: product.options,
-      images: product.images.map((i) => ({ id: i.id, key: i.key, contentType: i.contentType, sizeBytes: i.sizeBytes })),
+      images: product.images.map((i) => ({
+        id: i.id,
+        key: i.key,
+        contentType: i.contentType,
+        sizeBytes: i.sizeBytes,
+      })),
       variants: product.variants.map((v) => {
         const level = levels.get(v.id);
         return {

@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { ProductSearch } from '../../domain/catalog/ports';
 import type { SaleStatus } from '../../domain/catalog/sale-status';
-import { sortValueOf, type ProductSearchPage, type ProductSearchQuery, type ProductSummary } from '../../domain/catalog/search-query';
+import {
+  sortValueOf,
+  type ProductSearchPage,
+  type ProductSearchQuery,
+  type ProductSummary,
+} from '../../domain/catalog/search-query';
 
 interface Row {
   id: string;
@@ -24,7 +29,8 @@ const SORTS = {
 } as const;
 /** Rows the sort-index walk may examine before the search switches to a table scan (MariaDB). */
 const WALK_LIMIT = 3000;
-const SCAN_HINT = 'IGNORE INDEX (ix_products_listed_created, ix_products_listed_price, ix_products_listed_popularity)';
+const SCAN_HINT =
+  'IGNORE INDEX (ix_products_listed_created, ix_products_listed_price, ix_products_listed_popularity)';
 
 const asDate = (value: Date | string): Date =>
   value instanceof Date ? value : new Date(value.replace(' ', 'T') + (value.endsWith('Z') ? '' : 'Z'));
@@ -80,8 +86,12 @@ export class DbProductSearch implements ProductSearch {
       // Walk the sort index, but give up after a few thousand rows: dense matches fill a page long
       // before that. A short answer may mean the walk was cut off (a rare keyword), so the query is
       // then answered by one scan of the table without the sort index, sorting only the matches.
-      rows = await this.dataSource.query(`${select.replace('%HINT%', '')} ROWS EXAMINED ${WALK_LIMIT}`, params);
-      if (rows.length <= query.limit) rows = await this.dataSource.query(select.replace('%HINT%', SCAN_HINT), params);
+      rows = await this.dataSource.query(
+        `${select.replace('%HINT%', '')} ROWS EXAMINED ${WALK_LIMIT}`,
+        params,
+      );
+      if (rows.length <= query.limit)
+        rows = await this.dataSource.query(select.replace('%HINT%', SCAN_HINT), params);
     } else {
       rows = await this.dataSource.query(select.replace('%HINT%', ''), params);
     }
@@ -99,7 +109,10 @@ export class DbProductSearch implements ProductSearch {
     const last = items[items.length - 1];
     return {
       items,
-      nextCursor: rows.length > query.limit && last ? { sort: query.sort, value: sortValueOf(last, query.sort), id: last.id } : null,
+      nextCursor:
+        rows.length > query.limit && last
+          ? { sort: query.sort, value: sortValueOf(last, query.sort), id: last.id }
+          : null,
     };
   }
 

@@ -11,7 +11,10 @@ const GENERATION_KEY = 'catalog:search-generation';
  * retires every cached search page at once; live stock is never cached (it is read per request).
  */
 export class ProductCache {
-  constructor(private readonly kv: KeyValueStore, private readonly onError: (error: unknown) => void) {}
+  constructor(
+    private readonly kv: KeyValueStore,
+    private readonly onError: (error: unknown) => void,
+  ) {}
 
   private async safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
     try {
@@ -27,7 +30,8 @@ export class ProductCache {
     const cached = await this.safely(() => this.kv.get(key), null);
     if (cached) return JSON.parse(cached) as T;
     const value = await load();
-    if (value !== null) await this.safely(() => this.kv.set(key, JSON.stringify(value), DETAIL_TTL_MS), undefined);
+    if (value !== null)
+      await this.safely(() => this.kv.set(key, JSON.stringify(value), DETAIL_TTL_MS), undefined);
     return value;
   }
 
@@ -56,7 +60,10 @@ export class ProductCache {
     const cached = await this.safely(() => this.kv.get('catalog:categories'), null);
     if (cached) return JSON.parse(cached) as T;
     const value = await load();
-    await this.safely(() => this.kv.set('catalog:categories', JSON.stringify(value), DETAIL_TTL_MS), undefined);
+    await this.safely(
+      () => this.kv.set('catalog:categories', JSON.stringify(value), DETAIL_TTL_MS),
+      undefined,
+    );
     return value;
   }
 }

@@ -43,7 +43,11 @@ export function toImageRow(productId: string, image: ProductImage): ProductImage
   return { ...image, productId, storageKey: image.key };
 }
 
-export function toProduct(row: ProductRow, variants: ProductVariantRow[], images: ProductImageRow[]): Product {
+export function toProduct(
+  row: ProductRow,
+  variants: ProductVariantRow[],
+  images: ProductImageRow[],
+): Product {
   return {
     id: row.id,
     sellerId: row.sellerId,
@@ -53,10 +57,22 @@ export function toProduct(row: ProductRow, variants: ProductVariantRow[], images
     categoryId: row.categoryId,
     options: JSON.parse(row.optionsJson) as ProductOption[],
     variants: variants
-      .map((v): ProductVariant => ({ id: v.id, options: JSON.parse(v.optionsJson) as Record<string, string>, priceDelta: v.priceDelta, position: v.position }))
+      .map((v): ProductVariant => ({
+        id: v.id,
+        options: JSON.parse(v.optionsJson) as Record<string, string>,
+        priceDelta: v.priceDelta,
+        position: v.position,
+      }))
       .sort((a, b) => a.position - b.position),
     images: images
-      .map((i): ProductImage => ({ id: i.id, key: i.storageKey, contentType: i.contentType, sizeBytes: i.sizeBytes, position: i.position, createdAt: i.createdAt }))
+      .map((i): ProductImage => ({
+        id: i.id,
+        key: i.storageKey,
+        contentType: i.contentType,
+        sizeBytes: i.sizeBytes,
+        position: i.position,
+        createdAt: i.createdAt,
+      }))
       .sort((a, b) => a.position - b.position),
     suspended: row.suspended,
     status: row.status as SaleStatus,

@@ -19,7 +19,10 @@ export class TypeOrmCategoryRepository implements CategoryRepository {
   async subtreeIds(id: string): Promise<string[]> {
     const category = await this.findById(id);
     if (!category) return [];
-    const rows = await this.dataSource.manager.find(CategoryEntity, { where: { path: Like(`${category.path}%`) }, select: { id: true } });
+    const rows = await this.dataSource.manager.find(CategoryEntity, {
+      where: { path: Like(`${category.path}%`) },
+      select: { id: true },
+    });
     return rows.map((row) => row.id);
   }
 
@@ -28,7 +31,10 @@ export class TypeOrmCategoryRepository implements CategoryRepository {
   }
 
   async nameTaken(parentId: string | null, name: string): Promise<boolean> {
-    const rows = await this.dataSource.manager.find(CategoryEntity, { where: { name }, select: { id: true, parentId: true } });
+    const rows = await this.dataSource.manager.find(CategoryEntity, {
+      where: { name },
+      select: { id: true, parentId: true },
+    });
     return rows.some((row) => row.parentId === parentId);
   }
 }

@@ -20,7 +20,10 @@ export class TypeOrmProductRepository implements ProductRepository {
     return (await this.findVersioned(id, manager))?.product ?? null;
   }
 
-  async findVersioned(id: string, manager: EntityManager = this.dataSource.manager): Promise<VersionedProduct | null> {
+  async findVersioned(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<VersionedProduct | null> {
     const row = await manager.findOne(ProductEntity, { where: { id } });
     if (!row) return null;
     const [variants, images] = await Promise.all([
@@ -32,7 +35,10 @@ export class TypeOrmProductRepository implements ProductRepository {
 
   /** The product a variant belongs to (id only). */
   async productIdOfVariant(variantId: string): Promise<string | null> {
-    const row = await this.dataSource.manager.findOne(ProductVariantEntity, { where: { id: variantId }, select: { id: true, productId: true } });
+    const row = await this.dataSource.manager.findOne(ProductVariantEntity, {
+      where: { id: variantId },
+      select: { id: true, productId: true },
+    });
     return row?.productId ?? null;
   }
 
@@ -43,7 +49,12 @@ export class TypeOrmProductRepository implements ProductRepository {
 
   /** Writes the product's own fields if nobody changed it since `version`; false when someone did. */
   async updateIfUnchanged(product: Product, version: number, manager: EntityManager): Promise<boolean> {
-    const { id: _id, createdAt: _createdAt, popularity: _popularity, ...fields } = toProductRow(product, version + 1);
+    const {
+      id: _id,
+      createdAt: _createdAt,
+      popularity: _popularity,
+      ...fields
+    } = toProductRow(product, version + 1);
     const result = await manager.update(ProductEntity, { id: product.id, version }, fields);
     return result.affected === 1;
   }
@@ -62,7 +73,10 @@ export class TypeOrmProductRepository implements ProductRepository {
   }
 
   /** Sets ON_SALE / SOLD_OUT from availability; a suspended product keeps SUSPENDED. Returns the ids that changed. */
-  async applyAvailability(changes: { productId: string; anySellable: boolean }[], manager: EntityManager): Promise<string[]> {
+  async applyAvailability(
+    changes: { productId: string; anySellable: boolean }[],
+    manager: EntityManager,
+  ): Promise<string[]> {
     const changed: string[] = [];
     for (const change of changes) {
       const status = change.anySellable ? 'ON_SALE' : 'SOLD_OUT';
@@ -70,14 +84,21 @@ export class TypeOrmProductRepository implements ProductRepository {
         .createQueryBuilder()
         .update(ProductEntity)
         .set({ status })
-        .where('id = :id AND suspended = :suspended AND status <> :status', { id: change.productId, suspended: false, status })
+        .where('id = :id AND suspended = :suspended AND status <> :status', {
+          id: change.productId,
+          suspended: false,
+          status,
+        })
         .execute();
       if (result.affected) changed.push(change.productId);
     }
     return changed;
   }
 
-  async addPopularity(sales: { productId: string; quantity: number }[], manager: EntityManager): Promise<void> {
+  async addPopularity(
+    sales: { productId: string; quantity: number }[],
+    manager: EntityManager,
+  ): Promise<void> {
     for (const sale of [...sales].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
       await manager
         .createQueryBuilder()
@@ -90,6 +111,9 @@ export class TypeOrmProductRepository implements ProductRepository {
 
   async variantsOf(productIds: string[]): Promise<{ id: string; productId: string }[]> {
     if (productIds.length === 0) return [];
-    return this.dataSource.manager.find(ProductVariantEntity, { where: { productId: In(productIds) }, select: { id: true, productId: true } });
+    return this.dataSource.manager.find(ProductVariantEntity, {
+      where: { productId: In(productIds) },
+      select: { id: true, productId: true },
+    });
   }
 }

@@ -22,7 +22,12 @@ describe('chat on SQLite (embedded mode)', () => {
   const clock: string[] = [];
   const pubSub = new MemoryPubSub();
 
-  const who = (role: Principal['role'], userId = uuidv7()): Principal => ({ userId, role, sessionId: 's', grants: [] });
+  const who = (role: Principal['role'], userId = uuidv7()): Principal => ({
+    userId,
+    role,
+    sessionId: 's',
+    grants: [],
+  });
 
   before(async () => {
     dataSource = await createDataSource({ kind: 'sqlite', path: ':memory:' }).initialize();
@@ -55,7 +60,9 @@ describe('chat on SQLite (embedded mode)', () => {
     const admin = who('ADMIN');
     const opened = await chat.open(consumer, { sellerId: seller.userId, text: '안녕하세요' });
     const events: ChatLiveEvent[] = [];
-    const stop = await new PubSubChatBroadcaster(pubSub).subscribe(opened.conversation.id, (event) => events.push(event));
+    const stop = await new PubSubChatBroadcaster(pubSub).subscribe(opened.conversation.id, (event) =>
+      events.push(event),
+    );
 
     await chat.post(consumer, opened.conversation.id, '두 번째');
     await chat.post(seller, opened.conversation.id, '답변');
@@ -63,8 +70,15 @@ describe('chat on SQLite (embedded mode)', () => {
     assert.deepEqual(clock, ['waiting:1', 'ended:1', 'waiting:2']);
 
     const page = await store.listMessages(opened.conversation.id, { limit: 10 });
-    assert.deepEqual(page.map((m) => m.seq), [4, 3, 2, 1]);
-    assert.equal(await store.unreadCount(opened.conversation.id, seller.userId), 1, 'the seller read up to its own answer');
+    assert.deepEqual(
+      page.map((m) => m.seq),
+      [4, 3, 2, 1],
+    );
+    assert.equal(
+      await store.unreadCount(opened.conversation.id, seller.userId),
+      1,
+      'the seller read up to its own answer',
+    );
     assert.equal(await store.unreadCount(opened.conversation.id, consumer.userId), 0);
     assert.equal(await store.isAwaitingReply(opened.conversation.id, 2), true);
     assert.equal(await store.isAwaitingReply(opened.conversation.id, 1), false);
@@ -80,17 +94,25 @@ describe('chat on SQLite (embedded mode)', () => {
     await assert.rejects(chat.post(consumer, opened.conversation.id, '닫힌 뒤'), { code: 'CHAT_CLOSED' });
 
     await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual(events.map((e) => e.type), ['message', 'message', 'message', 'read', 'message_hidden', 'message', 'message', 'closed']);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['message', 'message', 'message', 'read', 'message_hidden', 'message', 'message', 'closed'],
+    );
     await stop();
 
     const second = await chat.open(consumer, { sellerId: uuidv7(), text: '다른 판매자' });
     const first = await chat.list(consumer, { limit: 1 });
     assert.equal(first[0]!.conversation.id, second.conversation.id);
-    const next = await chat.list(consumer, { limit: 1, cursor: { at: first[0]!.conversation.lastActivityAt, id: first[0]!.conversation.id } });
+    const next = await chat.list(consumer, {
+      limit: 1,
+      cursor: { at: first[0]!.conversation.lastActivityAt, id: first[0]!.conversation.id },
+    });
     assert.equal(next[0]!.conversation.id, opened.conversation.id);
     assert.equal(next[0]!.lastMessage?.kind, 'SYSTEM');
     assert.deepEqual(
-      (await chat.waitingQueue(seller.userId, seller.userId, { limit: 10 })).map((item) => item.conversation.id),
+      (await chat.waitingQueue(seller.userId, seller.userId, { limit: 10 })).map(
+        (item) => item.conversation.id,
+      ),
       [],
       'a closed conversation waits for nobody',
     );

@@ -1,13 +1,30 @@
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import { chatClosed, chatNotFound } from '../../domain/chat/chat-errors';
 import type { ChatMessage, ChatSenderRole } from '../../domain/chat/chat-message';
-import { applyReplyClock, replyClockAfterMessage, sideOf, type Conversation, type ReplyClockChange } from '../../domain/chat/conversation';
+import {
+  applyReplyClock,
+  replyClockAfterMessage,
+  sideOf,
+  type Conversation,
+  type ReplyClockChange,
+} from '../../domain/chat/conversation';
 import type {
-  AppendedMessage, AppendMessageInput, ChatParticipant, ChatStore, ConversationListFilter, ConversationListItem,
+  AppendedMessage,
+  AppendMessageInput,
+  ChatParticipant,
+  ChatStore,
+  ConversationListFilter,
+  ConversationListItem,
 } from '../../domain/chat/ports';
 import type { IdGenerator } from '../../platform/ids';
 import { ChatMessageEntity, ChatParticipantEntity, ConversationEntity } from './chat.entities';
-import { toChatMessage, toChatMessageRow, toConversation, toConversationRow, toParticipant } from './chat.mapper';
+import {
+  toChatMessage,
+  toChatMessageRow,
+  toConversation,
+  toConversationRow,
+  toParticipant,
+} from './chat.mapper';
 
 /** The chat tables behind the domain's ChatStore port; runs unchanged on MariaDB and SQLite. */
 export class TypeOrmChatStore implements ChatStore {
@@ -19,7 +36,8 @@ export class TypeOrmChatStore implements ChatStore {
   async insertConversation(conversation: Conversation, participants: ChatParticipant[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(ConversationEntity, toConversationRow(conversation));
-      for (const participant of participants) await manager.insert(ChatParticipantEntity, { id: this.newId(), ...participant });
+      for (const participant of participants)
+        await manager.insert(ChatParticipantEntity, { id: this.newId(), ...participant });
     });
   }
 
@@ -28,13 +46,25 @@ export class TypeOrmChatStore implements ChatStore {
     return row ? toConversation(row) : null;
   }
 
-  async findOpenConversation(input: { consumerId: string; sellerId: string; productId: string | null; orderId: string | null }) {
+  async findOpenConversation(input: {
+    consumerId: string;
+    sellerId: string;
+    productId: string | null;
+    orderId: string | null;
+  }) {
     const query = this.dataSource
       .getRepository(ConversationEntity)
       .createQueryBuilder('c')
-      .where('c.consumerId = :consumerId AND c.sellerId = :sellerId AND c.status = :open', { ...input, open: 'OPEN' });
-    query.andWhere(input.productId === null ? 'c.productId IS NULL' : 'c.productId = :productId', { productId: input.productId });
-    query.andWhere(input.orderId === null ? 'c.orderId IS NULL' : 'c.orderId = :orderId', { orderId: input.orderId });
+      .where('c.consumerId = :consumerId AND c.sellerId = :sellerId AND c.status = :open', {
+        ...input,
+        open: 'OPEN',
+      });
+    query.andWhere(input.productId === null ? 'c.productId IS NULL' : 'c.productId = :productId', {
+      productId: input.productId,
+    });
+    query.andWhere(input.orderId === null ? 'c.orderId IS NULL' : 'c.orderId = :orderId', {
+      orderId: input.orderId,
+    });
     const row = await query.orderBy('c.createdAt', 'DESC').getOne();
     return row ? toConversation(row) : null;
   }
@@ -53,13 +83,23 @@ export class TypeOrmChatStore implements ChatStore {
         const existing = await manager.findOneBy(ConversationEntity, { id: input.conversationId });
         throw existing ? chatClosed(input.conversationId) : chatNotFound(input.conversationId);
       }
-      const before = toConversation(await manager.findOneByOrFail(ConversationEntity, { id: input.conversationId }));
+      const before = toConversation(
+        await manager.findOneByOrFail(ConversationEntity, { id: input.conversationId }),
+      );
       const seq = before.lastSeq;
       let clock: ReplyClockChange = replyClockAfterMessage(before, input.senderRole, input.kind, input.now);
       let after = applyReplyClock(before, clock);
       if (input.closes) {
-        clock = before.awaitingReplySince ? { kind: 'ANSWERED', round: before.awaitingRound } : { kind: 'NONE' };
-        after = { ...before, awaitingReplySince: null, status: 'CLOSED', closedAt: input.now, closedBy: input.senderId };
+        clock = before.awaitingReplySince
+          ? { kind: 'ANSWERED', round: before.awaitingRound }
+          : { kind: 'NONE' };
+        after = {
+          ...before,
+          awaitingReplySince: null,
+          status: 'CLOSED',
+          closedAt: input.now,
+          closedBy: input.senderId,
+        };
       }
       after = { ...after, lastMessageAt: input.now, lastActivityAt: input.now };
       await manager.update(
@@ -87,13 +127,26 @@ export class TypeOrmChatStore implements ChatStore {
         hidden: null,
       };
       await manager.insert(ChatMessageEntity, toChatMessageRow(message));
-      await this.advanceMarker(manager, { conversationId: input.conversationId, userId: input.senderId, role: input.senderRole, upToSeq: seq, messageId: message.id, at: input.now });
+      await this.advanceMarker(manager, {
+        conversationId: input.conversationId,
+        userId: input.senderId,
+        role: input.senderRole,
+        upToSeq: seq,
+        messageId: message.id,
+        at: input.now,
+      });
       return { conversation: after, message, clock };
     });
   }
 
-  async listMessages(conversationId: string, page: { beforeSeq?: number; afterSeq?: number; limit: number }): Promise<ChatMessage[]> {
-    const query = this.dataSource.getRepository(ChatMessageEntity).createQueryBuilder('m').where('m.conversationId = :conversationId', { conversationId });
+  async listMessages(
+    conversationId: string,
+    page: { beforeSeq?: number; afterSeq?: number; limit: number },
+  ): Promise<ChatMessage[]> {
+    const query = this.dataSource
+      .getRepository(ChatMessageEntity)
+      .createQueryBuilder('m')
+      .where('m.conversationId = :conversationId', { conversationId });
     if (page.afterSeq !== undefined) {
       query.andWhere('m.seq > :afterSeq', { afterSeq: page.afterSeq }).orderBy('m.seq', 'ASC');
     } else {
@@ -105,17 +158,26 @@ export class TypeOrmChatStore implements ChatStore {
   }
 
   async findMessage(conversationId: string, messageId: string): Promise<ChatMessage | null> {
-    const row = await this.dataSource.getRepository(ChatMessageEntity).findOneBy({ id: messageId, conversationId });
+    const row = await this.dataSource
+      .getRepository(ChatMessageEntity)
+      .findOneBy({ id: messageId, conversationId });
     return row ? toChatMessage(row) : null;
   }
 
-  async hideMessage(conversationId: string, messageId: string, hidden: { at: Date; by: string; reason: string }): Promise<ChatMessage | null> {
+  async hideMessage(
+    conversationId: string,
+    messageId: string,
+    hidden: { at: Date; by: string; reason: string },
+  ): Promise<ChatMessage | null> {
     const messages = this.dataSource.getRepository(ChatMessageEntity);
     const row = await messages.findOneBy({ id: messageId, conversationId });
     if (!row) return null;
     // A second hide keeps the first record of who hid it and why.
     if (!row.hiddenAt) {
-      await messages.update({ id: messageId, conversationId }, { hiddenAt: hidden.at, hiddenBy: hidden.by, hiddenReason: hidden.reason });
+      await messages.update(
+        { id: messageId, conversationId },
+        { hiddenAt: hidden.at, hiddenBy: hidden.by, hiddenReason: hidden.reason },
+      );
       return toChatMessage({ ...row, hiddenAt: hidden.at, hiddenBy: hidden.by, hiddenReason: hidden.reason });
     }
     return toChatMessage(row);
@@ -131,20 +193,35 @@ export class TypeOrmChatStore implements ChatStore {
       query.andWhere('c.awaitingReplySince IS NOT NULL AND c.status = :open', { open: 'OPEN' });
       if (filter.cursor) {
         const { at, id } = filter.cursor;
-        query.andWhere(new Brackets((b) => b.where('c.awaitingReplySince > :at', { at }).orWhere('c.awaitingReplySince = :at AND c.id > :id', { at, id })));
+        query.andWhere(
+          new Brackets((b) =>
+            b
+              .where('c.awaitingReplySince > :at', { at })
+              .orWhere('c.awaitingReplySince = :at AND c.id > :id', { at, id }),
+          ),
+        );
       }
       query.orderBy('c.awaitingReplySince', 'ASC').addOrderBy('c.id', 'ASC');
     } else {
       if (filter.cursor) {
         const { at, id } = filter.cursor;
-        query.andWhere(new Brackets((b) => b.where('c.lastActivityAt < :at', { at }).orWhere('c.lastActivityAt = :at AND c.id < :id', { at, id })));
+        query.andWhere(
+          new Brackets((b) =>
+            b
+              .where('c.lastActivityAt < :at', { at })
+              .orWhere('c.lastActivityAt = :at AND c.id < :id', { at, id }),
+          ),
+        );
       }
       query.orderBy('c.lastActivityAt', 'DESC').addOrderBy('c.id', 'DESC');
     }
     const conversations = (await query.take(filter.limit).getMany()).map(toConversation);
     if (conversations.length === 0) return [];
     const ids = conversations.map((c) => c.id);
-    const [unread, lastMessages] = await Promise.all([this.unreadCounts(ids, filter.viewerId), this.lastMessagesOf(ids)]);
+    const [unread, lastMessages] = await Promise.all([
+      this.unreadCounts(ids, filter.viewerId),
+      this.lastMessagesOf(ids),
+    ]);
     return conversations.map((conversation) => ({
       conversation,
       unreadCount: unread.get(conversation.id) ?? 0,
@@ -153,13 +230,18 @@ export class TypeOrmChatStore implements ChatStore {
   }
 
   async participants(conversationId: string): Promise<ChatParticipant[]> {
-    const rows = await this.dataSource.getRepository(ChatParticipantEntity).find({ where: { conversationId }, order: { joinedAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ChatParticipantEntity)
+      .find({ where: { conversationId }, order: { joinedAt: 'ASC' } });
     return rows.map(toParticipant);
   }
 
-  async ensureParticipant(participant: Omit<ChatParticipant, 'lastReadSeq' | 'lastReadMessageId' | 'lastReadAt'>): Promise<boolean> {
+  async ensureParticipant(
+    participant: Omit<ChatParticipant, 'lastReadSeq' | 'lastReadMessageId' | 'lastReadAt'>,
+  ): Promise<boolean> {
     const rows = this.dataSource.getRepository(ChatParticipantEntity);
-    if (await rows.existsBy({ conversationId: participant.conversationId, userId: participant.userId })) return false;
+    if (await rows.existsBy({ conversationId: participant.conversationId, userId: participant.userId }))
+      return false;
     await rows
       .createQueryBuilder()
       .insert()
@@ -169,10 +251,22 @@ export class TypeOrmChatStore implements ChatStore {
     return true;
   }
 
-  async markRead(input: { conversationId: string; userId: string; role: ChatSenderRole; upToSeq: number; messageId: string; at: Date }): Promise<ChatParticipant> {
+  async markRead(input: {
+    conversationId: string;
+    userId: string;
+    role: ChatSenderRole;
+    upToSeq: number;
+    messageId: string;
+    at: Date;
+  }): Promise<ChatParticipant> {
     return this.dataSource.transaction(async (manager) => {
       await this.advanceMarker(manager, input);
-      return toParticipant(await manager.findOneByOrFail(ChatParticipantEntity, { conversationId: input.conversationId, userId: input.userId }));
+      return toParticipant(
+        await manager.findOneByOrFail(ChatParticipantEntity, {
+          conversationId: input.conversationId,
+          userId: input.userId,
+        }),
+      );
     });
   }
 
@@ -182,13 +276,22 @@ export class TypeOrmChatStore implements ChatStore {
 
   async isAwaitingReply(conversationId: string, round: number): Promise<boolean> {
     const row = await this.dataSource.getRepository(ConversationEntity).findOneBy({ id: conversationId });
-    return !!row && row.status === 'OPEN' && row.awaitingReplySince !== null && Number(row.awaitingRound) === round;
+    return (
+      !!row && row.status === 'OPEN' && row.awaitingReplySince !== null && Number(row.awaitingRound) === round
+    );
   }
 
   /** Creates the account's marker when missing, then moves it forward (never back). */
   private async advanceMarker(
     manager: EntityManager,
-    input: { conversationId: string; userId: string; role: ChatSenderRole; upToSeq: number; messageId: string; at: Date },
+    input: {
+      conversationId: string;
+      userId: string;
+      role: ChatSenderRole;
+      upToSeq: number;
+      messageId: string;
+      at: Date;
+    },
   ): Promise<void> {
     await manager
       .createQueryBuilder()

@@ -1,5 +1,10 @@
 import type { DataSource, FindOptionsWhere } from 'typeorm';
-import type { DeadLetter, DeadLetterKind, DeadLetterRepository, DeadLetterStatus } from '../../domain/dead-letter/dead-letter';
+import type {
+  DeadLetter,
+  DeadLetterKind,
+  DeadLetterRepository,
+  DeadLetterStatus,
+} from '../../domain/dead-letter/dead-letter';
 import { isUniqueViolation } from '../unique-violation';
 import { DeadLetterEntity, type DeadLetterRow } from './dead-letter.entity';
 
@@ -63,12 +68,20 @@ export class TypeOrmDeadLetterRepository implements DeadLetterRepository {
     const where: FindOptionsWhere<DeadLetterRow> = {};
     if (filter.kind) where.kind = filter.kind;
     if (filter.status) where.status = filter.status;
-    const [rows, total] = await this.rows.findAndCount({ where, order: { createdAt: 'DESC', id: 'DESC' }, skip: (filter.page - 1) * filter.size, take: filter.size });
+    const [rows, total] = await this.rows.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: (filter.page - 1) * filter.size,
+      take: filter.size,
+    });
     return { items: rows.map(toLetter), total };
   }
 
   async close(id: string, change: { status: 'RETRIED' | 'RESOLVED'; by: string; at: Date; note?: string }) {
-    const result = await this.rows.update({ id, status: 'OPEN' }, { status: change.status, resolvedBy: change.by, resolvedAt: change.at, note: change.note ?? null });
+    const result = await this.rows.update(
+      { id, status: 'OPEN' },
+      { status: change.status, resolvedBy: change.by, resolvedAt: change.at, note: change.note ?? null },
+    );
     return (result.affected ?? 0) > 0;
   }
 }

@@ -3,4 +3,10 @@ import { RefreshTokenEntity, RefreshTokenFamilyEntity } from './refresh-token.en
 import { SellerProfileEntity } from './seller-profile.entity';
 import { UserEntity } from './user.entity';
 
-export const identityEntities = [UserEntity, SellerProfileEntity, ManagerAssignmentEntity, RefreshTokenFamilyEntity, RefreshTokenEntity];
+export const identityEntities = [
+  UserEntity,
+  SellerProfileEntity,
+  ManagerAssignmentEntity,
+  RefreshTokenFamilyEntity,
+  RefreshTokenEntity,
+];

@@ -19,11 +19,18 @@ describe('identity on SQLite (embedded mode)', () => {
     dataSource = await createDataSource({ kind: 'sqlite', path: ':memory:' }).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     const identity = createIdentityModule({
-      dataSource, kv: new MemoryKeyValueStore(), logger: createLogger({ level: 'silent' }), settings: ephemeralIdentitySettings(), newId: () => uuidv7(),
+      dataSource,
+      kv: new MemoryKeyValueStore(),
+      logger: createLogger({ level: 'silent' }),
+      settings: ephemeralIdentitySettings(),
+      newId: () => uuidv7(),
     });
     app = createApp({
-      logger: createLogger({ level: 'silent' }), metrics: createMetrics({ collectProcessMetrics: false }), newId: () => uuidv7(),
-      readinessChecks: [], apiRoutes: identity.routes,
+      logger: createLogger({ level: 'silent' }),
+      metrics: createMetrics({ collectProcessMetrics: false }),
+      newId: () => uuidv7(),
+      readinessChecks: [],
+      apiRoutes: identity.routes,
     });
   });
   after(async () => {
@@ -31,19 +38,37 @@ describe('identity on SQLite (embedded mode)', () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    Promise.resolve(app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }));
+    Promise.resolve(
+      app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
 
   test('signup, login, rotation, reuse detection, withdrawal and re-signup work', async () => {
-    const account = { email: 'embedded@example.com', password: 'Correct-Horse-42', name: '김임베', phone: '010-1111-2222', role: 'CONSUMER' };
+    const account = {
+      email: 'embedded@example.com',
+      password: 'Correct-Horse-42',
+      name: '김임베',
+      phone: '010-1111-2222',
+      role: 'CONSUMER',
+    };
     assert.equal((await post('/api/v1/auth/signup', account)).status, 201);
     assert.equal((await post('/api/v1/auth/signup', account)).status, 409);
-    const tokens = (await (await post('/api/v1/auth/login', account)).json()) as { accessToken: string; refreshToken: string };
+    const tokens = (await (await post('/api/v1/auth/login', account)).json()) as {
+      accessToken: string;
+      refreshToken: string;
+    };
     const rotated = await post('/api/v1/auth/refresh', { refreshToken: tokens.refreshToken });
     assert.equal(rotated.status, 200);
     assert.equal((await post('/api/v1/auth/refresh', { refreshToken: tokens.refreshToken })).status, 401);
     const fresh = (await (await post('/api/v1/auth/login', account)).json()) as { accessToken: string };
     const auth = { authorization: `Bearer ${fresh.accessToken}` };
-    const me = (await (await app.request('/api/v1/me', { headers: auth })).json()) as { email: string; phone: string };
+    const me = (await (await app.request('/api/v1/me', { headers: auth })).json()) as {
+      email: string;
+      phone: string;
+    };
     assert.deepEqual([me.email, me.phone], ['embedded@example.com', '010-1111-2222']);
     assert.equal((await app.request('/api/v1/me', { method: 'DELETE', headers: auth })).status, 204);
     assert.equal((await post('/api/v1/auth/signup', account)).status, 201);

@@ -27,7 +27,10 @@ export class TypeOrmManagerAssignmentRepository implements ManagerAssignmentRepo
   }
 
   async upsert(assignment: ManagerAssignment): Promise<void> {
-    const existing = await this.rows.findOneBy({ sellerId: assignment.sellerId, managerId: assignment.managerId });
+    const existing = await this.rows.findOneBy({
+      sellerId: assignment.sellerId,
+      managerId: assignment.managerId,
+    });
     const row = {
       sellerId: assignment.sellerId,
       managerId: assignment.managerId,
@@ -47,13 +50,22 @@ export class TypeOrmManagerAssignmentRepository implements ManagerAssignmentRepo
   }
 
   async listBySeller(sellerId: string): Promise<ManagerAssignment[]> {
-    const rows = await this.rows.find({ where: { sellerId, revokedAt: IsNull() }, order: { assignedAt: 'ASC' } });
+    const rows = await this.rows.find({
+      where: { sellerId, revokedAt: IsNull() },
+      order: { assignedAt: 'ASC' },
+    });
     return rows.map(toDomain);
   }
 
   async activeGrantsOf(managerId: string): Promise<ManagerGrant[]> {
-    const rows = await this.rows.find({ where: { managerId, revokedAt: IsNull() }, select: { sellerId: true, permissions: true } });
-    return rows.map((row) => ({ sellerId: row.sellerId, permissions: row.permissions.split(',').filter(Boolean) as ManagerPermission[] }));
+    const rows = await this.rows.find({
+      where: { managerId, revokedAt: IsNull() },
+      select: { sellerId: true, permissions: true },
+    });
+    return rows.map((row) => ({
+      sellerId: row.sellerId,
+      permissions: row.permissions.split(',').filter(Boolean) as ManagerPermission[],
+    }));
   }
 
   async revokeAllOf(userId: string, at: Date, by: string): Promise<void> {

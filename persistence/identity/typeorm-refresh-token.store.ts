@@ -1,8 +1,15 @@
 import { IsNull, type DataSource, type Repository } from 'typeorm';
 import type { RefreshTokenStore } from '../../domain/identity/ports';
-import type { RefreshTokenFamily, RefreshTokenRecord, RevocationReason } from '../../domain/identity/refresh-token';
+import type {
+  RefreshTokenFamily,
+  RefreshTokenRecord,
+  RevocationReason,
+} from '../../domain/identity/refresh-token';
 import {
-  RefreshTokenEntity, RefreshTokenFamilyEntity, type RefreshTokenFamilyRow, type RefreshTokenRow,
+  RefreshTokenEntity,
+  RefreshTokenFamilyEntity,
+  type RefreshTokenFamilyRow,
+  type RefreshTokenRow,
 } from './refresh-token.entity';
 
 export class TypeOrmRefreshTokenStore implements RefreshTokenStore {
@@ -38,7 +45,10 @@ export class TypeOrmRefreshTokenStore implements RefreshTokenStore {
   }
 
   async revokeFamily(familyId: string, at: Date, reason: RevocationReason): Promise<void> {
-    await this.families.update({ id: familyId, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+    await this.families.update(
+      { id: familyId, revokedAt: IsNull() },
+      { revokedAt: at, revokedReason: reason },
+    );
   }
 
   async revokeAllFamiliesOf(userId: string, at: Date, reason: RevocationReason): Promise<void> {

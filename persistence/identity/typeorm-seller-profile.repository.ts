@@ -24,7 +24,9 @@ export class TypeOrmSellerProfileRepository implements SellerProfileRepository {
       companyName: profile.companyName,
       representativeCiphertext: profile.representative !== null ? c.encrypt(profile.representative) : null,
       contactPhoneCiphertext: profile.contactPhone ? c.encrypt(profile.contactPhone.value) : null,
-      settlementAccountCiphertext: profile.settlementAccount ? c.encrypt(JSON.stringify(profile.settlementAccount)) : null,
+      settlementAccountCiphertext: profile.settlementAccount
+        ? c.encrypt(JSON.stringify(profile.settlementAccount))
+        : null,
       createdAt: profile.createdAt,
       updatedAt: profile.updatedAt,
     });
@@ -39,8 +41,12 @@ export class TypeOrmSellerProfileRepository implements SellerProfileRepository {
       businessNumber: BusinessNumber.create(row.businessNumber),
       companyName: row.companyName,
       representative: row.representativeCiphertext ? c.decrypt(row.representativeCiphertext) : null,
-      contactPhone: row.contactPhoneCiphertext ? PhoneNumber.create(c.decrypt(row.contactPhoneCiphertext)) : null,
-      settlementAccount: row.settlementAccountCiphertext ? (JSON.parse(c.decrypt(row.settlementAccountCiphertext)) as BankAccount) : null,
+      contactPhone: row.contactPhoneCiphertext
+        ? PhoneNumber.create(c.decrypt(row.contactPhoneCiphertext))
+        : null,
+      settlementAccount: row.settlementAccountCiphertext
+        ? (JSON.parse(c.decrypt(row.settlementAccountCiphertext)) as BankAccount)
+        : null,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

@@ -26,7 +26,11 @@ export class TypeOrmUserRepository implements UserRepository {
     try {
       await this.rows.insert(this.mapper.toRow(user));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError(IdentityErrorCode.EMAIL_ALREADY_REGISTERED, 'An account with this email already exists');
+      if (isUniqueViolation(error))
+        throw new DomainError(
+          IdentityErrorCode.EMAIL_ALREADY_REGISTERED,
+          'An account with this email already exists',
+        );
       throw error;
     }
   }
@@ -57,7 +61,10 @@ export class TypeOrmUserRepository implements UserRepository {
   }
 
   async list(filter: { role?: Role; cursor?: string; limit: number }): Promise<UserPage> {
-    const query = this.rows.createQueryBuilder('u').orderBy('u.id', 'ASC').take(filter.limit + 1);
+    const query = this.rows
+      .createQueryBuilder('u')
+      .orderBy('u.id', 'ASC')
+      .take(filter.limit + 1);
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.cursor) query.andWhere('u.id > :cursor', { cursor: filter.cursor });
     const rows = await query.getMany();

@@ -26,7 +26,11 @@ class AfterCommitSubscriber implements EntitySubscriberInterface {
  * none). Work outside the database (starting workflows, cache invalidation) must not run for a
  * transaction that may still roll back, and a caller such as ordering may own the transaction.
  */
-export function afterCommit(manager: EntityManager, callback: Callback, onError: (error: unknown) => void): void {
+export function afterCommit(
+  manager: EntityManager,
+  callback: Callback,
+  onError: (error: unknown) => void,
+): void {
   const runner = manager.queryRunner;
   if (!runner || !runner.isTransactionActive) {
     void callback().catch(onError);

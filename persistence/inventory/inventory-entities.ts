@@ -3,4 +3,8 @@ import { StockLevelEntity } from './stock-level.entity';
 import { StockReservationEntity } from './stock-reservation.entity';
 import { WaitlistEntryEntity } from './waitlist-entry.entity';
 
-export const inventoryEntities = [StockLevelEntity, StockReservationEntity, WaitlistEntryEntity] as EntitySchema[];
+export const inventoryEntities = [
+  StockLevelEntity,
+  StockReservationEntity,
+  WaitlistEntryEntity,
+] as EntitySchema[];

@@ -1,11 +1,24 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../domain/shared/domain-error';
 import {
-  InventoryErrorCode, invalidQuantity, outOfStock, variantNotFound,
+  InventoryErrorCode,
+  invalidQuantity,
+  outOfStock,
+  variantNotFound,
 } from '../../domain/inventory/inventory-errors';
 import type { ProductAvailability } from '../../domain/inventory/ports';
-import { sameLines, summariseLines, type ReservationLine, type ReservationStatus } from '../../domain/inventory/reservation';
-import { availabilityTransition, checkOnHandChange, sellableOf, type StockLevel } from '../../domain/inventory/stock-level';
+import {
+  sameLines,
+  summariseLines,
+  type ReservationLine,
+  type ReservationStatus,
+} from '../../domain/inventory/reservation';
+import {
+  availabilityTransition,
+  checkOnHandChange,
+  sellableOf,
+  type StockLevel,
+} from '../../domain/inventory/stock-level';
 import { holdReference } from '../../domain/inventory/waitlist';
 import { afterCommit } from './after-commit';
 import { execute, placeholders, select, sqlTime } from './sql';
@@ -68,7 +81,8 @@ const toLevel = (row: LevelRow): StockLevel => ({
 const REFERENCE = /^[A-Za-z0-9:_-]{1,80}$/;
 
 function checkReference(reference: string): string {
-  if (!REFERENCE.test(reference)) throw invalidQuantity('orderId', 'must be 1–80 letters, digits, ":", "_" or "-"');
+  if (!REFERENCE.test(reference))
+    throw invalidQuantity('orderId', 'must be 1–80 letters, digits, ":", "_" or "-"');
   return reference;
 }
 
@@ -93,12 +107,16 @@ export class InventoryService {
   }
 
   /** Creates the stock rows of new variants (the catalog calls this in the transaction that stores the product). */
-  async createStock(items: { variantId: string; productId: string; onHand: number }[], options: InventoryCallOptions = {}): Promise<void> {
+  async createStock(
+    items: { variantId: string; productId: string; onHand: number }[],
+    options: InventoryCallOptions = {},
+  ): Promise<void> {
     if (items.length === 0) return;
     const now = sqlTime(this.deps.now());
     await this.run(options, async (manager) => {
       for (const item of items) {
-        if (!Number.isSafeInteger(item.onHand) || item.onHand < 0) throw invalidQuantity('stock', 'must be a whole number ≥ 0');
+        if (!Number.isSafeInteger(item.onHand) || item.onHand < 0)
+          throw invalidQuantity('stock', 'must be a whole number ≥ 0');
       }
       await execute(
         manager,
@@ -131,7 +149,10 @@ export class InventoryService {
   }
 
   /** Whether each product has at least one variant with sellable stock. */
-  async productAvailability(productIds: string[], options: InventoryCallOptions = {}): Promise<ProductAvailability[]> {
+  async productAvailability(
+    productIds: string[],
+    options: InventoryCallOptions = {},
+  ): Promise<ProductAvailability[]> {
     if (productIds.length === 0) return [];
     const manager = options.manager ?? this.deps.dataSource.manager;
     const rows = await select<{ product_id: string; best: number | string | null }>(
@@ -149,7 +170,11 @@ export class InventoryService {
    * With `options.manager` the caller's transaction holds the work, and the caller must roll it
    * back when this throws.
    */
-  async reserve(orderId: string, lines: ReservationLine[], options: ReserveOptions = {}): Promise<ReservationResult> {
+  async reserve(
+    orderId: string,
+    lines: ReservationLine[],
+    options: ReserveOptions = {},
+  ): Promise<ReservationResult> {
     const reference = checkReference(orderId);
     const demand = summariseLines(lines);
     return this.run(options, async (manager) => {
@@ -166,9 +191,15 @@ export class InventoryService {
         if (!isUniqueViolation(error)) throw error;
         const existing = await this.reservationRows(manager, reference);
         if (existing.length > 0) return this.repeatedReservation(reference, existing, demand);
-        throw new DomainError(InventoryErrorCode.STOCK_CONFLICT, `Order ${reference} is being reserved by another call; retry`, { orderId: reference });
+        throw new DomainError(
+          InventoryErrorCode.STOCK_CONFLICT,
+          `Order ${reference} is being reserved by another call; retry`,
+          { orderId: reference },
+        );
       }
-      const claimed = options.userId ? await this.claimHolds(manager, options.userId, demand) : new Map<string, number>();
+      const claimed = options.userId
+        ? await this.claimHolds(manager, options.userId, demand)
+        : new Map<string, number>();
       const soldOut: string[] = [];
       for (const line of demand) {
         const outcome = await this.take(manager, line, now);
@@ -197,7 +228,11 @@ export class InventoryService {
    * common case, no read needed afterwards), else on the condition that exactly the rest is taken
    * (the variant sells out: the catalog must hear of it). Neither reads before it writes.
    */
-  private async take(manager: EntityManager, line: ReservationLine, now: string): Promise<'TAKEN' | 'LAST' | 'SHORT'> {
+  private async take(
+    manager: EntityManager,
+    line: ReservationLine,
+    now: string,
+  ): Promise<'TAKEN' | 'LAST' | 'SHORT'> {
     const some = await execute(
       manager,
       'UPDATE stock_levels SET reserved = reserved + ?, updated_at = ? WHERE variant_id = ? AND on_hand - reserved > ?',
@@ -218,16 +253,31 @@ export class InventoryService {
     return this.run(options, async (manager) => {
       const rows = await this.reservationRows(manager, reference);
       if (rows.length === 0) {
-        throw new DomainError(InventoryErrorCode.RESERVATION_NOT_FOUND, `No reservation for order ${reference}`, { orderId: reference });
+        throw new DomainError(
+          InventoryErrorCode.RESERVATION_NOT_FOUND,
+          `No reservation for order ${reference}`,
+          { orderId: reference },
+        );
       }
       if (rows.some((row) => row.status === 'RELEASED')) {
-        throw new DomainError(InventoryErrorCode.RESERVATION_MISMATCH, `The reservation of order ${reference} was released; it cannot be committed`, { orderId: reference });
+        throw new DomainError(
+          InventoryErrorCode.RESERVATION_MISMATCH,
+          `The reservation of order ${reference} was released; it cannot be committed`,
+          { orderId: reference },
+        );
       }
       const now = sqlTime(this.deps.now());
       const committed: ReservationLine[] = [];
       for (const row of rows.filter((r) => r.status === 'HELD')) {
         const quantity = Number(row.quantity);
-        if ((await execute(manager, "UPDATE stock_reservations SET status = 'COMMITTED', updated_at = ? WHERE id = ? AND status = 'HELD'", [now, row.id])) !== 1) continue;
+        if (
+          (await execute(
+            manager,
+            "UPDATE stock_reservations SET status = 'COMMITTED', updated_at = ? WHERE id = ? AND status = 'HELD'",
+            [now, row.id],
+          )) !== 1
+        )
+          continue;
         await execute(
           manager,
           'UPDATE stock_levels SET on_hand = on_hand - ?, reserved = reserved - ?, version = version + 1, updated_at = ? WHERE variant_id = ?',
@@ -236,13 +286,19 @@ export class InventoryService {
         committed.push({ variantId: row.variant_id, quantity });
       }
       if (committed.length > 0 && this.deps.listener) {
-        const levels = await this.levels(committed.map((line) => line.variantId), { manager });
+        const levels = await this.levels(
+          committed.map((line) => line.variantId),
+          { manager },
+        );
         const perProduct = new Map<string, number>();
         for (const line of committed) {
           const productId = levels.find((level) => level.variantId === line.variantId)?.productId;
           if (productId) perProduct.set(productId, (perProduct.get(productId) ?? 0) + line.quantity);
         }
-        await this.deps.listener.unitsSold([...perProduct].map(([productId, quantity]) => ({ productId, quantity })), manager);
+        await this.deps.listener.unitsSold(
+          [...perProduct].map(([productId, quantity]) => ({ productId, quantity })),
+          manager,
+        );
       }
       return { reference, lines: rows.map(lineOf), status: 'COMMITTED', repeated: committed.length === 0 };
     });
@@ -261,8 +317,19 @@ export class InventoryService {
       const released: ReservationLine[] = [];
       for (const row of rows.filter((r) => r.status === 'HELD')) {
         const quantity = Number(row.quantity);
-        if ((await execute(manager, "UPDATE stock_reservations SET status = 'RELEASED', updated_at = ? WHERE id = ? AND status = 'HELD'", [now, row.id])) !== 1) continue;
-        await execute(manager, 'UPDATE stock_levels SET reserved = reserved - ?, updated_at = ? WHERE variant_id = ?', [quantity, now, row.variant_id]);
+        if (
+          (await execute(
+            manager,
+            "UPDATE stock_reservations SET status = 'RELEASED', updated_at = ? WHERE id = ? AND status = 'HELD'",
+            [now, row.id],
+          )) !== 1
+        )
+          continue;
+        await execute(
+          manager,
+          'UPDATE stock_levels SET reserved = reserved - ?, updated_at = ? WHERE variant_id = ?',
+          [quantity, now, row.variant_id],
+        );
         released.push({ variantId: row.variant_id, quantity });
       }
       await this.afterIncrease(manager, released);
@@ -274,7 +341,11 @@ export class InventoryService {
    * Units come back on the shelf: a cancel after payment or an approved return. `restockId` keys
    * the call (e.g. `<orderId>:cancel` or a return id) so a retry does not count the units twice.
    */
-  async restock(restockId: string, lines: ReservationLine[], options: InventoryCallOptions = {}): Promise<ReservationResult> {
+  async restock(
+    restockId: string,
+    lines: ReservationLine[],
+    options: InventoryCallOptions = {},
+  ): Promise<ReservationResult> {
     const reference = checkReference(`restock:${restockId}`);
     const supply = summariseLines(lines);
     return this.run(options, async (manager) => {
@@ -319,12 +390,20 @@ export class InventoryService {
         const [after] = await this.levels([variantId], { manager });
         const before = level.onHand - after!.reserved;
         const transition = availabilityTransition(before, sellableOf(after!));
-        await this.reportAvailability(manager, transition ? [after!] : [], sellableOf(after!) > before ? [after!.variantId] : []);
+        await this.reportAvailability(
+          manager,
+          transition ? [after!] : [],
+          sellableOf(after!) > before ? [after!.variantId] : [],
+        );
         return after!;
       });
       if (result) return result;
     }
-    throw new DomainError(InventoryErrorCode.STOCK_CONFLICT, `Stock of variant ${variantId} kept changing; try again`, { variantId });
+    throw new DomainError(
+      InventoryErrorCode.STOCK_CONFLICT,
+      `Stock of variant ${variantId} kept changing; try again`,
+      { variantId },
+    );
   }
 
   private async reservationRows(manager: EntityManager, reference: string): Promise<ReservationRow[]> {
@@ -335,7 +414,11 @@ export class InventoryService {
     );
   }
 
-  private repeatedReservation(reference: string, rows: ReservationRow[], demand: ReservationLine[]): ReservationResult {
+  private repeatedReservation(
+    reference: string,
+    rows: ReservationRow[],
+    demand: ReservationLine[],
+  ): ReservationResult {
     const lines = rows.map(lineOf);
     if (!sameLines(lines, demand)) {
       throw new DomainError(
@@ -349,7 +432,11 @@ export class InventoryService {
   }
 
   /** Uses up the restock holds the consumer was offered on these variants (their units become this order's). */
-  private async claimHolds(manager: EntityManager, userId: string, demand: ReservationLine[]): Promise<Map<string, number>> {
+  private async claimHolds(
+    manager: EntityManager,
+    userId: string,
+    demand: ReservationLine[],
+  ): Promise<Map<string, number>> {
     const claimed = new Map<string, number>();
     const offers = await select<{ id: string; variant_id: string }>(
       manager,
@@ -366,8 +453,16 @@ export class InventoryService {
       if (won !== 1) continue;
       for (const row of await this.reservationRows(manager, holdReference(offer.id))) {
         if (row.status !== 'HELD') continue;
-        await execute(manager, "UPDATE stock_reservations SET status = 'RELEASED', updated_at = ? WHERE id = ? AND status = 'HELD'", [now, row.id]);
-        await execute(manager, 'UPDATE stock_levels SET reserved = reserved - ?, updated_at = ? WHERE variant_id = ?', [Number(row.quantity), now, row.variant_id]);
+        await execute(
+          manager,
+          "UPDATE stock_reservations SET status = 'RELEASED', updated_at = ? WHERE id = ? AND status = 'HELD'",
+          [now, row.id],
+        );
+        await execute(
+          manager,
+          'UPDATE stock_levels SET reserved = reserved - ?, updated_at = ? WHERE variant_id = ?',
+          [Number(row.quantity), now, row.variant_id],
+        );
         claimed.set(row.variant_id, (claimed.get(row.variant_id) ?? 0) + Number(row.quantity));
       }
     }
@@ -376,26 +471,48 @@ export class InventoryService {
 
   private async afterIncrease(manager: EntityManager, lines: ReservationLine[]): Promise<void> {
     if (lines.length === 0) return;
-    const after = await this.levels(lines.map((line) => line.variantId), { manager });
+    const after = await this.levels(
+      lines.map((line) => line.variantId),
+      { manager },
+    );
     const changed = after.filter((level) => {
       const quantity = lines.find((line) => line.variantId === level.variantId)!.quantity;
       return availabilityTransition(sellableOf(level) - quantity, sellableOf(level)) !== null;
     });
-    await this.reportAvailability(manager, changed, lines.map((line) => line.variantId));
+    await this.reportAvailability(
+      manager,
+      changed,
+      lines.map((line) => line.variantId),
+    );
   }
 
   /** Tells the catalog about products whose availability may have flipped, and queues post-commit work. */
-  private async reportAvailability(manager: EntityManager, changed: StockLevel[], increasedVariantIds: string[]): Promise<void> {
+  private async reportAvailability(
+    manager: EntityManager,
+    changed: StockLevel[],
+    increasedVariantIds: string[],
+  ): Promise<void> {
     const productIds = [...new Set(changed.map((level) => level.productId))];
     const { listener, onStockReturned, onError } = this.deps;
     if (productIds.length > 0 && listener) {
       await listener.availabilityChanged(await this.productAvailability(productIds, { manager }), manager);
-      afterCommit(manager, () => listener.afterAvailabilityCommitted(productIds), (e) => onError(e, 'catalog refresh after stock change'));
+      afterCommit(
+        manager,
+        () => listener.afterAvailabilityCommitted(productIds),
+        (e) => onError(e, 'catalog refresh after stock change'),
+      );
     }
     if (increasedVariantIds.length > 0 && onStockReturned) {
-      afterCommit(manager, () => onStockReturned(increasedVariantIds), (e) => onError(e, 'waiting queue after stock returned'));
+      afterCommit(
+        manager,
+        () => onStockReturned(increasedVariantIds),
+        (e) => onError(e, 'waiting queue after stock returned'),
+      );
     }
   }
 }
 
-const lineOf = (row: ReservationRow): ReservationLine => ({ variantId: row.variant_id, quantity: Number(row.quantity) });
+const lineOf = (row: ReservationRow): ReservationLine => ({
+  variantId: row.variant_id,
+  quantity: Number(row.quantity),
+});

@@ -21,4 +21,3 @@ export async function select<T>(manager: EntityManager, sql: string, params: unk
 }
 
 export const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
-

@@ -4,7 +4,10 @@ import { InventoryErrorCode, invalidQuantity } from '../../domain/inventory/inve
 import type { RestockHoldStarter } from '../../domain/inventory/ports';
 import { sellableOf } from '../../domain/inventory/stock-level';
 import {
-  holdReference, MAX_WAITLIST_QUANTITY, type WaitlistEntry, type WaitlistStatus,
+  holdReference,
+  MAX_WAITLIST_QUANTITY,
+  type WaitlistEntry,
+  type WaitlistStatus,
 } from '../../domain/inventory/waitlist';
 import type { InventoryService } from './inventory.service';
 import { execute, select, sqlTime } from './sql';
@@ -23,7 +26,11 @@ interface EntryRow {
 }
 
 const asDate = (value: Date | string | null): Date | null =>
-  value === null ? null : value instanceof Date ? value : new Date(value.replace(' ', 'T') + (value.endsWith('Z') ? '' : 'Z'));
+  value === null
+    ? null
+    : value instanceof Date
+      ? value
+      : new Date(value.replace(' ', 'T') + (value.endsWith('Z') ? '' : 'Z'));
 
 const toEntry = (row: EntryRow): WaitlistEntry => ({
   id: row.id,
@@ -37,7 +44,8 @@ const toEntry = (row: EntryRow): WaitlistEntry => ({
   passedToEntryId: row.passed_to_entry_id,
 });
 
-const ENTRY_COLUMNS = 'id, variant_id, user_id, quantity, status, created_at, offered_at, hold_expires_at, passed_to_entry_id';
+const ENTRY_COLUMNS =
+  'id, variant_id, user_id, quantity, status, created_at, offered_at, hold_expires_at, passed_to_entry_id';
 
 export type GrantOutcome =
   | { granted: true; entry: WaitlistEntry; productId: string }
@@ -61,21 +69,30 @@ export class WaitlistService {
   constructor(private readonly deps: WaitlistDeps) {}
 
   /** Joins the queue; joining again while waiting returns the same entry. */
-  async join(variantId: string, userId: string, quantity: number): Promise<{ entry: WaitlistEntry; position: number; created: boolean }> {
+  async join(
+    variantId: string,
+    userId: string,
+    quantity: number,
+  ): Promise<{ entry: WaitlistEntry; position: number; created: boolean }> {
     if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_WAITLIST_QUANTITY) {
       throw invalidQuantity('body.quantity', `must be a whole number from 1 to ${MAX_WAITLIST_QUANTITY}`);
     }
     try {
       return await this.deps.dataSource.transaction(async (manager) => {
         const existing = await this.activeEntryOf(manager, variantId, userId);
-        if (existing) return { entry: existing, position: await this.positionOf(manager, existing), created: false };
+        if (existing)
+          return { entry: existing, position: await this.positionOf(manager, existing), created: false };
         const level = await this.deps.inventory.level(variantId, { manager });
         const ahead = await this.waiting(manager, variantId, 1);
         if (ahead.length === 0 && sellableOf(level) >= quantity) {
-          throw new DomainError(InventoryErrorCode.STOCK_AVAILABLE, `Variant ${variantId} is in stock: order it instead of waiting`, {
-            variantId,
-            sellable: sellableOf(level),
-          });
+          throw new DomainError(
+            InventoryErrorCode.STOCK_AVAILABLE,
+            `Variant ${variantId} is in stock: order it instead of waiting`,
+            {
+              variantId,
+              sellable: sellableOf(level),
+            },
+          );
         }
         const now = this.deps.now();
         const entry: WaitlistEntry = {
@@ -113,14 +130,22 @@ export class WaitlistService {
       const entry = await this.activeEntryOf(manager, variantId, userId);
       if (!entry) return false;
       const now = sqlTime(this.deps.now());
-      await execute(manager, "UPDATE waitlist_entries SET status = 'CANCELLED', active_slot = NULL, updated_at = ? WHERE id = ? AND status = ?", [now, entry.id, entry.status]);
+      await execute(
+        manager,
+        "UPDATE waitlist_entries SET status = 'CANCELLED', active_slot = NULL, updated_at = ? WHERE id = ? AND status = ?",
+        [now, entry.id, entry.status],
+      );
       if (entry.status === 'OFFERED') await this.deps.inventory.release(holdReference(entry.id), { manager });
       return true;
     });
   }
 
   async find(entryId: string): Promise<WaitlistEntry | null> {
-    const [row] = await select<EntryRow>(this.deps.dataSource.manager, `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries WHERE id = ?`, [entryId]);
+    const [row] = await select<EntryRow>(
+      this.deps.dataSource.manager,
+      `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries WHERE id = ?`,
+      [entryId],
+    );
     return row ? toEntry(row) : null;
   }
 
@@ -174,7 +199,11 @@ export class WaitlistService {
       return await this.deps.dataSource.transaction(async (manager): Promise<GrantOutcome> => {
         const [head] = await this.waiting(manager, entry.variantId, 1);
         if (head?.id !== entry.id) return { granted: false, reason: 'NOT_HEAD' };
-        await this.deps.inventory.reserve(holdReference(entry.id), [{ variantId: entry.variantId, quantity: entry.quantity }], { manager });
+        await this.deps.inventory.reserve(
+          holdReference(entry.id),
+          [{ variantId: entry.variantId, quantity: entry.quantity }],
+          { manager },
+        );
         const now = this.deps.now();
         const won = await execute(
           manager,
@@ -183,11 +212,17 @@ export class WaitlistService {
         );
         if (won !== 1) throw new DomainError('HOLD_RACE', 'the entry changed while its hold was granted');
         const level = await this.deps.inventory.level(entry.variantId, { manager });
-        return { granted: true, entry: { ...entry, status: 'OFFERED', offeredAt: now, holdExpiresAt }, productId: level.productId };
+        return {
+          granted: true,
+          entry: { ...entry, status: 'OFFERED', offeredAt: now, holdExpiresAt },
+          productId: level.productId,
+        };
       });
     } catch (error) {
-      if (error instanceof DomainError && error.code === InventoryErrorCode.OUT_OF_STOCK) return { granted: false, reason: 'NO_STOCK' };
-      if (error instanceof DomainError && error.code === 'HOLD_RACE') return { granted: false, reason: 'NOT_WAITING' };
+      if (error instanceof DomainError && error.code === InventoryErrorCode.OUT_OF_STOCK)
+        return { granted: false, reason: 'NO_STOCK' };
+      if (error instanceof DomainError && error.code === 'HOLD_RACE')
+        return { granted: false, reason: 'NOT_WAITING' };
       throw error;
     }
   }
@@ -198,19 +233,31 @@ export class WaitlistService {
    */
   async expireHold(entryId: string): Promise<'EXPIRED' | 'CLAIMED' | 'CANCELLED' | 'NOT_HELD'> {
     return this.deps.dataSource.transaction(async (manager) => {
-      const [row] = await select<EntryRow>(manager, `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries WHERE id = ?`, [entryId]);
+      const [row] = await select<EntryRow>(
+        manager,
+        `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries WHERE id = ?`,
+        [entryId],
+      );
       if (!row) return 'NOT_HELD';
       if (row.status === 'CLAIMED' || row.status === 'CANCELLED') return row.status;
       if (row.status === 'EXPIRED') return 'EXPIRED';
       if (row.status !== 'OFFERED') return 'NOT_HELD';
       const now = sqlTime(this.deps.now());
-      const won = await execute(manager, "UPDATE waitlist_entries SET status = 'EXPIRED', active_slot = NULL, updated_at = ? WHERE id = ? AND status = 'OFFERED'", [now, entryId]);
+      const won = await execute(
+        manager,
+        "UPDATE waitlist_entries SET status = 'EXPIRED', active_slot = NULL, updated_at = ? WHERE id = ? AND status = 'OFFERED'",
+        [now, entryId],
+      );
       if (won === 1) await this.deps.inventory.release(holdReference(entryId), { manager });
       return 'EXPIRED';
     });
   }
 
-  private async activeEntryOf(manager: EntityManager, variantId: string, userId: string): Promise<WaitlistEntry | null> {
+  private async activeEntryOf(
+    manager: EntityManager,
+    variantId: string,
+    userId: string,
+  ): Promise<WaitlistEntry | null> {
     const [row] = await select<EntryRow>(
       manager,
       `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries WHERE variant_id = ? AND user_id = ? AND active_slot = 'A'`,
@@ -238,4 +285,3 @@ export class WaitlistService {
     return Number(row?.ahead ?? 0) + 1;
   }
 }
-

@@ -1,5 +1,12 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createTable, idColumn, intColumn, stringColumn, textColumn, timestampColumn } from './portable-columns';
+import {
+  createTable,
+  idColumn,
+  intColumn,
+  stringColumn,
+  textColumn,
+  timestampColumn,
+} from './portable-columns';
 
 /** Work that exhausted its retries (payments, notifications, jobs), parked for an operator to retry or resolve. */
 export class DeadLetters1732406400000 implements MigrationInterface {

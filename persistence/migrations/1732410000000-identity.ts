@@ -72,7 +72,11 @@ export class Identity1732410000000 implements MigrationInterface {
           refColumn('revoked_by', true),
         ],
         indices: [
-          { name: 'ux_manager_assignments_seller_manager', columnNames: ['seller_id', 'manager_id'], isUnique: true },
+          {
+            name: 'ux_manager_assignments_seller_manager',
+            columnNames: ['seller_id', 'manager_id'],
+            isUnique: true,
+          },
           { name: 'ix_manager_assignments_manager', columnNames: ['manager_id', 'revoked_at'] },
         ],
       }),
@@ -91,7 +95,11 @@ export class Identity1732410000000 implements MigrationInterface {
         ],
         indices: [{ name: 'ix_refresh_token_families_user', columnNames: ['user_id', 'revoked_at'] }],
         checks: [
-          { name: 'ck_refresh_token_families_reason', expression: "revoked_reason IS NULL OR revoked_reason IN ('LOGOUT', 'REUSE_DETECTED', 'WITHDRAWAL', 'ADMIN')" },
+          {
+            name: 'ck_refresh_token_families_reason',
+            expression:
+              "revoked_reason IS NULL OR revoked_reason IN ('LOGOUT', 'REUSE_DETECTED', 'WITHDRAWAL', 'ADMIN')",
+          },
         ],
       }),
     );
@@ -114,7 +122,13 @@ export class Identity1732410000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['refresh_tokens', 'refresh_token_families', 'manager_assignments', 'seller_profiles', 'users']) {
+    for (const table of [
+      'refresh_tokens',
+      'refresh_token_families',
+      'manager_assignments',
+      'seller_profiles',
+      'users',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

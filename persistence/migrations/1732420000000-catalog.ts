@@ -1,6 +1,14 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import {
-  bigintColumn, booleanColumn, createTable, idColumn, intColumn, isMariaDb, refColumn, stringColumn, textColumn,
+  bigintColumn,
+  booleanColumn,
+  createTable,
+  idColumn,
+  intColumn,
+  isMariaDb,
+  refColumn,
+  stringColumn,
+  textColumn,
   timestampColumn,
 } from './portable-columns';
 
@@ -60,7 +68,10 @@ export class Catalog1732420000000 implements MigrationInterface {
           { name: 'ix_products_listed_created', columnNames: ['suspended', 'created_at', 'id'] },
           { name: 'ix_products_listed_price', columnNames: ['suspended', 'price', 'id'] },
           { name: 'ix_products_listed_popularity', columnNames: ['suspended', 'popularity', 'id'] },
-          { name: 'ix_products_category_created', columnNames: ['category_id', 'suspended', 'created_at', 'id'] },
+          {
+            name: 'ix_products_category_created',
+            columnNames: ['category_id', 'suspended', 'created_at', 'id'],
+          },
           { name: 'ix_products_category_price', columnNames: ['category_id', 'suspended', 'price', 'id'] },
           { name: 'ix_products_seller_created', columnNames: ['seller_id', 'created_at', 'id'] },
         ],
@@ -83,7 +94,13 @@ export class Catalog1732420000000 implements MigrationInterface {
           bigintColumn('price_delta', { default: 0 }),
           intColumn('position'),
         ],
-        indices: [{ name: 'ux_product_variants_combination', columnNames: ['product_id', 'option_key'], isUnique: true }],
+        indices: [
+          {
+            name: 'ux_product_variants_combination',
+            columnNames: ['product_id', 'option_key'],
+            isUnique: true,
+          },
+        ],
       }),
     );
     await createTable(
@@ -109,6 +126,7 @@ export class Catalog1732420000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['product_images', 'product_variants', 'products', 'categories']) await queryRunner.dropTable(table);
+    for (const table of ['product_images', 'product_variants', 'products', 'categories'])
+      await queryRunner.dropTable(table);
   }
 }

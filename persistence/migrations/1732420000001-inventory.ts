@@ -1,5 +1,13 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { bigintColumn, createTable, idColumn, intColumn, refColumn, stringColumn, timestampColumn } from './portable-columns';
+import {
+  bigintColumn,
+  createTable,
+  idColumn,
+  intColumn,
+  refColumn,
+  stringColumn,
+  timestampColumn,
+} from './portable-columns';
 
 /**
  * Inventory: stock per variant, reservations keyed by order (or hold) reference, and the waiting
@@ -44,12 +52,19 @@ export class Inventory1732420000001 implements MigrationInterface {
           timestampColumn(queryRunner, 'updated_at'),
         ],
         indices: [
-          { name: 'ux_stock_reservations_reference_variant', columnNames: ['reference', 'variant_id'], isUnique: true },
+          {
+            name: 'ux_stock_reservations_reference_variant',
+            columnNames: ['reference', 'variant_id'],
+            isUnique: true,
+          },
           { name: 'ix_stock_reservations_variant', columnNames: ['variant_id', 'status'] },
         ],
         checks: [
           { name: 'ck_stock_reservations_quantity', expression: 'quantity > 0' },
-          { name: 'ck_stock_reservations_status', expression: "status IN ('HELD', 'COMMITTED', 'RELEASED', 'RESTOCKED')" },
+          {
+            name: 'ck_stock_reservations_status',
+            expression: "status IN ('HELD', 'COMMITTED', 'RELEASED', 'RESTOCKED')",
+          },
         ],
       }),
     );
@@ -72,18 +87,26 @@ export class Inventory1732420000001 implements MigrationInterface {
           timestampColumn(queryRunner, 'updated_at'),
         ],
         indices: [
-          { name: 'ux_waitlist_entries_active', columnNames: ['variant_id', 'user_id', 'active_slot'], isUnique: true },
+          {
+            name: 'ux_waitlist_entries_active',
+            columnNames: ['variant_id', 'user_id', 'active_slot'],
+            isUnique: true,
+          },
           { name: 'ix_waitlist_entries_queue', columnNames: ['variant_id', 'status', 'created_at', 'id'] },
         ],
         checks: [
           { name: 'ck_waitlist_entries_quantity', expression: 'quantity > 0' },
-          { name: 'ck_waitlist_entries_status', expression: "status IN ('WAITING', 'OFFERED', 'CLAIMED', 'EXPIRED', 'CANCELLED')" },
+          {
+            name: 'ck_waitlist_entries_status',
+            expression: "status IN ('WAITING', 'OFFERED', 'CLAIMED', 'EXPIRED', 'CANCELLED')",
+          },
         ],
       }),
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['waitlist_entries', 'stock_reservations', 'stock_levels']) await queryRunner.dropTable(table);
+    for (const table of ['waitlist_entries', 'stock_reservations', 'stock_levels'])
+      await queryRunner.dropTable(table);
   }
 }

@@ -1,5 +1,13 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createTable, idColumn, intColumn, refColumn, stringColumn, textColumn, timestampColumn } from './portable-columns';
+import {
+  createTable,
+  idColumn,
+  intColumn,
+  refColumn,
+  stringColumn,
+  textColumn,
+  timestampColumn,
+} from './portable-columns';
 
 /**
  * Notifications (one per business event and recipient, unique by its dedupe key), the send log of
@@ -34,7 +42,12 @@ export class Notifications1732430000000 implements MigrationInterface {
           { name: 'ix_notifications_recipient', columnNames: ['recipient_user_id', 'created_at'] },
           { name: 'ix_notifications_created', columnNames: ['created_at'] },
         ],
-        checks: [{ name: 'ck_notifications_status', expression: "status IN ('PENDING', 'SENT', 'DELIVERED', 'FAILED')" }],
+        checks: [
+          {
+            name: 'ck_notifications_status',
+            expression: "status IN ('PENDING', 'SENT', 'DELIVERED', 'FAILED')",
+          },
+        ],
       }),
     );
     await createTable(
@@ -59,12 +72,22 @@ export class Notifications1732430000000 implements MigrationInterface {
           timestampColumn(queryRunner, 'updated_at'),
         ],
         indices: [
-          { name: 'ux_notification_attempts_channel', columnNames: ['notification_id', 'channel'], isUnique: true },
+          {
+            name: 'ux_notification_attempts_channel',
+            columnNames: ['notification_id', 'channel'],
+            isUnique: true,
+          },
           { name: 'ix_notification_attempts_message', columnNames: ['provider_message_id'] },
         ],
         checks: [
-          { name: 'ck_notification_attempts_channel', expression: "channel IN ('ALIMTALK', 'SMS', 'LMS', 'EMAIL')" },
-          { name: 'ck_notification_attempts_status', expression: "status IN ('SENDING', 'ACCEPTED', 'DELIVERED', 'FAILED')" },
+          {
+            name: 'ck_notification_attempts_channel',
+            expression: "channel IN ('ALIMTALK', 'SMS', 'LMS', 'EMAIL')",
+          },
+          {
+            name: 'ck_notification_attempts_status',
+            expression: "status IN ('SENDING', 'ACCEPTED', 'DELIVERED', 'FAILED')",
+          },
         ],
       }),
     );
@@ -82,7 +105,13 @@ export class Notifications1732430000000 implements MigrationInterface {
           timestampColumn(queryRunner, 'occurred_at'),
           timestampColumn(queryRunner, 'received_at'),
         ],
-        indices: [{ name: 'ux_notification_events_provider_event', columnNames: ['provider', 'event_id'], isUnique: true }],
+        indices: [
+          {
+            name: 'ux_notification_events_provider_event',
+            columnNames: ['provider', 'event_id'],
+            isUnique: true,
+          },
+        ],
       }),
     );
   }

@@ -1,5 +1,13 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { createTable, idColumn, intColumn, refColumn, stringColumn, textColumn, timestampColumn } from './portable-columns';
+import {
+  createTable,
+  idColumn,
+  intColumn,
+  refColumn,
+  stringColumn,
+  textColumn,
+  timestampColumn,
+} from './portable-columns';
 
 /**
  * Chat: conversations between a consumer and a seller (optionally about a product or an order),
@@ -64,7 +72,10 @@ export class Chat1732450000000 implements MigrationInterface {
         checks: [
           { name: 'ck_chat_messages_seq', expression: 'seq > 0' },
           { name: 'ck_chat_messages_kind', expression: "kind IN ('TEXT', 'SYSTEM')" },
-          { name: 'ck_chat_messages_sender_role', expression: "sender_role IN ('CONSUMER', 'SELLER', 'MANAGER', 'ADMIN')" },
+          {
+            name: 'ck_chat_messages_sender_role',
+            expression: "sender_role IN ('CONSUMER', 'SELLER', 'MANAGER', 'ADMIN')",
+          },
         ],
       }),
     );
@@ -84,7 +95,11 @@ export class Chat1732450000000 implements MigrationInterface {
           timestampColumn(queryRunner, 'last_read_at', true),
         ],
         indices: [
-          { name: 'ux_chat_participants_member', columnNames: ['conversation_id', 'user_id'], isUnique: true },
+          {
+            name: 'ux_chat_participants_member',
+            columnNames: ['conversation_id', 'user_id'],
+            isUnique: true,
+          },
           { name: 'ix_chat_participants_user', columnNames: ['user_id'] },
         ],
         checks: [

@@ -1,6 +1,14 @@
 import { Table, TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import {
-  bigintColumn, booleanColumn, createTable, idColumn, intColumn, refColumn, stringColumn, textColumn, timestampColumn,
+  bigintColumn,
+  booleanColumn,
+  createTable,
+  idColumn,
+  intColumn,
+  refColumn,
+  stringColumn,
+  textColumn,
+  timestampColumn,
 } from './portable-columns';
 
 /**
@@ -43,10 +51,21 @@ export class Payments1732460000000 implements MigrationInterface {
           { name: 'ix_payments_pg_transaction', columnNames: ['pg_transaction_id'] },
         ],
         checks: [
-          { name: 'ck_payments_status', expression: "status IN ('PENDING', 'AWAITING_DEPOSIT', 'DECLINED', 'FAILED', 'APPROVED', 'PARTIALLY_CANCELLED', 'CANCELLED')" },
+          {
+            name: 'ck_payments_status',
+            expression:
+              "status IN ('PENDING', 'AWAITING_DEPOSIT', 'DECLINED', 'FAILED', 'APPROVED', 'PARTIALLY_CANCELLED', 'CANCELLED')",
+          },
           { name: 'ck_payments_attempt', expression: 'attempt >= 1' },
-          { name: 'ck_payments_amounts', expression: 'total_amount > 0 AND points_amount >= 0 AND pg_amount >= 0 AND points_amount + pg_amount = total_amount' },
-          { name: 'ck_payments_cancelled', expression: 'cancelled_amount >= 0 AND cancelled_amount <= total_amount' },
+          {
+            name: 'ck_payments_amounts',
+            expression:
+              'total_amount > 0 AND points_amount >= 0 AND pg_amount >= 0 AND points_amount + pg_amount = total_amount',
+          },
+          {
+            name: 'ck_payments_cancelled',
+            expression: 'cancelled_amount >= 0 AND cancelled_amount <= total_amount',
+          },
         ],
       }),
     );
@@ -103,7 +122,10 @@ export class Payments1732460000000 implements MigrationInterface {
         indices: [{ name: 'ix_points_holds_user_status', columnNames: ['user_id', 'status'] }],
         checks: [
           { name: 'ck_points_holds_status', expression: "status IN ('HELD', 'CAPTURED', 'RELEASED')" },
-          { name: 'ck_points_holds_amounts', expression: 'amount > 0 AND refunded >= 0 AND refunded <= amount' },
+          {
+            name: 'ck_points_holds_amounts',
+            expression: 'amount > 0 AND refunded >= 0 AND refunded <= amount',
+          },
         ],
       }),
     );
@@ -127,8 +149,14 @@ export class Payments1732460000000 implements MigrationInterface {
           { name: 'ix_points_ledger_order', columnNames: ['order_id'] },
         ],
         checks: [
-          { name: 'ck_points_ledger_type', expression: "type IN ('EARN', 'HOLD', 'CAPTURE', 'RELEASE', 'REFUND')" },
-          { name: 'ck_points_ledger_amounts', expression: 'amount > 0 AND available_after >= 0 AND held_after >= 0' },
+          {
+            name: 'ck_points_ledger_type',
+            expression: "type IN ('EARN', 'HOLD', 'CAPTURE', 'RELEASE', 'REFUND')",
+          },
+          {
+            name: 'ck_points_ledger_amounts',
+            expression: 'amount > 0 AND available_after >= 0 AND held_after >= 0',
+          },
         ],
       }),
     );
@@ -137,6 +165,7 @@ export class Payments1732460000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropColumn('dead_letters', 'note');
-    for (const table of ['points_ledger', 'points_holds', 'points_accounts', 'payment_events', 'payments']) await queryRunner.dropTable(table);
+    for (const table of ['points_ledger', 'points_holds', 'points_accounts', 'payment_events', 'payments'])
+      await queryRunner.dropTable(table);
   }
 }

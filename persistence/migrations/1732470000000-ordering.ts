@@ -1,7 +1,17 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { bigintColumn, createTable, idColumn, intColumn, refColumn, stringColumn, textColumn, timestampColumn } from './portable-columns';
+import {
+  bigintColumn,
+  createTable,
+  idColumn,
+  intColumn,
+  refColumn,
+  stringColumn,
+  textColumn,
+  timestampColumn,
+} from './portable-columns';
 
-const STATUSES = "'PENDING_PAYMENT', 'PAID', 'PREPARING', 'SHIPPED', 'DELIVERED', 'PURCHASE_CONFIRMED', 'CANCELLED', 'PAYMENT_FAILED', 'RETURN_REQUESTED', 'RETURNED'";
+const STATUSES =
+  "'PENDING_PAYMENT', 'PAID', 'PREPARING', 'SHIPPED', 'DELIVERED', 'PURCHASE_CONFIRMED', 'CANCELLED', 'PAYMENT_FAILED', 'RETURN_REQUESTED', 'RETURNED'";
 
 /**
  * Ordering: carts (one line per variant, with the price when added), orders (amounts in whole won,
@@ -27,7 +37,9 @@ export class Ordering1732470000000 implements MigrationInterface {
           timestampColumn(queryRunner, 'added_at'),
           timestampColumn(queryRunner, 'updated_at'),
         ],
-        indices: [{ name: 'ux_cart_items_user_variant', columnNames: ['user_id', 'variant_id'], isUnique: true }],
+        indices: [
+          { name: 'ux_cart_items_user_variant', columnNames: ['user_id', 'variant_id'], isUnique: true },
+        ],
         checks: [
           { name: 'ck_cart_items_quantity', expression: 'quantity >= 1' },
           { name: 'ck_cart_items_price', expression: 'price_when_added > 0' },
@@ -61,13 +73,21 @@ export class Ordering1732470000000 implements MigrationInterface {
         indices: [
           { name: 'ux_orders_order_number', columnNames: ['order_number'], isUnique: true },
           // The durable half of Idempotency-Key: one order per buyer and key (NULL keys never collide).
-          { name: 'ux_orders_user_idempotency_key', columnNames: ['user_id', 'idempotency_key'], isUnique: true },
+          {
+            name: 'ux_orders_user_idempotency_key',
+            columnNames: ['user_id', 'idempotency_key'],
+            isUnique: true,
+          },
           { name: 'ix_orders_user', columnNames: ['user_id', 'id'] },
           { name: 'ix_orders_status_due', columnNames: ['status', 'payment_due_at'] },
         ],
         checks: [
           { name: 'ck_orders_status', expression: `status IN (${STATUSES})` },
-          { name: 'ck_orders_amounts', expression: 'total_amount > 0 AND points_amount >= 0 AND payable_amount >= 0 AND points_amount + payable_amount = total_amount' },
+          {
+            name: 'ck_orders_amounts',
+            expression:
+              'total_amount > 0 AND points_amount >= 0 AND payable_amount >= 0 AND points_amount + payable_amount = total_amount',
+          },
         ],
       }),
     );
@@ -113,7 +133,10 @@ export class Ordering1732470000000 implements MigrationInterface {
         ],
         indices: [{ name: 'ix_order_lines_order', columnNames: ['order_id', 'seller_id', 'position'] }],
         checks: [
-          { name: 'ck_order_lines_amounts', expression: 'unit_price > 0 AND quantity >= 1 AND line_amount = unit_price * quantity' },
+          {
+            name: 'ck_order_lines_amounts',
+            expression: 'unit_price > 0 AND quantity >= 1 AND line_amount = unit_price * quantity',
+          },
         ],
       }),
     );
@@ -138,7 +161,11 @@ export class Ordering1732470000000 implements MigrationInterface {
         ],
         indices: [
           { name: 'ux_order_history_order_seq', columnNames: ['order_id', 'seq'], isUnique: true },
-          { name: 'ux_order_history_transition', columnNames: ['order_id', 'transition_key'], isUnique: true },
+          {
+            name: 'ux_order_history_transition',
+            columnNames: ['order_id', 'transition_key'],
+            isUnique: true,
+          },
         ],
         checks: [{ name: 'ck_order_history_to_status', expression: `to_status IN (${STATUSES})` }],
       }),
@@ -146,6 +173,7 @@ export class Ordering1732470000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['order_history', 'order_lines', 'order_parts', 'orders', 'cart_items']) await queryRunner.dropTable(table);
+    for (const table of ['order_history', 'order_lines', 'order_parts', 'orders', 'cart_items'])
+      await queryRunner.dropTable(table);
   }
 }

@@ -8,4 +8,13 @@ import { Payments1732460000000 } from './1732460000000-payments';
 import { Ordering1732470000000 } from './1732470000000-ordering';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
-export const migrations = [DeadLetters1732406400000, Identity1732410000000, Catalog1732420000000, Inventory1732420000001, Notifications1732430000000, Chat1732450000000, Payments1732460000000, Ordering1732470000000];
+export const migrations = [
+  DeadLetters1732406400000,
+  Identity1732410000000,
+  Catalog1732420000000,
+  Inventory1732420000001,
+  Notifications1732430000000,
+  Chat1732450000000,
+  Payments1732460000000,
+  Ordering1732470000000,
+];

@@ -31,14 +31,20 @@ export const stringColumn = (name: string, length: number, nullable = false): Ta
 });
 
 /** Whole won, and other integer quantities that must not overflow 32 bits. */
-export const bigintColumn = (name: string, options: { nullable?: boolean; default?: number } = {}): TableColumnOptions => ({
+export const bigintColumn = (
+  name: string,
+  options: { nullable?: boolean; default?: number } = {},
+): TableColumnOptions => ({
   name,
   type: 'bigint',
   isNullable: options.nullable ?? false,
   default: options.default,
 });
 
-export const intColumn = (name: string, options: { nullable?: boolean; default?: number } = {}): TableColumnOptions => ({
+export const intColumn = (
+  name: string,
+  options: { nullable?: boolean; default?: number } = {},
+): TableColumnOptions => ({
   name,
   type: 'int',
   isNullable: options.nullable ?? false,
@@ -51,7 +57,11 @@ export const textColumn = (queryRunner: QueryRunner, name: string, nullable = fa
   isNullable: nullable,
 });
 
-export const timestampColumn = (queryRunner: QueryRunner, name: string, nullable = false): TableColumnOptions =>
+export const timestampColumn = (
+  queryRunner: QueryRunner,
+  name: string,
+  nullable = false,
+): TableColumnOptions =>
   isMariaDb(queryRunner)
     ? { name, type: 'datetime', precision: 3, isNullable: nullable }
     : { name, type: 'datetime', isNullable: nullable };
@@ -74,6 +84,8 @@ export async function createTable(queryRunner: QueryRunner, table: Table): Promi
   const checks = table.checks;
   await queryRunner.createTable(new Table({ ...table, checks: [] }));
   for (const check of checks) {
-    await queryRunner.query(`ALTER TABLE \`${table.name}\` ADD CONSTRAINT \`${check.name}\` CHECK (${check.expression})`);
+    await queryRunner.query(
+      `ALTER TABLE \`${table.name}\` ADD CONSTRAINT \`${check.name}\` CHECK (${check.expression})`,
+    );
   }
 }

@@ -101,4 +101,8 @@ export const NotificationEventEntity = new EntitySchema<NotificationEventRow>({
   },
 });
 
-export const notificationEntities = [NotificationEntity, NotificationAttemptEntity, NotificationEventEntity] as EntitySchema[];
+export const notificationEntities = [
+  NotificationEntity,
+  NotificationAttemptEntity,
+  NotificationEventEntity,
+] as EntitySchema[];

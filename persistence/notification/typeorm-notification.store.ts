@@ -1,12 +1,21 @@
 import { In, LessThan, type DataSource, type FindOptionsWhere } from 'typeorm';
 import type { PiiCipher } from '../../domain/identity/ports';
 import type {
-  AttemptPatch, Notification, NotificationAttempt, NotificationChannel, NotificationPage, NotificationProvider, NotificationStore,
+  AttemptPatch,
+  Notification,
+  NotificationAttempt,
+  NotificationChannel,
+  NotificationPage,
+  NotificationProvider,
+  NotificationStore,
   ProviderEventRecord,
 } from '../../domain/notification';
 import { isUniqueViolation } from '../unique-violation';
 import {
-  NotificationAttemptEntity, NotificationEntity, NotificationEventEntity, type NotificationRow,
+  NotificationAttemptEntity,
+  NotificationEntity,
+  NotificationEventEntity,
+  type NotificationRow,
 } from './notification.entities';
 import { toAttempt, toAttemptRow, toNotification, toNotificationRow } from './notification.mapper';
 
@@ -56,9 +65,13 @@ export class TypeOrmNotificationStore implements NotificationStore {
 
   async updateAttempt(id: string, patch: AttemptPatch, options: { onlyIfOpen?: boolean } = {}) {
     const columns = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    if (typeof columns.providerMessage === 'string') columns.providerMessage = columns.providerMessage.slice(0, 500);
+    if (typeof columns.providerMessage === 'string')
+      columns.providerMessage = columns.providerMessage.slice(0, 500);
     if (Object.keys(columns).length === 0) return;
-    await this.attempts.update(options.onlyIfOpen ? { id, status: In(['SENDING', 'ACCEPTED']) } : { id }, columns);
+    await this.attempts.update(
+      options.onlyIfOpen ? { id, status: In(['SENDING', 'ACCEPTED']) } : { id },
+      columns,
+    );
   }
 
   async findAttemptByProviderMessageId(provider: NotificationProvider, providerMessageId: string) {
@@ -81,7 +94,12 @@ export class TypeOrmNotificationStore implements NotificationStore {
   }
 
   /** Newest first; the cursor is the id of the last item seen (UUIDv7 ids sort by creation). */
-  async list(filter: { orderId?: string; userId?: string; cursor?: string; limit: number }): Promise<NotificationPage> {
+  async list(filter: {
+    orderId?: string;
+    userId?: string;
+    cursor?: string;
+    limit: number;
+  }): Promise<NotificationPage> {
     const where: FindOptionsWhere<NotificationRow> = {};
     if (filter.orderId) where.orderId = filter.orderId;
     if (filter.userId) where.recipientUserId = filter.userId;
@@ -89,7 +107,10 @@ export class TypeOrmNotificationStore implements NotificationStore {
     const rows = await this.notifications.find({ where, order: { id: 'DESC' }, take: filter.limit + 1 });
     const page = rows.slice(0, filter.limit);
     const attempts = page.length
-      ? await this.attempts.find({ where: { notificationId: In(page.map((r) => r.id)) }, order: { createdAt: 'ASC' } })
+      ? await this.attempts.find({
+          where: { notificationId: In(page.map((r) => r.id)) },
+          order: { createdAt: 'ASC' },
+        })
       : [];
     return {
       items: page.map((row) => ({

@@ -1,5 +1,10 @@
 import {
-  cartTotals, checkCartQuantity, MAX_CART_ITEMS, viewCartLine, type CartItem, type CartLineView,
+  cartTotals,
+  checkCartQuantity,
+  MAX_CART_ITEMS,
+  viewCartLine,
+  type CartItem,
+  type CartLineView,
 } from '../../domain/ordering/cart';
 import { OrderingErrorCode, outOfStock, productUnavailable } from '../../domain/ordering/ordering-errors';
 import type { VariantCatalog, VariantOffer } from '../../domain/ordering/ports';
@@ -16,12 +21,18 @@ export interface CartView {
   priceChangedCount: number;
 }
 
-const itemNotFound = (itemId: string) => new DomainError(OrderingErrorCode.CART_ITEM_NOT_FOUND, `Your cart has no item ${itemId}`, { itemId });
+const itemNotFound = (itemId: string) =>
+  new DomainError(OrderingErrorCode.CART_ITEM_NOT_FOUND, `Your cart has no item ${itemId}`, { itemId });
 
 /** A consumer's cart, always shown against the catalog now (prices, status, stock). */
 export class CartService {
   constructor(
-    private readonly deps: { carts: TypeOrmCartRepository; catalog: VariantCatalog; now: () => Date; newId: () => string },
+    private readonly deps: {
+      carts: TypeOrmCartRepository;
+      catalog: VariantCatalog;
+      now: () => Date;
+      newId: () => string;
+    },
   ) {}
 
   async view(userId: string): Promise<CartView> {
@@ -32,7 +43,11 @@ export class CartService {
   }
 
   /** Puts a variant in the cart, or adds to its quantity when it is already there. */
-  async add(userId: string, variantId: string, quantity: number): Promise<{ line: CartLineView; created: boolean }> {
+  async add(
+    userId: string,
+    variantId: string,
+    quantity: number,
+  ): Promise<{ line: CartLineView; created: boolean }> {
     checkCartQuantity(quantity);
     const offer = await this.orderableOffer(variantId);
     const now = this.deps.now();
@@ -43,13 +58,27 @@ export class CartService {
         checkCartQuantity(total);
         this.checkStock(offer, total);
         await this.deps.carts.addQuantity(existing.id, quantity, now);
-        return { line: viewCartLine({ ...existing, quantity: total, updatedAt: now }, offer), created: false };
+        return {
+          line: viewCartLine({ ...existing, quantity: total, updatedAt: now }, offer),
+          created: false,
+        };
       }
       this.checkStock(offer, quantity);
       if ((await this.deps.carts.count(userId)) >= MAX_CART_ITEMS) {
-        throw new DomainError(OrderingErrorCode.CART_FULL, `A cart holds at most ${MAX_CART_ITEMS} items`, { max: MAX_CART_ITEMS });
+        throw new DomainError(OrderingErrorCode.CART_FULL, `A cart holds at most ${MAX_CART_ITEMS} items`, {
+          max: MAX_CART_ITEMS,
+        });
       }
-      const item: CartItem = { id: this.deps.newId(), userId, variantId, productId: offer.productId, quantity, priceWhenAdded: offer.unitPrice, addedAt: now, updatedAt: now };
+      const item: CartItem = {
+        id: this.deps.newId(),
+        userId,
+        variantId,
+        productId: offer.productId,
+        quantity,
+        priceWhenAdded: offer.unitPrice,
+        addedAt: now,
+        updatedAt: now,
+      };
       try {
         await this.deps.carts.insert(item);
         return { line: viewCartLine(item, offer), created: true };
@@ -83,6 +112,7 @@ export class CartService {
 
   private checkStock(offer: VariantOffer, quantity: number): void {
     if (quantity > MAX_LINE_QUANTITY) checkCartQuantity(quantity);
-    if (offer.sellable < quantity) throw outOfStock([{ variantId: offer.variantId, requested: quantity, available: offer.sellable }]);
+    if (offer.sellable < quantity)
+      throw outOfStock([{ variantId: offer.variantId, requested: quantity, available: offer.sellable }]);
   }
 }

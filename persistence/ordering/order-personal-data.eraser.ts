@@ -10,7 +10,10 @@ import type { TypeOrmOrderRepository } from './typeorm-order.repository';
 export class OrderPersonalDataEraser implements PersonalDataEraser {
   readonly name = 'ordering';
 
-  constructor(private readonly orders: TypeOrmOrderRepository, private readonly carts: TypeOrmCartRepository) {}
+  constructor(
+    private readonly orders: TypeOrmOrderRepository,
+    private readonly carts: TypeOrmCartRepository,
+  ) {}
 
   async erasePersonalData(userId: string, at: Date): Promise<void> {
     await this.orders.erasePersonalData(userId, at);

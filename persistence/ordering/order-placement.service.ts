@@ -5,7 +5,11 @@ import { DEFAULT_PROVIDER, validateCheckout, type CheckoutRequest } from '../../
 import { placeOrder, type Order, type PricedLine } from '../../domain/ordering/order';
 import { ORDER_SERIAL_LIMIT, formatOrderNumber } from '../../domain/ordering/order-number';
 import {
-  invalidFields, OrderingErrorCode, outOfStock, productUnavailable, type StockShortage,
+  invalidFields,
+  OrderingErrorCode,
+  outOfStock,
+  productUnavailable,
+  type StockShortage,
 } from '../../domain/ordering/ordering-errors';
 import type { PointsBalancePort, VariantCatalog } from '../../domain/ordering/ports';
 import { computePaymentSplit } from '../../domain/payment/payment-split';
@@ -71,9 +75,12 @@ export class OrderPlacementService {
   async place(input: PlaceOrderInput): Promise<PlacementResult> {
     const checkout = validateCheckout(input.body);
     const key = input.idempotencyKey ?? null;
-    if (key === null) return { order: await this.placeNow(input.userId, checkout, null, null), created: true };
+    if (key === null)
+      return { order: await this.placeNow(input.userId, checkout, null, null), created: true };
     if (!IDEMPOTENCY_KEY.test(key)) {
-      throw invalidFields([{ field: 'header.idempotency-key', message: 'must be 1–100 letters, digits or _ . : -' }]);
+      throw invalidFields([
+        { field: 'header.idempotency-key', message: 'must be 1–100 letters, digits or _ . : -' },
+      ]);
     }
     const hash = requestHash(checkout);
     const guard = `ordering:placement:${input.userId}:${key}`;
@@ -85,7 +92,11 @@ export class OrderPlacementService {
       const running = await this.deps.kv.get(guard);
       if (running !== null && running !== hash) throw keyReused(key);
       if (this.deps.now().getTime() > deadline) {
-        throw new DomainError(OrderingErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT, `A request with Idempotency-Key ${key} is still being processed; repeat it shortly`, { idempotencyKey: key });
+        throw new DomainError(
+          OrderingErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+          `A request with Idempotency-Key ${key} is still being processed; repeat it shortly`,
+          { idempotencyKey: key },
+        );
       }
       await sleep(25);
     }
@@ -110,19 +121,37 @@ export class OrderPlacementService {
     return { order: existing.order, created: false };
   }
 
-  private async placeNow(userId: string, checkout: CheckoutRequest, key: string | null, hash: string | null): Promise<Order> {
+  private async placeNow(
+    userId: string,
+    checkout: CheckoutRequest,
+    key: string | null,
+    hash: string | null,
+  ): Promise<Order> {
     const fromCart = checkout.items === null;
     const requested = fromCart
-      ? (await this.deps.carts.list(userId)).map((item) => ({ variantId: item.variantId, quantity: item.quantity }))
+      ? (await this.deps.carts.list(userId)).map((item) => ({
+          variantId: item.variantId,
+          quantity: item.quantity,
+        }))
       : checkout.items!;
-    if (requested.length === 0) throw new DomainError(OrderingErrorCode.CART_EMPTY, 'Your cart is empty: add items or name them in `items`', {});
+    if (requested.length === 0)
+      throw new DomainError(
+        OrderingErrorCode.CART_EMPTY,
+        'Your cart is empty: add items or name them in `items`',
+        {},
+      );
     const demand = summariseLines(requested);
     const lines = await this.price(demand);
     const totalAmount = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
 
     const wantsPoints = (checkout.payment.points ?? 0) > 0 || checkout.payment.method === 'POINTS';
     const availablePoints = wantsPoints ? await this.deps.points.availablePoints(userId) : 0;
-    const split = computePaymentSplit({ totalAmount, pointsToUse: checkout.payment.points, availablePoints, method: checkout.payment.method });
+    const split = computePaymentSplit({
+      totalAmount,
+      pointsToUse: checkout.payment.points,
+      availablePoints,
+      method: checkout.payment.method,
+    });
 
     for (let attempt = 1; ; attempt++) {
       const now = this.deps.now();
@@ -138,21 +167,38 @@ export class OrderPlacementService {
             payableAmount: split.pgAmount,
           },
         },
-        { orderId: this.deps.newId(), orderNumber: formatOrderNumber(now, this.serial()), now, newId: this.deps.newId },
+        {
+          orderId: this.deps.newId(),
+          orderNumber: formatOrderNumber(now, this.serial()),
+          now,
+          newId: this.deps.newId,
+        },
       );
       try {
         await this.deps.dataSource.transaction(async (manager) => {
           await this.deps.orders.insert(order, history, { key, requestHash: hash }, manager);
           await this.deps.inventory.reserve(order.id, demand, { manager, userId });
           if (this.deps.afterReservation) await this.deps.afterReservation(order.id);
-          if (fromCart) await this.deps.carts.removeVariants(userId, demand.map((line) => line.variantId), manager);
+          if (fromCart)
+            await this.deps.carts.removeVariants(
+              userId,
+              demand.map((line) => line.variantId),
+              manager,
+            );
         });
         return order;
       } catch (error) {
-        if (error instanceof DomainError && error.code === 'OUT_OF_STOCK') throw await this.shortages(demand, error);
+        if (error instanceof DomainError && error.code === 'OUT_OF_STOCK')
+          throw await this.shortages(demand, error);
         // An order-number collision (1 in 10^8 per same-day pair) gets a new number; a key collision is the caller's.
         if (isUniqueViolation(error) && key === null && attempt < 3) continue;
-        if (isUniqueViolation(error) && key !== null && attempt < 3 && !(await this.deps.orders.findByIdempotencyKey(userId, key))) continue;
+        if (
+          isUniqueViolation(error) &&
+          key !== null &&
+          attempt < 3 &&
+          !(await this.deps.orders.findByIdempotencyKey(userId, key))
+        )
+          continue;
         throw error;
       }
     }
@@ -165,10 +211,20 @@ export class OrderPlacementService {
       const offer = offers.get(line.variantId);
       return !offer || offer.productStatus === 'SUSPENDED';
     });
-    if (unavailable.length > 0) throw productUnavailable(unavailable.map((line) => ({ variantId: line.variantId, reason: offers.has(line.variantId) ? 'NOT_ON_SALE' : 'NOT_FOUND' })));
+    if (unavailable.length > 0)
+      throw productUnavailable(
+        unavailable.map((line) => ({
+          variantId: line.variantId,
+          reason: offers.has(line.variantId) ? 'NOT_ON_SALE' : 'NOT_FOUND',
+        })),
+      );
     const short: StockShortage[] = demand
       .filter((line) => offers.get(line.variantId)!.sellable < line.quantity)
-      .map((line) => ({ variantId: line.variantId, requested: line.quantity, available: offers.get(line.variantId)!.sellable }));
+      .map((line) => ({
+        variantId: line.variantId,
+        requested: line.quantity,
+        available: offers.get(line.variantId)!.sellable,
+      }));
     if (short.length > 0) throw outOfStock(short);
     return demand.map((line) => {
       const offer = offers.get(line.variantId)!;
@@ -188,7 +244,11 @@ export class OrderPlacementService {
   private async shortages(demand: ReservationLine[], error: DomainError): Promise<DomainError> {
     const sellable = await this.deps.inventory.sellableOf(demand.map((line) => line.variantId));
     const short = demand
-      .map((line) => ({ variantId: line.variantId, requested: line.quantity, available: Math.max(0, sellable.get(line.variantId) ?? 0) }))
+      .map((line) => ({
+        variantId: line.variantId,
+        requested: line.quantity,
+        available: Math.max(0, sellable.get(line.variantId) ?? 0),
+      }))
       .filter((line) => line.available < line.requested);
     if (short.length > 0) return outOfStock(short);
     const d = error.details as { variantId: string; requested: number; sellable: number };
@@ -209,7 +269,11 @@ export function requestHash(checkout: CheckoutRequest): string {
   const canonical = {
     items: checkout.items ? summariseLines(checkout.items) : null,
     shippingAddress: checkout.shippingAddress,
-    payment: { method: checkout.payment.method, provider: checkout.payment.provider, points: checkout.payment.points ?? null },
+    payment: {
+      method: checkout.payment.method,
+      provider: checkout.payment.provider,
+      points: checkout.payment.points ?? null,
+    },
   };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

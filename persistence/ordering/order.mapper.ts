@@ -15,7 +15,11 @@ export function decryptAddress(cipher: PiiCipher, stored: string | null): Shippi
   return stored ? (JSON.parse(cipher.decrypt(stored)) as ShippingAddress) : null;
 }
 
-export function orderToRow(order: Order, cipher: PiiCipher, idempotency: { key: string | null; requestHash: string | null }): OrderRow {
+export function orderToRow(
+  order: Order,
+  cipher: PiiCipher,
+  idempotency: { key: string | null; requestHash: string | null },
+): OrderRow {
   return {
     id: order.id,
     orderNumber: order.orderNumber,
@@ -81,12 +85,26 @@ export function lineFromRow(row: OrderLineRow): OrderLine {
   };
 }
 
-export function orderFromRows(row: OrderRow, parts: OrderPartRow[], lines: OrderLineRow[], cipher: PiiCipher): Order {
-  const byPart = (sellerId: string) => lines.filter((l) => l.sellerId === sellerId).sort((a, b) => a.position - b.position).map(lineFromRow);
+export function orderFromRows(
+  row: OrderRow,
+  parts: OrderPartRow[],
+  lines: OrderLineRow[],
+  cipher: PiiCipher,
+): Order {
+  const byPart = (sellerId: string) =>
+    lines
+      .filter((l) => l.sellerId === sellerId)
+      .sort((a, b) => a.position - b.position)
+      .map(lineFromRow);
   const orderParts: OrderPart[] = parts
     .slice()
     .sort((a, b) => (a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : 0))
-    .map((p) => ({ sellerId: p.sellerId, status: p.status as OrderStatus, subtotal: Number(p.subtotal), lines: byPart(p.sellerId) }));
+    .map((p) => ({
+      sellerId: p.sellerId,
+      status: p.status as OrderStatus,
+      subtotal: Number(p.subtotal),
+      lines: byPart(p.sellerId),
+    }));
   return {
     id: row.id,
     orderNumber: row.orderNumber,
@@ -107,7 +125,12 @@ export function orderFromRows(row: OrderRow, parts: OrderPartRow[], lines: Order
   };
 }
 
-export function historyToRow(entry: OrderHistoryEntry, id: string, seq: number, transitionKey: string | null): OrderHistoryRow {
+export function historyToRow(
+  entry: OrderHistoryEntry,
+  id: string,
+  seq: number,
+  transitionKey: string | null,
+): OrderHistoryRow {
   return { id, seq, ...entry, transitionKey };
 }
 

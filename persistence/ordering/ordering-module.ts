@@ -39,7 +39,10 @@ export function createOrdering(deps: {
   points?: PointsBalancePort;
   newId: () => string;
   now?: () => Date;
-  placement?: Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'inFlightTtlMs' | 'orderSerial'>;
+  placement?: Pick<
+    OrderPlacementDeps,
+    'afterReservation' | 'inFlightWaitMs' | 'inFlightTtlMs' | 'orderSerial'
+  >;
 }): OrderingServices {
   const now = deps.now ?? (() => new Date());
   const orders = new TypeOrmOrderRepository(deps.dataSource, deps.cipher, deps.newId);
@@ -63,6 +66,7 @@ export function createOrdering(deps: {
       ...deps.placement,
     }),
     eraser: new OrderPersonalDataEraser(orders, carts),
-    recordTransition: (orderId, request) => recordTransition({ dataSource: deps.dataSource, orders }, orderId, request),
+    recordTransition: (orderId, request) =>
+      recordTransition({ dataSource: deps.dataSource, orders }, orderId, request),
   };
 }

@@ -161,4 +161,10 @@ export const OrderHistoryEntity = new EntitySchema<OrderHistoryRow>({
   },
 });
 
-export const orderingEntities = [CartItemEntity, OrderEntity, OrderPartEntity, OrderLineEntity, OrderHistoryEntity];
+export const orderingEntities = [
+  CartItemEntity,
+  OrderEntity,
+  OrderPartEntity,
+  OrderLineEntity,
+  OrderHistoryEntity,
+];

@@ -43,11 +43,19 @@ export async function recordTransition(
     }
     const next = applyOrderCommand(order, request);
     if (next.history.length === 0) return { order: next.order, history: [], repeated: false };
-    const saved = await deps.orders.saveTransition(next.order, version, next.history, request.transitionKey ?? null, manager);
+    const saved = await deps.orders.saveTransition(
+      next.order,
+      version,
+      next.history,
+      request.transitionKey ?? null,
+      manager,
+    );
     return saved ? { ...next, repeated: false } : null;
   };
   for (let i = 0; i < MAX_ATTEMPTS; i++) {
-    const result = options.manager ? await attempt(options.manager) : await deps.dataSource.transaction(attempt);
+    const result = options.manager
+      ? await attempt(options.manager)
+      : await deps.dataSource.transaction(attempt);
     if (result) return result;
     if (options.manager) break; // inside the caller's transaction a re-read would see the same snapshot
   }

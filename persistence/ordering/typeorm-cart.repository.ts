@@ -30,16 +30,29 @@ export class TypeOrmCartRepository {
   }
 
   async setQuantity(itemId: string, quantity: number, at: Date): Promise<void> {
-    await execute(this.dataSource.manager, 'UPDATE cart_items SET quantity = ?, updated_at = ? WHERE id = ?', [quantity, sqlTime(at), itemId]);
+    await execute(
+      this.dataSource.manager,
+      'UPDATE cart_items SET quantity = ?, updated_at = ? WHERE id = ?',
+      [quantity, sqlTime(at), itemId],
+    );
   }
 
   /** Adds to the quantity of an existing line in one statement (two concurrent adds both count). */
   async addQuantity(itemId: string, quantity: number, at: Date): Promise<void> {
-    await execute(this.dataSource.manager, 'UPDATE cart_items SET quantity = quantity + ?, updated_at = ? WHERE id = ?', [quantity, sqlTime(at), itemId]);
+    await execute(
+      this.dataSource.manager,
+      'UPDATE cart_items SET quantity = quantity + ?, updated_at = ? WHERE id = ?',
+      [quantity, sqlTime(at), itemId],
+    );
   }
 
   async remove(userId: string, itemId: string): Promise<boolean> {
-    return (await execute(this.dataSource.manager, 'DELETE FROM cart_items WHERE id = ? AND user_id = ?', [itemId, userId])) === 1;
+    return (
+      (await execute(this.dataSource.manager, 'DELETE FROM cart_items WHERE id = ? AND user_id = ?', [
+        itemId,
+        userId,
+      ])) === 1
+    );
   }
 
   /** The ordered lines leave the cart in the transaction that stores the order. */

@@ -5,10 +5,22 @@ import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
 import type { OrderStatus } from '../../domain/ordering/order-status';
 import { execute, sqlTime } from '../inventory/sql';
 import {
-  decryptAddress, historyFromRow, historyToRow, lineFromRow, lineRows, orderFromRows, orderToRow, partRows,
+  decryptAddress,
+  historyFromRow,
+  historyToRow,
+  lineFromRow,
+  lineRows,
+  orderFromRows,
+  orderToRow,
+  partRows,
 } from './order.mapper';
 import {
-  OrderEntity, OrderHistoryEntity, OrderLineEntity, OrderPartEntity, type OrderLineRow, type OrderRow,
+  OrderEntity,
+  OrderHistoryEntity,
+  OrderLineEntity,
+  OrderPartEntity,
+  type OrderLineRow,
+  type OrderRow,
 } from './ordering.entities';
 
 export interface OrderPage<T> {
@@ -29,7 +41,15 @@ export interface SellerOrderPart {
   shippingAddress: Order['shippingAddress'];
 }
 
-const PAID_STATUSES: OrderStatus[] = ['PAID', 'PREPARING', 'SHIPPED', 'DELIVERED', 'PURCHASE_CONFIRMED', 'RETURN_REQUESTED', 'RETURNED'];
+const PAID_STATUSES: OrderStatus[] = [
+  'PAID',
+  'PREPARING',
+  'SHIPPED',
+  'DELIVERED',
+  'PURCHASE_CONFIRMED',
+  'RETURN_REQUESTED',
+  'RETURNED',
+];
 
 /**
  * Orders with their parts, lines and history. Writes take the caller's EntityManager, so placing an
@@ -42,7 +62,12 @@ export class TypeOrmOrderRepository {
     private readonly newId: () => string,
   ) {}
 
-  async insert(order: Order, history: OrderHistoryEntry[], idempotency: { key: string | null; requestHash: string | null }, manager: EntityManager): Promise<void> {
+  async insert(
+    order: Order,
+    history: OrderHistoryEntry[],
+    idempotency: { key: string | null; requestHash: string | null },
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.insert(OrderEntity, orderToRow(order, this.cipher, idempotency));
     await manager.insert(OrderPartEntity, partRows(order, this.newId));
     await manager.insert(OrderLineEntity, lineRows(order));
@@ -53,11 +78,23 @@ export class TypeOrmOrderRepository {
    * Appends entries numbered from `firstSeq` (timeline order); the first carries `transitionKey`
    * (unique per order), so a retried change is recorded once.
    */
-  private async appendHistory(entries: OrderHistoryEntry[], firstSeq: number, transitionKey: string | null, manager: EntityManager): Promise<void> {
+  private async appendHistory(
+    entries: OrderHistoryEntry[],
+    firstSeq: number,
+    transitionKey: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
     if (entries.length === 0) return;
     await manager.insert(
       OrderHistoryEntity,
-      entries.map((entry, i) => historyToRow(entry, this.newId(), firstSeq + i, transitionKey === null ? null : i === 0 ? transitionKey : `${transitionKey}#${i}`)),
+      entries.map((entry, i) =>
+        historyToRow(
+          entry,
+          this.newId(),
+          firstSeq + i,
+          transitionKey === null ? null : i === 0 ? transitionKey : `${transitionKey}#${i}`,
+        ),
+      ),
     );
   }
 
@@ -65,13 +102,20 @@ export class TypeOrmOrderRepository {
     return (await manager.countBy(OrderHistoryEntity, { orderId, transitionKey })) > 0;
   }
 
-  async findById(orderId: string, manager: EntityManager = this.dataSource.manager): Promise<(Order & { version: number }) | null> {
+  async findById(
+    orderId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(Order & { version: number }) | null> {
     const row = await manager.findOneBy(OrderEntity, { id: orderId });
     return row ? this.assemble(row, manager) : null;
   }
 
   /** The order a buyer already placed with this Idempotency-Key, and the hash of the body that placed it. */
-  async findByIdempotencyKey(userId: string, key: string, manager: EntityManager = this.dataSource.manager): Promise<{ order: Order; requestHash: string | null } | null> {
+  async findByIdempotencyKey(
+    userId: string,
+    key: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ order: Order; requestHash: string | null } | null> {
     const row = await manager.findOneBy(OrderEntity, { userId, idempotencyKey: key });
     return row ? { order: await this.assemble(row, manager), requestHash: row.requestHash } : null;
   }
@@ -80,18 +124,35 @@ export class TypeOrmOrderRepository {
    * Saves a transition: the order's status and every part's, guarded by the version read with it
    * (false when another writer got there first: the caller reads again), plus its history.
    */
-  async saveTransition(order: Order, expectedVersion: number, history: OrderHistoryEntry[], transitionKey: string | null, manager: EntityManager): Promise<boolean> {
+  async saveTransition(
+    order: Order,
+    expectedVersion: number,
+    history: OrderHistoryEntry[],
+    transitionKey: string | null,
+    manager: EntityManager,
+  ): Promise<boolean> {
     const at = sqlTime(order.updatedAt);
-    const updated = await execute(manager, 'UPDATE orders SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?', [order.status, at, order.id, expectedVersion]);
+    const updated = await execute(
+      manager,
+      'UPDATE orders SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?',
+      [order.status, at, order.id, expectedVersion],
+    );
     if (updated !== 1) return false;
     for (const part of order.parts) {
-      await execute(manager, 'UPDATE order_parts SET status = ?, updated_at = ? WHERE order_id = ? AND seller_id = ? AND status <> ?', [part.status, at, order.id, part.sellerId, part.status]);
+      await execute(
+        manager,
+        'UPDATE order_parts SET status = ?, updated_at = ? WHERE order_id = ? AND seller_id = ? AND status <> ?',
+        [part.status, at, order.id, part.sellerId, part.status],
+      );
     }
     await this.appendHistory(history, expectedVersion * 1000, transitionKey, manager);
     return true;
   }
 
-  async history(orderId: string, manager: EntityManager = this.dataSource.manager): Promise<OrderHistoryEntry[]> {
+  async history(
+    orderId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrderHistoryEntry[]> {
     const rows = await manager.find(OrderHistoryEntity, { where: { orderId }, order: { seq: 'ASC' } });
     return rows.map(historyFromRow);
   }
@@ -109,10 +170,17 @@ export class TypeOrmOrderRepository {
   }
 
   /** A seller's parts of orders, newest first, with only that seller's lines. */
-  async listBySeller(sellerId: string, page: { limit: number; cursor?: string; status?: OrderStatus }): Promise<OrderPage<SellerOrderPart>> {
+  async listBySeller(
+    sellerId: string,
+    page: { limit: number; cursor?: string; status?: OrderStatus },
+  ): Promise<OrderPage<SellerOrderPart>> {
     const manager = this.dataSource.manager;
     const parts = await manager.find(OrderPartEntity, {
-      where: { sellerId, ...(page.status ? { status: page.status } : {}), ...(page.cursor ? { orderId: LessThan(page.cursor) } : {}) },
+      where: {
+        sellerId,
+        ...(page.status ? { status: page.status } : {}),
+        ...(page.cursor ? { orderId: LessThan(page.cursor) } : {}),
+      },
       order: { orderId: 'DESC' },
       take: page.limit + 1,
     });
@@ -120,7 +188,10 @@ export class TypeOrmOrderRepository {
     if (pageParts.length === 0) return { items: [], nextCursor: null };
     const orderIds = pageParts.map((p) => p.orderId);
     const orders = new Map((await manager.findBy(OrderEntity, { id: In(orderIds) })).map((o) => [o.id, o]));
-    const lines = await manager.find(OrderLineEntity, { where: { orderId: In(orderIds), sellerId }, order: { position: 'ASC' } });
+    const lines = await manager.find(OrderLineEntity, {
+      where: { orderId: In(orderIds), sellerId },
+      order: { position: 'ASC' },
+    });
     const items = pageParts.map((part): SellerOrderPart => {
       const order = orders.get(part.orderId)!;
       const status = part.status as OrderStatus;
@@ -132,7 +203,9 @@ export class TypeOrmOrderRepository {
         subtotal: Number(part.subtotal),
         lines: lines.filter((l) => l.orderId === part.orderId).map(lineFromRow),
         placedAt: part.placedAt,
-        shippingAddress: PAID_STATUSES.includes(status) ? decryptAddress(this.cipher, order.shippingAddress) : null,
+        shippingAddress: PAID_STATUSES.includes(status)
+          ? decryptAddress(this.cipher, order.shippingAddress)
+          : null,
       };
     });
     return { items, nextCursor: parts.length > page.limit ? pageParts[pageParts.length - 1]!.orderId : null };
@@ -158,6 +231,13 @@ export class TypeOrmOrderRepository {
     const ids = rows.map((r) => r.id);
     const parts = await this.dataSource.manager.findBy(OrderPartEntity, { orderId: In(ids) });
     const lines: OrderLineRow[] = await this.dataSource.manager.findBy(OrderLineEntity, { orderId: In(ids) });
-    return rows.map((row) => orderFromRows(row, parts.filter((p) => p.orderId === row.id), lines.filter((l) => l.orderId === row.id), this.cipher));
+    return rows.map((row) =>
+      orderFromRows(
+        row,
+        parts.filter((p) => p.orderId === row.id),
+        lines.filter((l) => l.orderId === row.id),
+        this.cipher,
+      ),
+    );
   }
 }

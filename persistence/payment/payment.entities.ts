@@ -149,4 +149,10 @@ export const PointsLedgerEntity = new EntitySchema<PointsLedgerRow>({
   },
 });
 
-export const paymentEntities = [PaymentEntity, PaymentEventEntity, PointsAccountEntity, PointsHoldEntity, PointsLedgerEntity];
+export const paymentEntities = [
+  PaymentEntity,
+  PaymentEventEntity,
+  PointsAccountEntity,
+  PointsHoldEntity,
+  PointsLedgerEntity,
+];

@@ -1,4 +1,10 @@
-import type { PaymentMethod, PaymentRecord, PaymentStatus, PgPaymentStatus, PgProvider } from '../../domain/payment';
+import type {
+  PaymentMethod,
+  PaymentRecord,
+  PaymentStatus,
+  PgPaymentStatus,
+  PgProvider,
+} from '../../domain/payment';
 import type { PaymentRow } from './payment.entities';
 
 export function toPaymentRow(record: PaymentRecord): PaymentRow {

@@ -1,5 +1,11 @@
 import { In, Not, IsNull, type DataSource } from 'typeorm';
-import { statusesBefore, type PaymentAdvance, type PaymentEventRecord, type PaymentRecord, type PaymentRepository } from '../../domain/payment';
+import {
+  statusesBefore,
+  type PaymentAdvance,
+  type PaymentEventRecord,
+  type PaymentRecord,
+  type PaymentRepository,
+} from '../../domain/payment';
 import { isUniqueViolation } from '../unique-violation';
 import { PaymentEntity, PaymentEventEntity, type PaymentRow } from './payment.entities';
 import { toPaymentRecord, toPaymentRow } from './payment.mapper';
@@ -17,7 +23,9 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
       return record;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return toPaymentRecord(await this.rows.findOneByOrFail({ orderId: record.orderId, attempt: record.attempt }));
+      return toPaymentRecord(
+        await this.rows.findOneByOrFail({ orderId: record.orderId, attempt: record.attempt }),
+      );
     }
   }
 
@@ -48,7 +56,10 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
   }
 
   async callbackSecretOf(orderId: string) {
-    const row = await this.rows.findOne({ where: { orderId, callbackSecret: Not(IsNull()) }, order: { attempt: 'DESC' } });
+    const row = await this.rows.findOne({
+      where: { orderId, callbackSecret: Not(IsNull()) },
+      order: { attempt: 'DESC' },
+    });
     return row?.callbackSecret ?? undefined;
   }
 

@@ -1,7 +1,19 @@
 import { LessThan, type DataSource, type EntityManager } from 'typeorm';
-import { PointsAccount, type PointsBalance, type PointsEntry, type PointsEntryType, type PointsHoldStatus, type PointsLedger } from '../../domain/payment';
+import {
+  PointsAccount,
+  type PointsBalance,
+  type PointsEntry,
+  type PointsEntryType,
+  type PointsHoldStatus,
+  type PointsLedger,
+} from '../../domain/payment';
 import { isUniqueViolation } from '../unique-violation';
-import { PointsAccountEntity, PointsHoldEntity, PointsLedgerEntity, type PointsLedgerRow } from './payment.entities';
+import {
+  PointsAccountEntity,
+  PointsHoldEntity,
+  PointsLedgerEntity,
+  type PointsLedgerRow,
+} from './payment.entities';
 
 type Meta = () => { entryId: string; at: string };
 const CONFLICT = Symbol('version conflict');
@@ -14,7 +26,14 @@ const CONFLICT = Symbol('version conflict');
  * constraints keep every balance non-negative even against a bug.
  */
 export class TypeOrmPointsLedger implements PointsLedger {
-  constructor(private readonly deps: { dataSource: DataSource; newId: () => string; now: () => Date; maxAttempts?: number }) {}
+  constructor(
+    private readonly deps: {
+      dataSource: DataSource;
+      newId: () => string;
+      now: () => Date;
+      maxAttempts?: number;
+    },
+  ) {}
 
   earn(userId: string, amount: number, reference: string) {
     // Earning is idempotent by its reference: an entry with it means it was earned already.
@@ -37,7 +56,11 @@ export class TypeOrmPointsLedger implements PointsLedger {
   }
 
   refund(userId: string, orderId: string, amount: number, refundId: string) {
-    return this.change(userId, orderId, async (account, meta) => void account.refund(orderId, amount, refundId, meta()));
+    return this.change(
+      userId,
+      orderId,
+      async (account, meta) => void account.refund(orderId, amount, refundId, meta()),
+    );
   }
 
   async balance(userId: string): Promise<PointsBalance> {
@@ -64,19 +87,37 @@ export class TypeOrmPointsLedger implements PointsLedger {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const outcome = await this.deps.dataSource.transaction(async (manager) => {
         const account = await this.load(manager, userId, orderId);
-        await apply(account, () => ({ entryId: this.deps.newId(), at: this.deps.now().toISOString() }), manager);
+        await apply(
+          account,
+          () => ({ entryId: this.deps.newId(), at: this.deps.now().toISOString() }),
+          manager,
+        );
         const entries = account.pullEntries();
         const balance = { userId, available: account.available, held: account.held };
         if (entries.length === 0) return balance;
         const now = this.deps.now();
-        const updated = await manager.update(PointsAccountEntity, { userId, version: account.version }, { available: account.available, held: account.held, version: account.version + 1, updatedAt: now });
+        const updated = await manager.update(
+          PointsAccountEntity,
+          { userId, version: account.version },
+          { available: account.available, held: account.held, version: account.version + 1, updatedAt: now },
+        );
         if ((updated.affected ?? 0) === 0) return CONFLICT;
         const hold = orderId ? account.holdFor(orderId) : undefined;
         if (hold) {
           const refunded = hold.refunds.reduce((sum, r) => sum + r.amount, 0);
-          await manager.save(PointsHoldEntity, { orderId: hold.orderId, userId, amount: hold.amount, status: hold.status, refunded, updatedAt: now });
+          await manager.save(PointsHoldEntity, {
+            orderId: hold.orderId,
+            userId,
+            amount: hold.amount,
+            status: hold.status,
+            refunded,
+            updatedAt: now,
+          });
         }
-        await manager.insert(PointsLedgerEntity, entries.map((entry) => toRow(entry, now)));
+        await manager.insert(
+          PointsLedgerEntity,
+          entries.map((entry) => toRow(entry, now)),
+        );
         return balance;
       });
       if (outcome !== CONFLICT) return outcome;
@@ -84,18 +125,32 @@ export class TypeOrmPointsLedger implements PointsLedger {
     throw new Error(`the points of user ${userId} kept changing concurrently; try again`);
   }
 
-  private async load(manager: EntityManager, userId: string, orderId: string | undefined): Promise<PointsAccount> {
+  private async load(
+    manager: EntityManager,
+    userId: string,
+    orderId: string | undefined,
+  ): Promise<PointsAccount> {
     let row = await manager.findOneBy(PointsAccountEntity, { userId });
     if (!row) {
       try {
-        await manager.insert(PointsAccountEntity, { userId, available: 0, held: 0, version: 0, updatedAt: this.deps.now() });
+        await manager.insert(PointsAccountEntity, {
+          userId,
+          available: 0,
+          held: 0,
+          version: 0,
+          updatedAt: this.deps.now(),
+        });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
       row = await manager.findOneByOrFail(PointsAccountEntity, { userId });
     }
-    const holds = await manager.find(PointsHoldEntity, { where: [{ userId, status: 'HELD' }, ...(orderId ? [{ userId, orderId }] : [])] });
-    const refunds = orderId ? await manager.findBy(PointsLedgerEntity, { userId, orderId, type: 'REFUND' }) : [];
+    const holds = await manager.find(PointsHoldEntity, {
+      where: [{ userId, status: 'HELD' }, ...(orderId ? [{ userId, orderId }] : [])],
+    });
+    const refunds = orderId
+      ? await manager.findBy(PointsLedgerEntity, { userId, orderId, type: 'REFUND' })
+      : [];
     return PointsAccount.restore({
       userId,
       available: row.available,
@@ -104,7 +159,10 @@ export class TypeOrmPointsLedger implements PointsLedger {
         orderId: hold.orderId,
         amount: hold.amount,
         status: hold.status as PointsHoldStatus,
-        refunds: hold.orderId === orderId ? refunds.map((r) => ({ refundId: r.reference ?? r.id, amount: r.amount })) : [],
+        refunds:
+          hold.orderId === orderId
+            ? refunds.map((r) => ({ refundId: r.reference ?? r.id, amount: r.amount }))
+            : [],
       })),
     });
   }

@@ -35,11 +35,14 @@ export class AesGcmPiiCipher implements PiiCipher {
   decrypt(stored: string): string {
     const colon = stored.indexOf(':');
     const key = colon > 0 ? this.byId.get(stored.slice(0, colon)) : undefined;
-    if (!key) throw new Error(`no decryption key for value with key id "${stored.slice(0, Math.max(0, colon))}"`);
+    if (!key)
+      throw new Error(`no decryption key for value with key id "${stored.slice(0, Math.max(0, colon))}"`);
     const raw = Buffer.from(stored.slice(colon + 1), 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+      'utf8',
+    );
   }
 
   lookupHash(normalised: string): string {

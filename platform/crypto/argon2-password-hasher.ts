@@ -6,10 +6,16 @@ import type { PasswordHasher } from '../../domain/identity/ports';
  * The PHC string carries its parameters, so raising the cost later still verifies old hashes.
  */
 export class Argon2PasswordHasher implements PasswordHasher {
-  constructor(private readonly options: { memoryCost: number; timeCost: number } = { memoryCost: 19456, timeCost: 2 }) {}
+  constructor(
+    private readonly options: { memoryCost: number; timeCost: number } = { memoryCost: 19456, timeCost: 2 },
+  ) {}
 
   hash(plaintext: string): Promise<string> {
-    return hash(plaintext, { memoryCost: this.options.memoryCost, timeCost: this.options.timeCost, parallelism: 1 });
+    return hash(plaintext, {
+      memoryCost: this.options.memoryCost,
+      timeCost: this.options.timeCost,
+      parallelism: 1,
+    });
   }
 
   async verify(stored: string, plaintext: string): Promise<boolean> {

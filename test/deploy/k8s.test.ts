@@ -14,8 +14,17 @@ import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { TASK_QUEUES } from '../../workers/task-queues';
 import {
-  APP_ENV_VARS, at, isObject, isPinnedImage, type Json, listFiles, loadYamlDocuments, readText, REQUIRED_SECRETS,
-  ROLE_COMMANDS, ROOT,
+  APP_ENV_VARS,
+  at,
+  isObject,
+  isPinnedImage,
+  type Json,
+  listFiles,
+  loadYamlDocuments,
+  readText,
+  REQUIRED_SECRETS,
+  ROLE_COMMANDS,
+  ROOT,
 } from './deploy-support';
 
 /**
@@ -33,19 +42,49 @@ const SCHEMAS: Record<string, (data: unknown) => { validate(): void }> = {
   'v1/Service': (data) => new Service(data as Service),
   'apps/v1/Deployment': (data) => new Deployment(data as Deployment),
   'batch/v1/Job': (data) => new Job(data as Job),
-  'autoscaling/v2/HorizontalPodAutoscaler': (data) => new HorizontalPodAutoscaler(data as HorizontalPodAutoscaler),
+  'autoscaling/v2/HorizontalPodAutoscaler': (data) =>
+    new HorizontalPodAutoscaler(data as HorizontalPodAutoscaler),
   'policy/v1/PodDisruptionBudget': (data) => new PodDisruptionBudget(data as PodDisruptionBudget),
 };
 
 /** Container fields of the core/v1 API: the OpenAPI schema allows unknown keys, so a typo would pass it. */
 const CONTAINER_FIELDS = new Set([
-  'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy',
-  'restartPolicy', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle',
-  'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'ports',
+  'envFrom',
+  'env',
+  'resources',
+  'resizePolicy',
+  'restartPolicy',
+  'volumeMounts',
+  'volumeDevices',
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
 ]);
 const PROBE_FIELDS = new Set([
-  'exec', 'httpGet', 'tcpSocket', 'grpc', 'initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold',
-  'failureThreshold', 'terminationGracePeriodSeconds',
+  'exec',
+  'httpGet',
+  'tcpSocket',
+  'grpc',
+  'initialDelaySeconds',
+  'timeoutSeconds',
+  'periodSeconds',
+  'successThreshold',
+  'failureThreshold',
+  'terminationGracePeriodSeconds',
 ]);
 
 interface Manifest extends Json {
@@ -81,12 +120,22 @@ interface PodSpec {
 }
 
 interface Workload extends Manifest {
-  spec: { selector?: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: PodSpec } };
+  spec: {
+    selector?: { matchLabels: Record<string, string> };
+    template: { metadata: { labels: Record<string, string> }; spec: PodSpec };
+  };
 }
 
-const kustomization = loadYamlDocuments('k8s/kustomization.yaml')[0] as Json & { resources: string[]; images?: Json[] };
-const manifestFiles = listFiles('k8s').filter((file) => /\.ya?ml$/.test(file) && !file.endsWith('kustomization.yaml'));
-const manifests = manifestFiles.flatMap((file) => loadYamlDocuments(file).map((doc) => ({ file, doc: doc as Manifest })));
+const kustomization = loadYamlDocuments('k8s/kustomization.yaml')[0] as Json & {
+  resources: string[];
+  images?: Json[];
+};
+const manifestFiles = listFiles('k8s').filter(
+  (file) => /\.ya?ml$/.test(file) && !file.endsWith('kustomization.yaml'),
+);
+const manifests = manifestFiles.flatMap((file) =>
+  loadYamlDocuments(file).map((doc) => ({ file, doc: doc as Manifest })),
+);
 const objects = manifests.map(({ doc }) => doc);
 const ofKind = <T extends Manifest>(kind: string) => objects.filter((doc) => doc.kind === kind) as T[];
 const named = <T extends Manifest>(kind: string, name: string) => {
@@ -115,13 +164,17 @@ const matches = (selector: Record<string, string>, labels: Record<string, string
 function quantity(value: string): number {
   const match = /^(\d+(?:\.\d+)?)(m|k|M|G|Ki|Mi|Gi)?$/.exec(value);
   assert.ok(match, `unreadable quantity ${value}`);
-  const factor = { m: 1e-3, k: 1e3, M: 1e6, G: 1e9, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30 }[match[2] ?? ''] ?? 1;
+  const factor =
+    { m: 1e-3, k: 1e3, M: 1e6, G: 1e9, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30 }[match[2] ?? ''] ?? 1;
   return Number(match[1]) * factor;
 }
 
 function kubectlKustomize(): Manifest[] {
   const result = spawnSync('kubectl', ['kustomize', join(ROOT, 'k8s')], { encoding: 'utf8' });
-  assert.ok(!result.error, `kubectl (with its built-in kustomize) is needed for this check: ${result.error?.message}`);
+  assert.ok(
+    !result.error,
+    `kubectl (with its built-in kustomize) is needed for this check: ${result.error?.message}`,
+  );
   assert.equal(result.status, 0, result.stderr);
   return loadAll(result.stdout, null, { schema: YAML11_SCHEMA }).filter(Boolean) as Manifest[];
 }
@@ -132,16 +185,25 @@ describe('k8s manifests', () => {
       [...kustomization.resources].sort(),
       manifestFiles.map((file) => file.replace(/^k8s\//, '')).sort(),
     );
-    for (const resource of kustomization.resources) assert.ok(existsSync(join(ROOT, 'k8s', resource)), resource);
+    for (const resource of kustomization.resources)
+      assert.ok(existsSync(join(ROOT, 'k8s', resource)), resource);
     assert.equal(kustomization.namespace, NAMESPACE);
   });
 
   test('the set of objects is complete', () => {
     const kinds = objects.map((doc) => `${doc.kind}/${doc.metadata.name}`).sort();
     for (const expected of [
-      `Namespace/${NAMESPACE}`, 'ConfigMap/jangteo-config', 'Secret/jangteo-secrets', 'Deployment/jangteo-api',
-      'Deployment/jangteo-worker', 'Service/jangteo-api', 'Job/jangteo-migrate', 'HorizontalPodAutoscaler/jangteo-api',
-      'HorizontalPodAutoscaler/jangteo-worker', 'PodDisruptionBudget/jangteo-api', 'PodDisruptionBudget/jangteo-worker',
+      `Namespace/${NAMESPACE}`,
+      'ConfigMap/jangteo-config',
+      'Secret/jangteo-secrets',
+      'Deployment/jangteo-api',
+      'Deployment/jangteo-worker',
+      'Service/jangteo-api',
+      'Job/jangteo-migrate',
+      'HorizontalPodAutoscaler/jangteo-api',
+      'HorizontalPodAutoscaler/jangteo-worker',
+      'PodDisruptionBudget/jangteo-api',
+      'PodDisruptionBudget/jangteo-worker',
     ]) {
       assert.ok(kinds.includes(expected), `${expected} missing (have ${kinds.join(', ')})`);
     }
@@ -149,7 +211,10 @@ describe('k8s manifests', () => {
 
   for (const { file, doc } of manifests) {
     test(`${file}: ${String(doc.kind)} ${String(doc.metadata?.name)} validates against the Kubernetes schema`, () => {
-      assert.ok(doc.apiVersion && doc.kind && doc.metadata?.name, 'apiVersion, kind and metadata.name are required');
+      assert.ok(
+        doc.apiVersion && doc.kind && doc.metadata?.name,
+        'apiVersion, kind and metadata.name are required',
+      );
       assert.equal(schemaErrors(doc), undefined);
       const labels = doc.metadata.labels ?? {};
       assert.equal(labels['app.kubernetes.io/name'], 'jangteo');
@@ -176,7 +241,8 @@ describe('k8s manifests', () => {
     assert.equal(rendered.length, objects.length);
     for (const doc of rendered) {
       assert.equal(schemaErrors(doc), undefined, `${doc.kind} ${doc.metadata.name}`);
-      if (doc.kind !== 'Namespace') assert.equal(doc.metadata.namespace, NAMESPACE, `${doc.kind} ${doc.metadata.name}`);
+      if (doc.kind !== 'Namespace')
+        assert.equal(doc.metadata.namespace, NAMESPACE, `${doc.kind} ${doc.metadata.name}`);
     }
     const images = rendered
       .filter((doc) => ['Deployment', 'Job'].includes(doc.kind))
@@ -191,7 +257,10 @@ describe('k8s manifests', () => {
         const unknown = Object.keys(container).filter((key) => !CONTAINER_FIELDS.has(key));
         assert.deepEqual(unknown, [], `${workload.metadata.name}/${container.name}`);
         for (const probe of [container.livenessProbe, container.readinessProbe, container.startupProbe]) {
-          assert.deepEqual(Object.keys(probe ?? {}).filter((key) => !PROBE_FIELDS.has(key)), []);
+          assert.deepEqual(
+            Object.keys(probe ?? {}).filter((key) => !PROBE_FIELDS.has(key)),
+            [],
+          );
         }
         assert.ok(isPinnedImage(container.image), container.image);
         assert.equal(container.image.split(':')[0], 'jangteo', 'every role runs the one app image');
@@ -200,14 +269,18 @@ describe('k8s manifests', () => {
   });
 
   test('each workload runs its role through the image entrypoint', () => {
-    const roleOf = (name: string) => podContainers(named<Workload>(name === 'migrate' ? 'Job' : 'Deployment', `jangteo-${name}`))[0]!;
+    const roleOf = (name: string) =>
+      podContainers(named<Workload>(name === 'migrate' ? 'Job' : 'Deployment', `jangteo-${name}`))[0]!;
     for (const role of Object.keys(ROLE_COMMANDS)) {
       const container = roleOf(role) as Container & { command?: unknown };
       assert.equal(container.command, undefined, 'command would replace the entrypoint');
       assert.equal(container.args?.[0], role);
     }
     const queues = roleOf('worker').args!.slice(1);
-    assert.ok(queues.length > 0 && queues.every((queue) => queue === 'all' || (TASK_QUEUES as readonly string[]).includes(queue)));
+    assert.ok(
+      queues.length > 0 &&
+        queues.every((queue) => queue === 'all' || (TASK_QUEUES as readonly string[]).includes(queue)),
+    );
     assert.deepEqual(roleOf('api').args, ['api']);
     assert.deepEqual(roleOf('migrate').args, ['migrate']);
   });
@@ -222,13 +295,24 @@ describe('k8s manifests', () => {
         const where = `${deployment.metadata.name}/${container.name}`;
         assert.ok(container.livenessProbe?.httpGet, `${where}: livenessProbe`);
         assert.ok(container.readinessProbe?.httpGet, `${where}: readinessProbe`);
-        assert.equal(container.livenessProbe.httpGet.path, expected[deployment.metadata.name]?.liveness, where);
-        assert.equal(container.readinessProbe.httpGet.path, expected[deployment.metadata.name]?.readiness, where);
+        assert.equal(
+          container.livenessProbe.httpGet.path,
+          expected[deployment.metadata.name]?.liveness,
+          where,
+        );
+        assert.equal(
+          container.readinessProbe.httpGet.path,
+          expected[deployment.metadata.name]?.readiness,
+          where,
+        );
         const ports = container.ports ?? [];
         for (const probe of [container.livenessProbe, container.readinessProbe, container.startupProbe]) {
           if (!probe?.httpGet) continue;
           const port = probe.httpGet.port;
-          assert.ok(ports.some((p) => p.name === port || p.containerPort === port), `${where}: probe port ${port} is not declared`);
+          assert.ok(
+            ports.some((p) => p.name === port || p.containerPort === port),
+            `${where}: probe port ${port} is not declared`,
+          );
         }
       }
     }
@@ -236,10 +320,15 @@ describe('k8s manifests', () => {
 
   test('the app listens where the ConfigMap says: PORT on the api port, WORKER_HTTP_PORT on the worker port', () => {
     const data = named<Manifest & { data: Record<string, string> }>('ConfigMap', 'jangteo-config').data;
-    const portOf = (name: string) => podContainers(named<Workload>('Deployment', name))[0]!.ports![0]!.containerPort;
+    const portOf = (name: string) =>
+      podContainers(named<Workload>('Deployment', name))[0]!.ports![0]!.containerPort;
     assert.equal(Number(data.PORT), portOf('jangteo-api'));
     assert.equal(Number(data.WORKER_HTTP_PORT), portOf('jangteo-worker'));
-    const annotations = (name: string) => (named<Workload>('Deployment', name).spec.template.metadata as Json).annotations as Record<string, string>;
+    const annotations = (name: string) =>
+      (named<Workload>('Deployment', name).spec.template.metadata as Json).annotations as Record<
+        string,
+        string
+      >;
     assert.equal(Number(annotations('jangteo-api')['prometheus.io/port']), portOf('jangteo-api'));
     assert.equal(Number(annotations('jangteo-worker')['prometheus.io/port']), portOf('jangteo-worker'));
   });
@@ -252,7 +341,10 @@ describe('k8s manifests', () => {
           const request = container.resources?.requests?.[resource];
           const limit = container.resources?.limits?.[resource];
           assert.ok(request && limit, `${where}: ${resource} request and limit`);
-          assert.ok(quantity(request) <= quantity(limit), `${where}: ${resource} request ${request} > limit ${limit}`);
+          assert.ok(
+            quantity(request) <= quantity(limit),
+            `${where}: ${resource} request ${request} > limit ${limit}`,
+          );
         }
       }
     }
@@ -271,10 +363,14 @@ describe('k8s manifests', () => {
         assert.equal(container.securityContext?.readOnlyRootFilesystem, true, where);
         assert.equal(container.securityContext?.allowPrivilegeEscalation, false, where);
         assert.deepEqual(at(container.securityContext, 'capabilities', 'drop'), ['ALL'], where);
-        for (const mount of container.volumeMounts ?? []) assert.ok(volumes.has(mount.name), `${where}: volume ${mount.name}`);
+        for (const mount of container.volumeMounts ?? [])
+          assert.ok(volumes.has(mount.name), `${where}: volume ${mount.name}`);
         for (const path of ['/app/var', '/tmp']) {
           const mount = container.volumeMounts?.find((m) => m.mountPath === path);
-          assert.ok(mount && isObject(volumes.get(mount.name)?.emptyDir), `${where}: ${path} must be a writable emptyDir`);
+          assert.ok(
+            mount && isObject(volumes.get(mount.name)?.emptyDir),
+            `${where}: ${path} must be a writable emptyDir`,
+          );
         }
       }
     }
@@ -284,41 +380,87 @@ describe('k8s manifests', () => {
     for (const deployment of ofKind<Workload>('Deployment')) {
       const selector = deployment.spec.selector!.matchLabels;
       const labels = deployment.spec.template.metadata.labels;
-      assert.ok(matches(selector, labels), `${deployment.metadata.name}: selector does not select its own pods`);
+      assert.ok(
+        matches(selector, labels),
+        `${deployment.metadata.name}: selector does not select its own pods`,
+      );
       assert.ok(selector['app.kubernetes.io/component'], 'the selector tells api and worker pods apart');
-      assert.equal(selector['app.kubernetes.io/version'], undefined, 'a version in the (immutable) selector breaks upgrades');
-      assert.equal(labels['app.kubernetes.io/component'], deployment.metadata.labels?.['app.kubernetes.io/component']);
+      assert.equal(
+        selector['app.kubernetes.io/version'],
+        undefined,
+        'a version in the (immutable) selector breaks upgrades',
+      );
+      assert.equal(
+        labels['app.kubernetes.io/component'],
+        deployment.metadata.labels?.['app.kubernetes.io/component'],
+      );
     }
-    const [api, worker] = ['jangteo-api', 'jangteo-worker'].map((name) => named<Workload>('Deployment', name));
-    assert.ok(!matches(api!.spec.selector!.matchLabels, worker!.spec.template.metadata.labels), 'api selector takes worker pods');
-    assert.ok(!matches(worker!.spec.selector!.matchLabels, api!.spec.template.metadata.labels), 'worker selector takes api pods');
+    const [api, worker] = ['jangteo-api', 'jangteo-worker'].map((name) =>
+      named<Workload>('Deployment', name),
+    );
+    assert.ok(
+      !matches(api!.spec.selector!.matchLabels, worker!.spec.template.metadata.labels),
+      'api selector takes worker pods',
+    );
+    assert.ok(
+      !matches(worker!.spec.selector!.matchLabels, api!.spec.template.metadata.labels),
+      'worker selector takes api pods',
+    );
   });
 
   test('the api Service selects exactly the api pods and targets a port they declare', () => {
-    const service = named<Manifest & { spec: { selector: Record<string, string>; ports: { port: number; targetPort: number | string }[] } }>('Service', 'jangteo-api');
-    const selected = ofKind<Workload>('Deployment').filter((d) => matches(service.spec.selector, d.spec.template.metadata.labels));
-    assert.deepEqual(selected.map((d) => d.metadata.name), ['jangteo-api']);
+    const service = named<
+      Manifest & {
+        spec: { selector: Record<string, string>; ports: { port: number; targetPort: number | string }[] };
+      }
+    >('Service', 'jangteo-api');
+    const selected = ofKind<Workload>('Deployment').filter((d) =>
+      matches(service.spec.selector, d.spec.template.metadata.labels),
+    );
+    assert.deepEqual(
+      selected.map((d) => d.metadata.name),
+      ['jangteo-api'],
+    );
     const ports = podContainers(selected[0]!).flatMap((container) => container.ports ?? []);
     for (const { targetPort } of service.spec.ports) {
-      assert.ok(ports.some((p) => p.name === targetPort || p.containerPort === targetPort), `targetPort ${targetPort} is not declared`);
+      assert.ok(
+        ports.some((p) => p.name === targetPort || p.containerPort === targetPort),
+        `targetPort ${targetPort} is not declared`,
+      );
     }
   });
 
   test('HPAs scale existing Deployments and leave the PDBs room to evict', () => {
-    for (const hpa of ofKind<Manifest & { spec: { scaleTargetRef: Json; minReplicas: number; maxReplicas: number } }>('HorizontalPodAutoscaler')) {
+    for (const hpa of ofKind<
+      Manifest & { spec: { scaleTargetRef: Json; minReplicas: number; maxReplicas: number } }
+    >('HorizontalPodAutoscaler')) {
       const target = named<Workload>('Deployment', String(hpa.spec.scaleTargetRef.name));
       assert.equal(hpa.spec.scaleTargetRef.kind, 'Deployment');
       assert.equal(hpa.spec.scaleTargetRef.apiVersion, 'apps/v1');
       assert.ok(hpa.spec.minReplicas >= 2 && hpa.spec.minReplicas <= hpa.spec.maxReplicas, hpa.metadata.name);
-      const pdbs = ofKind<Manifest & { spec: { selector: { matchLabels: Record<string, string> }; minAvailable?: number; maxUnavailable?: number } }>('PodDisruptionBudget')
-        .filter((pdb) => matches(pdb.spec.selector.matchLabels, target.spec.template.metadata.labels));
+      const pdbs = ofKind<
+        Manifest & {
+          spec: {
+            selector: { matchLabels: Record<string, string> };
+            minAvailable?: number;
+            maxUnavailable?: number;
+          };
+        }
+      >('PodDisruptionBudget').filter((pdb) =>
+        matches(pdb.spec.selector.matchLabels, target.spec.template.metadata.labels),
+      );
       assert.equal(pdbs.length, 1, `${target.metadata.name}: exactly one PodDisruptionBudget`);
       const pdb = pdbs[0]!.spec;
-      if (pdb.minAvailable !== undefined) assert.ok(pdb.minAvailable < hpa.spec.minReplicas, 'a drain could never evict');
+      if (pdb.minAvailable !== undefined)
+        assert.ok(pdb.minAvailable < hpa.spec.minReplicas, 'a drain could never evict');
       if (pdb.maxUnavailable !== undefined) assert.ok(pdb.maxUnavailable >= 1);
     }
-    for (const pdb of ofKind<Manifest & { spec: { selector: { matchLabels: Record<string, string> } } }>('PodDisruptionBudget')) {
-      const covered = ofKind<Workload>('Deployment').filter((d) => matches(pdb.spec.selector.matchLabels, d.spec.template.metadata.labels));
+    for (const pdb of ofKind<Manifest & { spec: { selector: { matchLabels: Record<string, string> } } }>(
+      'PodDisruptionBudget',
+    )) {
+      const covered = ofKind<Workload>('Deployment').filter((d) =>
+        matches(pdb.spec.selector.matchLabels, d.spec.template.metadata.labels),
+      );
       assert.equal(covered.length, 1, `${pdb.metadata.name} covers ${covered.length} Deployments`);
     }
   });
@@ -331,28 +473,53 @@ describe('k8s manifests', () => {
 
   test('ConfigMap and Secret carry every app variable exactly once, and nothing else', () => {
     const config = Object.keys(named<Manifest & { data: Json }>('ConfigMap', 'jangteo-config').data);
-    const secret = Object.keys(named<Manifest & { stringData: Json }>('Secret', 'jangteo-secrets').stringData);
-    assert.deepEqual(config.filter((key) => secret.includes(key)), [], 'in both the ConfigMap and the Secret');
-    assert.deepEqual([...config, ...secret].filter((key) => !(APP_ENV_VARS as readonly string[]).includes(key)), []);
-    assert.deepEqual(APP_ENV_VARS.filter((key) => !config.includes(key) && !secret.includes(key)), []);
-    for (const required of REQUIRED_SECRETS) assert.ok(secret.includes(required), `${required} belongs in the Secret`);
+    const secret = Object.keys(
+      named<Manifest & { stringData: Json }>('Secret', 'jangteo-secrets').stringData,
+    );
+    assert.deepEqual(
+      config.filter((key) => secret.includes(key)),
+      [],
+      'in both the ConfigMap and the Secret',
+    );
+    assert.deepEqual(
+      [...config, ...secret].filter((key) => !(APP_ENV_VARS as readonly string[]).includes(key)),
+      [],
+    );
+    assert.deepEqual(
+      APP_ENV_VARS.filter((key) => !config.includes(key) && !secret.includes(key)),
+      [],
+    );
+    for (const required of REQUIRED_SECRETS)
+      assert.ok(secret.includes(required), `${required} belongs in the Secret`);
   });
 
   test('the Secret is a template: placeholders or empty values, never something that looks real', () => {
-    const secret = named<Manifest & { stringData: Record<string, string>; data?: Json }>('Secret', 'jangteo-secrets');
+    const secret = named<Manifest & { stringData: Record<string, string>; data?: Json }>(
+      'Secret',
+      'jangteo-secrets',
+    );
     assert.equal(secret.data, undefined, 'use stringData so the placeholders stay readable');
     for (const [key, value] of Object.entries(secret.stringData)) {
       assert.ok(value === '' || value === 'REPLACE_ME', `${key} holds a value: ${value}`);
     }
-    for (const required of REQUIRED_SECRETS) assert.equal(secret.stringData[required], 'REPLACE_ME', required);
+    for (const required of REQUIRED_SECRETS)
+      assert.equal(secret.stringData[required], 'REPLACE_ME', required);
   });
 
   test('workloads read their environment from the ConfigMap and the Secret that exist, and set no unknown variable', () => {
     for (const workload of workloads()) {
       for (const container of podContainers(workload)) {
-        const refs = (container.envFrom ?? []).map((source) => source.configMapRef?.name ?? source.secretRef?.name);
-        assert.deepEqual(refs, ['jangteo-config', 'jangteo-secrets'], `${workload.metadata.name}/${container.name}`);
-        const unknown = (container.env ?? []).map((e) => e.name).filter((name) => !(APP_ENV_VARS as readonly string[]).includes(name));
+        const refs = (container.envFrom ?? []).map(
+          (source) => source.configMapRef?.name ?? source.secretRef?.name,
+        );
+        assert.deepEqual(
+          refs,
+          ['jangteo-config', 'jangteo-secrets'],
+          `${workload.metadata.name}/${container.name}`,
+        );
+        const unknown = (container.env ?? [])
+          .map((e) => e.name)
+          .filter((name) => !(APP_ENV_VARS as readonly string[]).includes(name));
         assert.deepEqual(unknown, []);
       }
     }
@@ -364,7 +531,11 @@ describe('k8s manifests', () => {
     assert.equal(image?.newTag, version, 'kustomization images: jangteo newTag');
     for (const workload of workloads()) {
       assert.equal(workload.metadata.labels?.['app.kubernetes.io/version'], version, workload.metadata.name);
-      assert.equal(workload.spec.template.metadata.labels['app.kubernetes.io/version'], version, workload.metadata.name);
+      assert.equal(
+        workload.spec.template.metadata.labels['app.kubernetes.io/version'],
+        version,
+        workload.metadata.name,
+      );
       for (const container of podContainers(workload)) assert.equal(container.image, `jangteo:${version}`);
     }
   });

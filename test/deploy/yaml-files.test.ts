@@ -16,7 +16,8 @@ describe('deployment YAML files', () => {
     test(`${file} parses (every document, no duplicate keys) and is not empty`, () => {
       const documents = loadYamlDocuments(file);
       assert.ok(documents.length > 0, `${file} holds no document`);
-      for (const document of documents) assert.equal(typeof document, 'object', `${file}: a document is a scalar`);
+      for (const document of documents)
+        assert.equal(typeof document, 'object', `${file}: a document is a scalar`);
     });
   }
 

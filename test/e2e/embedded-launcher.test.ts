@@ -19,7 +19,13 @@ function launch(env: Record<string, string>): Launched {
   const output: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'launcher/embedded.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', TEMPORAL_CLI_PATH: process.env.TEMPORAL_CLI_PATH ?? '', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME ?? '/tmp',
+      TEMPORAL_CLI_PATH: process.env.TEMPORAL_CLI_PATH ?? '',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -89,13 +95,20 @@ describe('npm start (embedded default)', () => {
     const first = launch(env);
     const started = Date.now();
     await waitFor(`http://127.0.0.1:${port}/healthz`, first);
-    const ready = (await (await waitFor(`http://127.0.0.1:${port}/readyz`, first)).json()) as { checks: Record<string, { status: string }> };
+    const ready = (await (await waitFor(`http://127.0.0.1:${port}/readyz`, first)).json()) as {
+      checks: Record<string, { status: string }>;
+    };
     assert.ok(Date.now() - started < 60_000);
     assert.deepEqual(Object.keys(ready.checks).sort(), ['cache', 'database', 'temporal']);
-    const namespaces = (await (await waitFor(`http://127.0.0.1:${uiPort}/api/v1/namespaces`, first)).json()) as {
+    const namespaces = (await (
+      await waitFor(`http://127.0.0.1:${uiPort}/api/v1/namespaces`, first)
+    ).json()) as {
       namespaces: Array<{ namespaceInfo: { name: string } }>;
     };
-    assert.ok(namespaces.namespaces.some((n) => n.namespaceInfo.name === 'default'), 'the UI shows the default namespace');
+    assert.ok(
+      namespaces.namespaces.some((n) => n.namespaceInfo.name === 'default'),
+      'the UI shows the default namespace',
+    );
 
     // A workflow nobody serves stays running: it must still be there after a restart.
     const connection = await Connection.connect({ address: `127.0.0.1:${temporalPort}` });

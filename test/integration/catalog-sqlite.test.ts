@@ -19,7 +19,10 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
 
   before(async () => {
     directory = mkdtempSync(join(tmpdir(), 'jangteo-catalog-'));
-    dataSource = await createDataSource({ kind: 'sqlite', path: join(directory, 'shop.sqlite') }).initialize();
+    dataSource = await createDataSource({
+      kind: 'sqlite',
+      path: join(directory, 'shop.sqlite'),
+    }).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     services = createCatalogInventory({
       dataSource,
@@ -40,16 +43,50 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
     const category = await catalog.createCategory({ name: '음향' });
     const sellerId = uuidv7();
     const made = [];
-    for (const [name, price] of [['블루투스 스피커', 50000], ['Wireless 블루투스 이어폰', 30000], ['가죽 지갑', 20000]] as const) {
-      made.push(await catalog.createProduct({ sellerId, name, description: '선물용', price, categoryId: category.id, options: [], variants: [{ options: {}, stock: 1 }] }));
+    for (const [name, price] of [
+      ['블루투스 스피커', 50000],
+      ['Wireless 블루투스 이어폰', 30000],
+      ['가죽 지갑', 20000],
+    ] as const) {
+      made.push(
+        await catalog.createProduct({
+          sellerId,
+          name,
+          description: '선물용',
+          price,
+          categoryId: category.id,
+          options: [],
+          variants: [{ options: {}, stock: 1 }],
+        }),
+      );
     }
     const page1 = await catalog.search({ terms: keywordTerms('블루투스'), sort: 'price_asc', limit: 1 });
-    assert.deepEqual(page1.items.map((i) => i.name), ['Wireless 블루투스 이어폰']);
-    const page2 = await catalog.search({ terms: keywordTerms('블루투스'), sort: 'price_asc', limit: 1, after: page1.nextCursor! });
-    assert.deepEqual(page2.items.map((i) => i.name), ['블루투스 스피커']);
+    assert.deepEqual(
+      page1.items.map((i) => i.name),
+      ['Wireless 블루투스 이어폰'],
+    );
+    const page2 = await catalog.search({
+      terms: keywordTerms('블루투스'),
+      sort: 'price_asc',
+      limit: 1,
+      after: page1.nextCursor!,
+    });
+    assert.deepEqual(
+      page2.items.map((i) => i.name),
+      ['블루투스 스피커'],
+    );
     const newest = await catalog.search({ terms: [], categoryId: category.id, sort: 'newest', limit: 2 });
-    const older = await catalog.search({ terms: [], categoryId: category.id, sort: 'newest', limit: 2, after: newest.nextCursor! });
-    assert.deepEqual([...newest.items, ...older.items].map((i) => i.name), ['가죽 지갑', 'Wireless 블루투스 이어폰', '블루투스 스피커']);
+    const older = await catalog.search({
+      terms: [],
+      categoryId: category.id,
+      sort: 'newest',
+      limit: 2,
+      after: newest.nextCursor!,
+    });
+    assert.deepEqual(
+      [...newest.items, ...older.items].map((i) => i.name),
+      ['가죽 지갑', 'Wireless 블루투스 이어폰', '블루투스 스피커'],
+    );
 
     const wallet = made[2]!;
     const variantId = wallet.variants[0]!.id;

@@ -15,7 +15,14 @@ import type { PubSub } from '../../platform/pubsub/pub-sub';
 import { RedisPubSub } from '../../platform/pubsub/redis-pub-sub';
 import type { TemporalClientHandle } from '../../platform/temporal/temporal-client';
 import { openTestDataSource } from '../support/database';
-import { assignManager, createAdmin, createManager, signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
+import {
+  assignManager,
+  createAdmin,
+  createManager,
+  signUpConsumer,
+  signUpSeller,
+  type TestAccount,
+} from '../support/identity';
 import { TEST_REDIS_URL } from '../support/services';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -34,10 +41,20 @@ const noTemporal = {
   close: async () => undefined,
 } as unknown as TemporalClientHandle;
 
-async function startInstance(identity: IdentitySettings, kvPrefix: string, pubSub: PubSub): Promise<ApiInstance> {
+async function startInstance(
+  identity: IdentitySettings,
+  kvPrefix: string,
+  pubSub: PubSub,
+): Promise<ApiInstance> {
   const dataSource = await openTestDataSource();
   const kv = RedisKeyValueStore.connect(TEST_REDIS_URL, kvPrefix);
-  const infrastructure: Infrastructure = { dataSource, kv, temporal: noTemporal, readinessChecks: [], close: async () => undefined };
+  const infrastructure: Infrastructure = {
+    dataSource,
+    kv,
+    temporal: noTemporal,
+    readinessChecks: [],
+    close: async () => undefined,
+  };
   const app = composeApp({
     infrastructure,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
@@ -89,17 +106,29 @@ class LiveClient {
   }
 
   /** Connects and waits for `ready`; rejects with the HTTP status when the upgrade is refused. */
-  static connect(instance: ApiInstance, chatId: string, auth: { header?: string; query?: string }): Promise<LiveClient> {
-    const ws = new WebSocket(LiveClient.url(instance, chatId, auth.query ?? ''), { headers: auth.header ? { authorization: auth.header } : {} });
+  static connect(
+    instance: ApiInstance,
+    chatId: string,
+    auth: { header?: string; query?: string },
+  ): Promise<LiveClient> {
+    const ws = new WebSocket(LiveClient.url(instance, chatId, auth.query ?? ''), {
+      headers: auth.header ? { authorization: auth.header } : {},
+    });
     const client = new LiveClient(ws);
     return new Promise((resolve, reject) => {
-      ws.once('unexpected-response', (_request, response) => reject(new Error(`refused ${response.statusCode}`)));
+      ws.once('unexpected-response', (_request, response) =>
+        reject(new Error(`refused ${response.statusCode}`)),
+      );
       ws.once('error', reject);
       ws.once('open', () => client.next((e) => e.type === 'ready').then(() => resolve(client), reject));
     });
   }
 
-  static async refusal(instance: ApiInstance, chatId: string, auth: { header?: string; query?: string }): Promise<number> {
+  static async refusal(
+    instance: ApiInstance,
+    chatId: string,
+    auth: { header?: string; query?: string },
+  ): Promise<number> {
     try {
       const client = await LiveClient.connect(instance, chatId, auth);
       client.close();
@@ -113,7 +142,13 @@ class LiveClient {
     const seen = this.events.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching live event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`no matching live event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({ match, resolve: (event) => (clearTimeout(timer), resolve(event)) });
     });
   }
@@ -131,7 +166,14 @@ class LiveClient {
   }
 }
 
-const messageOf = (event: LiveEvent) => event.message as { id: string; seq: number; text: string; sender: { id: string; role: string }; hidden: boolean };
+const messageOf = (event: LiveEvent) =>
+  event.message as {
+    id: string;
+    seq: number;
+    text: string;
+    sender: { id: string; role: string };
+    hidden: boolean;
+  };
 
 describe('live chat over WebSocket, two API processes sharing Redis', () => {
   const identity = testIdentitySettings();
@@ -156,7 +198,12 @@ describe('live chat over WebSocket, two API processes sharing Redis', () => {
     await accounts?.close();
   });
 
-  const rest = async <T = Record<string, unknown>>(instance: ApiInstance, account: TestAccount, path: string, body?: unknown) => {
+  const rest = async <T = Record<string, unknown>>(
+    instance: ApiInstance,
+    account: TestAccount,
+    path: string,
+    body?: unknown,
+  ) => {
     const response = await fetch(`${instance.baseUrl}/api/v1${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { ...account.auth, 'content-type': 'application/json' },
@@ -165,11 +212,19 @@ describe('live chat over WebSocket, two API processes sharing Redis', () => {
     return { status: response.status, body: (await response.json()) as T };
   };
 
-  const connect = async (instance: ApiInstance, chatId: string, account: TestAccount, via: 'header' | 'query' = 'header', extraQuery = '') => {
+  const connect = async (
+    instance: ApiInstance,
+    chatId: string,
+    account: TestAccount,
+    via: 'header' | 'query' = 'header',
+    extraQuery = '',
+  ) => {
     const client = await LiveClient.connect(
       instance,
       chatId,
-      via === 'header' ? { header: `Bearer ${account.accessToken}`, query: extraQuery ? `?${extraQuery}` : '' } : { query: `?access_token=${account.accessToken}${extraQuery ? `&${extraQuery}` : ''}` },
+      via === 'header'
+        ? { header: `Bearer ${account.accessToken}`, query: extraQuery ? `?${extraQuery}` : '' }
+        : { query: `?access_token=${account.accessToken}${extraQuery ? `&${extraQuery}` : ''}` },
     );
     clients.push(client);
     return client;
@@ -187,12 +242,18 @@ describe('live chat over WebSocket, two API processes sharing Redis', () => {
     const consumerLive = await connect(b, chatId, consumer, 'header');
     const sellerLive = await connect(a, chatId, seller, 'query'); // the browser way: ?access_token=
 
-    const posted = await rest<{ id: string; seq: number }>(a, consumer, `/chats/${chatId}/messages`, { text: '<b>사이즈</b> 문의드려요' });
+    const posted = await rest<{ id: string; seq: number }>(a, consumer, `/chats/${chatId}/messages`, {
+      text: '<b>사이즈</b> 문의드려요',
+    });
     assert.equal(posted.status, 201);
     const onSeller = messageOf(await sellerLive.messageWith('<b>사이즈</b> 문의드려요'));
     const onConsumer = messageOf(await consumerLive.messageWith('<b>사이즈</b> 문의드려요'));
     assert.deepEqual([onSeller.id, onSeller.seq, onSeller.sender.role], [posted.body.id, 1, 'CONSUMER']);
-    assert.equal(onConsumer.id, posted.body.id, 'reached the process the consumer is connected to (B), sent through A');
+    assert.equal(
+      onConsumer.id,
+      posted.body.id,
+      'reached the process the consumer is connected to (B), sent through A',
+    );
 
     sellerLive.send({ type: 'message', text: 'M 사이즈 재고 있습니다', clientMessageId: 'c-1' });
     const ack = await sellerLive.next((e) => e.type === 'ack');
@@ -200,11 +261,18 @@ describe('live chat over WebSocket, two API processes sharing Redis', () => {
     const reply = messageOf(await consumerLive.messageWith('M 사이즈 재고 있습니다'));
     assert.deepEqual([reply.seq, reply.sender.id], [2, seller.id]);
     const history = await rest<{ items: Array<{ text: string }> }>(b, consumer, `/chats/${chatId}/messages`);
-    assert.deepEqual(history.body.items.map((m) => m.text), ['M 사이즈 재고 있습니다', '<b>사이즈</b> 문의드려요'], 'a WebSocket message is stored like a REST one');
+    assert.deepEqual(
+      history.body.items.map((m) => m.text),
+      ['M 사이즈 재고 있습니다', '<b>사이즈</b> 문의드려요'],
+      'a WebSocket message is stored like a REST one',
+    );
 
     consumerLive.send({ type: 'read' });
     const receipt = await sellerLive.next((e) => e.type === 'read' && e.userId === consumer.id);
-    assert.deepEqual([receipt.role, receipt.lastReadSeq, receipt.lastReadMessageId], ['CONSUMER', 2, reply.id]);
+    assert.deepEqual(
+      [receipt.role, receipt.lastReadSeq, receipt.lastReadMessageId],
+      ['CONSUMER', 2, reply.id],
+    );
     assert.equal((await consumerLive.next((e) => e.type === 'read_ack')).unreadCount, 0);
 
     consumerLive.send({ type: 'message', text: '   ' });
@@ -216,24 +284,40 @@ describe('live chat over WebSocket, two API processes sharing Redis', () => {
   test('messages sent while a participant was away are waiting when it connects', async () => {
     const [consumer, seller] = await Promise.all([signUpConsumer(accounts), signUpSeller(accounts)]);
     const chatId = await openChat(consumer, seller);
-    for (const text of ['첫 번째', '두 번째', '세 번째']) assert.equal((await rest(b, consumer, `/chats/${chatId}/messages`, { text })).status, 201);
+    for (const text of ['첫 번째', '두 번째', '세 번째'])
+      assert.equal((await rest(b, consumer, `/chats/${chatId}/messages`, { text })).status, 201);
 
     const sellerLive = await connect(a, chatId, seller);
     const ready = sellerLive.events.find((e) => e.type === 'ready')!;
     assert.deepEqual([ready.unreadCount, ready.lastSeq, ready.role], [3, 3, 'SELLER']);
     await sellerLive.messageWith('세 번째');
-    assert.deepEqual(sellerLive.events.filter((e) => e.type === 'message').map((e) => messageOf(e).text), ['첫 번째', '두 번째', '세 번째']);
+    assert.deepEqual(
+      sellerLive.events.filter((e) => e.type === 'message').map((e) => messageOf(e).text),
+      ['첫 번째', '두 번째', '세 번째'],
+    );
 
     const resumed = await connect(b, chatId, seller, 'header', 'after=2');
     await resumed.messageWith('세 번째');
-    assert.deepEqual(resumed.events.filter((e) => e.type === 'message').map((e) => messageOf(e).seq), [3], 'after=<seq> resumes from a point');
+    assert.deepEqual(
+      resumed.events.filter((e) => e.type === 'message').map((e) => messageOf(e).seq),
+      [3],
+      'after=<seq> resumes from a point',
+    );
 
     const list = await rest<{ items: Array<{ id: string; unreadCount: number }> }>(a, seller, '/chats');
-    assert.equal(list.body.items.find((item) => item.id === chatId)?.unreadCount, 3, 'connecting is not reading: the count drops on a read receipt');
+    assert.equal(
+      list.body.items.find((item) => item.id === chatId)?.unreadCount,
+      3,
+      'connecting is not reading: the count drops on a read receipt',
+    );
   });
 
   test('a live connection needs the same token and the same participation as REST', async () => {
-    const [consumer, otherConsumer, seller] = await Promise.all([signUpConsumer(accounts), signUpConsumer(accounts), signUpSeller(accounts)]);
+    const [consumer, otherConsumer, seller] = await Promise.all([
+      signUpConsumer(accounts),
+      signUpConsumer(accounts),
+      signUpSeller(accounts),
+    ]);
     const ordersManager = await createManager(accounts, admin);
     await assignManager(accounts, seller, ordersManager, ['ORDERS']);
     const chatId = await openChat(consumer, seller);
@@ -241,7 +325,10 @@ describe('live chat over WebSocket, two API processes sharing Redis', () => {
     assert.equal(await LiveClient.refusal(a, chatId, { header: 'Bearer not.a.token' }), 401);
     assert.equal(await LiveClient.refusal(a, chatId, { query: '?access_token=not.a.token' }), 401);
     assert.equal(await LiveClient.refusal(a, chatId, { header: `Bearer ${otherConsumer.accessToken}` }), 404);
-    assert.equal(await LiveClient.refusal(b, chatId, { query: `?access_token=${ordersManager.accessToken}` }), 403);
+    assert.equal(
+      await LiveClient.refusal(b, chatId, { query: `?access_token=${ordersManager.accessToken}` }),
+      403,
+    );
     assert.equal(await LiveClient.refusal(b, uuidv7(), { header: `Bearer ${consumer.accessToken}` }), 404);
     assert.equal(await LiveClient.refusal(b, chatId, { header: `Bearer ${consumer.accessToken}` }), 101);
 
@@ -255,19 +342,35 @@ describe('live chat over WebSocket, two API processes sharing Redis', () => {
   test('moderation reaches everyone live: participants learn a message was hidden, only admins why; closing ends the conversation', async () => {
     const [consumer, seller] = await Promise.all([signUpConsumer(accounts), signUpSeller(accounts)]);
     const chatId = await openChat(consumer, seller);
-    const posted = await rest<{ id: string }>(a, consumer, `/chats/${chatId}/messages`, { text: '욕설이 담긴 메시지' });
+    const posted = await rest<{ id: string }>(a, consumer, `/chats/${chatId}/messages`, {
+      text: '욕설이 담긴 메시지',
+    });
     const consumerLive = await connect(b, chatId, consumer);
     const adminLive = await connect(a, chatId, admin);
 
-    assert.equal((await rest(a, admin, `/chats/${chatId}/messages/${posted.body.id}/hide`, { reason: '욕설' })).status, 200);
+    assert.equal(
+      (await rest(a, admin, `/chats/${chatId}/messages/${posted.body.id}/hide`, { reason: '욕설' })).status,
+      200,
+    );
     const forConsumer = await consumerLive.next((e) => e.type === 'message_hidden');
     const forAdmin = await adminLive.next((e) => e.type === 'message_hidden');
-    assert.deepEqual([forConsumer.messageId, forConsumer.reason, forConsumer.hiddenBy], [posted.body.id, undefined, undefined]);
-    assert.deepEqual([forAdmin.messageId, forAdmin.reason, forAdmin.hiddenBy], [posted.body.id, '욕설', admin.id]);
+    assert.deepEqual(
+      [forConsumer.messageId, forConsumer.reason, forConsumer.hiddenBy],
+      [posted.body.id, undefined, undefined],
+    );
+    assert.deepEqual(
+      [forAdmin.messageId, forAdmin.reason, forAdmin.hiddenBy],
+      [posted.body.id, '욕설', admin.id],
+    );
 
     assert.equal((await rest(b, admin, `/chats/${chatId}/close`, {})).status, 200);
     await consumerLive.next((e) => e.type === 'closed');
-    const notice = await consumerLive.next((e) => e.type === 'message' && messageOf(e).sender.role === 'ADMIN' && (e.message as { event?: string }).event === 'CLOSED');
+    const notice = await consumerLive.next(
+      (e) =>
+        e.type === 'message' &&
+        messageOf(e).sender.role === 'ADMIN' &&
+        (e.message as { event?: string }).event === 'CLOSED',
+    );
     assert.ok(notice);
     consumerLive.send({ type: 'message', text: '닫힌 뒤' });
     assert.equal((await consumerLive.next((e) => e.type === 'error')).code, 'CHAT_CLOSED');
@@ -296,7 +399,9 @@ describe('live chat in the embedded mode (in-memory fan-out, one process)', () =
       body: JSON.stringify({ sellerId: seller.id }),
     });
     const chatId = ((await opened.json()) as { id: string }).id;
-    const sellerLive = await LiveClient.connect(instance, chatId, { query: `?access_token=${seller.accessToken}` });
+    const sellerLive = await LiveClient.connect(instance, chatId, {
+      query: `?access_token=${seller.accessToken}`,
+    });
     try {
       const sent = await fetch(`${instance.baseUrl}/api/v1/chats/${chatId}/messages`, {
         method: 'POST',

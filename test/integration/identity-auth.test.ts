@@ -17,7 +17,11 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
   });
 
   const problem = async (response: Response, status: number) => {
-    assert.equal(response.status, status, `expected ${status}, got ${response.status}: ${await response.clone().text()}`);
+    assert.equal(
+      response.status,
+      status,
+      `expected ${status}, got ${response.status}: ${await response.clone().text()}`,
+    );
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
     return (await response.json()) as Json & { errors?: { field: string; message: string }[] };
   };
@@ -25,7 +29,13 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
   test('a consumer signs up, signs in and reads /me with decrypted personal data', async () => {
     const email = uniqueEmail('Minji');
     const signup = await app.request('/api/v1/auth/signup', {
-      body: { email: email.toUpperCase(), password: TEST_PASSWORD, name: '김민지', phone: '010 1234 5678', role: 'CONSUMER' },
+      body: {
+        email: email.toUpperCase(),
+        password: TEST_PASSWORD,
+        name: '김민지',
+        phone: '010 1234 5678',
+        role: 'CONSUMER',
+      },
     });
     assert.equal(signup.status, 201);
     const created = (await signup.json()) as Json;
@@ -34,7 +44,9 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
     assert.equal(created.role, 'CONSUMER');
 
     const tokens = await login(app, email.toLowerCase());
-    const me = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    const me = await app.request('/api/v1/me', {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
     assert.equal(me.status, 200);
     const body = (await me.json()) as Json;
     assert.equal(body.id, created.id);
@@ -46,7 +58,11 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
 
   test('a seller signs up with a valid business number; PATCH /me changes name and phone', async () => {
     const seller = await signUpSeller(app);
-    const patched = await app.request('/api/v1/me', { method: 'PATCH', headers: seller.auth, body: { name: '박새이름', phone: '02-312-4567' } });
+    const patched = await app.request('/api/v1/me', {
+      method: 'PATCH',
+      headers: seller.auth,
+      body: { name: '박새이름', phone: '02-312-4567' },
+    });
     assert.equal(patched.status, 200);
     const body = (await patched.json()) as Json;
     assert.equal(body.role, 'SELLER');
@@ -57,27 +73,70 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
   test('the same email cannot sign up twice (409), in any letter case', async () => {
     const consumer = await signUpConsumer(app);
     const again = await app.request('/api/v1/auth/signup', {
-      body: { email: consumer.email.toUpperCase(), password: TEST_PASSWORD, name: '다른사람', phone: '010-9999-8888', role: 'CONSUMER' },
+      body: {
+        email: consumer.email.toUpperCase(),
+        password: TEST_PASSWORD,
+        name: '다른사람',
+        phone: '010-9999-8888',
+        role: 'CONSUMER',
+      },
     });
     assert.equal((await problem(again, 409)).code, 'EMAIL_ALREADY_REGISTERED');
   });
 
   test('bad input gets 400 problem+json naming each field', async () => {
     const cases: [Json, string[]][] = [
-      [{ email: 'not-an-email', password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'CONSUMER' }, ['json.email']],
-      [{ email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '555-0100', role: 'CONSUMER' }, ['json.phone']],
-      [{ email: uniqueEmail(), password: 'weakpass', name: '김', phone: '010-1234-5678', role: 'CONSUMER' }, ['json.password']],
-      [{ email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'SUPERUSER' }, ['json.role']],
-      [{ email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'ADMIN' }, ['json.role']],
-      [{ email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'SELLER' }, ['json.seller']],
       [
         {
-          email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'SELLER',
+          email: 'not-an-email',
+          password: TEST_PASSWORD,
+          name: '김',
+          phone: '010-1234-5678',
+          role: 'CONSUMER',
+        },
+        ['json.email'],
+      ],
+      [
+        { email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '555-0100', role: 'CONSUMER' },
+        ['json.phone'],
+      ],
+      [
+        { email: uniqueEmail(), password: 'weakpass', name: '김', phone: '010-1234-5678', role: 'CONSUMER' },
+        ['json.password'],
+      ],
+      [
+        {
+          email: uniqueEmail(),
+          password: TEST_PASSWORD,
+          name: '김',
+          phone: '010-1234-5678',
+          role: 'SUPERUSER',
+        },
+        ['json.role'],
+      ],
+      [
+        { email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'ADMIN' },
+        ['json.role'],
+      ],
+      [
+        { email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'SELLER' },
+        ['json.seller'],
+      ],
+      [
+        {
+          email: uniqueEmail(),
+          password: TEST_PASSWORD,
+          name: '김',
+          phone: '010-1234-5678',
+          role: 'SELLER',
           seller: { businessNumber: '220-81-62518', companyName: '상회', representative: '김대표' },
         },
         ['json.seller.businessNumber'],
       ],
-      [{ email: 'bad', password: 'x', name: '', phone: '1', role: 'X' }, ['json.email', 'json.name', 'json.phone', 'json.role']],
+      [
+        { email: 'bad', password: 'x', name: '', phone: '1', role: 'X' },
+        ['json.email', 'json.name', 'json.phone', 'json.role'],
+      ],
     ];
     for (const [body, fields] of cases) {
       const p = await problem(await app.request('/api/v1/auth/signup', { body }), 400);
@@ -88,21 +147,41 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
     const invalidCheckDigit = await problem(
       await app.request('/api/v1/auth/signup', {
         body: {
-          email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'SELLER',
+          email: uniqueEmail(),
+          password: TEST_PASSWORD,
+          name: '김',
+          phone: '010-1234-5678',
+          role: 'SELLER',
           seller: { businessNumber: '220-81-62518', companyName: '상회', representative: '김대표' },
         },
       }),
       400,
     );
     assert.match(JSON.stringify(invalidCheckDigit.errors), /check digit/);
-    const login = await problem(await app.request('/api/v1/auth/login', { body: { email: 'nope', password: 'x' } }), 400);
-    assert.deepEqual(login.errors!.map((e) => e.field), ['json.email']);
+    const login = await problem(
+      await app.request('/api/v1/auth/login', { body: { email: 'nope', password: 'x' } }),
+      400,
+    );
+    assert.deepEqual(
+      login.errors!.map((e) => e.field),
+      ['json.email'],
+    );
   });
 
   test('an unknown email and a wrong password get the very same 401', async () => {
     const consumer = await signUpConsumer(app);
-    const wrong = await problem(await app.request('/api/v1/auth/login', { body: { email: consumer.email, password: 'Wrong-Password-1' } }), 401);
-    const unknown = await problem(await app.request('/api/v1/auth/login', { body: { email: uniqueEmail('ghost'), password: 'Wrong-Password-1' } }), 401);
+    const wrong = await problem(
+      await app.request('/api/v1/auth/login', {
+        body: { email: consumer.email, password: 'Wrong-Password-1' },
+      }),
+      401,
+    );
+    const unknown = await problem(
+      await app.request('/api/v1/auth/login', {
+        body: { email: uniqueEmail('ghost'), password: 'Wrong-Password-1' },
+      }),
+      401,
+    );
     const strip = ({ requestId: _r, ...rest }: Json) => rest;
     assert.deepEqual(strip(wrong), strip(unknown));
     assert.equal(wrong.code, 'INVALID_CREDENTIALS');
@@ -117,75 +196,161 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
     assert.notEqual(second.refreshToken, first);
     assert.equal(second.expiresIn, 900);
     assert.equal(second.tokenType, 'Bearer');
-    const okMe = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${second.accessToken as string}` } });
+    const okMe = await app.request('/api/v1/me', {
+      headers: { authorization: `Bearer ${second.accessToken as string}` },
+    });
     assert.equal(okMe.status, 200);
 
     // The first token is spent: presenting it again is a theft signal.
-    assert.equal((await problem(await app.request('/api/v1/auth/refresh', { body: { refreshToken: first } }), 401)).code, 'REFRESH_TOKEN_REUSED');
+    assert.equal(
+      (await problem(await app.request('/api/v1/auth/refresh', { body: { refreshToken: first } }), 401)).code,
+      'REFRESH_TOKEN_REUSED',
+    );
     // The whole family is gone: the newer refresh token and the access tokens of this sign-in too.
-    assert.equal((await problem(await app.request('/api/v1/auth/refresh', { body: { refreshToken: second.refreshToken } }), 401)).code, 'INVALID_REFRESH_TOKEN');
-    const revoked = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${second.accessToken as string}` } });
+    assert.equal(
+      (
+        await problem(
+          await app.request('/api/v1/auth/refresh', { body: { refreshToken: second.refreshToken } }),
+          401,
+        )
+      ).code,
+      'INVALID_REFRESH_TOKEN',
+    );
+    const revoked = await app.request('/api/v1/me', {
+      headers: { authorization: `Bearer ${second.accessToken as string}` },
+    });
     assert.equal((await problem(revoked, 401)).code, 'TOKEN_REVOKED');
     // Another sign-in of the same user is unaffected.
     const other = await login(app, consumer.email);
-    assert.equal((await app.request('/api/v1/me', { headers: { authorization: `Bearer ${other.accessToken}` } })).status, 200);
+    assert.equal(
+      (await app.request('/api/v1/me', { headers: { authorization: `Bearer ${other.accessToken}` } })).status,
+      200,
+    );
   });
 
   test('two concurrent refreshes with one token: one wins, the other is treated as reuse', async () => {
     const consumer = await signUpConsumer(app);
-    const results = await Promise.all([1, 2].map(() => app.request('/api/v1/auth/refresh', { body: { refreshToken: consumer.refreshToken } })));
+    const results = await Promise.all(
+      [1, 2].map(() =>
+        app.request('/api/v1/auth/refresh', { body: { refreshToken: consumer.refreshToken } }),
+      ),
+    );
     const statuses = results.map((r) => r.status).sort();
     assert.deepEqual(statuses, [200, 401]);
   });
 
   test('garbage, forged and expired tokens are refused', async () => {
-    assert.equal((await problem(await app.request('/api/v1/auth/refresh', { body: { refreshToken: 'abc.def' } }), 401)).code, 'INVALID_REFRESH_TOKEN');
+    assert.equal(
+      (await problem(await app.request('/api/v1/auth/refresh', { body: { refreshToken: 'abc.def' } }), 401))
+        .code,
+      'INVALID_REFRESH_TOKEN',
+    );
     assert.equal((await problem(await app.request('/api/v1/me'), 401)).code, 'UNAUTHENTICATED');
-    assert.equal((await problem(await app.request('/api/v1/me', { headers: { authorization: 'Bearer x.y.z' } }), 401)).code, 'UNAUTHENTICATED');
+    assert.equal(
+      (await problem(await app.request('/api/v1/me', { headers: { authorization: 'Bearer x.y.z' } }), 401))
+        .code,
+      'UNAUTHENTICATED',
+    );
     const consumer = await signUpConsumer(app);
     const [header, payload] = consumer.accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Json;
     const forgedPayload = Buffer.from(JSON.stringify({ ...claims, role: 'ADMIN' })).toString('base64url');
     const forged = `${header}.${forgedPayload}.${consumer.accessToken.split('.')[2]}`;
-    assert.equal((await problem(await app.request('/api/v1/admin/users', { headers: { authorization: `Bearer ${forged}` } }), 401)).code, 'UNAUTHENTICATED');
+    assert.equal(
+      (
+        await problem(
+          await app.request('/api/v1/admin/users', { headers: { authorization: `Bearer ${forged}` } }),
+          401,
+        )
+      ).code,
+      'UNAUTHENTICATED',
+    );
 
     const tokens = new AccessTokens(app.identity.jwtSecret, 900);
-    const old = await tokens.issue({ userId: consumer.id, role: 'CONSUMER', sessionId: claims.sid as string }, new Date(Date.now() - 3600_000));
-    assert.equal((await problem(await app.request('/api/v1/me', { headers: { authorization: `Bearer ${old.token}` } }), 401)).code, 'TOKEN_EXPIRED');
+    const old = await tokens.issue(
+      { userId: consumer.id, role: 'CONSUMER', sessionId: claims.sid as string },
+      new Date(Date.now() - 3600_000),
+    );
+    assert.equal(
+      (
+        await problem(
+          await app.request('/api/v1/me', { headers: { authorization: `Bearer ${old.token}` } }),
+          401,
+        )
+      ).code,
+      'TOKEN_EXPIRED',
+    );
   });
 
   test('logout ends the sign-in: its refresh and access tokens stop working', async () => {
     const consumer = await signUpConsumer(app);
     const out = await app.request('/api/v1/auth/logout', { body: { refreshToken: consumer.refreshToken } });
     assert.equal(out.status, 204);
-    assert.equal((await problem(await app.request('/api/v1/auth/refresh', { body: { refreshToken: consumer.refreshToken } }), 401)).code, 'INVALID_REFRESH_TOKEN');
-    assert.equal((await problem(await app.request('/api/v1/me', { headers: consumer.auth }), 401)).code, 'TOKEN_REVOKED');
+    assert.equal(
+      (
+        await problem(
+          await app.request('/api/v1/auth/refresh', { body: { refreshToken: consumer.refreshToken } }),
+          401,
+        )
+      ).code,
+      'INVALID_REFRESH_TOKEN',
+    );
+    assert.equal(
+      (await problem(await app.request('/api/v1/me', { headers: consumer.auth }), 401)).code,
+      'TOKEN_REVOKED',
+    );
   });
 
   test('five wrong passwords lock the email for a while, known or not; success in between resets', async () => {
     const consumer = await signUpConsumer(app);
     for (let i = 0; i < 4; i++) {
-      await problem(await app.request('/api/v1/auth/login', { body: { email: consumer.email, password: 'Wrong-Password-1' } }), 401);
+      await problem(
+        await app.request('/api/v1/auth/login', {
+          body: { email: consumer.email, password: 'Wrong-Password-1' },
+        }),
+        401,
+      );
     }
     await login(app, consumer.email); // success clears the count
     for (let i = 0; i < 5; i++) {
-      await problem(await app.request('/api/v1/auth/login', { body: { email: consumer.email, password: 'Wrong-Password-1' } }), 401);
+      await problem(
+        await app.request('/api/v1/auth/login', {
+          body: { email: consumer.email, password: 'Wrong-Password-1' },
+        }),
+        401,
+      );
     }
-    const locked = await problem(await app.request('/api/v1/auth/login', { body: { email: consumer.email, password: TEST_PASSWORD } }), 429);
+    const locked = await problem(
+      await app.request('/api/v1/auth/login', { body: { email: consumer.email, password: TEST_PASSWORD } }),
+      429,
+    );
     assert.equal(locked.code, 'LOGIN_LOCKED');
     assert.ok((locked.retryAfterSeconds as number) > 800 && (locked.retryAfterSeconds as number) <= 900);
 
     const ghost = uniqueEmail('ghost');
-    for (let i = 0; i < 5; i++) await problem(await app.request('/api/v1/auth/login', { body: { email: ghost, password: 'Wrong-Password-1' } }), 401);
-    const ghostLocked = await problem(await app.request('/api/v1/auth/login', { body: { email: ghost, password: 'Wrong-Password-1' } }), 429);
+    for (let i = 0; i < 5; i++)
+      await problem(
+        await app.request('/api/v1/auth/login', { body: { email: ghost, password: 'Wrong-Password-1' } }),
+        401,
+      );
+    const ghostLocked = await problem(
+      await app.request('/api/v1/auth/login', { body: { email: ghost, password: 'Wrong-Password-1' } }),
+      429,
+    );
     assert.equal(ghostLocked.code, 'LOGIN_LOCKED');
-
   });
 
   test('one client address is rate-limited across emails (counter in Redis)', async () => {
-    const throttle = new LoginThrottle(app.kv, { maxFailures: 5, failureWindowMs: 60_000, lockoutMs: 60_000, maxAttemptsPerAddress: 3, addressWindowMs: 60_000 });
+    const throttle = new LoginThrottle(app.kv, {
+      maxFailures: 5,
+      failureWindowMs: 60_000,
+      lockoutMs: 60_000,
+      maxAttemptsPerAddress: 3,
+      addressWindowMs: 60_000,
+    });
     const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
-    for (let i = 0; i < 3; i++) assert.deepEqual(await throttle.check(`email-${i}`, address), { allowed: true });
+    for (let i = 0; i < 3; i++)
+      assert.deepEqual(await throttle.check(`email-${i}`, address), { allowed: true });
     const verdict = await throttle.check('email-4', address);
     assert.equal(verdict.allowed, false);
     assert.equal(!verdict.allowed && verdict.reason, 'rate-limited');
@@ -207,7 +372,9 @@ describe('identity: the OpenAPI document', () => {
   test('describes every identity call, with bearer security on the protected ones', async () => {
     const app = await createTestApp();
     try {
-      const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+      const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+        paths: Record<string, Record<string, { security?: unknown[] }>>;
+      };
       const expected: [string, string, boolean][] = [
         ['/api/v1/auth/signup', 'post', false],
         ['/api/v1/auth/login', 'post', false],

@@ -20,9 +20,17 @@ describe('inventory under concurrent reservations (MariaDB)', () => {
 
   before(async () => {
     // 60 pooled connections: the reservations really run side by side in separate sessions.
-    dataSource = await createDataSource({ kind: 'mariadb', url: TEST_DATABASE_URL }, { poolSize: 60 }).initialize();
+    dataSource = await createDataSource(
+      { kind: 'mariadb', url: TEST_DATABASE_URL },
+      { poolSize: 60 },
+    ).initialize();
     sampler = await createConnection(TEST_DATABASE_URL);
-    inventory = new InventoryService({ dataSource, now: () => new Date(), newId: uuidv7, onError: () => undefined });
+    inventory = new InventoryService({
+      dataSource,
+      now: () => new Date(),
+      newId: uuidv7,
+      onError: () => undefined,
+    });
     await inventory.createStock([{ variantId, productId, onHand: STOCK }]);
   });
 
@@ -38,13 +46,18 @@ describe('inventory under concurrent reservations (MariaDB)', () => {
     const samples: number[] = [];
     const sampling$ = (async () => {
       while (sampling) {
-        const [rows] = await sampler.query('SELECT on_hand - reserved AS sellable FROM stock_levels WHERE variant_id = ?', [variantId]);
+        const [rows] = await sampler.query(
+          'SELECT on_hand - reserved AS sellable FROM stock_levels WHERE variant_id = ?',
+          [variantId],
+        );
         samples.push(Number((rows as { sellable: number }[])[0]!.sellable));
       }
     })();
 
     const outcomes = await Promise.allSettled(
-      Array.from({ length: CONCURRENT_ORDERS }, () => inventory.reserve(uuidv7(), [{ variantId, quantity: 1 }])),
+      Array.from({ length: CONCURRENT_ORDERS }, () =>
+        inventory.reserve(uuidv7(), [{ variantId, quantity: 1 }]),
+      ),
     );
     sampling = false;
     await sampling$;
@@ -62,13 +75,24 @@ describe('inventory under concurrent reservations (MariaDB)', () => {
     assert.ok(Math.min(...samples) >= 0, `lowest sellable sampled: ${Math.min(...samples)}`);
     const level = await inventory.level(variantId);
     assert.deepEqual([level.onHand, level.reserved], [STOCK, STOCK]);
-    const [held] = await dataSource.query("SELECT COUNT(*) AS n FROM stock_reservations WHERE variant_id = ? AND status = 'HELD'", [variantId]);
+    const [held] = await dataSource.query(
+      "SELECT COUNT(*) AS n FROM stock_reservations WHERE variant_id = ? AND status = 'HELD'",
+      [variantId],
+    );
     assert.equal(Number(held.n), STOCK);
   });
 
   test('the database itself refuses stock below zero or more reserved than on hand (CHECK constraints)', async () => {
-    await assert.rejects(dataSource.query('UPDATE stock_levels SET reserved = on_hand + 1 WHERE variant_id = ?', [variantId]));
-    await assert.rejects(dataSource.query('UPDATE stock_levels SET on_hand = -1, reserved = 0 WHERE variant_id = ?', [variantId]));
-    await assert.rejects(dataSource.query('UPDATE stock_levels SET reserved = -1 WHERE variant_id = ?', [variantId]));
+    await assert.rejects(
+      dataSource.query('UPDATE stock_levels SET reserved = on_hand + 1 WHERE variant_id = ?', [variantId]),
+    );
+    await assert.rejects(
+      dataSource.query('UPDATE stock_levels SET on_hand = -1, reserved = 0 WHERE variant_id = ?', [
+        variantId,
+      ]),
+    );
+    await assert.rejects(
+      dataSource.query('UPDATE stock_levels SET reserved = -1 WHERE variant_id = ?', [variantId]),
+    );
   });
 });

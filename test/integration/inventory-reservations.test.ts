@@ -6,7 +6,8 @@ import { InventoryService } from '../../persistence/inventory/inventory.service'
 import { uuidv7 } from '../../platform/ids';
 import { openTestDataSource } from '../support/database';
 
-const code = (expected: string) => (error: unknown) => error instanceof DomainError && error.code === expected;
+const code = (expected: string) => (error: unknown) =>
+  error instanceof DomainError && error.code === expected;
 
 describe('inventory: the functions ordering calls', () => {
   let dataSource: DataSource;
@@ -20,7 +21,12 @@ describe('inventory: the functions ordering calls', () => {
 
   before(async () => {
     dataSource = await openTestDataSource();
-    inventory = new InventoryService({ dataSource, now: () => new Date(), newId: uuidv7, onError: () => undefined });
+    inventory = new InventoryService({
+      dataSource,
+      now: () => new Date(),
+      newId: uuidv7,
+      onError: () => undefined,
+    });
     await inventory.createStock([
       { variantId: a!, productId, onHand: 10 },
       { variantId: b!, productId, onHand: 2 },
@@ -35,13 +41,19 @@ describe('inventory: the functions ordering calls', () => {
 
   test('reserve is idempotent per order id; quantities are summed per SKU', async () => {
     const orderId = uuidv7();
-    const lines = [{ variantId: a!, quantity: 2 }, { variantId: a!, quantity: 1 }];
+    const lines = [
+      { variantId: a!, quantity: 2 },
+      { variantId: a!, quantity: 1 },
+    ];
     const first = await inventory.reserve(orderId, lines);
     assert.deepEqual(first.lines, [{ variantId: a, quantity: 3 }]);
     const again = await inventory.reserve(orderId, lines);
     assert.equal(again.repeated, true);
     assert.deepEqual(await stockOf(a!), { onHand: 10, reserved: 3 });
-    await assert.rejects(inventory.reserve(orderId, [{ variantId: a!, quantity: 4 }]), code('RESERVATION_MISMATCH'));
+    await assert.rejects(
+      inventory.reserve(orderId, [{ variantId: a!, quantity: 4 }]),
+      code('RESERVATION_MISMATCH'),
+    );
     await inventory.release(orderId);
   });
 
@@ -49,12 +61,22 @@ describe('inventory: the functions ordering calls', () => {
     const orderId = uuidv7();
     // Two lines of b add up to 3 while 2 are sellable: checking line by line would have let it through.
     await assert.rejects(
-      inventory.reserve(orderId, [{ variantId: a!, quantity: 1 }, { variantId: b!, quantity: 2 }, { variantId: b!, quantity: 1 }]),
-      (error: unknown) => code('OUT_OF_STOCK')(error) && (error as DomainError).details.variantId === b && (error as DomainError).details.sellable === 2,
+      inventory.reserve(orderId, [
+        { variantId: a!, quantity: 1 },
+        { variantId: b!, quantity: 2 },
+        { variantId: b!, quantity: 1 },
+      ]),
+      (error: unknown) =>
+        code('OUT_OF_STOCK')(error) &&
+        (error as DomainError).details.variantId === b &&
+        (error as DomainError).details.sellable === 2,
     );
     assert.deepEqual(await stockOf(a!), { onHand: 10, reserved: 0 });
     assert.deepEqual(await stockOf(b!), { onHand: 2, reserved: 0 });
-    const [rows] = await dataSource.query('SELECT COUNT(*) AS n FROM stock_reservations WHERE reference = ?', [orderId]);
+    const [rows] = await dataSource.query(
+      'SELECT COUNT(*) AS n FROM stock_reservations WHERE reference = ?',
+      [orderId],
+    );
     assert.equal(Number(rows.n), 0);
   });
 
@@ -65,7 +87,11 @@ describe('inventory: the functions ordering calls', () => {
     await inventory.commit(paid);
     assert.deepEqual(await stockOf(a!), { onHand: 6, reserved: 0 });
     await inventory.release(paid);
-    assert.deepEqual(await stockOf(a!), { onHand: 6, reserved: 0 }, 'a paid order is not released (it is restocked)');
+    assert.deepEqual(
+      await stockOf(a!),
+      { onHand: 6, reserved: 0 },
+      'a paid order is not released (it is restocked)',
+    );
 
     const unpaid = uuidv7();
     await inventory.reserve(unpaid, [{ variantId: a!, quantity: 2 }]);
@@ -91,7 +117,9 @@ describe('inventory: the functions ordering calls', () => {
       /could not be stored/,
     );
     assert.deepEqual(await stockOf(a!), { onHand: 10, reserved: 0 });
-    await dataSource.transaction((manager) => inventory.reserve(orderId, [{ variantId: a!, quantity: 5 }], { manager }));
+    await dataSource.transaction((manager) =>
+      inventory.reserve(orderId, [{ variantId: a!, quantity: 5 }], { manager }),
+    );
     assert.deepEqual(await stockOf(a!), { onHand: 10, reserved: 5 });
     await inventory.release(orderId);
   });
@@ -111,8 +139,14 @@ describe('inventory: the functions ordering calls', () => {
   });
 
   test('unknown variants and bad quantities are refused', async () => {
-    await assert.rejects(inventory.reserve(uuidv7(), [{ variantId: uuidv7(), quantity: 1 }]), code('VARIANT_NOT_FOUND'));
-    await assert.rejects(inventory.reserve(uuidv7(), [{ variantId: a!, quantity: 0 }]), code('VALIDATION_FAILED'));
+    await assert.rejects(
+      inventory.reserve(uuidv7(), [{ variantId: uuidv7(), quantity: 1 }]),
+      code('VARIANT_NOT_FOUND'),
+    );
+    await assert.rejects(
+      inventory.reserve(uuidv7(), [{ variantId: a!, quantity: 0 }]),
+      code('VALIDATION_FAILED'),
+    );
     await assert.rejects(inventory.reserve(uuidv7(), []), code('VALIDATION_FAILED'));
   });
 });

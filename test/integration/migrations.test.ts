@@ -12,9 +12,16 @@ import { dropDatabase, recreateDatabase } from '../support/database';
 async function tables(dataSource: DataSource): Promise<string[]> {
   const rows: Array<{ name: string }> =
     dataSource.options.type === 'better-sqlite3'
-      ? await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      : await dataSource.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
-  return rows.map((row) => row.name).filter((name) => name !== 'migrations').sort();
+      ? await dataSource.query(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
+      : await dataSource.query(
+          'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()',
+        );
+  return rows
+    .map((row) => row.name)
+    .filter((name) => name !== 'migrations')
+    .sort();
 }
 
 /** Applies every migration, then reverts them one by one, checking the schema at each step. */

@@ -2,10 +2,21 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { notificationActivitiesFor, NOTIFICATION_TASK_QUEUE } from '../../activities/notification/notification-worker';
+import {
+  notificationActivitiesFor,
+  NOTIFICATION_TASK_QUEUE,
+} from '../../activities/notification/notification-worker';
 import { testIdentitySettings } from '../support/test-identity';
-import { findTemplate, notificationWorkflowId, type NotificationRequest, type TemplateCode } from '../../domain/notification';
-import { openNotificationVendors, type NotificationVendors } from '../../integrations/notification/notification-vendors';
+import {
+  findTemplate,
+  notificationWorkflowId,
+  type NotificationRequest,
+  type TemplateCode,
+} from '../../domain/notification';
+import {
+  openNotificationVendors,
+  type NotificationVendors,
+} from '../../integrations/notification/notification-vendors';
 import { listen, type RunningServer } from '../../platform/http-server';
 import { uuidv7 } from '../../platform/ids';
 import { createAdmin, signUpConsumer, type TestAccount } from '../support/identity';
@@ -18,7 +29,8 @@ function variablesOf(code: TemplateCode): Record<string, string> {
 }
 
 let phoneCounter = 0;
-const uniquePhone = () => `0109${String(Date.now() % 10000).padStart(4, '0')}${String(++phoneCounter).padStart(3, '0')}`.slice(0, 11);
+const uniquePhone = () =>
+  `0109${String(Date.now() % 10000).padStart(4, '0')}${String(++phoneCounter).padStart(3, '0')}`.slice(0, 11);
 
 describe('durable notifications: AlimTalk, SMS fallback and e-mail through the sandbox vendors', () => {
   const identity = testIdentitySettings();
@@ -36,10 +48,18 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
     app = await createTestApp({ temporal: env, identity });
     server = await listen(app.app.fetch, 0, '127.0.0.1');
     vendors = await openNotificationVendors(
-      { nhn: { kind: 'sandbox' }, email: { kind: 'sandbox' }, mailFrom: { email: 'no-reply@jangteo.test', name: '장터' } },
+      {
+        nhn: { kind: 'sandbox' },
+        email: { kind: 'sandbox' },
+        mailFrom: { email: 'no-reply@jangteo.test', name: '장터' },
+      },
       { webhookBaseUrl: `http://127.0.0.1:${server.port}` },
     );
-    activities = notificationActivitiesFor({ infrastructure: app.infrastructure, identity, notificationVendors: vendors });
+    activities = notificationActivitiesFor({
+      infrastructure: app.infrastructure,
+      identity,
+      notificationVendors: vendors,
+    });
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: NOTIFICATION_TASK_QUEUE,
@@ -70,25 +90,57 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
   }
 
   async function nhnFaults(faults: Record<string, unknown>) {
-    await fetch(`${vendors.sandbox.nhn}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+    await fetch(`${vendors.sandbox.nhn}/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(faults),
+    });
   }
 
-  async function nhnMessages(phone: string): Promise<Array<{ kind: string; content: string; fallbackOf?: unknown }>> {
-    const body = (await (await fetch(`${vendors.sandbox.nhn}/__sim/messages?recipientNo=${phone}`)).json()) as { messages: Array<{ kind: string; content: string }> };
+  async function nhnMessages(
+    phone: string,
+  ): Promise<Array<{ kind: string; content: string; fallbackOf?: unknown }>> {
+    const body = (await (
+      await fetch(`${vendors.sandbox.nhn}/__sim/messages?recipientNo=${phone}`)
+    ).json()) as { messages: Array<{ kind: string; content: string }> };
     return body.messages;
   }
 
   async function sendLog(orderId: string) {
-    const response = await app.request(`/api/v1/admin/notifications?orderId=${orderId}`, { headers: admin.auth });
+    const response = await app.request(`/api/v1/admin/notifications?orderId=${orderId}`, {
+      headers: admin.auth,
+    });
     assert.equal(response.status, 200);
-    return ((await response.json()) as { items: Array<{ status: string; deliveredVia: string | null; attempts: Array<{ id: string; channel: string; status: string; maskedRecipient: string; fallbackOf: string | null; tries: number; failureReason: string | null }> }> }).items;
+    return (
+      (await response.json()) as {
+        items: Array<{
+          status: string;
+          deliveredVia: string | null;
+          attempts: Array<{
+            id: string;
+            channel: string;
+            status: string;
+            maskedRecipient: string;
+            fallbackOf: string | null;
+            tries: number;
+            failureReason: string | null;
+          }>;
+        }>;
+      }
+    ).items;
   }
 
   test('a payment receipt reaches the buyer by AlimTalk (and e-mail), rendered in Korean, and the log masks the number', async () => {
     const phone = uniquePhone();
     const buyer = await consumerWithPhone(phone);
     const orderId = uuidv7();
-    const { result } = await deliver({ templateCode: 'PAYMENT_COMPLETED', recipient: { userId: buyer.id }, variables: variablesOf('PAYMENT_COMPLETED'), dedupeKey: `payment-completed:${orderId}`, orderId });
+    const { result } = await deliver({
+      templateCode: 'PAYMENT_COMPLETED',
+      recipient: { userId: buyer.id },
+      variables: variablesOf('PAYMENT_COMPLETED'),
+      dedupeKey: `payment-completed:${orderId}`,
+      orderId,
+    });
     assert.deepEqual(result, { deliveredVia: 'ALIMTALK', failed: false });
     const messages = await nhnMessages(phone);
     assert.equal(messages.length, 1);
@@ -108,7 +160,13 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
     const buyer = await consumerWithPhone(phone);
     await nhnFaults({ undeliverable: [phone] });
     const orderId = uuidv7();
-    const { result } = await deliver({ templateCode: 'ORDER_SHIPPED', recipient: { userId: buyer.id }, variables: variablesOf('ORDER_SHIPPED'), dedupeKey: `shipped:${orderId}`, orderId });
+    const { result } = await deliver({
+      templateCode: 'ORDER_SHIPPED',
+      recipient: { userId: buyer.id },
+      variables: variablesOf('ORDER_SHIPPED'),
+      dedupeKey: `shipped:${orderId}`,
+      orderId,
+    });
     assert.equal(result.failed, false);
     assert.ok(result.deliveredVia === 'SMS' || result.deliveredVia === 'LMS');
     const kinds = (await nhnMessages(phone)).map((m) => m.kind).sort();
@@ -127,9 +185,18 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
     const buyer = await consumerWithPhone(phone);
     await nhnFaults({ invalidRecipients: [phone] });
     const orderId = uuidv7();
-    const { result } = await deliver({ templateCode: 'ORDER_CANCELLED', recipient: { userId: buyer.id }, variables: variablesOf('ORDER_CANCELLED'), dedupeKey: `cancelled:${orderId}`, orderId });
+    const { result } = await deliver({
+      templateCode: 'ORDER_CANCELLED',
+      recipient: { userId: buyer.id },
+      variables: variablesOf('ORDER_CANCELLED'),
+      dedupeKey: `cancelled:${orderId}`,
+      orderId,
+    });
     assert.deepEqual(result, { failed: true });
-    assert.deepEqual((await nhnMessages(phone)).filter((m) => m.kind !== 'ALIMTALK'), []);
+    assert.deepEqual(
+      (await nhnMessages(phone)).filter((m) => m.kind !== 'ALIMTALK'),
+      [],
+    );
     const [entry] = await sendLog(orderId);
     assert.equal(entry!.status, 'FAILED');
     assert.equal(entry!.attempts[0]!.failureReason, 'INVALID_RECIPIENT');
@@ -140,7 +207,13 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
     const buyer = await consumerWithPhone(phone);
     await nhnFaults({ transientFailures: 2 });
     const orderId = uuidv7();
-    const { result } = await deliver({ templateCode: 'ORDER_PLACED', recipient: { userId: buyer.id }, variables: variablesOf('ORDER_PLACED'), dedupeKey: `placed:${orderId}`, orderId });
+    const { result } = await deliver({
+      templateCode: 'ORDER_PLACED',
+      recipient: { userId: buyer.id },
+      variables: variablesOf('ORDER_PLACED'),
+      dedupeKey: `placed:${orderId}`,
+      orderId,
+    });
     assert.deepEqual(result, { deliveredVia: 'ALIMTALK', failed: false });
     assert.equal((await nhnMessages(phone)).length, 1);
     const [entry] = await sendLog(orderId);
@@ -150,7 +223,12 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
   test('the same dedupe key sends once, however often it is asked for', async () => {
     const phone = uniquePhone();
     const buyer = await consumerWithPhone(phone);
-    const request: NotificationRequest = { templateCode: 'ORDER_DELIVERED', recipient: { userId: buyer.id }, variables: variablesOf('ORDER_DELIVERED'), dedupeKey: `delivered:${uuidv7()}` };
+    const request: NotificationRequest = {
+      templateCode: 'ORDER_DELIVERED',
+      recipient: { userId: buyer.id },
+      variables: variablesOf('ORDER_DELIVERED'),
+      dedupeKey: `delivered:${uuidv7()}`,
+    };
     const first = await activities.sendNotification(request);
     const second = await activities.sendNotification(request);
     assert.equal(second.notificationId, first.notificationId);
@@ -162,9 +240,20 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
   test('the weekly statement is e-mailed with its CSV attached', async () => {
     const email = `seller.${uuidv7().slice(-8)}@example.com`;
     const csv = '주문번호,금액\nJT-1,10000\n';
-    const { result } = await deliver({ templateCode: 'SETTLEMENT_STATEMENT', recipient: { email }, variables: variablesOf('SETTLEMENT_STATEMENT'), dedupeKey: `statement:${uuidv7()}`, attachment: csv });
+    const { result } = await deliver({
+      templateCode: 'SETTLEMENT_STATEMENT',
+      recipient: { email },
+      variables: variablesOf('SETTLEMENT_STATEMENT'),
+      dedupeKey: `statement:${uuidv7()}`,
+      attachment: csv,
+    });
     assert.deepEqual(result, { deliveredVia: 'EMAIL', failed: false });
-    const mail = (await (await fetch(`${vendors.sandbox.mail}/messages?to=${email}`)).json()) as { messages: Array<{ subject: string; attachments: Array<{ filename?: string; content?: string; contentType: string }> }> };
+    const mail = (await (await fetch(`${vendors.sandbox.mail}/messages?to=${email}`)).json()) as {
+      messages: Array<{
+        subject: string;
+        attachments: Array<{ filename?: string; content?: string; contentType: string }>;
+      }>;
+    };
     assert.equal(mail.messages.length, 1);
     assert.equal(mail.messages[0]!.attachments.length, 1);
     assert.match(mail.messages[0]!.attachments[0]!.contentType, /csv/);
@@ -187,19 +276,44 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
   test('the admin send log filters by user, and only admins may read it', async () => {
     const phone = uniquePhone();
     const buyer = await consumerWithPhone(phone);
-    await deliver({ templateCode: 'ORDER_DELIVERED', recipient: { userId: buyer.id }, variables: variablesOf('ORDER_DELIVERED'), dedupeKey: `delivered:${uuidv7()}` });
-    await deliver({ templateCode: 'REFUND_COMPLETED', recipient: { userId: buyer.id }, variables: variablesOf('REFUND_COMPLETED'), dedupeKey: `refund:${uuidv7()}` });
-    const response = await app.request(`/api/v1/admin/notifications?userId=${buyer.id}`, { headers: admin.auth });
-    const body = (await response.json()) as { items: Array<{ templateCode: string; recipientUserId: string }> };
-    assert.deepEqual(body.items.map((n) => n.templateCode), ['REFUND_COMPLETED', 'ORDER_DELIVERED'], 'newest first');
+    await deliver({
+      templateCode: 'ORDER_DELIVERED',
+      recipient: { userId: buyer.id },
+      variables: variablesOf('ORDER_DELIVERED'),
+      dedupeKey: `delivered:${uuidv7()}`,
+    });
+    await deliver({
+      templateCode: 'REFUND_COMPLETED',
+      recipient: { userId: buyer.id },
+      variables: variablesOf('REFUND_COMPLETED'),
+      dedupeKey: `refund:${uuidv7()}`,
+    });
+    const response = await app.request(`/api/v1/admin/notifications?userId=${buyer.id}`, {
+      headers: admin.auth,
+    });
+    const body = (await response.json()) as {
+      items: Array<{ templateCode: string; recipientUserId: string }>;
+    };
+    assert.deepEqual(
+      body.items.map((n) => n.templateCode),
+      ['REFUND_COMPLETED', 'ORDER_DELIVERED'],
+      'newest first',
+    );
     assert.ok(body.items.every((n) => n.recipientUserId === buyer.id));
-    const refused = await app.request(`/api/v1/admin/notifications?userId=${buyer.id}`, { headers: buyer.auth });
+    const refused = await app.request(`/api/v1/admin/notifications?userId=${buyer.id}`, {
+      headers: buyer.auth,
+    });
     assert.equal(refused.status, 403);
   });
 
   test('a template variable left out is refused before anything is stored or sent', async () => {
     await assert.rejects(
-      activities.sendNotification({ templateCode: 'ORDER_PLACED', recipient: { phone: uniquePhone() }, variables: {}, dedupeKey: `bad:${uuidv7()}` }),
+      activities.sendNotification({
+        templateCode: 'ORDER_PLACED',
+        recipient: { phone: uniquePhone() },
+        variables: {},
+        dedupeKey: `bad:${uuidv7()}`,
+      }),
       /NOTIFICATION_TEMPLATE_VARIABLE_MISSING|missing/i,
     );
   });

@@ -14,13 +14,20 @@ import { UserRecipientDirectory } from '../../persistence/notification/user-reci
 import { AesGcmPiiCipher } from '../../platform/crypto/aes-gcm-pii-cipher';
 import { listen, type RunningServer } from '../../platform/http-server';
 import { uuidv7 } from '../../platform/ids';
-import { createNhnBizmessageSimulator, type NhnBizmessageSimulator } from '../../simulators/nhn-bizmessage/nhn-bizmessage.simulator';
-import { createSendGridSimulator, type SendGridSimulator } from '../../simulators/sendgrid/sendgrid.simulator';
+import {
+  createNhnBizmessageSimulator,
+  type NhnBizmessageSimulator,
+} from '../../simulators/nhn-bizmessage/nhn-bizmessage.simulator';
+import {
+  createSendGridSimulator,
+  type SendGridSimulator,
+} from '../../simulators/sendgrid/sendgrid.simulator';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const NHN_SIGNATURE = 'webhook-test-signature';
 const SENDGRID_KEY = 'SG.webhook-test';
-const variablesOf = (code: TemplateCode) => Object.fromEntries(findTemplate(code)!.variables.map((name) => [name, `${name}-값`]));
+const variablesOf = (code: TemplateCode) =>
+  Object.fromEntries(findTemplate(code)!.variables.map((name) => [name, `${name}-값`]));
 
 describe('notification webhooks: verified, idempotent, moving the send log forward', () => {
   const identity = testIdentitySettings();
@@ -39,7 +46,17 @@ describe('notification webhooks: verified, idempotent, moving the send log forwa
     const sendgridRunning = await sendgrid.start();
     closers.push(nhnRunning.close, sendgridRunning.close);
     const notifications: NotificationVendorConfig = {
-      nhn: { kind: 'nhn', alimtalkBaseUrl: nhnRunning.url, smsBaseUrl: nhnRunning.url, alimtalkAppKey: nhn.config.alimtalkAppKey, smsAppKey: nhn.config.smsAppKey, secretKey: 'nhn-secret', senderKey: nhn.config.senderKey, sendNo: '0212345678', webhookSignature: NHN_SIGNATURE },
+      nhn: {
+        kind: 'nhn',
+        alimtalkBaseUrl: nhnRunning.url,
+        smsBaseUrl: nhnRunning.url,
+        alimtalkAppKey: nhn.config.alimtalkAppKey,
+        smsAppKey: nhn.config.smsAppKey,
+        secretKey: 'nhn-secret',
+        senderKey: nhn.config.senderKey,
+        sendNo: '0212345678',
+        webhookSignature: NHN_SIGNATURE,
+      },
       email: { kind: 'sendgrid', apiKey: SENDGRID_KEY, webhookPublicKey: sendgrid.state.publicKey },
       mailFrom: { email: 'no-reply@jangteo.test' },
     };
@@ -54,9 +71,23 @@ describe('notification webhooks: verified, idempotent, moving the send log forwa
     activities = createNotificationActivities({
       store,
       directory: new UserRecipientDirectory(new TypeOrmUserRepository(app.dataSource, cipher)),
-      alimtalk: createNhnAlimTalkSender({ baseUrl: nhnRunning.url, appKey: nhn.config.alimtalkAppKey, secretKey: 'nhn-secret', senderKey: nhn.config.senderKey }),
-      sms: createNhnSmsSender({ baseUrl: nhnRunning.url, appKey: nhn.config.smsAppKey, secretKey: 'nhn-secret', sendNo: '0212345678' }),
-      email: createSendGridEmailSender({ apiKey: SENDGRID_KEY, baseUrl: sendgridRunning.url, from: { email: 'no-reply@jangteo.test' } }),
+      alimtalk: createNhnAlimTalkSender({
+        baseUrl: nhnRunning.url,
+        appKey: nhn.config.alimtalkAppKey,
+        secretKey: 'nhn-secret',
+        senderKey: nhn.config.senderKey,
+      }),
+      sms: createNhnSmsSender({
+        baseUrl: nhnRunning.url,
+        appKey: nhn.config.smsAppKey,
+        secretKey: 'nhn-secret',
+        sendNo: '0212345678',
+      }),
+      email: createSendGridEmailSender({
+        apiKey: SENDGRID_KEY,
+        baseUrl: sendgridRunning.url,
+        from: { email: 'no-reply@jangteo.test' },
+      }),
       emailProvider: 'sendgrid',
       startDelivery: async () => undefined,
       newId: uuidv7,
@@ -71,10 +102,19 @@ describe('notification webhooks: verified, idempotent, moving the send log forwa
   });
 
   const post = (provider: string, body: string, headers: Record<string, string>) =>
-    app.request(`/api/v1/webhooks/notifications/${provider}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+    app.request(`/api/v1/webhooks/notifications/${provider}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   test('NHN: a signed delivery report marks the AlimTalk delivered once; a replay or a forgery changes nothing', async () => {
-    const { notificationId } = await activities.sendNotification({ templateCode: 'ORDER_PLACED', recipient: { phone: '01055550001' }, variables: variablesOf('ORDER_PLACED'), dedupeKey: `placed:${uuidv7()}` });
+    const { notificationId } = await activities.sendNotification({
+      templateCode: 'ORDER_PLACED',
+      recipient: { phone: '01055550001' },
+      variables: variablesOf('ORDER_PLACED'),
+      dedupeKey: `placed:${uuidv7()}`,
+    });
     await new MockActivityEnvironment().run(activities.deliverAlimTalk, { notificationId });
     await nhn.flushWebhooks();
     // NHN reported delivery while the send was still answering; the report was applied and kept.
@@ -82,7 +122,9 @@ describe('notification webhooks: verified, idempotent, moving the send log forwa
     assert.equal(delivery.status, 200);
     assert.equal((await store.attemptOf(notificationId, 'ALIMTALK'))!.status, 'DELIVERED');
     const body = JSON.stringify(delivery.body);
-    const replay = (await (await post('nhn', body, { 'X-Toast-Webhook-Signature': NHN_SIGNATURE })).json()) as { applied: number };
+    const replay = (await (
+      await post('nhn', body, { 'X-Toast-Webhook-Signature': NHN_SIGNATURE })
+    ).json()) as { applied: number };
     assert.equal(replay.applied, 0);
 
     const forged = await post('nhn', body, { 'X-Toast-Webhook-Signature': 'guessed' });
@@ -94,16 +136,28 @@ describe('notification webhooks: verified, idempotent, moving the send log forwa
 
   test('SendGrid: signed events from the provider move the e-mail forward; a tampered batch is refused', async () => {
     const email = `buyer.${uuidv7().slice(-8)}@example.com`;
-    const { notificationId } = await activities.sendNotification({ templateCode: 'SETTLEMENT_STATEMENT', recipient: { email }, variables: variablesOf('SETTLEMENT_STATEMENT'), dedupeKey: `statement:${uuidv7()}`, attachment: 'a,b\n1,2\n' });
+    const { notificationId } = await activities.sendNotification({
+      templateCode: 'SETTLEMENT_STATEMENT',
+      recipient: { email },
+      variables: variablesOf('SETTLEMENT_STATEMENT'),
+      dedupeKey: `statement:${uuidv7()}`,
+      attachment: 'a,b\n1,2\n',
+    });
     const outcome = await activities.deliverEmail({ notificationId });
     assert.deepEqual(outcome, { channel: 'EMAIL', status: 'ACCEPTED' });
     await sendgrid.flushWebhooks();
     const deliveries = sendgrid.state.webhookDeliveries.filter((d) => d.rawBody.includes(notificationId));
-    assert.ok(deliveries.length > 0 && deliveries.every((d) => d.status === 200), 'the simulator’s signed events were accepted');
+    assert.ok(
+      deliveries.length > 0 && deliveries.every((d) => d.status === 200),
+      'the simulator’s signed events were accepted',
+    );
     assert.equal((await store.attemptOf(notificationId, 'EMAIL'))!.status, 'DELIVERED');
 
     const delivery = deliveries[0]!;
-    const headers = { 'X-Twilio-Email-Event-Webhook-Signature': delivery.signature, 'X-Twilio-Email-Event-Webhook-Timestamp': delivery.timestamp };
+    const headers = {
+      'X-Twilio-Email-Event-Webhook-Signature': delivery.signature,
+      'X-Twilio-Email-Event-Webhook-Timestamp': delivery.timestamp,
+    };
     const replay = (await (await post('sendgrid', delivery.rawBody, headers)).json()) as { applied: number };
     assert.equal(replay.applied, 0);
     const tampered = await post('sendgrid', delivery.rawBody.replace('delivered', 'bounce'), headers);

@@ -14,7 +14,10 @@ describe('the OpenAPI document', () => {
   test('is generated from every context’s routes and is valid enough to serve', async () => {
     const response = await app.request('/api/v1/openapi.json');
     assert.equal(response.status, 200);
-    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+    };
     assert.equal(document.openapi, '3.1.0');
     const expected = [
       ['/api/v1/auth/signup', 'post'],

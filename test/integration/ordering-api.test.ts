@@ -6,7 +6,14 @@ import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import type { Order } from '../../domain/ordering/order';
-import { assignManager, createAdmin, createManager, signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
+import {
+  assignManager,
+  createAdmin,
+  createManager,
+  signUpConsumer,
+  signUpSeller,
+  type TestAccount,
+} from '../support/identity';
 import { address, cardPayment, createProduct, orderingServices } from '../support/ordering';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -21,10 +28,21 @@ describe('cart and order reads over HTTP', () => {
   let sellerB: TestAccount;
   const placedHook: Order[] = [];
 
-  const call = async (path: string, account: TestAccount, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
-    const response = await app.request(`/api/v1${path}`, { ...init, headers: { ...account.auth, ...init.headers } });
+  const call = async (
+    path: string,
+    account: TestAccount,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
+    const response = await app.request(`/api/v1${path}`, {
+      ...init,
+      headers: { ...account.auth, ...init.headers },
+    });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as Json };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text ? JSON.parse(text) : null) as Json,
+    };
   };
 
   before(async () => {
@@ -50,9 +68,12 @@ describe('cart and order reads over HTTP', () => {
 
   after(async () => {
     for (const account of [consumer, otherConsumer]) {
-      const ids = (await app.dataSource.query('SELECT id FROM orders WHERE user_id = ?', [account.id])) as { id: string }[];
+      const ids = (await app.dataSource.query('SELECT id FROM orders WHERE user_id = ?', [account.id])) as {
+        id: string;
+      }[];
       for (const { id } of ids) {
-        for (const table of ['order_history', 'order_lines', 'order_parts']) await app.dataSource.query(`DELETE FROM ${table} WHERE order_id = ?`, [id]);
+        for (const table of ['order_history', 'order_lines', 'order_parts'])
+          await app.dataSource.query(`DELETE FROM ${table} WHERE order_id = ?`, [id]);
         await app.dataSource.query('DELETE FROM stock_reservations WHERE reference = ?', [id]);
       }
       await app.dataSource.query('DELETE FROM orders WHERE user_id = ?', [account.id]);
@@ -66,11 +87,19 @@ describe('cart and order reads over HTTP', () => {
     const [v1, v2] = product.variantIds as [string, string];
     const added = await call('/cart/items', consumer, { body: { variantId: v1, quantity: 2 } });
     assert.equal(added.status, 201);
-    assert.equal((await call('/cart/items', consumer, { body: { variantId: v1, quantity: 1 } })).status, 200, 'adding again adds to the line');
+    assert.equal(
+      (await call('/cart/items', consumer, { body: { variantId: v1, quantity: 1 } })).status,
+      200,
+      'adding again adds to the line',
+    );
     const second = await call('/cart/items', consumer, { body: { variantId: v2, quantity: 1 } });
     assert.equal(second.status, 201);
 
-    const repriced = await app.request(`/api/v1/seller/products/${product.id}`, { method: 'PATCH', body: { price: 18_000 }, headers: sellerA.auth });
+    const repriced = await app.request(`/api/v1/seller/products/${product.id}`, {
+      method: 'PATCH',
+      body: { price: 18_000 },
+      headers: sellerA.auth,
+    });
     assert.equal(repriced.status, 200);
     await services.inventory.setOnHand(v2, 0);
 
@@ -83,15 +112,34 @@ describe('cart and order reads over HTTP', () => {
     assert.equal(line1.lineAmount, 54_000);
     assert.equal(line1.availability, 'AVAILABLE');
     assert.equal(line2.availability, 'SOLD_OUT');
-    assert.deepEqual([cart.body.totalAmount, cart.body.orderableCount, cart.body.unavailableCount, cart.body.priceChangedCount], [54_000, 1, 1, 2]);
+    assert.deepEqual(
+      [
+        cart.body.totalAmount,
+        cart.body.orderableCount,
+        cart.body.unavailableCount,
+        cart.body.priceChangedCount,
+      ],
+      [54_000, 1, 1, 2],
+    );
 
-    const suspended = await app.request(`/api/v1/seller/products/${product.id}`, { method: 'PATCH', body: { status: 'SUSPENDED' }, headers: sellerA.auth });
+    const suspended = await app.request(`/api/v1/seller/products/${product.id}`, {
+      method: 'PATCH',
+      body: { status: 'SUSPENDED' },
+      headers: sellerA.auth,
+    });
     assert.equal(suspended.status, 200);
     const afterSuspension = await call('/cart', consumer);
-    assert.deepEqual(afterSuspension.body.items.map((i: Json) => i.availability), ['UNAVAILABLE', 'UNAVAILABLE']);
+    assert.deepEqual(
+      afterSuspension.body.items.map((i: Json) => i.availability),
+      ['UNAVAILABLE', 'UNAVAILABLE'],
+    );
     assert.equal(afterSuspension.body.totalAmount, 0);
 
-    assert.equal((await call(`/cart/items/${added.body.id}`, otherConsumer, { method: 'DELETE' })).status, 404, 'another consumer cannot touch the line');
+    assert.equal(
+      (await call(`/cart/items/${added.body.id}`, otherConsumer, { method: 'DELETE' })).status,
+      404,
+      'another consumer cannot touch the line',
+    );
     assert.equal((await call(`/cart/items/${added.body.id}`, consumer, { method: 'DELETE' })).status, 204);
     assert.equal((await call(`/cart/items/${second.body.id}`, consumer, { method: 'DELETE' })).status, 204);
     assert.equal((await call('/cart', consumer)).body.items.length, 0);
@@ -105,12 +153,27 @@ describe('cart and order reads over HTTP', () => {
     assert.equal(tooMany.body.code, 'OUT_OF_STOCK');
     assert.deepEqual(tooMany.body.variants, [{ variantId, requested: 4, available: 3 }]);
     const line = await call('/cart/items', otherConsumer, { body: { variantId, quantity: 1 } });
-    const changed = await call(`/cart/items/${line.body.id}`, otherConsumer, { method: 'PATCH', body: { quantity: 3 } });
+    const changed = await call(`/cart/items/${line.body.id}`, otherConsumer, {
+      method: 'PATCH',
+      body: { quantity: 3 },
+    });
     assert.equal(changed.status, 200);
     assert.equal(changed.body.quantity, 3);
-    assert.equal((await call(`/cart/items/${line.body.id}`, otherConsumer, { method: 'PATCH', body: { quantity: 5 } })).status, 409);
-    assert.equal((await call(`/cart/items/${line.body.id}`, otherConsumer, { method: 'PATCH', body: { quantity: 0 } })).status, 400);
-    assert.equal((await call('/cart/items', otherConsumer, { body: { variantId: 'no-such-variant', quantity: 1 } })).body.code, 'PRODUCT_UNAVAILABLE');
+    assert.equal(
+      (await call(`/cart/items/${line.body.id}`, otherConsumer, { method: 'PATCH', body: { quantity: 5 } }))
+        .status,
+      409,
+    );
+    assert.equal(
+      (await call(`/cart/items/${line.body.id}`, otherConsumer, { method: 'PATCH', body: { quantity: 0 } }))
+        .status,
+      400,
+    );
+    assert.equal(
+      (await call('/cart/items', otherConsumer, { body: { variantId: 'no-such-variant', quantity: 1 } })).body
+        .code,
+      'PRODUCT_UNAVAILABLE',
+    );
     assert.equal((await call('/cart', sellerA)).status, 403);
     assert.equal((await app.request('/api/v1/cart')).status, 401);
     await call(`/cart/items/${line.body.id}`, otherConsumer, { method: 'DELETE' });
@@ -119,7 +182,12 @@ describe('cart and order reads over HTTP', () => {
   test('POST /orders (test mount): 201 with server amounts, Idempotency-Key replay, 422 on reuse, 409 OUT_OF_STOCK with details, 400 naming fields', async () => {
     const product = await createProduct(app, sellerA, { price: 15_000, stocks: [2] });
     const variantId = product.variantIds[0]!;
-    const body = { items: [{ variantId, quantity: 1 }], shippingAddress: address(), payment: { ...cardPayment, points: 0 }, totalAmount: 1 };
+    const body = {
+      items: [{ variantId, quantity: 1 }],
+      shippingAddress: address(),
+      payment: { ...cardPayment, points: 0 },
+      totalAmount: 1,
+    };
     const first = await call('/orders', consumer, { body, headers: { 'idempotency-key': 'api-key-1' } });
     assert.equal(first.status, 201, JSON.stringify(first.body));
     assert.equal(first.body.status, 'PENDING_PAYMENT');
@@ -129,17 +197,29 @@ describe('cart and order reads over HTTP', () => {
     assert.equal(replay.status, 201);
     assert.equal(replay.body.id, first.body.id);
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
-    const reused = await call('/orders', consumer, { body: { ...body, items: [{ variantId, quantity: 2 }] }, headers: { 'idempotency-key': 'api-key-1' } });
+    const reused = await call('/orders', consumer, {
+      body: { ...body, items: [{ variantId, quantity: 2 }] },
+      headers: { 'idempotency-key': 'api-key-1' },
+    });
     assert.equal(reused.status, 422);
     assert.equal(reused.body.code, 'IDEMPOTENCY_KEY_REUSED');
     const short = await call('/orders', consumer, { body: { ...body, items: [{ variantId, quantity: 2 }] } });
     assert.equal(short.status, 409);
     assert.equal(short.body.code, 'OUT_OF_STOCK');
     assert.deepEqual(short.body.variants, [{ variantId, requested: 2, available: 1 }]);
-    const invalid = await call('/orders', consumer, { body: { ...body, shippingAddress: { ...address(), zipCode: '123', phone: 'x' } } });
+    const invalid = await call('/orders', consumer, {
+      body: { ...body, shippingAddress: { ...address(), zipCode: '123', phone: 'x' } },
+    });
     assert.equal(invalid.status, 400);
-    assert.deepEqual(invalid.body.errors.map((e: Json) => e.field), ['body.shippingAddress.phone', 'body.shippingAddress.zipCode']);
-    assert.equal(placedHook.filter((o) => o.id === first.body.id).length, 2, 'the hook runs for the first request and the replay (it starts the workflow idempotently)');
+    assert.deepEqual(
+      invalid.body.errors.map((e: Json) => e.field),
+      ['body.shippingAddress.phone', 'body.shippingAddress.zipCode'],
+    );
+    assert.equal(
+      placedHook.filter((o) => o.id === first.body.id).length,
+      2,
+      'the hook runs for the first request and the replay (it starts the workflow idempotently)',
+    );
   });
 
   test('GET /orders lists only the caller’s orders, newest first, paginated; GET /orders/{id} shows parts, lines and the timeline', async () => {
@@ -149,46 +229,97 @@ describe('cart and order reads over HTTP', () => {
     for (let i = 0; i < 3; i++) {
       const { order } = await services.placement.place({
         userId: otherConsumer.id,
-        body: { items: [{ variantId: mug.variantIds[0]!, quantity: 1 }, { variantId: towel.variantIds[0]!, quantity: i + 1 }], shippingAddress: address(), payment: cardPayment },
+        body: {
+          items: [
+            { variantId: mug.variantIds[0]!, quantity: 1 },
+            { variantId: towel.variantIds[0]!, quantity: i + 1 },
+          ],
+          shippingAddress: address(),
+          payment: cardPayment,
+        },
       });
       placed.push(order);
       await new Promise((resolve) => setTimeout(resolve, 3));
     }
     const page1 = await call('/orders?size=2', otherConsumer);
     assert.equal(page1.status, 200);
-    assert.deepEqual(page1.body.items.map((o: Json) => o.id), [placed[2]!.id, placed[1]!.id]);
+    assert.deepEqual(
+      page1.body.items.map((o: Json) => o.id),
+      [placed[2]!.id, placed[1]!.id],
+    );
     assert.ok(page1.body.nextCursor);
     const page2 = await call(`/orders?size=2&cursor=${page1.body.nextCursor}`, otherConsumer);
-    assert.deepEqual(page2.body.items.map((o: Json) => o.id), [placed[0]!.id]);
+    assert.deepEqual(
+      page2.body.items.map((o: Json) => o.id),
+      [placed[0]!.id],
+    );
     assert.equal(page2.body.nextCursor, null);
     assert.equal(page1.body.items[0].title.endsWith('외 1건'), true);
     assert.equal((await call('/orders?size=101', otherConsumer)).status, 400);
-    assert.ok(!(await call('/orders?size=100', consumer)).body.items.some((o: Json) => placed.some((p) => p.id === o.id)), 'another buyer sees none of them');
+    assert.ok(
+      !(await call('/orders?size=100', consumer)).body.items.some((o: Json) =>
+        placed.some((p) => p.id === o.id),
+      ),
+      'another buyer sees none of them',
+    );
 
     const target = placed[1]!;
-    await services.recordTransition(target.id, { command: 'MARK_PAID', at: new Date(), transitionKey: 'paid' });
-    await services.recordTransition(target.id, { command: 'MARK_PAID', at: new Date(), transitionKey: 'paid' }); // a retried activity
-    await services.recordTransition(target.id, { command: 'SHIP', sellerId: sellerA.id, at: new Date(), transitionKey: `ship:${sellerA.id}` });
+    await services.recordTransition(target.id, {
+      command: 'MARK_PAID',
+      at: new Date(),
+      transitionKey: 'paid',
+    });
+    await services.recordTransition(target.id, {
+      command: 'MARK_PAID',
+      at: new Date(),
+      transitionKey: 'paid',
+    }); // a retried activity
+    await services.recordTransition(target.id, {
+      command: 'SHIP',
+      sellerId: sellerA.id,
+      at: new Date(),
+      transitionKey: `ship:${sellerA.id}`,
+    });
     const detail = await call(`/orders/${target.id}`, otherConsumer);
     assert.equal(detail.status, 200);
     assert.equal(detail.body.status, 'PAID');
     assert.equal(detail.body.totalAmount, 7_000 + 2 * 3_000);
-    assert.deepEqual(detail.body.parts.map((p: Json) => [p.sellerId, p.status, p.subtotal]).sort(), [[sellerA.id, 'SHIPPED', 7_000], [sellerB.id, 'PAID', 6_000]].sort());
+    assert.deepEqual(
+      detail.body.parts.map((p: Json) => [p.sellerId, p.status, p.subtotal]).sort(),
+      [
+        [sellerA.id, 'SHIPPED', 7_000],
+        [sellerB.id, 'PAID', 6_000],
+      ].sort(),
+    );
     assert.equal(detail.body.lines.length, 2);
     const [first, second] = [sellerA.id, sellerB.id].sort();
-    assert.deepEqual(detail.body.timeline.map((t: Json) => [t.command, t.status, t.sellerId]), [
-      ['PLACE', 'PENDING_PAYMENT', null],
-      ['MARK_PAID', 'PAID', first],
-      ['MARK_PAID', 'PAID', second],
-      ['MARK_PAID', 'PAID', null],
-      ['SHIP', 'SHIPPED', sellerA.id],
-    ], 'the retried MARK_PAID is recorded once');
+    assert.deepEqual(
+      detail.body.timeline.map((t: Json) => [t.command, t.status, t.sellerId]),
+      [
+        ['PLACE', 'PENDING_PAYMENT', null],
+        ['MARK_PAID', 'PAID', first],
+        ['MARK_PAID', 'PAID', second],
+        ['MARK_PAID', 'PAID', null],
+        ['SHIP', 'SHIPPED', sellerA.id],
+      ],
+      'the retried MARK_PAID is recorded once',
+    );
     assert.deepEqual(detail.body.shippingAddress, { ...address(), phone: '01023456789' });
-    assert.equal((await call(`/orders/${target.id}`, consumer)).status, 404, 'another buyer’s order is not found');
+    assert.equal(
+      (await call(`/orders/${target.id}`, consumer)).status,
+      404,
+      'another buyer’s order is not found',
+    );
     assert.equal((await call(`/orders/${target.id}`, sellerA)).status, 403);
-    assert.equal((await call(`/orders/${target.id}`, await createAdmin(app))).status, 200, 'an admin may read it (customer service)');
+    assert.equal(
+      (await call(`/orders/${target.id}`, await createAdmin(app))).status,
+      200,
+      'an admin may read it (customer service)',
+    );
 
-    const cancel = await services.recordTransition(target.id, { command: 'CANCEL', at: new Date() }).catch((e: { code: string }) => e.code);
+    const cancel = await services
+      .recordTransition(target.id, { command: 'CANCEL', at: new Date() })
+      .catch((e: { code: string }) => e.code);
     assert.equal(cancel, 'ORDER_TRANSITION_NOT_ALLOWED', 'a shipped part blocks cancelling the whole order');
   });
 
@@ -197,12 +328,22 @@ describe('cart and order reads over HTTP', () => {
     const towel = await createProduct(app, sellerB, { price: 2_500, stocks: [10] });
     const { order } = await services.placement.place({
       userId: consumer.id,
-      body: { items: [{ variantId: mug.variantIds[0]!, quantity: 2 }, { variantId: towel.variantIds[0]!, quantity: 1 }], shippingAddress: address('판매자확인'), payment: cardPayment },
+      body: {
+        items: [
+          { variantId: mug.variantIds[0]!, quantity: 2 },
+          { variantId: towel.variantIds[0]!, quantity: 1 },
+        ],
+        shippingAddress: address('판매자확인'),
+        payment: cardPayment,
+      },
     });
     const asB = await call('/seller/orders?size=100', sellerB);
     assert.equal(asB.status, 200);
     const partB = asB.body.items.find((p: Json) => p.orderId === order.id);
-    assert.deepEqual(partB.lines.map((l: Json) => [l.variantId, l.quantity]), [[towel.variantIds[0], 1]]);
+    assert.deepEqual(
+      partB.lines.map((l: Json) => [l.variantId, l.quantity]),
+      [[towel.variantIds[0], 1]],
+    );
     assert.equal(partB.subtotal, 2_500);
     assert.equal(partB.shippingAddress, null, 'not before payment');
     assert.ok(asB.body.items.every((p: Json) => p.lines.every((l: Json) => l.sellerId === sellerB.id)));
@@ -210,7 +351,10 @@ describe('cart and order reads over HTTP', () => {
     await services.recordTransition(order.id, { command: 'MARK_PAID', at: new Date() });
     const asA = await call('/seller/orders?size=100&status=PAID', sellerA);
     const partA = asA.body.items.find((p: Json) => p.orderId === order.id);
-    assert.deepEqual(partA.lines.map((l: Json) => [l.variantId, l.quantity, l.lineAmount]), [[mug.variantIds[0], 2, 22_000]]);
+    assert.deepEqual(
+      partA.lines.map((l: Json) => [l.variantId, l.quantity, l.lineAmount]),
+      [[mug.variantIds[0], 2, 22_000]],
+    );
     assert.equal(partA.shippingAddress.recipient, '김주문판매자확인');
     assert.ok(asA.body.items.every((p: Json) => p.lines.every((l: Json) => l.sellerId === sellerA.id)));
 
@@ -223,18 +367,35 @@ describe('cart and order reads over HTTP', () => {
     const asManager = await call('/seller/orders?size=100', manager);
     assert.equal(asManager.status, 200);
     assert.ok(asManager.body.items.some((p: Json) => p.orderId === order.id));
-    assert.equal((await call('/seller/orders', consumer, { headers: { 'x-seller-id': sellerA.id } })).status, 403);
-    assert.equal((await call('/seller/orders', sellerB, { headers: { 'x-seller-id': sellerA.id } })).status, 403, 'a seller cannot read another seller’s orders');
+    assert.equal(
+      (await call('/seller/orders', consumer, { headers: { 'x-seller-id': sellerA.id } })).status,
+      403,
+    );
+    assert.equal(
+      (await call('/seller/orders', sellerB, { headers: { 'x-seller-id': sellerA.id } })).status,
+      403,
+      'a seller cannot read another seller’s orders',
+    );
   });
 
   test('withdrawal strips the address and recipient from the buyer’s orders, keeps the order records', async () => {
     const leaving = await signUpConsumer(app);
     const product = await createProduct(app, sellerA, { price: 4_000, stocks: [5] });
-    const { order } = await services.placement.place({ userId: leaving.id, body: { items: [{ variantId: product.variantIds[0]!, quantity: 1 }], shippingAddress: address('탈퇴'), payment: cardPayment } });
+    const { order } = await services.placement.place({
+      userId: leaving.id,
+      body: {
+        items: [{ variantId: product.variantIds[0]!, quantity: 1 }],
+        shippingAddress: address('탈퇴'),
+        payment: cardPayment,
+      },
+    });
     await services.cart.add(leaving.id, product.variantIds[0]!, 1);
     const withdrawn = await app.request('/api/v1/me', { method: 'DELETE', headers: leaving.auth });
     assert.equal(withdrawn.status, 204);
-    const [row] = await app.dataSource.query('SELECT order_number, total_amount, shipping_address, personal_data_erased_at FROM orders WHERE id = ?', [order.id]);
+    const [row] = await app.dataSource.query(
+      'SELECT order_number, total_amount, shipping_address, personal_data_erased_at FROM orders WHERE id = ?',
+      [order.id],
+    );
     assert.equal(row.order_number, order.orderNumber);
     assert.equal(Number(row.total_amount), 4_000);
     assert.equal(row.shipping_address, null);
@@ -244,7 +405,8 @@ describe('cart and order reads over HTTP', () => {
     assert.equal(kept!.parts[0]!.lines.length, 1);
     assert.equal((await services.carts.list(leaving.id)).length, 0);
     await services.eraser.erasePersonalData(leaving.id, new Date()); // idempotent
-    for (const table of ['order_history', 'order_lines', 'order_parts']) await app.dataSource.query(`DELETE FROM ${table} WHERE order_id = ?`, [order.id]);
+    for (const table of ['order_history', 'order_lines', 'order_parts'])
+      await app.dataSource.query(`DELETE FROM ${table} WHERE order_id = ?`, [order.id]);
     await app.dataSource.query('DELETE FROM stock_reservations WHERE reference = ?', [order.id]);
     await app.dataSource.query('DELETE FROM orders WHERE id = ?', [order.id]);
   });
@@ -252,5 +414,11 @@ describe('cart and order reads over HTTP', () => {
 
 /** An `authenticate` middleware over the app's database and keys (the one composeApp builds is not exposed). */
 function authenticateOf(app: TestApp) {
-  return createIdentityModule({ dataSource: app.dataSource, kv: new MemoryKeyValueStore(), logger: createLogger({ level: 'silent' }), settings: app.identity, newId: uuidv7 }).authenticate;
+  return createIdentityModule({
+    dataSource: app.dataSource,
+    kv: new MemoryKeyValueStore(),
+    logger: createLogger({ level: 'silent' }),
+    settings: app.identity,
+    newId: uuidv7,
+  }).authenticate;
 }

@@ -7,7 +7,11 @@ import { uuidv7 } from '../../platform/ids';
 import { openPaymentSandbox, type PaymentSandbox } from '../support/payment-sandbox';
 import { TEST_DATABASE_URL } from '../support/services';
 import { createTimeSkippingEnvironment } from '../support/temporal';
-import { PAYMENT_TASK_QUEUE, paymentAttemptWorkflowId, type PaymentAttemptResult } from '../../workflows/payment/payment.messages';
+import {
+  PAYMENT_TASK_QUEUE,
+  paymentAttemptWorkflowId,
+  type PaymentAttemptResult,
+} from '../../workflows/payment/payment.messages';
 
 /**
  * The sandbox window's domestic test card is 4330-12**-****-123* (Toss's test mode approves any
@@ -34,18 +38,42 @@ describe('card data never reaches the database', () => {
   });
 
   test('after a card payment in the sandbox, a mysqldump of the database holds the PG ids but not the card number', async () => {
-    const pgReturn = await sandbox.buyerPays(orderId, 47_000, { choices: { cardNumber: TEST_CARD, cardExpiry: '12/30', cardCvc: '123' } });
-    const input = { orderId, attempt: 1, userId: uuidv7(), method: 'CARD' as const, provider: 'TOSS' as const, totalAmount: 47_000, pointsAmount: 0, pgReturn };
-    const result: PaymentAttemptResult = await env.client.workflow.execute('paymentAttemptWorkflow', { taskQueue: PAYMENT_TASK_QUEUE, workflowId: paymentAttemptWorkflowId(orderId, 1), args: [input] });
+    const pgReturn = await sandbox.buyerPays(orderId, 47_000, {
+      choices: { cardNumber: TEST_CARD, cardExpiry: '12/30', cardCvc: '123' },
+    });
+    const input = {
+      orderId,
+      attempt: 1,
+      userId: uuidv7(),
+      method: 'CARD' as const,
+      provider: 'TOSS' as const,
+      totalAmount: 47_000,
+      pointsAmount: 0,
+      pgReturn,
+    };
+    const result: PaymentAttemptResult = await env.client.workflow.execute('paymentAttemptWorkflow', {
+      taskQueue: PAYMENT_TASK_QUEUE,
+      workflowId: paymentAttemptWorkflowId(orderId, 1),
+      args: [input],
+    });
     assert.equal(result.status, 'PAID');
 
     const url = new URL(TEST_DATABASE_URL);
-    const args = ['-h', url.hostname, '-P', url.port || '3306', '-u', decodeURIComponent(url.username || 'root'), '--skip-extended-insert', url.pathname.slice(1)];
+    const args = [
+      '-h',
+      url.hostname,
+      '-P',
+      url.port || '3306',
+      '-u',
+      decodeURIComponent(url.username || 'root'),
+      '--skip-extended-insert',
+      url.pathname.slice(1),
+    ];
     if (url.password) args.splice(6, 0, `-p${decodeURIComponent(url.password)}`);
     const { stdout: dump } = await promisify(execFile)('mysqldump', args, { maxBuffer: 512 * 1024 * 1024 });
 
     assert.ok(dump.includes(pgReturn.token), 'the dump covers the payment row (PG transaction id)');
-    assert.ok(dump.includes('43301234****123*'), 'the PG\'s masked number is kept, as Toss returns it');
+    assert.ok(dump.includes('43301234****123*'), "the PG's masked number is kept, as Toss returns it");
     for (const form of [TEST_CARD, '4330-1234-5678-1234', '4330 1234 5678 1234', '56781234']) {
       assert.ok(!dump.includes(form), `the card number (${form}) appears nowhere`);
     }

@@ -4,7 +4,11 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { uuidv7 } from '../../platform/ids';
 import { openPaymentSandbox, type PaymentSandbox } from '../support/payment-sandbox';
 import { createTimeSkippingEnvironment } from '../support/temporal';
-import { PAYMENT_TASK_QUEUE, paymentAttemptWorkflowId, type PaymentAttemptResult } from '../../workflows/payment/payment.messages';
+import {
+  PAYMENT_TASK_QUEUE,
+  paymentAttemptWorkflowId,
+  type PaymentAttemptResult,
+} from '../../workflows/payment/payment.messages';
 
 describe('Toss payment webhooks: verified by asking Toss again, applied once, only forward', () => {
   let env: TestWorkflowEnvironment;
@@ -30,19 +34,51 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
     const orderId = uuidv7();
     orders.push(orderId);
     const pgReturn = await sandbox.buyerPays(orderId, 25_000);
-    const input = { orderId, attempt: 1, userId: uuidv7(), method: 'CARD' as const, provider: 'TOSS' as const, totalAmount: 25_000, pointsAmount: 0, pgReturn };
-    const result: PaymentAttemptResult = await env.client.workflow.execute('paymentAttemptWorkflow', { taskQueue: PAYMENT_TASK_QUEUE, workflowId: paymentAttemptWorkflowId(orderId, 1), args: [input] });
+    const input = {
+      orderId,
+      attempt: 1,
+      userId: uuidv7(),
+      method: 'CARD' as const,
+      provider: 'TOSS' as const,
+      totalAmount: 25_000,
+      pointsAmount: 0,
+      pgReturn,
+    };
+    const result: PaymentAttemptResult = await env.client.workflow.execute('paymentAttemptWorkflow', {
+      taskQueue: PAYMENT_TASK_QUEUE,
+      workflowId: paymentAttemptWorkflowId(orderId, 1),
+      args: [input],
+    });
     assert.equal(result.status, 'PAID');
     return { orderId, paymentKey: pgReturn.token };
   }
 
-  const post = (body: unknown) => sandbox.app.request('/api/v1/webhooks/payments/toss', { body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const row = async (orderId: string) => ((await sandbox.app.dataSource.query('SELECT status, updated_at, raw_response FROM payments WHERE order_id = ?', [orderId])) as Array<Record<string, unknown>>)[0]!;
-  const events = async (orderId: string) => ((await sandbox.app.dataSource.query('SELECT event_id, pg_status FROM payment_events WHERE order_id = ?', [orderId])) as unknown[]).length;
+  const post = (body: unknown) =>
+    sandbox.app.request('/api/v1/webhooks/payments/toss', {
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const row = async (orderId: string) =>
+    (
+      (await sandbox.app.dataSource.query(
+        'SELECT status, updated_at, raw_response FROM payments WHERE order_id = ?',
+        [orderId],
+      )) as Array<Record<string, unknown>>
+    )[0]!;
+  const events = async (orderId: string) =>
+    (
+      (await sandbox.app.dataSource.query(
+        'SELECT event_id, pg_status FROM payment_events WHERE order_id = ?',
+        [orderId],
+      )) as unknown[]
+    ).length;
 
   async function deliveries(orderId: string) {
     const response = await fetch(`${sandbox.simulatorUrl}/__sim/webhooks?pg=toss`);
-    const all = ((await response.json()) as { toss: Array<{ orderId: string; status: string; responseStatus: number | null; body: unknown }> }).toss;
+    const all = (
+      (await response.json()) as {
+        toss: Array<{ orderId: string; status: string; responseStatus: number | null; body: unknown }>;
+      }
+    ).toss;
     return all.filter((d) => d.orderId === orderId);
   }
 
@@ -57,7 +93,11 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
 
   test('the approval webhook is accepted once; replays of it change nothing', async () => {
     const { orderId } = await paidOrder();
-    const [done] = await eventually(() => deliveries(orderId), (list) => list.some((d) => d.status === 'DONE' && d.responseStatus === 200), 'the DONE webhook');
+    const [done] = await eventually(
+      () => deliveries(orderId),
+      (list) => list.some((d) => d.status === 'DONE' && d.responseStatus === 200),
+      'the DONE webhook',
+    );
     assert.equal(await events(orderId), 1);
     const before = await row(orderId);
     for (let i = 0; i < 2; i++) {
@@ -71,10 +111,23 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
 
   test('a cancel at Toss moves the row forward; the late DONE delivered afterwards does not bring it back', async () => {
     const { orderId, paymentKey } = await paidOrder();
-    const [done] = await eventually(() => deliveries(orderId), (list) => list.some((d) => d.status === 'DONE'), 'the DONE webhook');
-    const cancelled = await sandbox.gateways.gateway('TOSS').cancel({ orderId, pgTransactionId: paymentKey, reason: '고객 요청', idempotencyKey: `cancel:${orderId}:1` });
+    const [done] = await eventually(
+      () => deliveries(orderId),
+      (list) => list.some((d) => d.status === 'DONE'),
+      'the DONE webhook',
+    );
+    const cancelled = await sandbox.gateways.gateway('TOSS').cancel({
+      orderId,
+      pgTransactionId: paymentKey,
+      reason: '고객 요청',
+      idempotencyKey: `cancel:${orderId}:1`,
+    });
     assert.equal(cancelled.kind, 'canceled');
-    await eventually(() => row(orderId), (r) => r.status === 'CANCELLED', 'the CANCELLED row');
+    await eventually(
+      () => row(orderId),
+      (r) => r.status === 'CANCELLED',
+      'the CANCELLED row',
+    );
     const late = await post(done!.body);
     assert.equal(late.status, 200);
     assert.equal(((await late.json()) as { applied: boolean }).applied, false);
@@ -83,20 +136,44 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
 
   test('forged callbacks are refused and a forged status for a real payment changes nothing', async () => {
     const { orderId, paymentKey } = await paidOrder();
-    await eventually(() => events(orderId), (n) => n === 1, 'the DONE event');
-    const unknown = await post({ eventType: 'PAYMENT_STATUS_CHANGED', createdAt: '2025-01-01T00:00:00+09:00', data: { paymentKey: 'tsim-forged-key', orderId, status: 'DONE' } });
+    await eventually(
+      () => events(orderId),
+      (n) => n === 1,
+      'the DONE event',
+    );
+    const unknown = await post({
+      eventType: 'PAYMENT_STATUS_CHANGED',
+      createdAt: '2025-01-01T00:00:00+09:00',
+      data: { paymentKey: 'tsim-forged-key', orderId, status: 'DONE' },
+    });
     assert.equal(unknown.status, 400);
     assert.equal(((await unknown.json()) as { code: string }).code, 'PAYMENT_WEBHOOK_REJECTED');
-    const wrongOrder = await post({ eventType: 'PAYMENT_STATUS_CHANGED', data: { paymentKey, orderId: uuidv7(), status: 'CANCELED' } });
+    const wrongOrder = await post({
+      eventType: 'PAYMENT_STATUS_CHANGED',
+      data: { paymentKey, orderId: uuidv7(), status: 'CANCELED' },
+    });
     assert.equal(wrongOrder.status, 400);
-    const deposit = await post({ createdAt: '2025-01-01T00:00:00+09:00', secret: 'ps_guessed', status: 'DONE', transactionKey: 'T1', orderId });
+    const deposit = await post({
+      createdAt: '2025-01-01T00:00:00+09:00',
+      secret: 'ps_guessed',
+      status: 'DONE',
+      transactionKey: 'T1',
+      orderId,
+    });
     assert.equal(deposit.status, 400);
     const malformed = await post('not json');
     assert.equal(malformed.status, 400);
 
     const before = await row(orderId);
-    const lie = await post({ eventType: 'PAYMENT_STATUS_CHANGED', data: { paymentKey, orderId, status: 'CANCELED' } });
-    assert.equal(lie.status, 200, 'genuine payment, so it is accepted — but only Toss\'s own answer (DONE) counts');
+    const lie = await post({
+      eventType: 'PAYMENT_STATUS_CHANGED',
+      data: { paymentKey, orderId, status: 'CANCELED' },
+    });
+    assert.equal(
+      lie.status,
+      200,
+      "genuine payment, so it is accepted — but only Toss's own answer (DONE) counts",
+    );
     assert.equal(((await lie.json()) as { applied: boolean }).applied, false);
     assert.deepEqual(await row(orderId), before);
   });

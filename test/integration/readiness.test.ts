@@ -27,7 +27,12 @@ describe('health and readiness against the real dependencies', () => {
       temporal: { address: temporal.address, namespace: 'default' },
     });
     opened.push(infrastructure);
-    return composeApp({ infrastructure, logger: createLogger({ level: 'silent' }), metrics: createMetrics(), publicBaseUrl: 'http://localhost' });
+    return composeApp({
+      infrastructure,
+      logger: createLogger({ level: 'silent' }),
+      metrics: createMetrics(),
+      publicBaseUrl: 'http://localhost',
+    });
   }
 
   test('all up: /readyz answers 200 and reports database, Redis and Temporal one by one', async () => {
@@ -46,7 +51,10 @@ describe('health and readiness against the real dependencies', () => {
     const app = await appOver('redis://127.0.0.1:1');
     const response = await app.request('/readyz');
     assert.equal(response.status, 503);
-    const body = (await response.json()) as { status: string; checks: Record<string, { status: string; error?: string }> };
+    const body = (await response.json()) as {
+      status: string;
+      checks: Record<string, { status: string; error?: string }>;
+    };
     assert.equal(body.status, 'not_ready');
     assert.equal(body.checks.redis!.status, 'down');
     assert.ok(body.checks.redis!.error);

@@ -22,7 +22,10 @@ describe('Temporal Schedules', () => {
 
     const description = await env.client.schedule.getHandle(RESTOCK_SWEEP_SCHEDULE_ID).describe();
     assert.equal(description.action.type, 'startWorkflow');
-    assert.equal(description.action.type === 'startWorkflow' && description.action.workflowType, 'restockSweepWorkflow');
+    assert.equal(
+      description.action.type === 'startWorkflow' && description.action.workflowType,
+      'restockSweepWorkflow',
+    );
     assert.equal(description.spec.intervals?.[0]?.every, 5 * 60 * 1000);
   });
 });

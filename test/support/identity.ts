@@ -42,21 +42,43 @@ async function expectOk(response: Response, what: string): Promise<Record<string
   return body;
 }
 
-export async function login(app: TestApp, email: string, password = TEST_PASSWORD): Promise<{ accessToken: string; refreshToken: string }> {
-  const body = await expectOk(await app.request('/api/v1/auth/login', { body: { email, password } }), `login ${email}`);
+export async function login(
+  app: TestApp,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<{ accessToken: string; refreshToken: string }> {
+  const body = await expectOk(
+    await app.request('/api/v1/auth/login', { body: { email, password } }),
+    `login ${email}`,
+  );
   return { accessToken: body.accessToken as string, refreshToken: body.refreshToken as string };
 }
 
 async function signedIn(app: TestApp, id: string, email: string): Promise<TestAccount> {
   const tokens = await login(app, email);
-  return { id, email, password: TEST_PASSWORD, ...tokens, auth: { authorization: `Bearer ${tokens.accessToken}` } };
+  return {
+    id,
+    email,
+    password: TEST_PASSWORD,
+    ...tokens,
+    auth: { authorization: `Bearer ${tokens.accessToken}` },
+  };
 }
 
-export async function signUpConsumer(app: TestApp, overrides: { email?: string; name?: string; phone?: string } = {}): Promise<TestAccount> {
+export async function signUpConsumer(
+  app: TestApp,
+  overrides: { email?: string; name?: string; phone?: string } = {},
+): Promise<TestAccount> {
   const email = overrides.email ?? uniqueEmail('consumer');
   const body = await expectOk(
     await app.request('/api/v1/auth/signup', {
-      body: { email, password: TEST_PASSWORD, name: overrides.name ?? '김소비', phone: overrides.phone ?? '010-2000-3000', role: 'CONSUMER' },
+      body: {
+        email,
+        password: TEST_PASSWORD,
+        name: overrides.name ?? '김소비',
+        phone: overrides.phone ?? '010-2000-3000',
+        role: 'CONSUMER',
+      },
     }),
     'consumer signup',
   );
@@ -65,7 +87,13 @@ export async function signUpConsumer(app: TestApp, overrides: { email?: string; 
 
 export async function signUpSeller(
   app: TestApp,
-  overrides: { email?: string; name?: string; phone?: string; representative?: string; companyName?: string } = {},
+  overrides: {
+    email?: string;
+    name?: string;
+    phone?: string;
+    representative?: string;
+    companyName?: string;
+  } = {},
 ): Promise<TestAccount> {
   const email = overrides.email ?? uniqueEmail('seller');
   const body = await expectOk(
@@ -76,7 +104,11 @@ export async function signUpSeller(
         name: overrides.name ?? '박판매',
         phone: overrides.phone ?? '010-4000-5000',
         role: 'SELLER',
-        seller: { businessNumber: validBusinessNumber(), companyName: overrides.companyName ?? '판매상회', representative: overrides.representative ?? '박판매' },
+        seller: {
+          businessNumber: validBusinessNumber(),
+          companyName: overrides.companyName ?? '판매상회',
+          representative: overrides.representative ?? '박판매',
+        },
       },
     }),
     'seller signup',
@@ -94,7 +126,13 @@ export async function createAdmin(app: TestApp): Promise<TestAccount> {
     newId: () => uuidv7(),
   });
   const email = uniqueEmail('admin');
-  const user = await identity.accounts.signup({ email, password: TEST_PASSWORD, name: '관리자', phone: '02-300-4000', role: 'ADMIN' });
+  const user = await identity.accounts.signup({
+    email,
+    password: TEST_PASSWORD,
+    name: '관리자',
+    phone: '02-300-4000',
+    role: 'ADMIN',
+  });
   return signedIn(app, user.id, email);
 }
 
@@ -111,9 +149,17 @@ export async function createManager(app: TestApp, admin: TestAccount): Promise<T
   return signedIn(app, body.id as string, email);
 }
 
-export async function assignManager(app: TestApp, seller: TestAccount, manager: TestAccount, permissions: ManagerPermission[]): Promise<void> {
+export async function assignManager(
+  app: TestApp,
+  seller: TestAccount,
+  manager: TestAccount,
+  permissions: ManagerPermission[],
+): Promise<void> {
   await expectOk(
-    await app.request(`/api/v1/sellers/${seller.id}/managers`, { headers: seller.auth, body: { managerId: manager.id, permissions } }),
+    await app.request(`/api/v1/sellers/${seller.id}/managers`, {
+      headers: seller.auth,
+      body: { managerId: manager.id, permissions },
+    }),
     'manager assignment',
   );
 }

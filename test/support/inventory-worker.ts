@@ -5,11 +5,17 @@ import type { WaitlistService } from '../../persistence/inventory/waitlist.servi
 import { INVENTORY_TASK_QUEUE } from '../../workflows/inventory/workflow-ids';
 
 /** A worker on the `inventory` queue running every workflow with the real inventory activities. */
-export function createInventoryWorker(env: TestWorkflowEnvironment, waitlist: WaitlistService): Promise<Worker> {
+export function createInventoryWorker(
+  env: TestWorkflowEnvironment,
+  waitlist: WaitlistService,
+): Promise<Worker> {
   return Worker.create({
     connection: env.nativeConnection,
     taskQueue: INVENTORY_TASK_QUEUE,
     workflowsPath: require.resolve('../../workflows'),
-    activities: createInventoryActivities({ waitlist, describeVariant: async () => ({ productName: '무선 이어폰', optionLabel: '색상: 화이트' }) }),
+    activities: createInventoryActivities({
+      waitlist,
+      describeVariant: async () => ({ productName: '무선 이어폰', optionLabel: '색상: 화이트' }),
+    }),
   });
 }

@@ -1,12 +1,17 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { validateNotificationRequest, type NotificationRequest } from '../../domain/notification/notification';
+import {
+  validateNotificationRequest,
+  type NotificationRequest,
+} from '../../domain/notification/notification';
 
 /**
  * A worker on the `notification` queue standing in for the notification context in other
  * contexts' workflow tests: it records each request and refuses what the real activity would.
  */
-export async function createNotificationRecorder(env: TestWorkflowEnvironment): Promise<{ sent: NotificationRequest[]; worker: Worker }> {
+export async function createNotificationRecorder(
+  env: TestWorkflowEnvironment,
+): Promise<{ sent: NotificationRequest[]; worker: Worker }> {
   const sent: NotificationRequest[] = [];
   const worker = await Worker.create({
     connection: env.nativeConnection,

@@ -23,18 +23,33 @@ export async function createProduct(
       description: '주문 테스트',
       price: input.price,
       options: [{ name: '사이즈', values: sizes }],
-      variants: sizes.map((size, i) => ({ options: { 사이즈: size }, stock: input.stocks[i], priceDelta: input.priceDeltas?.[i] ?? 0 })),
+      variants: sizes.map((size, i) => ({
+        options: { 사이즈: size },
+        stock: input.stocks[i],
+        priceDelta: input.priceDeltas?.[i] ?? 0,
+      })),
     },
   });
-  const body = (await response.json()) as { id: string; variants: { id: string; options: Record<string, string> }[] };
-  if (response.status !== 201) throw new Error(`product creation failed: ${response.status} ${JSON.stringify(body)}`);
-  return { id: body.id, variantIds: sizes.map((size) => body.variants.find((v) => v.options['사이즈'] === size)!.id) };
+  const body = (await response.json()) as {
+    id: string;
+    variants: { id: string; options: Record<string, string> }[];
+  };
+  if (response.status !== 201)
+    throw new Error(`product creation failed: ${response.status} ${JSON.stringify(body)}`);
+  return {
+    id: body.id,
+    variantIds: sizes.map((size) => body.variants.find((v) => v.options['사이즈'] === size)!.id),
+  };
 }
 
 /** The ordering services over a data source, with the app's key set and Redis (as composeApp wires them). */
 export function orderingServices(
   app: TestApp,
-  options: { dataSource?: DataSource; points?: PointsBalancePort; placement?: Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'orderSerial'> } = {},
+  options: {
+    dataSource?: DataSource;
+    points?: PointsBalancePort;
+    placement?: Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'orderSerial'>;
+  } = {},
 ): OrderingServices & ReturnType<typeof createCatalogInventory> {
   const dataSource = options.dataSource ?? app.dataSource;
   const catalogInventory = createCatalogInventory({

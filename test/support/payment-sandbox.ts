@@ -4,12 +4,20 @@ import { paymentActivitiesFor } from '../../activities/payment/payment-worker';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import type { PaymentMethod } from '../../domain/payment';
-import { openPaymentGateways, TOSS_WEBHOOK_PATH, type PaymentGateways } from '../../integrations/payment/payment-vendors';
+import {
+  openPaymentGateways,
+  TOSS_WEBHOOK_PATH,
+  type PaymentGateways,
+} from '../../integrations/payment/payment-vendors';
 import { listen, type RunningServer } from '../../platform/http-server';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { createMetrics, type Metrics } from '../../platform/observability/metrics';
-import { createPgSimulator, type PgSimulator, type RunningPgSimulator } from '../../simulators/pg/pg.simulator';
+import {
+  createPgSimulator,
+  type PgSimulator,
+  type RunningPgSimulator,
+} from '../../simulators/pg/pg.simulator';
 import { useTossWindow } from '../../simulators/pg/toss/toss-sandbox-buyer';
 import { PAYMENT_TASK_QUEUE } from '../../workflows/payment/payment.messages';
 import { freePort } from './free-port';
@@ -33,22 +41,44 @@ export interface PaymentSandbox {
   /** Arms Toss fault knobs (see simulators/pg/toss/toss-faults.ts). */
   faults(knobs: Record<string, unknown>): Promise<void>;
   /** The buyer opens the checkout URL and pays in the sandbox window; returns the PG return (paymentKey, amount). */
-  buyerPays(orderId: string, amount: number, options?: { method?: Exclude<PaymentMethod, 'POINTS'>; choices?: Record<string, string> }): Promise<{ token: string; amount: number }>;
+  buyerPays(
+    orderId: string,
+    amount: number,
+    options?: { method?: Exclude<PaymentMethod, 'POINTS'>; choices?: Record<string, string> },
+  ): Promise<{ token: string; amount: number }>;
   close(): Promise<void>;
 }
 
-export async function openPaymentSandbox(env: TestWorkflowEnvironment, options: { tossTimeoutMs?: number } = {}): Promise<PaymentSandbox> {
+export async function openPaymentSandbox(
+  env: TestWorkflowEnvironment,
+  options: { tossTimeoutMs?: number } = {},
+): Promise<PaymentSandbox> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const simulator = createPgSimulator({ toss: { webhookUrl: `${baseUrl}${TOSS_WEBHOOK_PATH}`, webhookRetryDelaysMs: [200, 400] } });
+  const simulator = createPgSimulator({
+    toss: { webhookUrl: `${baseUrl}${TOSS_WEBHOOK_PATH}`, webhookRetryDelaysMs: [200, 400] },
+  });
   const running: RunningPgSimulator = await simulator.start();
-  const gateways = await openPaymentGateways({ toss: { kind: 'sandbox', simulatorUrl: running.url, timeoutMs: options.tossTimeoutMs ?? 2_000 } }, { publicBaseUrl: baseUrl });
+  const gateways = await openPaymentGateways(
+    { toss: { kind: 'sandbox', simulatorUrl: running.url, timeoutMs: options.tossTimeoutMs ?? 2_000 } },
+    { publicBaseUrl: baseUrl },
+  );
   const app = await createTestApp({ temporal: env, payments: gateways, publicBaseUrl: baseUrl });
   const server: RunningServer = await listen(app.app.fetch, port, '127.0.0.1');
   const metrics = createMetrics({ collectProcessMetrics: false });
-  const activities = paymentActivitiesFor({ infrastructure: app.infrastructure, logger: createLogger({ level: 'silent' }), paymentGateways: gateways, metrics });
+  const activities = paymentActivitiesFor({
+    infrastructure: app.infrastructure,
+    logger: createLogger({ level: 'silent' }),
+    paymentGateways: gateways,
+    metrics,
+  });
   const recorder = await createNotificationRecorder(env);
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: PAYMENT_TASK_QUEUE, workflowsPath: require.resolve('../../workflows'), activities });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: PAYMENT_TASK_QUEUE,
+    workflowsPath: require.resolve('../../workflows'),
+    activities,
+  });
   const runs = [worker.run(), recorder.worker.run()];
 
   return {
@@ -61,7 +91,11 @@ export async function openPaymentSandbox(env: TestWorkflowEnvironment, options: 
     sent: recorder.sent,
     activities,
     async faults(knobs) {
-      const response = await fetch(`${running.url}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pg: 'toss', ...knobs }) });
+      const response = await fetch(`${running.url}/__sim/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pg: 'toss', ...knobs }),
+      });
       if (!response.ok) throw new Error(`faults refused: ${await response.text()}`);
     },
     async buyerPays(orderId, amount, { method = 'CARD', choices = {} } = {}) {
@@ -74,7 +108,8 @@ export async function openPaymentSandbox(env: TestWorkflowEnvironment, options: 
         failUrl: `${baseUrl}/pay/fail`,
         customerKey: uuidv7(),
       });
-      if (checkout.kind !== 'ready' || !checkout.checkoutUrl) throw new Error(`no checkout window: ${JSON.stringify(checkout)}`);
+      if (checkout.kind !== 'ready' || !checkout.checkoutUrl)
+        throw new Error(`no checkout window: ${JSON.stringify(checkout)}`);
       const window = await useTossWindow(checkout.checkoutUrl, 'approve', choices);
       return { token: window.params.paymentKey!, amount: Number(window.params.amount) };
     },

@@ -4,7 +4,9 @@ import { resolveBinary, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from '../../scripts
 /** One time-skipping server per test file: timers of minutes or days pass in milliseconds. */
 export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: resolveBinary(TEMPORAL_TEST_SERVER, { install: false }) } },
+    server: {
+      executable: { type: 'existing-path', path: resolveBinary(TEMPORAL_TEST_SERVER, { install: false }) },
+    },
   });
 }
 

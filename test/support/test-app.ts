@@ -25,7 +25,10 @@ export interface TestApp {
   dataSource: DataSource;
   kv: KeyValueStore;
   /** Calls the app in-process (no network), JSON in and out. */
-  request(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  request(
+    path: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,16 @@ function temporalFrom(env: TestWorkflowEnvironment | undefined): TemporalClientH
   const missing = () => {
     throw new Error('This test did not start Temporal: pass a TestWorkflowEnvironment to createTestApp.');
   };
-  return { get client() { return missing(); }, get connection() { return missing(); }, check: async () => missing(), close: async () => undefined } as TemporalClientHandle;
+  return {
+    get client() {
+      return missing();
+    },
+    get connection() {
+      return missing();
+    },
+    check: async () => missing(),
+    close: async () => undefined,
+  } as TemporalClientHandle;
 }
 
 /**
@@ -97,7 +109,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
         headers['content-type'] ??= 'application/json';
       }
-      return Promise.resolve(app.request(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }));
+      return Promise.resolve(
+        app.request(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }),
+      );
     },
     async close() {
       await (kv as RedisKeyValueStore).deleteByPrefix();

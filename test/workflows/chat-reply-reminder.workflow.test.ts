@@ -11,7 +11,12 @@ import { installTemporalRuntime } from '../../workers/temporal-runtime';
 import { createAdmin, signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { CHAT_TASK_QUEUE, chatAwaitingReplySignal, chatReminderWorkflowId, chatWaitEndedSignal } from '../../workflows/chat/chat-reminder.messages';
+import {
+  CHAT_TASK_QUEUE,
+  chatAwaitingReplySignal,
+  chatReminderWorkflowId,
+  chatWaitEndedSignal,
+} from '../../workflows/chat/chat-reminder.messages';
 import { chatReplyReminderWorkflow, koreanDuration } from '../../workflows/chat/chat-reply-reminder.workflow';
 
 /**
@@ -68,13 +73,18 @@ describe('chat reply reminder (time-skipping)', () => {
     assert.fail(`timed out waiting: ${what}`);
   }
 
-  const remindersFor = (chatId: string) => sent.filter((request) => request.dedupeKey.startsWith(`chat-reminder:${chatId}:`));
+  const remindersFor = (chatId: string) =>
+    sent.filter((request) => request.dedupeKey.startsWith(`chat-reminder:${chatId}:`));
 
   test('a consumer left waiting past the threshold gets the seller one AlimTalk reminder; the answer ends the timer', async () => {
     const [consumer, seller] = await Promise.all([signUpConsumer(app), signUpSeller(app)]);
     const chat = await post(consumer, '/chats', { sellerId: seller.id, text: '배송 언제 되나요?' });
     const handle = env.client.workflow.getHandle(chatReminderWorkflowId(chat.id));
-    assert.equal((await handle.describe()).status.name, 'RUNNING', 'the first consumer message started the timer');
+    assert.equal(
+      (await handle.describe()).status.name,
+      'RUNNING',
+      'the first consumer message started the timer',
+    );
 
     await env.sleep('30 minutes');
     await post(consumer, `/chats/${chat.id}/messages`, { text: '혹시 확인 가능하실까요?' });
@@ -110,7 +120,9 @@ describe('chat reply reminder (time-skipping)', () => {
     await eventually(() => remindersFor(chat.id).length === 1, 'the second waiting period’s reminder');
     assert.equal(remindersFor(chat.id)[0]!.dedupeKey, `chat-reminder:${chat.id}:2`);
     await post(seller, `/chats/${chat.id}/messages`, { text: '무료입니다.' });
-    assert.deepEqual(await env.client.workflow.getHandle(chatReminderWorkflowId(chat.id)).result(), { reminded: [2] });
+    assert.deepEqual(await env.client.workflow.getHandle(chatReminderWorkflowId(chat.id)).result(), {
+      reminded: [2],
+    });
   });
 
   test('closing a waiting conversation stops the timer; a timer whose wait already ended in the database stays silent', async () => {
@@ -118,7 +130,9 @@ describe('chat reply reminder (time-skipping)', () => {
     const chat = await post(consumer, '/chats', { sellerId: seller.id, text: '환불 요청' });
     await env.sleep('10 minutes');
     await post(admin, `/chats/${chat.id}/close`, {});
-    assert.deepEqual(await env.client.workflow.getHandle(chatReminderWorkflowId(chat.id)).result(), { reminded: [] });
+    assert.deepEqual(await env.client.workflow.getHandle(chatReminderWorkflowId(chat.id)).result(), {
+      reminded: [],
+    });
 
     // A timer whose "answered" signal was lost: the database says nobody waits, so nothing is sent.
     const ghost = uuidv7();

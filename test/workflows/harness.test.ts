@@ -27,10 +27,17 @@ describe('the Temporal test harness', () => {
     });
     const realStart = Date.now();
     const result = await worker.runUntil(
-      env.client.workflow.execute(harnessWorkflow, { taskQueue, workflowId: `harness:${uuidv7()}`, args: ['first'] }),
+      env.client.workflow.execute(harnessWorkflow, {
+        taskQueue,
+        workflowId: `harness:${uuidv7()}`,
+        args: ['first'],
+      }),
     );
     assert.deepEqual(stamped, ['first']);
-    assert.ok(result.wokeAtMs - result.sleptFromMs >= 30 * 60 * 1000, 'workflow time advanced by at least 30 minutes');
+    assert.ok(
+      result.wokeAtMs - result.sleptFromMs >= 30 * 60 * 1000,
+      'workflow time advanced by at least 30 minutes',
+    );
     assert.ok(Date.now() - realStart < 30_000, 'real time stayed short');
   });
 });

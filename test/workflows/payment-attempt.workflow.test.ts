@@ -9,7 +9,12 @@ import { uuidv7 } from '../../platform/ids';
 import { createAdmin, type TestAccount } from '../support/identity';
 import { openPaymentSandbox, type PaymentSandbox } from '../support/payment-sandbox';
 import { createTimeSkippingEnvironment } from '../support/temporal';
-import { PAYMENT_TASK_QUEUE, paymentAttemptWorkflowId, type PaymentAttemptInput, type PaymentAttemptResult } from '../../workflows/payment/payment.messages';
+import {
+  PAYMENT_TASK_QUEUE,
+  paymentAttemptWorkflowId,
+  type PaymentAttemptInput,
+  type PaymentAttemptResult,
+} from '../../workflows/payment/payment.messages';
 
 describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG simulator for Toss)', () => {
   let env: TestWorkflowEnvironment;
@@ -21,7 +26,11 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
   before(async () => {
     env = await createTimeSkippingEnvironment();
     sandbox = await openPaymentSandbox(env, { tossTimeoutMs: 1_000 });
-    points = new TypeOrmPointsLedger({ dataSource: sandbox.app.dataSource, newId: uuidv7, now: () => new Date() });
+    points = new TypeOrmPointsLedger({
+      dataSource: sandbox.app.dataSource,
+      newId: uuidv7,
+      now: () => new Date(),
+    });
     admin = await createAdmin(sandbox.app);
   });
 
@@ -32,7 +41,10 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
       await ds.query(`DELETE FROM payments WHERE order_id IN (${marks})`, orders);
       await ds.query(`DELETE FROM payment_events WHERE order_id IN (${marks})`, orders);
       await ds.query(`DELETE FROM points_holds WHERE order_id IN (${marks})`, orders);
-      await ds.query(`DELETE FROM dead_letters WHERE reference LIKE 'payment:%' AND (${orders.map(() => 'reference LIKE ?').join(' OR ')})`, orders.map((o) => `payment:${o}:%`));
+      await ds.query(
+        `DELETE FROM dead_letters WHERE reference LIKE 'payment:%' AND (${orders.map(() => 'reference LIKE ?').join(' OR ')})`,
+        orders.map((o) => `payment:${o}:%`),
+      );
     }
     await sandbox?.close();
     await env?.teardown();
@@ -50,24 +62,50 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
     return userId;
   }
 
-  async function cardInput(total: number, extra: Partial<PaymentAttemptInput> = {}): Promise<PaymentAttemptInput> {
+  async function cardInput(
+    total: number,
+    extra: Partial<PaymentAttemptInput> = {},
+  ): Promise<PaymentAttemptInput> {
     const orderId = extra.orderId ?? newOrder();
     const pointsAmount = extra.pointsAmount ?? 0;
     const pgReturn = await sandbox.buyerPays(orderId, total - pointsAmount);
-    return { orderId, attempt: 1, userId: uuidv7(), method: 'CARD', provider: 'TOSS', totalAmount: total, pointsAmount, pgReturn, orderNumber: `JT-${orderId.slice(-6)}`, orderName: '무선 키보드 외 1건', ...extra };
+    return {
+      orderId,
+      attempt: 1,
+      userId: uuidv7(),
+      method: 'CARD',
+      provider: 'TOSS',
+      totalAmount: total,
+      pointsAmount,
+      pgReturn,
+      orderNumber: `JT-${orderId.slice(-6)}`,
+      orderName: '무선 키보드 외 1건',
+      ...extra,
+    };
   }
 
   function run(input: PaymentAttemptInput, taskQueue = PAYMENT_TASK_QUEUE): Promise<PaymentAttemptResult> {
-    return env.client.workflow.execute('paymentAttemptWorkflow', { taskQueue, workflowId: paymentAttemptWorkflowId(input.orderId, input.attempt), args: [input] });
+    return env.client.workflow.execute('paymentAttemptWorkflow', {
+      taskQueue,
+      workflowId: paymentAttemptWorkflowId(input.orderId, input.attempt),
+      args: [input],
+    });
   }
 
   async function row(orderId: string, attempt = 1) {
-    const [found] = (await sandbox.app.dataSource.query('SELECT * FROM payments WHERE order_id = ? AND attempt = ?', [orderId, attempt])) as Array<Record<string, unknown>>;
+    const [found] = (await sandbox.app.dataSource.query(
+      'SELECT * FROM payments WHERE order_id = ? AND attempt = ?',
+      [orderId, attempt],
+    )) as Array<Record<string, unknown>>;
     return found;
   }
 
-  const confirmCalls = (orderId: string) => sandbox.simulator.state.toss.calls.filter((c) => c.operation === 'confirm' && c.idempotencyKey?.startsWith(`confirm:${orderId}:`));
-  const ledgerTypes = async (userId: string) => (await points.entries(userId, { limit: 20 })).items.map((e) => e.type).reverse();
+  const confirmCalls = (orderId: string) =>
+    sandbox.simulator.state.toss.calls.filter(
+      (c) => c.operation === 'confirm' && c.idempotencyKey?.startsWith(`confirm:${orderId}:`),
+    );
+  const ledgerTypes = async (userId: string) =>
+    (await points.entries(userId, { limit: 20 })).items.map((e) => e.type).reverse();
 
   test('workflow ids come from the order and the attempt number', () => {
     assert.equal(paymentAttemptWorkflowId('order-1', 2), 'payment:order-1:2');
@@ -93,7 +131,9 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
   test('a decline is final at once: one PG call, the held points come back, the buyer is told why', async () => {
     const userId = await buyerWithPoints(5_000);
     const input = await cardInput(20_000, { userId, pointsAmount: 3_000 });
-    await sandbox.faults({ decline: { code: 'REJECT_CARD_PAYMENT', message: '한도초과 혹은 잔액부족으로 결제에 실패했습니다.' } });
+    await sandbox.faults({
+      decline: { code: 'REJECT_CARD_PAYMENT', message: '한도초과 혹은 잔액부족으로 결제에 실패했습니다.' },
+    });
     const result = await run(input);
     assert.equal(result.status, 'DECLINED');
     assert.equal(result.status === 'DECLINED' && result.code, 'REJECT_CARD_PAYMENT');
@@ -149,8 +189,22 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
     const metric = await sandbox.metrics.deadLetters.get();
     assert.equal(metric.values.find((v) => v.labels.kind === 'payment')?.value, 1);
 
-    const listed = await sandbox.app.request('/api/v1/admin/dead-letters?kind=payment&status=OPEN&size=100', { headers: admin.auth });
-    const letters = ((await listed.json()) as { items: Array<{ id: string; reference: string; workflowId: string; runId: string; attempts: number; lastError: { code: string; reason: string }; input: PaymentAttemptInput }> }).items;
+    const listed = await sandbox.app.request('/api/v1/admin/dead-letters?kind=payment&status=OPEN&size=100', {
+      headers: admin.auth,
+    });
+    const letters = (
+      (await listed.json()) as {
+        items: Array<{
+          id: string;
+          reference: string;
+          workflowId: string;
+          runId: string;
+          attempts: number;
+          lastError: { code: string; reason: string };
+          input: PaymentAttemptInput;
+        }>;
+      }
+    ).items;
     const letter = letters.find((l) => l.reference === paymentAttemptWorkflowId(input.orderId, 1));
     assert.ok(letter, 'the dead letter is listed');
     assert.equal(letter.workflowId, paymentAttemptWorkflowId(input.orderId, 1));
@@ -159,16 +213,28 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
     assert.equal(letter.lastError.reason, 'RETRIES_EXHAUSTED');
     assert.equal(letter.input.pgReturn?.token, input.pgReturn!.token);
 
-    const retried = await sandbox.app.request(`/api/v1/admin/dead-letters/${letter.id}/retry`, { method: 'POST', headers: admin.auth });
+    const retried = await sandbox.app.request(`/api/v1/admin/dead-letters/${letter.id}/retry`, {
+      method: 'POST',
+      headers: admin.auth,
+    });
     assert.equal(retried.status, 202);
     const body = (await retried.json()) as { status: string; retry: { workflowId: string; attempt: number } };
     assert.deepEqual(body.retry, { workflowId: paymentAttemptWorkflowId(input.orderId, 2), attempt: 2 });
     assert.equal(body.status, 'RETRIED');
-    const again = await sandbox.app.request(`/api/v1/admin/dead-letters/${letter.id}/retry`, { method: 'POST', headers: admin.auth });
+    const again = await sandbox.app.request(`/api/v1/admin/dead-letters/${letter.id}/retry`, {
+      method: 'POST',
+      headers: admin.auth,
+    });
     assert.equal(again.status, 202, 'a repeated retry is accepted');
-    assert.deepEqual(((await again.json()) as { retry: unknown }).retry, body.retry, 'and starts nothing new');
+    assert.deepEqual(
+      ((await again.json()) as { retry: unknown }).retry,
+      body.retry,
+      'and starts nothing new',
+    );
 
-    const second = await env.client.workflow.getHandle<() => Promise<PaymentAttemptResult>>(body.retry.workflowId).result();
+    const second = await env.client.workflow
+      .getHandle<() => Promise<PaymentAttemptResult>>(body.retry.workflowId)
+      .result();
     assert.equal(second.status, 'PAID');
     assert.equal((await row(input.orderId, 2))!.status, 'APPROVED');
     assert.deepEqual(await points.balance(userId), { userId, available: 1_000, held: 0 });
@@ -178,7 +244,14 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
   test('points cover a whole order without any PG call', async () => {
     const userId = await buyerWithPoints(10_000);
     const orderId = newOrder();
-    const result = await run({ orderId, attempt: 1, userId, method: 'POINTS', totalAmount: 7_000, pointsAmount: 7_000 });
+    const result = await run({
+      orderId,
+      attempt: 1,
+      userId,
+      method: 'POINTS',
+      totalAmount: 7_000,
+      pointsAmount: 7_000,
+    });
     assert.equal(result.status, 'PAID');
     assert.equal(confirmCalls(orderId).length, 0);
     assert.deepEqual(await points.balance(userId), { userId, available: 3_000, held: 0 });
@@ -201,16 +274,31 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
         name,
         async (arg: unknown) => {
           calls.push(name);
-          if (name === 'capturePoints') throw ApplicationFailure.nonRetryable('injected failure after the PG approval', 'INJECTED');
+          if (name === 'capturePoints')
+            throw ApplicationFailure.nonRetryable('injected failure after the PG approval', 'INJECTED');
           return (fn as (a: unknown) => Promise<unknown>)(arg);
         },
       ]),
     );
     const taskQueue = `payment-saga-${uuidv7()}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../../workflows'), activities: recorded });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: recorded,
+    });
     const result = await worker.runUntil(run(input, taskQueue).catch((error: unknown) => error));
     assert.ok(result instanceof WorkflowFailedError, 'the attempt fails');
-    assert.deepEqual(calls, ['beginPaymentAttempt', 'holdPoints', 'confirmPgPayment', 'capturePoints', 'netCancelPgPayment', 'releasePoints', 'deadLetterPayment', 'failPayment']);
+    assert.deepEqual(calls, [
+      'beginPaymentAttempt',
+      'holdPoints',
+      'confirmPgPayment',
+      'capturePoints',
+      'netCancelPgPayment',
+      'releasePoints',
+      'deadLetterPayment',
+      'failPayment',
+    ]);
     assert.deepEqual(await points.balance(userId), { userId, available: 4_000, held: 0 });
     const atPg = sandbox.simulator.state.toss.payments.get(input.pgReturn!.token);
     assert.equal(atPg?.status, 'CANCELED');
@@ -226,18 +314,36 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
       // A PG answering 429 with Retry-After: 300 (the Toss adapter passes such waits as retryAfterMs).
       confirmPgPayment: async () => {
         confirms += 1;
-        return { kind: 'retryable', code: 'TOO_MANY_REQUESTS', message: 'try again in 5 minutes', retryAfterMs: 300_000 };
+        return {
+          kind: 'retryable',
+          code: 'TOO_MANY_REQUESTS',
+          message: 'try again in 5 minutes',
+          retryAfterMs: 300_000,
+        };
       },
     };
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath: require.resolve('../../workflows'), activities });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities,
+    });
     const startedAt = Date.now();
     const result = await worker.runUntil(run(input, taskQueue).catch((error: unknown) => error));
     assert.ok(result instanceof WorkflowFailedError);
     assert.ok(Date.now() - startedAt < 20_000, 'the timers were skipped, not waited out');
     assert.equal(confirms, 2, 'at 0 and 5 minutes; a third call would pass the 10-minute budget');
-    const described = await env.client.workflow.getHandle(paymentAttemptWorkflowId(input.orderId, 1)).describe();
-    assert.ok(described.closeTime!.getTime() - described.startTime.getTime() >= 5 * 60_000, 'workflow time passed');
-    const [letter] = (await sandbox.app.dataSource.query('SELECT last_error FROM dead_letters WHERE reference = ?', [paymentAttemptWorkflowId(input.orderId, 1)])) as Array<{ last_error: string }>;
+    const described = await env.client.workflow
+      .getHandle(paymentAttemptWorkflowId(input.orderId, 1))
+      .describe();
+    assert.ok(
+      described.closeTime!.getTime() - described.startTime.getTime() >= 5 * 60_000,
+      'workflow time passed',
+    );
+    const [letter] = (await sandbox.app.dataSource.query(
+      'SELECT last_error FROM dead_letters WHERE reference = ?',
+      [paymentAttemptWorkflowId(input.orderId, 1)],
+    )) as Array<{ last_error: string }>;
     assert.equal(JSON.parse(letter!.last_error).reason, 'TIME_BUDGET_EXHAUSTED');
     assert.equal((await row(input.orderId))!.status, 'FAILED');
   });
@@ -246,8 +352,13 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
     const userId = await buyerWithPoints(3_000);
     const input = await cardInput(6_000, { userId, pointsAmount: 2_000 });
     await sandbox.faults({ transient: { times: 1 } });
-    const handle = await env.client.workflow.start('paymentAttemptWorkflow', { taskQueue: PAYMENT_TASK_QUEUE, workflowId: paymentAttemptWorkflowId(input.orderId, 1), args: [input] });
-    for (let i = 0; i < 100 && confirmCalls(input.orderId).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const handle = await env.client.workflow.start('paymentAttemptWorkflow', {
+      taskQueue: PAYMENT_TASK_QUEUE,
+      workflowId: paymentAttemptWorkflowId(input.orderId, 1),
+      args: [input],
+    });
+    for (let i = 0; i < 100 && confirmCalls(input.orderId).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
     await handle.cancel();
     await assert.rejects(handle.result());
     assert.deepEqual(await points.balance(userId), { userId, available: 3_000, held: 0 });

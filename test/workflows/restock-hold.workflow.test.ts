@@ -14,12 +14,18 @@ import { openTestDataSource } from '../support/database';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { restockHoldWorkflowId } from '../../workflows/inventory/workflow-ids';
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  ms = 20_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await read();
     if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -45,7 +51,13 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
       onError: (error) => console.error(error),
       onStockReturned: async (variantIds) => void (await waitlist.offerHolds(variantIds)),
     });
-    waitlist = new WaitlistService({ dataSource, inventory, now: () => new Date(), newId: uuidv7, holdStarter });
+    waitlist = new WaitlistService({
+      dataSource,
+      inventory,
+      now: () => new Date(),
+      newId: uuidv7,
+      holdStarter,
+    });
     const recorder = await createNotificationRecorder(env);
     sent = recorder.sent;
     workers = [await createInventoryWorker(env, waitlist), recorder.worker];
@@ -55,8 +67,14 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
   after(async () => {
     for (const worker of workers ?? []) worker.shutdown();
     await running;
-    await dataSource.query('DELETE FROM waitlist_entries WHERE variant_id IN (SELECT variant_id FROM stock_levels WHERE product_id = ?)', [productId]);
-    await dataSource.query('DELETE FROM stock_reservations WHERE variant_id IN (SELECT variant_id FROM stock_levels WHERE product_id = ?)', [productId]);
+    await dataSource.query(
+      'DELETE FROM waitlist_entries WHERE variant_id IN (SELECT variant_id FROM stock_levels WHERE product_id = ?)',
+      [productId],
+    );
+    await dataSource.query(
+      'DELETE FROM stock_reservations WHERE variant_id IN (SELECT variant_id FROM stock_levels WHERE product_id = ?)',
+      [productId],
+    );
     await dataSource.query('DELETE FROM stock_levels WHERE product_id = ?', [productId]);
     await dataSource.destroy();
     await env?.teardown();
@@ -74,18 +92,38 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
     const second = (await waitlist.join(variantId, bob, 1)).entry;
 
     await inventory.setOnHand(variantId, 1);
-    await eventually(() => waitlist.find(first.id), (e) => e?.status === 'OFFERED', 'the first hold');
-    await eventually(async () => sent.filter((s) => 'userId' in s.recipient && s.recipient.userId === alice), (list) => list.length === 1, 'the notice to the first');
+    await eventually(
+      () => waitlist.find(first.id),
+      (e) => e?.status === 'OFFERED',
+      'the first hold',
+    );
+    await eventually(
+      async () => sent.filter((s) => 'userId' in s.recipient && s.recipient.userId === alice),
+      (list) => list.length === 1,
+      'the notice to the first',
+    );
     const notice = sent.find((s) => 'userId' in s.recipient && s.recipient.userId === alice)!;
     assert.equal(notice.templateCode, 'RESTOCK_OFFER');
     assert.equal(notice.dedupeKey, `restock-offer:${first.id}`);
-    assert.equal((await inventory.sellableOf([variantId])).get(variantId), 0, 'the held unit is not for sale to others');
+    assert.equal(
+      (await inventory.sellableOf([variantId])).get(variantId),
+      0,
+      'the held unit is not for sale to others',
+    );
     assert.equal((await waitlist.find(second.id))?.status, 'WAITING');
 
     await env.sleep('31 minutes');
-    await eventually(() => waitlist.find(second.id), (e) => e?.status === 'OFFERED', 'the hold passing to the second');
+    await eventually(
+      () => waitlist.find(second.id),
+      (e) => e?.status === 'OFFERED',
+      'the hold passing to the second',
+    );
     assert.equal((await waitlist.find(first.id))?.status, 'EXPIRED');
-    await eventually(async () => sent.filter((s) => 'userId' in s.recipient && s.recipient.userId === bob), (list) => list.length === 1, 'the notice to the second');
+    await eventually(
+      async () => sent.filter((s) => 'userId' in s.recipient && s.recipient.userId === bob),
+      (list) => list.length === 1,
+      'the notice to the second',
+    );
 
     // Bob orders within his 30 minutes: the held unit becomes his order's, though nothing is sellable.
     // (Before awaiting any workflow result: the test server skips time while a result is awaited.)
@@ -96,7 +134,9 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
     const firstRun = await env.client.workflow.getHandle(restockHoldWorkflowId(variantId, first.id)).result();
     assert.equal(firstRun.outcome, 'EXPIRED');
     await env.sleep('31 minutes');
-    const secondRun = await env.client.workflow.getHandle(restockHoldWorkflowId(variantId, second.id)).result();
+    const secondRun = await env.client.workflow
+      .getHandle(restockHoldWorkflowId(variantId, second.id))
+      .result();
     assert.equal(secondRun.outcome, 'CLAIMED');
     const level = await inventory.level(variantId);
     assert.deepEqual([level.onHand, level.reserved], [1, 1], 'the order keeps its unit after the hold ends');

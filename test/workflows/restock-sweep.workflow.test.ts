@@ -40,8 +40,19 @@ describe('restockSweepWorkflow: a waiting queue never stalls after a crash', () 
 
   test('stock came back but the process died before the hold started: the sweep offers it, once', async () => {
     // An inventory that does not react to returned stock stands for a process killed right after the commit.
-    const crashed = new InventoryService({ dataSource, now: () => new Date(), newId: uuidv7, onError: () => undefined });
-    const waitlist = new WaitlistService({ dataSource, inventory: crashed, now: () => new Date(), newId: uuidv7, holdStarter: new TemporalRestockHoldStarter(() => env.client) });
+    const crashed = new InventoryService({
+      dataSource,
+      now: () => new Date(),
+      newId: uuidv7,
+      onError: () => undefined,
+    });
+    const waitlist = new WaitlistService({
+      dataSource,
+      inventory: crashed,
+      now: () => new Date(),
+      newId: uuidv7,
+      holdStarter: new TemporalRestockHoldStarter(() => env.client),
+    });
     const recorder = await createNotificationRecorder(env);
     const sent = recorder.sent;
     workers = [await createInventoryWorker(env, waitlist), recorder.worker];
@@ -52,18 +63,33 @@ describe('restockSweepWorkflow: a waiting queue never stalls after a crash', () 
     const consumer = uuidv7();
     const { entry } = await waitlist.join(variantId, consumer, 1);
     await crashed.setOnHand(variantId, 1);
-    assert.equal((await waitlist.find(entry.id))?.status, 'WAITING', 'no hold was started by the crashed process');
+    assert.equal(
+      (await waitlist.find(entry.id))?.status,
+      'WAITING',
+      'no hold was started by the crashed process',
+    );
 
-    const first = await env.client.workflow.execute(restockSweepWorkflow, { taskQueue: INVENTORY_TASK_QUEUE, workflowId: `sweep-${uuidv7()}` });
+    const first = await env.client.workflow.execute(restockSweepWorkflow, {
+      taskQueue: INVENTORY_TASK_QUEUE,
+      workflowId: `sweep-${uuidv7()}`,
+    });
     assert.deepEqual(first, { variants: 1, offered: 1 });
     const deadline = Date.now() + 20_000;
     while ((await waitlist.find(entry.id))?.status !== 'OFFERED') {
       assert.ok(Date.now() < deadline, 'the swept entry was offered its hold');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    assert.ok(sent.some((n) => 'userId' in n.recipient && n.recipient.userId === consumer && n.templateCode === 'RESTOCK_OFFER'));
+    assert.ok(
+      sent.some(
+        (n) =>
+          'userId' in n.recipient && n.recipient.userId === consumer && n.templateCode === 'RESTOCK_OFFER',
+      ),
+    );
 
-    const again = await env.client.workflow.execute(restockSweepWorkflow, { taskQueue: INVENTORY_TASK_QUEUE, workflowId: `sweep-${uuidv7()}` });
+    const again = await env.client.workflow.execute(restockSweepWorkflow, {
+      taskQueue: INVENTORY_TASK_QUEUE,
+      workflowId: `sweep-${uuidv7()}`,
+    });
     assert.deepEqual(again, { variants: 0, offered: 0 }, 'a second sweep offers nothing twice');
   });
 });

@@ -8,7 +8,8 @@ export const NOTIFICATION_TASK_QUEUE = 'notification';
 export const chatReminderWorkflowId = (conversationId: string): string => `chat-reminder:${conversationId}`;
 
 /** The dedupe key of the reminder of one waiting period: sent at most once, whatever retries. */
-export const chatReminderDedupeKey = (conversationId: string, round: number): string => `chat-reminder:${conversationId}:${round}`;
+export const chatReminderDedupeKey = (conversationId: string, round: number): string =>
+  `chat-reminder:${conversationId}:${round}`;
 
 export interface ChatReplyReminderInput {
   conversationId: string;

@@ -2,7 +2,11 @@ import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ChatActivities } from '../../activities/chat/chat.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import {
-  chatAwaitingReplySignal, chatReminderDedupeKey, chatWaitEndedSignal, NOTIFICATION_TASK_QUEUE, type ChatReplyReminderInput,
+  chatAwaitingReplySignal,
+  chatReminderDedupeKey,
+  chatWaitEndedSignal,
+  NOTIFICATION_TASK_QUEUE,
+  type ChatReplyReminderInput,
 } from './chat-reminder.messages';
 
 /** The notification context's activity, by shape (it runs on the `notification` task queue). */
@@ -39,7 +43,9 @@ export function koreanDuration(ms: number): string {
  * gets one AlimTalk for that waiting period. Ends when nobody is waiting any more; the next wait
  * starts a new run under the same id.
  */
-export async function chatReplyReminderWorkflow(input: ChatReplyReminderInput): Promise<{ reminded: number[] }> {
+export async function chatReplyReminderWorkflow(
+  input: ChatReplyReminderInput,
+): Promise<{ reminded: number[] }> {
   let waitingRound: number | null = null;
   let endedThrough = 0;
   setHandler(chatAwaitingReplySignal, ({ round }) => {
@@ -62,7 +68,10 @@ export async function chatReplyReminderWorkflow(input: ChatReplyReminderInput): 
       await notification.sendNotification({
         templateCode: 'CHAT_REPLY_REMINDER',
         recipient: { userId: input.sellerId },
-        variables: { 대기시간: koreanDuration(input.remindAfterMs), 문의번호: input.conversationId.slice(-8).toUpperCase() },
+        variables: {
+          대기시간: koreanDuration(input.remindAfterMs),
+          문의번호: input.conversationId.slice(-8).toUpperCase(),
+        },
         dedupeKey: chatReminderDedupeKey(input.conversationId, round),
       });
       reminded.push(round);

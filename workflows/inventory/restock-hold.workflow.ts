@@ -22,14 +22,17 @@ export interface RestockHoldInput {
   entryId: string;
 }
 
-export type RestockHoldOutcome = 'EXPIRED' | 'CLAIMED' | 'CANCELLED' | 'NOT_HELD' | 'NOT_WAITING' | 'NOT_HEAD' | 'NO_STOCK';
+export type RestockHoldOutcome =
+  'EXPIRED' | 'CLAIMED' | 'CANCELLED' | 'NOT_HELD' | 'NOT_WAITING' | 'NOT_HEAD' | 'NO_STOCK';
 
 /**
  * The hold a waiting consumer gets when stock returns (재고 대기): reserve the units for them, tell
  * them, keep the units for 30 minutes, then — unless they ordered — release them and offer them to
  * the next in line. The timer is durable: a worker restart does not lose or restart it.
  */
-export async function restockHoldWorkflow(input: RestockHoldInput): Promise<{ outcome: RestockHoldOutcome; nextEntryIds: string[] }> {
+export async function restockHoldWorkflow(
+  input: RestockHoldInput,
+): Promise<{ outcome: RestockHoldOutcome; nextEntryIds: string[] }> {
   const holdExpiresAtMs = Date.now() + HOLD_DURATION_MS;
   const grant = await inventory.grantRestockHold({ entryId: input.entryId, holdExpiresAtMs });
   if (!grant.granted) return { outcome: grant.reason ?? 'NOT_WAITING', nextEntryIds: [] };
@@ -52,6 +55,7 @@ export async function restockHoldWorkflow(input: RestockHoldInput): Promise<{ ou
 
   await sleep(HOLD_DURATION_MS);
   const outcome = await inventory.expireRestockHold({ entryId: input.entryId });
-  const nextEntryIds = outcome === 'EXPIRED' ? await inventory.offerRestockHolds({ variantId: input.variantId }) : [];
+  const nextEntryIds =
+    outcome === 'EXPIRED' ? await inventory.offerRestockHolds({ variantId: input.variantId }) : [];
   return { outcome, nextEntryIds };
 }

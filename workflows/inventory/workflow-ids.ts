@@ -1,5 +1,6 @@
 /** Workflow ids of the inventory context, built from business keys (one hold per waiting-queue entry). */
-export const restockHoldWorkflowId = (variantId: string, entryId: string): string => `restock-hold:${variantId}:${entryId}`;
+export const restockHoldWorkflowId = (variantId: string, entryId: string): string =>
+  `restock-hold:${variantId}:${entryId}`;
 
 export const INVENTORY_TASK_QUEUE = 'inventory';
 export const NOTIFICATION_TASK_QUEUE = 'notification';

@@ -1,5 +1,9 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { ChannelOutcome, DeliveryStep, NotificationActivities } from '../../activities/notification/notification.activities';
+import type {
+  ChannelOutcome,
+  DeliveryStep,
+  NotificationActivities,
+} from '../../activities/notification/notification.activities';
 import type { NotificationChannel } from '../../domain/notification/send-result';
 import { deliveryReportedSignal } from './notification.messages';
 
@@ -12,18 +16,30 @@ const MAX_CHECKS = 12;
 
 const alimtalk = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: ALIMTALK_ATTEMPTS },
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: ALIMTALK_ATTEMPTS,
+  },
 });
 const channels = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 20,
+  },
 });
 
 /**
  * Delivers one notification: AlimTalk first, SMS/LMS when Kakao cannot deliver it, e-mail alongside
  * when the template has one. Each step is an idempotent activity; the workflow only keeps ids.
  */
-export async function notificationWorkflow(input: { notificationId: string }): Promise<{ deliveredVia?: NotificationChannel; failed: boolean }> {
+export async function notificationWorkflow(input: {
+  notificationId: string;
+}): Promise<{ deliveredVia?: NotificationChannel; failed: boolean }> {
   const { notificationId } = input;
   let reported = false;
   setHandler(deliveryReportedSignal, () => void (reported = true));
@@ -46,7 +62,8 @@ export async function notificationWorkflow(input: { notificationId: string }): P
   if (step.action === 'DONE' && step.via === 'PROVIDER_SMS') deliveredVia = 'SMS';
   if (step.action === 'SEND_SMS') {
     const sms: ChannelOutcome = await channels.deliverSms({ notificationId, reason: step.reason });
-    if (sms.status === 'ACCEPTED' || sms.status === 'DELIVERED') deliveredVia = 'channel' in sms ? sms.channel : 'SMS';
+    if (sms.status === 'ACCEPTED' || sms.status === 'DELIVERED')
+      deliveredVia = 'channel' in sms ? sms.channel : 'SMS';
   }
   const mail = await email;
   if (!deliveredVia && (mail.status === 'ACCEPTED' || mail.status === 'DELIVERED')) deliveredVia = 'EMAIL';

@@ -1,15 +1,35 @@
 import {
-  ActivityFailure, ApplicationFailure, CancellationScope, condition, isCancellation, log, proxyActivities, setHandler, sleep, workflowInfo,
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  log,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import {
-  checkConfirmAmount, computePaymentSplit, approvalMatchesOrder, PAYMENT_ATTEMPT_LIMITS, PaymentError, runPaymentAttempt,
-  type AttemptOutcome, type PgProvider, type PgReturn,
+  checkConfirmAmount,
+  computePaymentSplit,
+  approvalMatchesOrder,
+  PAYMENT_ATTEMPT_LIMITS,
+  PaymentError,
+  runPaymentAttempt,
+  type AttemptOutcome,
+  type PgProvider,
+  type PgReturn,
 } from '../../domain/payment';
 import { paymentCompletedNotice, paymentFailedNotice } from './payment-notices';
 import {
-  NOTIFICATION_TASK_QUEUE, pgStatusChangedSignal, paymentAttemptWorkflowId, type PaymentAttemptInput, type PaymentAttemptResult,
+  NOTIFICATION_TASK_QUEUE,
+  pgStatusChangedSignal,
+  paymentAttemptWorkflowId,
+  type PaymentAttemptInput,
+  type PaymentAttemptResult,
 } from './payment.messages';
 
 /** Local steps: idempotent writes, retried by Temporal until they succeed (transient database trouble). */
@@ -28,7 +48,12 @@ const pg = proxyActivities<PaymentActivities>({
 /** Compensations must finish: many tries over a long time. */
 const undo = proxyActivities<PaymentActivities>({
   startToCloseTimeout: '75 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 50 },
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 50,
+  },
 });
 const notification = proxyActivities<{ sendNotification(request: NotificationRequest): Promise<unknown> }>({
   taskQueue: NOTIFICATION_TASK_QUEUE,
@@ -69,14 +94,22 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
     const split = validate(input);
     paymentId = (
       await steps.beginPaymentAttempt({
-        orderId, attempt, userId: input.userId, method: split.effectiveMethod, provider: split.needsPg ? input.provider : undefined,
-        totalAmount: split.totalAmount, pointsAmount: split.pointsAmount,
+        orderId,
+        attempt,
+        userId: input.userId,
+        method: split.effectiveMethod,
+        provider: split.needsPg ? input.provider : undefined,
+        totalAmount: split.totalAmount,
+        pointsAmount: split.pointsAmount,
       })
     ).paymentId;
 
     if (split.pointsAmount > 0) {
       await holdPoints(input.userId, orderId, split.pointsAmount);
-      compensations.push({ step: 'releasePoints', run: () => undo.releasePoints({ userId: input.userId, orderId }) });
+      compensations.push({
+        step: 'releasePoints',
+        run: () => undo.releasePoints({ userId: input.userId, orderId }),
+      });
     }
 
     let approvedAt = new Date(Date.now()).toISOString();
@@ -85,23 +118,51 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
     if (split.needsPg) {
       const call = { paymentId, orderId, attempt, provider: input.provider! };
       // From here until a definite answer, anything the PG may have approved is undone on failure.
-      const voidApproval = { step: 'netCancelPgPayment', run: () => undo.netCancelPgPayment({ ...call, pgReturn: input.pgReturn, reason: '결제 처리 실패로 인한 취소' }) };
+      const voidApproval = {
+        step: 'netCancelPgPayment',
+        run: () =>
+          undo.netCancelPgPayment({
+            ...call,
+            pgReturn: input.pgReturn,
+            reason: '결제 처리 실패로 인한 취소',
+          }),
+      };
       compensations.push(voidApproval);
-      const outcome = await confirmWithinBudget(call, split.pgAmount, input.pgReturn!, () => {
-        const woke = pgChanged;
-        pgChanged = false;
-        return woke;
-      }, () => pgChanged);
+      const outcome = await confirmWithinBudget(
+        call,
+        split.pgAmount,
+        input.pgReturn!,
+        () => {
+          const woke = pgChanged;
+          pgChanged = false;
+          return woke;
+        },
+        () => pgChanged,
+      );
       if (outcome.status === 'DECLINED') {
         compensations.splice(compensations.indexOf(voidApproval), 1);
         throw new AttemptFailed(outcome.code, outcome.message);
       }
-      if (outcome.status === 'VOID_REQUIRED') throw new AttemptFailed('PAYMENT_AMOUNT_MISMATCH', `the PG approved ${outcome.payment.totalAmount}원 for an order of ${split.pgAmount}원; the approval is cancelled`);
+      if (outcome.status === 'VOID_REQUIRED')
+        throw new AttemptFailed(
+          'PAYMENT_AMOUNT_MISMATCH',
+          `the PG approved ${outcome.payment.totalAmount}원 for an order of ${split.pgAmount}원; the approval is cancelled`,
+        );
       if (outcome.status === 'DEAD_LETTER') {
-        throw new AttemptFailed(outcome.code, outcome.message, { reason: outcome.reason, attempts: outcome.confirmCalls, steps: outcome.steps });
+        throw new AttemptFailed(outcome.code, outcome.message, {
+          reason: outcome.reason,
+          attempts: outcome.confirmCalls,
+          steps: outcome.steps,
+        });
       }
       let payment = outcome.payment;
-      if (outcome.status === 'AWAITING_DEPOSIT') payment = await awaitDeposit(call, split.pgAmount, () => pgChanged, () => void (pgChanged = false));
+      if (outcome.status === 'AWAITING_DEPOSIT')
+        payment = await awaitDeposit(
+          call,
+          split.pgAmount,
+          () => pgChanged,
+          () => void (pgChanged = false),
+        );
       approvedAt = payment.approvedAt ? new Date(payment.approvedAt).toISOString() : approvedAt;
       pgTransactionId = payment.pgTransactionId;
       recoveredByLookup = outcome.status === 'APPROVED' && outcome.recoveredByLookup;
@@ -110,20 +171,42 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
     if (split.pointsAmount > 0) await steps.capturePoints({ userId: input.userId, orderId });
     await steps.completePayment({ paymentId, approvedAt });
     await notify(paymentCompletedNotice(input, new Date(approvedAt)));
-    return { status: 'PAID', paymentId, orderId, attempt, pointsAmount: split.pointsAmount, pgAmount: split.pgAmount, pgTransactionId, approvedAt, recoveredByLookup };
+    return {
+      status: 'PAID',
+      paymentId,
+      orderId,
+      attempt,
+      pointsAmount: split.pointsAmount,
+      pgAmount: split.pgAmount,
+      pgTransactionId,
+      approvedAt,
+      recoveredByLookup,
+    };
   } catch (error) {
     // A step that kept failing (its activity's retries spent) parks the attempt like an exhausted PG.
-    const failure = error instanceof AttemptFailed ? error : isCancellation(error) ? undefined : stepFailed(error);
+    const failure =
+      error instanceof AttemptFailed ? error : isCancellation(error) ? undefined : stepFailed(error);
     await CancellationScope.nonCancellable(async () => {
       for (const compensation of [...compensations].reverse()) {
         try {
           await compensation.run();
         } catch (undoError) {
-          log.error('payment compensation failed', { orderId, attempt, step: compensation.step, error: String(undoError) });
+          log.error('payment compensation failed', {
+            orderId,
+            attempt,
+            step: compensation.step,
+            error: String(undoError),
+          });
         }
       }
       if (!failure) {
-        if (paymentId) await steps.failPayment({ paymentId, status: 'DECLINED', code: 'PAYMENT_CANCELLED', message: 'the payment attempt was cancelled' });
+        if (paymentId)
+          await steps.failPayment({
+            paymentId,
+            status: 'DECLINED',
+            code: 'PAYMENT_CANCELLED',
+            message: 'the payment attempt was cancelled',
+          });
         return;
       }
       if (failure.deadLetter) {
@@ -133,19 +216,44 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
           workflowId: info.workflowId,
           runId: info.runId,
           input,
-          lastError: { code: failure.code, message: failure.message, reason: failure.deadLetter.reason, steps: failure.deadLetter.steps },
+          lastError: {
+            code: failure.code,
+            message: failure.message,
+            reason: failure.deadLetter.reason,
+            steps: failure.deadLetter.steps,
+          },
           attempts: failure.deadLetter.attempts,
         });
       }
-      if (paymentId) await steps.failPayment({ paymentId, status: failure.deadLetter ? 'FAILED' : 'DECLINED', code: failure.code, message: failure.message });
-      await notify(paymentFailedNotice(input, failure.deadLetter ? { code: 'PAYMENT_DEAD_LETTERED', message: failure.message } : failure));
+      if (paymentId)
+        await steps.failPayment({
+          paymentId,
+          status: failure.deadLetter ? 'FAILED' : 'DECLINED',
+          code: failure.code,
+          message: failure.message,
+        });
+      await notify(
+        paymentFailedNotice(
+          input,
+          failure.deadLetter ? { code: 'PAYMENT_DEAD_LETTERED', message: failure.message } : failure,
+        ),
+      );
     });
     if (!failure) throw error;
     if (failure.deadLetter) {
-      log.error('payment attempt dead-lettered', { orderId, attempt, code: failure.code, reason: failure.deadLetter.reason });
-      throw ApplicationFailure.nonRetryable(`payment attempt ${attempt} of order ${orderId} was dead-lettered: ${failure.code} ${failure.message}`, 'PAYMENT_DEAD_LETTERED', {
+      log.error('payment attempt dead-lettered', {
+        orderId,
+        attempt,
+        code: failure.code,
         reason: failure.deadLetter.reason,
       });
+      throw ApplicationFailure.nonRetryable(
+        `payment attempt ${attempt} of order ${orderId} was dead-lettered: ${failure.code} ${failure.message}`,
+        'PAYMENT_DEAD_LETTERED',
+        {
+          reason: failure.deadLetter.reason,
+        },
+      );
     }
     return { status: 'DECLINED', paymentId, orderId, attempt, code: failure.code, message: failure.message };
   }
@@ -155,21 +263,32 @@ function stepFailed(error: unknown): AttemptFailed {
   const cause = error instanceof ActivityFailure ? error.cause : error;
   const code = cause instanceof ApplicationFailure && cause.type ? cause.type : 'PAYMENT_STEP_FAILED';
   const step = error instanceof ActivityFailure ? error.activityType : undefined;
-  return new AttemptFailed(code, cause instanceof Error ? cause.message : String(cause), { reason: 'STEP_FAILED', attempts: 0, steps: step ? [{ step }] : [] });
+  return new AttemptFailed(code, cause instanceof Error ? cause.message : String(cause), {
+    reason: 'STEP_FAILED',
+    attempts: 0,
+    steps: step ? [{ step }] : [],
+  });
 }
 
 /** The server-side checks, before anything is held or called: amounts from the order, the browser's amount must agree. */
 function validate(input: PaymentAttemptInput) {
   let split: ReturnType<typeof computePaymentSplit>;
   try {
-    split = computePaymentSplit({ totalAmount: input.totalAmount, pointsToUse: input.pointsAmount, availablePoints: input.pointsAmount, method: input.method });
+    split = computePaymentSplit({
+      totalAmount: input.totalAmount,
+      pointsToUse: input.pointsAmount,
+      availablePoints: input.pointsAmount,
+      method: input.method,
+    });
   } catch (error) {
     if (error instanceof PaymentError) throw new AttemptFailed(error.code, error.message);
     throw error;
   }
   if (!split.needsPg) return split;
-  if (!input.provider) throw new AttemptFailed('PAYMENT_METHOD_NOT_SUPPORTED', `a ${input.method} payment needs a PG provider`);
-  if (!input.pgReturn?.token) throw new AttemptFailed('PAYMENT_PG_RETURN_MISSING', 'the PG window result (payment key) is missing');
+  if (!input.provider)
+    throw new AttemptFailed('PAYMENT_METHOD_NOT_SUPPORTED', `a ${input.method} payment needs a PG provider`);
+  if (!input.pgReturn?.token)
+    throw new AttemptFailed('PAYMENT_PG_RETURN_MISSING', 'the PG window result (payment key) is missing');
   const check = checkConfirmAmount(split.pgAmount, input.pgReturn.amount);
   if (!check.ok) throw new AttemptFailed(check.code, check.message);
   return split;
@@ -179,7 +298,11 @@ async function holdPoints(userId: string, orderId: string, amount: number): Prom
   try {
     await steps.holdPoints({ userId, orderId, amount });
   } catch (error) {
-    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.nonRetryable) {
+    if (
+      error instanceof ActivityFailure &&
+      error.cause instanceof ApplicationFailure &&
+      error.cause.nonRetryable
+    ) {
       throw new AttemptFailed(error.cause.type ?? 'POINTS_HOLD_FAILED', error.cause.message);
     }
     throw error;
@@ -193,25 +316,34 @@ type PgCall = { paymentId: string; orderId: string; attempt: number; provider: P
  * the timer fires first, the call in flight is abandoned and one last look-up decides — an approval
  * for this order is kept, anything else is dead-lettered (and undone by the saga).
  */
-async function confirmWithinBudget(call: PgCall, amount: number, pgReturn: PgReturn, takeWake: () => boolean, woken: () => boolean): Promise<AttemptOutcome> {
+async function confirmWithinBudget(
+  call: PgCall,
+  amount: number,
+  pgReturn: PgReturn,
+  takeWake: () => boolean,
+  woken: () => boolean,
+): Promise<AttemptOutcome> {
   const budgetMs = PAYMENT_ATTEMPT_LIMITS.timeBudgetMs;
   let budgetSpent = false;
   const pgScope = new CancellationScope();
   const timerScope = new CancellationScope();
-  void timerScope.run(() => sleep(budgetMs)).then(
-    () => {
-      budgetSpent = true;
-      pgScope.cancel();
-    },
-    () => undefined,
-  );
+  void timerScope
+    .run(() => sleep(budgetMs))
+    .then(
+      () => {
+        budgetSpent = true;
+        pgScope.cancel();
+      },
+      () => undefined,
+    );
   try {
     return await pgScope.run(() =>
       runPaymentAttempt(
         {
           confirm: () => pg.confirmPgPayment({ ...call, amount, pgReturn }),
           lookup: () => pg.lookupPgPayment({ ...call, pgTransactionId: pgReturn.token }),
-          netCancel: () => pg.netCancelPgPayment({ ...call, pgReturn, reason: '결제 결과 확인 불가로 인한 망취소' }),
+          netCancel: () =>
+            pg.netCancelPgPayment({ ...call, pgReturn, reason: '결제 결과 확인 불가로 인한 망취소' }),
           // A webhook about this payment cuts a wait short: the next step looks at the PG at once.
           sleep: async (ms) => {
             if (ms <= 0) return;
@@ -228,11 +360,25 @@ async function confirmWithinBudget(call: PgCall, amount: number, pgReturn: PgRet
     if (!(budgetSpent && isCancellation(error))) throw error;
     return CancellationScope.nonCancellable(async () => {
       const last = await pg.lookupPgPayment({ ...call, pgTransactionId: pgReturn.token });
-      const counters = { confirmCalls: 0, lookups: 1, steps: [{ call: 'lookup' as const, result: last.kind }] };
-      if (last.kind === 'found' && last.payment.status === 'APPROVED' && approvalMatchesOrder(last.payment, call.orderId, amount)) {
+      const counters = {
+        confirmCalls: 0,
+        lookups: 1,
+        steps: [{ call: 'lookup' as const, result: last.kind }],
+      };
+      if (
+        last.kind === 'found' &&
+        last.payment.status === 'APPROVED' &&
+        approvalMatchesOrder(last.payment, call.orderId, amount)
+      ) {
         return { ...counters, status: 'APPROVED' as const, payment: last.payment, recoveredByLookup: true };
       }
-      return { ...counters, status: 'DEAD_LETTER' as const, reason: 'TIME_BUDGET_EXHAUSTED' as const, code: 'PAYMENT_TIMEOUT', message: `no PG answer settled the payment within ${budgetMs / 60_000} minutes` };
+      return {
+        ...counters,
+        status: 'DEAD_LETTER' as const,
+        reason: 'TIME_BUDGET_EXHAUSTED' as const,
+        code: 'PAYMENT_TIMEOUT',
+        message: `no PG answer settled the payment within ${budgetMs / 60_000} minutes`,
+      };
     });
   } finally {
     timerScope.cancel();
@@ -247,10 +393,18 @@ async function awaitDeposit(call: PgCall, amount: number, woken: () => boolean, 
     await condition(woken, Math.min(DEPOSIT_CHECK_EVERY_MS, deadline - Date.now()));
     const current = await pg.lookupPgPayment({ ...call });
     if (current.kind !== 'found') continue;
-    if (current.payment.status === 'APPROVED' && approvalMatchesOrder(current.payment, call.orderId, amount)) return current.payment;
-    if (current.payment.status !== 'AWAITING_DEPOSIT') throw new AttemptFailed('PG_DEPOSIT_NOT_MADE', `the virtual account ended as ${current.payment.status}`);
+    if (current.payment.status === 'APPROVED' && approvalMatchesOrder(current.payment, call.orderId, amount))
+      return current.payment;
+    if (current.payment.status !== 'AWAITING_DEPOSIT')
+      throw new AttemptFailed(
+        'PG_DEPOSIT_NOT_MADE',
+        `the virtual account ended as ${current.payment.status}`,
+      );
   }
-  throw new AttemptFailed('PG_DEPOSIT_NOT_MADE', 'the buyer did not deposit into the virtual account in time');
+  throw new AttemptFailed(
+    'PG_DEPOSIT_NOT_MADE',
+    'the buyer did not deposit into the virtual account in time',
+  );
 }
 
 /** The message is owed but never blocks or fails the payment. */

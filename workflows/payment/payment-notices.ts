@@ -4,12 +4,22 @@ import type { PaymentMethod } from '../../domain/payment';
 import type { PaymentAttemptInput } from './payment.messages';
 
 /** The buyer's PAYMENT_COMPLETED / PAYMENT_FAILED messages (고객명 is filled in by the notification context). */
-const METHOD_LABEL: Record<PaymentMethod, string> = { CARD: '카드', BANK_TRANSFER: '계좌이체', KAKAOPAY: '카카오페이', NAVERPAY: '네이버페이', POINTS: '포인트' };
+const METHOD_LABEL: Record<PaymentMethod, string> = {
+  CARD: '카드',
+  BANK_TRANSFER: '계좌이체',
+  KAKAOPAY: '카카오페이',
+  NAVERPAY: '네이버페이',
+  POINTS: '포인트',
+};
 
 export function paymentCompletedNotice(input: PaymentAttemptInput, approvedAt: Date): NotificationRequest {
   const pgAmount = input.totalAmount - input.pointsAmount;
   const method =
-    pgAmount === 0 ? METHOD_LABEL.POINTS : input.pointsAmount > 0 ? `${METHOD_LABEL[input.method]} + 포인트 ${formatWon(input.pointsAmount)}` : METHOD_LABEL[input.method];
+    pgAmount === 0
+      ? METHOD_LABEL.POINTS
+      : input.pointsAmount > 0
+        ? `${METHOD_LABEL[input.method]} + 포인트 ${formatWon(input.pointsAmount)}`
+        : METHOD_LABEL[input.method];
   return {
     templateCode: 'PAYMENT_COMPLETED',
     recipient: { userId: input.userId },
@@ -25,11 +35,18 @@ export function paymentCompletedNotice(input: PaymentAttemptInput, approvedAt: D
   };
 }
 
-export function paymentFailedNotice(input: PaymentAttemptInput, failure: { code: string; message: string }): NotificationRequest {
+export function paymentFailedNotice(
+  input: PaymentAttemptInput,
+  failure: { code: string; message: string },
+): NotificationRequest {
   return {
     templateCode: 'PAYMENT_FAILED',
     recipient: { userId: input.userId },
-    variables: { 주문번호: input.orderNumber ?? input.orderId, 결제금액: formatWon(input.totalAmount), 실패사유: failureReason(failure) },
+    variables: {
+      주문번호: input.orderNumber ?? input.orderId,
+      결제금액: formatWon(input.totalAmount),
+      실패사유: failureReason(failure),
+    },
     dedupeKey: `payment-failed:${input.orderId}:${input.attempt}`,
     orderId: input.orderId,
   };

@@ -6,7 +6,8 @@ export const PAYMENT_TASK_QUEUE = 'payment';
 export const NOTIFICATION_TASK_QUEUE = 'notification';
 
 /** Attempt n of an order's payment: n starts at 1; an operator's retry of a dead letter is n + 1. */
-export const paymentAttemptWorkflowId = (orderId: string, attempt: number): string => `payment:${orderId}:${attempt}`;
+export const paymentAttemptWorkflowId = (orderId: string, attempt: number): string =>
+  `payment:${orderId}:${attempt}`;
 
 /**
  * What an attempt needs: ids and amounts only (Temporal histories are readable in its UI). The
@@ -42,7 +43,14 @@ export type PaymentAttemptResult =
       /** The approval was learnt from a look-up after an ambiguous answer. */
       recoveredByLookup: boolean;
     }
-  | { status: 'DECLINED'; paymentId?: string; orderId: string; attempt: number; code: string; message: string };
+  | {
+      status: 'DECLINED';
+      paymentId?: string;
+      orderId: string;
+      attempt: number;
+      code: string;
+      message: string;
+    };
 
 /** A verified PG webhook changed this attempt's payment: stop waiting and look at the PG now. */
 export const pgStatusChangedSignal = defineSignal<[{ pgStatus: string }]>('pgStatusChanged');

@@ -19,7 +19,11 @@ export type TossHttpResult =
   | { kind: 'transport'; code: 'TIMEOUT' | 'NETWORK_ERROR'; message: string };
 
 export interface TossHttp {
-  request(method: 'GET' | 'POST', path: string, options?: { body?: unknown; idempotencyKey?: string }): Promise<TossHttpResult>;
+  request(
+    method: 'GET' | 'POST',
+    path: string,
+    options?: { body?: unknown; idempotencyKey?: string },
+  ): Promise<TossHttpResult>;
 }
 
 export function createTossHttp(config: TossHttpConfig): TossHttp {
@@ -44,9 +48,19 @@ export function createTossHttp(config: TossHttpConfig): TossHttp {
         text = await response.text();
       } catch (error) {
         const name = error instanceof Error ? error.name : '';
-        if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'transport', code: 'TIMEOUT', message: `no answer from Toss within ${config.timeoutMs} ms` };
-        const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-        return { kind: 'transport', code: 'NETWORK_ERROR', message: `${error instanceof Error ? error.message : String(error)}${cause}` };
+        if (name === 'TimeoutError' || name === 'AbortError')
+          return {
+            kind: 'transport',
+            code: 'TIMEOUT',
+            message: `no answer from Toss within ${config.timeoutMs} ms`,
+          };
+        const cause =
+          error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+        return {
+          kind: 'transport',
+          code: 'NETWORK_ERROR',
+          message: `${error instanceof Error ? error.message : String(error)}${cause}`,
+        };
       }
       let body: unknown;
       try {
@@ -54,13 +68,16 @@ export function createTossHttp(config: TossHttpConfig): TossHttp {
       } catch {
         body = text;
       }
-      if (response.ok && body && typeof body === 'object') return { kind: 'ok', status: response.status, body: body as Record<string, unknown> };
-      const errorBody = body && typeof body === 'object' ? (body as { code?: unknown; message?: unknown }) : {};
+      if (response.ok && body && typeof body === 'object')
+        return { kind: 'ok', status: response.status, body: body as Record<string, unknown> };
+      const errorBody =
+        body && typeof body === 'object' ? (body as { code?: unknown; message?: unknown }) : {};
       return {
         kind: 'error',
         status: response.status,
         code: typeof errorBody.code === 'string' ? errorBody.code : `HTTP_${response.status}`,
-        message: typeof errorBody.message === 'string' ? errorBody.message : `Toss answered HTTP ${response.status}`,
+        message:
+          typeof errorBody.message === 'string' ? errorBody.message : `Toss answered HTTP ${response.status}`,
         body,
       };
     },

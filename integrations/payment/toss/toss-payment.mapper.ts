@@ -1,4 +1,10 @@
-import type { BankTransferKind, CardScope, PaymentMethod, PgPayment, PgPaymentStatus } from '../../../domain/payment';
+import type {
+  BankTransferKind,
+  CardScope,
+  PaymentMethod,
+  PgPayment,
+  PgPaymentStatus,
+} from '../../../domain/payment';
 
 /** Toss Payment object (VENDORS.md §1) → the PG-neutral PgPayment. The raw object is kept as is. */
 const STATUS: Record<string, PgPaymentStatus> = {
@@ -15,14 +21,25 @@ const STATUS: Record<string, PgPaymentStatus> = {
 /** Toss issuer codes of overseas card brands (VISA, Master, JCB, Diners, AMEX, UnionPay) [unconfirmed table]. */
 const OVERSEAS_ISSUERS = new Set(['4V', '4M', '4J', '6D', '7A', '3C']);
 
-const EASY_PAY: Record<string, PaymentMethod> = { 카카오페이: 'KAKAOPAY', KAKAOPAY: 'KAKAOPAY', 네이버페이: 'NAVERPAY', NAVERPAY: 'NAVERPAY' };
+const EASY_PAY: Record<string, PaymentMethod> = {
+  카카오페이: 'KAKAOPAY',
+  KAKAOPAY: 'KAKAOPAY',
+  네이버페이: 'NAVERPAY',
+  NAVERPAY: 'NAVERPAY',
+};
 
 type Raw = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 
 export function isTossPaymentObject(body: unknown): body is Raw {
-  return !!body && typeof body === 'object' && typeof (body as Raw).paymentKey === 'string' && typeof (body as Raw).orderId === 'string' && typeof (body as Raw).status === 'string';
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    typeof (body as Raw).paymentKey === 'string' &&
+    typeof (body as Raw).orderId === 'string' &&
+    typeof (body as Raw).status === 'string'
+  );
 }
 
 export function toPgPayment(raw: Raw): PgPayment {
@@ -30,7 +47,11 @@ export function toPgPayment(raw: Raw): PgPayment {
   const card = raw.card && typeof raw.card === 'object' ? (raw.card as Raw) : undefined;
   const easyPay = raw.easyPay && typeof raw.easyPay === 'object' ? (raw.easyPay as Raw) : undefined;
   const { method, bankTransferKind } = methodOf(label, str(easyPay?.provider));
-  const cardScope: CardScope | undefined = card ? (OVERSEAS_ISSUERS.has(str(card.issuerCode) ?? '') ? 'OVERSEAS' : 'DOMESTIC') : undefined;
+  const cardScope: CardScope | undefined = card
+    ? OVERSEAS_ISSUERS.has(str(card.issuerCode) ?? '')
+      ? 'OVERSEAS'
+      : 'DOMESTIC'
+    : undefined;
   const failure = raw.failure && typeof raw.failure === 'object' ? (raw.failure as Raw) : undefined;
   const cancels = Array.isArray(raw.cancels) ? (raw.cancels as Raw[]) : [];
   return {
@@ -47,16 +68,34 @@ export function toPgPayment(raw: Raw): PgPayment {
     currency: str(raw.currency) ?? 'KRW',
     approvedAt: str(raw.approvedAt),
     lastTransactionId: str(raw.lastTransactionKey),
-    cancels: cancels.map((c) => ({ transactionId: str(c.transactionKey) ?? '', amount: num(c.cancelAmount), canceledAt: str(c.canceledAt) ?? '', reason: str(c.cancelReason) ?? '' })),
-    card: card ? { maskedNumber: str(card.number), issuerCode: str(card.issuerCode), approveNo: str(card.approveNo), installmentMonths: typeof card.installmentPlanMonths === 'number' ? card.installmentPlanMonths : undefined } : undefined,
+    cancels: cancels.map((c) => ({
+      transactionId: str(c.transactionKey) ?? '',
+      amount: num(c.cancelAmount),
+      canceledAt: str(c.canceledAt) ?? '',
+      reason: str(c.cancelReason) ?? '',
+    })),
+    card: card
+      ? {
+          maskedNumber: str(card.number),
+          issuerCode: str(card.issuerCode),
+          approveNo: str(card.approveNo),
+          installmentMonths:
+            typeof card.installmentPlanMonths === 'number' ? card.installmentPlanMonths : undefined,
+        }
+      : undefined,
     callbackSecret: str(raw.secret),
-    failure: failure ? { code: str(failure.code) ?? 'UNKNOWN', message: str(failure.message) ?? '' } : undefined,
+    failure: failure
+      ? { code: str(failure.code) ?? 'UNKNOWN', message: str(failure.message) ?? '' }
+      : undefined,
     receiptUrl: raw.receipt && typeof raw.receipt === 'object' ? str((raw.receipt as Raw).url) : undefined,
     raw,
   };
 }
 
-function methodOf(label: string | undefined, easyPayProvider: string | undefined): { method: PaymentMethod | 'OTHER'; bankTransferKind?: BankTransferKind } {
+function methodOf(
+  label: string | undefined,
+  easyPayProvider: string | undefined,
+): { method: PaymentMethod | 'OTHER'; bankTransferKind?: BankTransferKind } {
   switch (label) {
     case '카드':
     case 'CARD':

@@ -1,5 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { PgPayment, WebhookAck, WebhookContext, WebhookRequest, WebhookResult } from '../../../domain/payment';
+import type {
+  PgPayment,
+  WebhookAck,
+  WebhookContext,
+  WebhookRequest,
+  WebhookResult,
+} from '../../../domain/payment';
 
 /**
  * Toss webhooks (VENDORS.md §1): PAYMENT_STATUS_CHANGED is not signed, so the body is only a hint —
@@ -8,13 +14,26 @@ import type { PgPayment, WebhookAck, WebhookContext, WebhookRequest, WebhookResu
  * payment fetched again. Event ids come from the fetched state, so duplicates, Toss's retries and
  * late out-of-order deliveries of an older state all resolve to the same id.
  */
-export type FetchPayment = (by: { paymentKey?: string; orderId?: string }) => Promise<{ kind: 'found'; payment: PgPayment } | { kind: 'not_found' } | { kind: 'unavailable'; reason: string }>;
+export type FetchPayment = (by: {
+  paymentKey?: string;
+  orderId?: string;
+}) => Promise<
+  { kind: 'found'; payment: PgPayment } | { kind: 'not_found' } | { kind: 'unavailable'; reason: string }
+>;
 
 const OK: WebhookAck = { status: 200, contentType: 'application/json', body: '{"received":true}' };
 const REJECTED: WebhookAck = { status: 400, contentType: 'application/json', body: '{"received":false}' };
-const RETRY: WebhookAck = { status: 503, contentType: 'application/json', body: '{"received":false,"retry":true}' };
+const RETRY: WebhookAck = {
+  status: 503,
+  contentType: 'application/json',
+  body: '{"received":false,"retry":true}',
+};
 
-export async function parseTossWebhook(request: WebhookRequest, fetchPayment: FetchPayment, context: WebhookContext = {}): Promise<WebhookResult> {
+export async function parseTossWebhook(
+  request: WebhookRequest,
+  fetchPayment: FetchPayment,
+  context: WebhookContext = {},
+): Promise<WebhookResult> {
   let body: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(request.rawBody);
@@ -25,15 +44,23 @@ export async function parseTossWebhook(request: WebhookRequest, fetchPayment: Fe
   }
 
   if (body.eventType === 'PAYMENT_STATUS_CHANGED') {
-    const data = body.data && typeof body.data === 'object' ? (body.data as Record<string, unknown>) : undefined;
+    const data =
+      body.data && typeof body.data === 'object' ? (body.data as Record<string, unknown>) : undefined;
     const paymentKey = typeof data?.paymentKey === 'string' ? data.paymentKey : undefined;
     const orderId = typeof data?.orderId === 'string' ? data.orderId : undefined;
-    if (!paymentKey || !orderId) return { kind: 'rejected', reason: 'data.paymentKey and data.orderId are required', ack: REJECTED };
+    if (!paymentKey || !orderId)
+      return { kind: 'rejected', reason: 'data.paymentKey and data.orderId are required', ack: REJECTED };
     const fetched = await fetchPayment({ paymentKey });
     if (fetched.kind === 'unavailable') return { kind: 'retry_later', reason: fetched.reason, ack: RETRY };
-    if (fetched.kind === 'not_found') return { kind: 'rejected', reason: `Toss knows no payment ${paymentKey}`, ack: REJECTED };
+    if (fetched.kind === 'not_found')
+      return { kind: 'rejected', reason: `Toss knows no payment ${paymentKey}`, ack: REJECTED };
     const payment = fetched.payment;
-    if (payment.orderId !== orderId) return { kind: 'rejected', reason: 'the webhook orderId does not match the payment at Toss', ack: REJECTED };
+    if (payment.orderId !== orderId)
+      return {
+        kind: 'rejected',
+        reason: 'the webhook orderId does not match the payment at Toss',
+        ack: REJECTED,
+      };
     const bodyStatus = typeof data?.status === 'string' ? data.status : '';
     const tossStatus = (payment.raw as { status?: string }).status ?? '';
     return {
@@ -54,16 +81,35 @@ export async function parseTossWebhook(request: WebhookRequest, fetchPayment: Fe
   // DEPOSIT_CALLBACK is flat and has no eventType: {createdAt, secret, status, transactionKey, orderId}.
   if (body.eventType === undefined || body.eventType === 'DEPOSIT_CALLBACK') {
     const { secret, status, transactionKey, orderId } = body;
-    if (typeof secret !== 'string' || typeof orderId !== 'string' || typeof status !== 'string' || typeof transactionKey !== 'string') {
-      return { kind: 'rejected', reason: 'not a Toss webhook (no eventType, and not a deposit callback)', ack: REJECTED };
+    if (
+      typeof secret !== 'string' ||
+      typeof orderId !== 'string' ||
+      typeof status !== 'string' ||
+      typeof transactionKey !== 'string'
+    ) {
+      return {
+        kind: 'rejected',
+        reason: 'not a Toss webhook (no eventType, and not a deposit callback)',
+        ack: REJECTED,
+      };
     }
     const stored = await context.storedCallbackSecret?.(orderId);
-    if (stored !== undefined && !sameSecret(stored, secret)) return { kind: 'rejected', reason: 'deposit callback secret does not match the stored one', ack: REJECTED };
+    if (stored !== undefined && !sameSecret(stored, secret))
+      return {
+        kind: 'rejected',
+        reason: 'deposit callback secret does not match the stored one',
+        ack: REJECTED,
+      };
     const fetched = await fetchPayment({ orderId });
     if (fetched.kind === 'unavailable') return { kind: 'retry_later', reason: fetched.reason, ack: RETRY };
-    if (fetched.kind === 'not_found') return { kind: 'rejected', reason: `Toss knows no payment for order ${orderId}`, ack: REJECTED };
+    if (fetched.kind === 'not_found')
+      return { kind: 'rejected', reason: `Toss knows no payment for order ${orderId}`, ack: REJECTED };
     if (!fetched.payment.callbackSecret || !sameSecret(fetched.payment.callbackSecret, secret)) {
-      return { kind: 'rejected', reason: 'deposit callback secret does not match the payment', ack: REJECTED };
+      return {
+        kind: 'rejected',
+        reason: 'deposit callback secret does not match the payment',
+        ack: REJECTED,
+      };
     }
     return {
       kind: 'accepted',

@@ -49,7 +49,12 @@ export const TOSS_CAPABILITIES: GatewayCapabilities = {
 
 export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGateway {
   if (!config.secretKey) throw new Error('Toss secret key is required');
-  const http = createTossHttp({ apiBaseUrl: config.apiBaseUrl, secretKey: config.secretKey, timeoutMs: config.timeoutMs ?? 30_000, fetch: config.fetch });
+  const http = createTossHttp({
+    apiBaseUrl: config.apiBaseUrl,
+    secretKey: config.secretKey,
+    timeoutMs: config.timeoutMs ?? 30_000,
+    fetch: config.fetch,
+  });
 
   async function getPayment(by: { paymentKey?: string; orderId?: string }): Promise<TossHttpResult> {
     return by.paymentKey
@@ -60,33 +65,63 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
   async function lookup(request: LookupRequest): Promise<LookupResult> {
     const result = await getPayment({ paymentKey: request.pgTransactionId, orderId: request.orderId });
     if (result.kind === 'ok') {
-      if (!isTossPaymentObject(result.body)) return { kind: 'retryable', code: 'UNEXPECTED_RESPONSE', message: 'Toss answered without a Payment object', raw: result.body };
+      if (!isTossPaymentObject(result.body))
+        return {
+          kind: 'retryable',
+          code: 'UNEXPECTED_RESPONSE',
+          message: 'Toss answered without a Payment object',
+          raw: result.body,
+        };
       return { kind: 'found', payment: toPgPayment(result.body) };
     }
     if (result.kind === 'transport') return { kind: 'retryable', code: result.code, message: result.message };
-    if (result.code === 'NOT_FOUND_PAYMENT') return { kind: 'not_found', code: result.code, message: result.message };
+    if (result.code === 'NOT_FOUND_PAYMENT')
+      return { kind: 'not_found', code: result.code, message: result.message };
     return failure(result, 'lookup') as LookupResult;
   }
 
   async function cancel(request: CancelRequest): Promise<CancelResult> {
-    if (request.cancelAmount !== undefined && !(Number.isSafeInteger(request.cancelAmount) && request.cancelAmount > 0)) {
+    if (
+      request.cancelAmount !== undefined &&
+      !(Number.isSafeInteger(request.cancelAmount) && request.cancelAmount > 0)
+    ) {
       throw new RangeError(`cancelAmount must be a whole won amount above zero, got ${request.cancelAmount}`);
     }
     const body: Record<string, unknown> = { cancelReason: request.reason.slice(0, 200) };
     if (request.cancelAmount !== undefined) body.cancelAmount = request.cancelAmount;
     if (request.taxFreeAmount !== undefined) body.taxFreeAmount = request.taxFreeAmount;
-    const result = await http.request('POST', `/v1/payments/${encodeURIComponent(request.pgTransactionId)}/cancel`, { body, idempotencyKey: request.idempotencyKey });
+    const result = await http.request(
+      'POST',
+      `/v1/payments/${encodeURIComponent(request.pgTransactionId)}/cancel`,
+      { body, idempotencyKey: request.idempotencyKey },
+    );
     if (result.kind === 'ok') {
-      if (!isTossPaymentObject(result.body)) return { kind: 'ambiguous', code: 'UNEXPECTED_RESPONSE', message: 'Toss answered without a Payment object', raw: result.body };
+      if (!isTossPaymentObject(result.body))
+        return {
+          kind: 'ambiguous',
+          code: 'UNEXPECTED_RESPONSE',
+          message: 'Toss answered without a Payment object',
+          raw: result.body,
+        };
       const payment = toPgPayment(result.body);
       const last = payment.cancels.at(-1);
-      return { kind: 'canceled', payment, canceledAmount: last?.amount ?? request.cancelAmount ?? 0, cancelTransactionId: last?.transactionId };
+      return {
+        kind: 'canceled',
+        payment,
+        canceledAmount: last?.amount ?? request.cancelAmount ?? 0,
+        cancelTransactionId: last?.transactionId,
+      };
     }
     if (result.kind === 'transport') return { kind: 'ambiguous', code: result.code, message: result.message };
     if (classifyTossError(result.code, result.status, 'cancel').errorClass === 'already_done') {
       const current = await lookup({ orderId: request.orderId, pgTransactionId: request.pgTransactionId });
-      if (current.kind === 'found') return { kind: 'canceled', payment: current.payment, canceledAmount: 0, alreadyCanceled: true };
-      return { kind: 'ambiguous', code: result.code, message: `${result.message} (and the payment could not be read back)` };
+      if (current.kind === 'found')
+        return { kind: 'canceled', payment: current.payment, canceledAmount: 0, alreadyCanceled: true };
+      return {
+        kind: 'ambiguous',
+        code: result.code,
+        message: `${result.message} (and the payment could not be read back)`,
+      };
     }
     return failure(result, 'cancel') as CancelResult;
   }
@@ -106,8 +141,10 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
         method: request.method === 'BANK_TRANSFER' ? 'TRANSFER' : 'CARD',
       };
       if (config.clientKey) clientParams.clientKey = config.clientKey;
-      if (request.method === 'KAKAOPAY' || request.method === 'NAVERPAY') clientParams.easyPay = request.method;
-      if (request.method === 'CARD' && request.cardScope === 'OVERSEAS') clientParams.useInternationalCardOnly = true;
+      if (request.method === 'KAKAOPAY' || request.method === 'NAVERPAY')
+        clientParams.easyPay = request.method;
+      if (request.method === 'CARD' && request.cardScope === 'OVERSEAS')
+        clientParams.useInternationalCardOnly = true;
       let checkoutUrl: string | undefined;
       if (config.checkoutPageUrl) {
         const url = new URL(config.checkoutPageUrl);
@@ -126,14 +163,25 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
         idempotencyKey: request.idempotencyKey,
       });
       if (result.kind === 'ok') {
-        if (!isTossPaymentObject(result.body)) return { kind: 'ambiguous', code: 'UNEXPECTED_RESPONSE', message: 'Toss answered without a Payment object', raw: result.body };
+        if (!isTossPaymentObject(result.body))
+          return {
+            kind: 'ambiguous',
+            code: 'UNEXPECTED_RESPONSE',
+            message: 'Toss answered without a Payment object',
+            raw: result.body,
+          };
         return approvedOrAmbiguous(toPgPayment(result.body));
       }
-      if (result.kind === 'transport') return { kind: 'ambiguous', code: result.code, message: result.message };
+      if (result.kind === 'transport')
+        return { kind: 'ambiguous', code: result.code, message: result.message };
       if (result.code === 'ALREADY_PROCESSED_PAYMENT') {
         // VENDORS.md: read it back and accept it if it is this order's approval.
         const current = await lookup({ orderId: request.orderId, pgTransactionId: paymentKey });
-        if (current.kind === 'found' && current.payment.orderId === request.orderId && (current.payment.status === 'APPROVED' || current.payment.status === 'AWAITING_DEPOSIT')) {
+        if (
+          current.kind === 'found' &&
+          current.payment.orderId === request.orderId &&
+          (current.payment.status === 'APPROVED' || current.payment.status === 'AWAITING_DEPOSIT')
+        ) {
           return { kind: 'approved', payment: current.payment, alreadyApproved: true };
         }
       }
@@ -145,15 +193,34 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
 
     async netCancel(request: NetCancelRequest): Promise<CancelResult> {
       // Toss has no 망취소 call: whatever Toss approved for the order is cancelled in full.
-      const current = await lookup({ orderId: request.orderId, pgTransactionId: request.pgTransactionId ?? request.pgReturn?.token });
-      if (current.kind === 'not_found') return { kind: 'nothing_to_cancel', code: current.code, message: current.message };
-      if (current.kind !== 'found') return current.kind === 'retryable' ? current : { ...current, kind: 'declined' };
+      const current = await lookup({
+        orderId: request.orderId,
+        pgTransactionId: request.pgTransactionId ?? request.pgReturn?.token,
+      });
+      if (current.kind === 'not_found')
+        return { kind: 'nothing_to_cancel', code: current.code, message: current.message };
+      if (current.kind !== 'found')
+        return current.kind === 'retryable' ? current : { ...current, kind: 'declined' };
       const payment = current.payment;
-      if (payment.status === 'CANCELED') return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
-      if (payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELED' && payment.status !== 'AWAITING_DEPOSIT') {
-        return { kind: 'nothing_to_cancel', code: `TOSS_${(payment.raw as { status?: string }).status ?? 'UNKNOWN'}`, message: 'nothing was approved for this order' };
+      if (payment.status === 'CANCELED')
+        return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
+      if (
+        payment.status !== 'APPROVED' &&
+        payment.status !== 'PARTIALLY_CANCELED' &&
+        payment.status !== 'AWAITING_DEPOSIT'
+      ) {
+        return {
+          kind: 'nothing_to_cancel',
+          code: `TOSS_${(payment.raw as { status?: string }).status ?? 'UNKNOWN'}`,
+          message: 'nothing was approved for this order',
+        };
       }
-      return cancel({ orderId: request.orderId, pgTransactionId: payment.pgTransactionId, reason: request.reason, idempotencyKey: request.idempotencyKey });
+      return cancel({
+        orderId: request.orderId,
+        pgTransactionId: payment.pgTransactionId,
+        reason: request.reason,
+        idempotencyKey: request.idempotencyKey,
+      });
     },
 
     parseWebhook(request: WebhookRequest, context?: WebhookContext): Promise<WebhookResult> {
@@ -172,18 +239,31 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
 }
 
 function approvedOrAmbiguous(payment: PgPayment): ConfirmResult {
-  if (payment.status === 'APPROVED' || payment.status === 'AWAITING_DEPOSIT') return { kind: 'approved', payment };
-  return { kind: 'ambiguous', code: 'UNEXPECTED_STATUS', message: `confirm answered with status ${(payment.raw as { status?: string }).status}`, raw: payment.raw };
+  if (payment.status === 'APPROVED' || payment.status === 'AWAITING_DEPOSIT')
+    return { kind: 'approved', payment };
+  return {
+    kind: 'ambiguous',
+    code: 'UNEXPECTED_STATUS',
+    message: `confirm answered with status ${(payment.raw as { status?: string }).status}`,
+    raw: payment.raw,
+  };
 }
 
 /** A Toss error answer → declined / retryable / ambiguous per the classification table. */
-function failure(result: Extract<TossHttpResult, { kind: 'error' }>, operation: TossOperation): ConfirmResult | CancelResult | LookupResult {
+function failure(
+  result: Extract<TossHttpResult, { kind: 'error' }>,
+  operation: TossOperation,
+): ConfirmResult | CancelResult | LookupResult {
   const { errorClass, alert } = classifyTossError(result.code, result.status, operation);
   const info = { code: result.code, message: result.message, httpStatus: result.status, raw: result.body };
   switch (errorClass) {
     case 'retryable':
       // 409: the first request with this key is still running at Toss; give it time to finish.
-      return { kind: 'retryable', ...info, retryAfterMs: result.code === 'IDEMPOTENT_REQUEST_PROCESSING' ? 1_000 : undefined };
+      return {
+        kind: 'retryable',
+        ...info,
+        retryAfterMs: result.code === 'IDEMPOTENT_REQUEST_PROCESSING' ? 1_000 : undefined,
+      };
     case 'ambiguous':
       return operation === 'lookup' ? { kind: 'retryable', ...info } : { kind: 'ambiguous', ...info };
     case 'already_done':

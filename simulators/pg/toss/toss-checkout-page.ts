@@ -19,24 +19,31 @@ export interface CheckoutParams {
 const METHOD_LABEL = { CARD: '카드', TRANSFER: '계좌이체', VIRTUAL_ACCOUNT: '가상계좌' } as const;
 const EASY_PAY_LABEL = { KAKAOPAY: '카카오페이', NAVERPAY: '네이버페이', TOSSPAY: '토스페이' } as const;
 
-export function parseCheckoutParams(query: Record<string, string | undefined>): CheckoutParams | { error: string } {
+export function parseCheckoutParams(
+  query: Record<string, string | undefined>,
+): CheckoutParams | { error: string } {
   const required = ['orderId', 'orderName', 'amount', 'successUrl', 'failUrl'] as const;
   for (const name of required) if (!query[name]) return { error: `${name} is required` };
   const amount = Number(query.amount);
-  if (!Number.isSafeInteger(amount) || amount <= 0) return { error: 'amount must be a positive integer (KRW)' };
-  if (!/^[A-Za-z0-9_-]{6,64}$/.test(query.orderId!)) return { error: 'orderId must be 6–64 letters, digits, - or _' };
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    return { error: 'amount must be a positive integer (KRW)' };
+  if (!/^[A-Za-z0-9_-]{6,64}$/.test(query.orderId!))
+    return { error: 'orderId must be 6–64 letters, digits, - or _' };
   for (const name of ['successUrl', 'failUrl'] as const) {
     try {
       const url = new URL(query[name]!);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return { error: `${name} must be an http(s) URL` };
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return { error: `${name} must be an http(s) URL` };
     } catch {
       return { error: `${name} must be an absolute URL` };
     }
   }
   const method = (query.method ?? 'CARD').toUpperCase();
-  if (method !== 'CARD' && method !== 'TRANSFER' && method !== 'VIRTUAL_ACCOUNT') return { error: 'method must be CARD, TRANSFER or VIRTUAL_ACCOUNT' };
+  if (method !== 'CARD' && method !== 'TRANSFER' && method !== 'VIRTUAL_ACCOUNT')
+    return { error: 'method must be CARD, TRANSFER or VIRTUAL_ACCOUNT' };
   const easyPay = query.easyPay?.toUpperCase();
-  if (easyPay && easyPay !== 'KAKAOPAY' && easyPay !== 'NAVERPAY' && easyPay !== 'TOSSPAY') return { error: 'easyPay must be KAKAOPAY, NAVERPAY or TOSSPAY' };
+  if (easyPay && easyPay !== 'KAKAOPAY' && easyPay !== 'NAVERPAY' && easyPay !== 'TOSSPAY')
+    return { error: 'easyPay must be KAKAOPAY, NAVERPAY or TOSSPAY' };
   return {
     clientKey: query.clientKey,
     orderId: query.orderId!,
@@ -58,7 +65,11 @@ export function redirectUrl(base: string, params: Record<string, string>): strin
   return url.toString();
 }
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const escape = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 
 export function renderCheckoutPage(params: CheckoutParams, actionBase: string): string {
   const hidden = Object.entries({
@@ -75,7 +86,9 @@ export function renderCheckoutPage(params: CheckoutParams, actionBase: string): 
   })
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`)
     .join('\n      ');
-  const methodLabel = params.easyPay ? `간편결제 (${EASY_PAY_LABEL[params.easyPay]})` : METHOD_LABEL[params.method];
+  const methodLabel = params.easyPay
+    ? `간편결제 (${EASY_PAY_LABEL[params.easyPay]})`
+    : METHOD_LABEL[params.method];
   const cardChoice =
     params.method === 'CARD' && !params.easyPay
       ? `<label>카드 <select name="cardScope">

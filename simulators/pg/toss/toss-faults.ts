@@ -20,19 +20,26 @@ export interface TossFaults {
 
 export function validateFaults(input: Record<string, unknown>): TossFaults {
   const allowed = new Set(['latencyMs', 'decline', 'transient', 'timeout', 'loseResponse', 'webhooks']);
-  for (const key of Object.keys(input)) if (!allowed.has(key)) throw new Error(`unknown Toss fault "${key}" (known: ${[...allowed].join(', ')})`);
+  for (const key of Object.keys(input))
+    if (!allowed.has(key)) throw new Error(`unknown Toss fault "${key}" (known: ${[...allowed].join(', ')})`);
   const faults = input as TossFaults;
-  if (faults.latencyMs !== undefined && !(Number.isFinite(faults.latencyMs) && faults.latencyMs >= 0)) throw new Error('latencyMs must be a number ≥ 0');
+  if (faults.latencyMs !== undefined && !(Number.isFinite(faults.latencyMs) && faults.latencyMs >= 0))
+    throw new Error('latencyMs must be a number ≥ 0');
   if (faults.decline && typeof faults.decline.code !== 'string') throw new Error('decline.code is required');
   for (const name of ['transient', 'timeout', 'loseResponse'] as const) {
     const operation = faults[name]?.operation;
-    if (operation !== undefined && !['confirm', 'cancel', 'lookup'].includes(operation)) throw new Error(`${name}.operation must be confirm, cancel or lookup`);
+    if (operation !== undefined && !['confirm', 'cancel', 'lookup'].includes(operation))
+      throw new Error(`${name}.operation must be confirm, cancel or lookup`);
   }
   return faults;
 }
 
 /** Takes one use of a counted fault if it applies to `operation`; returns it when it fires. */
-export function take<T extends { times?: number; operation?: TossOperation }>(faults: TossFaults, name: 'transient' | 'timeout' | 'loseResponse', operation: TossOperation): T | undefined {
+export function take<T extends { times?: number; operation?: TossOperation }>(
+  faults: TossFaults,
+  name: 'transient' | 'timeout' | 'loseResponse',
+  operation: TossOperation,
+): T | undefined {
   const fault = faults[name] as T | undefined;
   if (!fault) return undefined;
   if ((fault.operation ?? 'confirm') !== operation) return undefined;

@@ -5,7 +5,15 @@ import { randomBytes, randomInt } from 'node:crypto';
  * cancel and both look-ups. Only the fields of VENDORS.md §1 are filled; the rest are null as Toss
  * returns them when they do not apply.
  */
-export type TossStatus = 'READY' | 'IN_PROGRESS' | 'WAITING_FOR_DEPOSIT' | 'DONE' | 'CANCELED' | 'PARTIAL_CANCELED' | 'ABORTED' | 'EXPIRED';
+export type TossStatus =
+  | 'READY'
+  | 'IN_PROGRESS'
+  | 'WAITING_FOR_DEPOSIT'
+  | 'DONE'
+  | 'CANCELED'
+  | 'PARTIAL_CANCELED'
+  | 'ABORTED'
+  | 'EXPIRED';
 
 export interface TossCancel {
   transactionKey: string;
@@ -95,7 +103,15 @@ export function newTransactionKey(): string {
   return randomBytes(16).toString('hex').toUpperCase();
 }
 
-export function newAuthenticatedPayment(input: { mId: string; orderId: string; orderName: string; amount: number; choice: WindowChoice; at: Date; baseUrl: string }): TossPayment {
+export function newAuthenticatedPayment(input: {
+  mId: string;
+  orderId: string;
+  orderName: string;
+  amount: number;
+  choice: WindowChoice;
+  at: Date;
+  baseUrl: string;
+}): TossPayment {
   const paymentKey = newPaymentKey(input.at);
   const supplied = Math.round(input.amount / 1.1);
   const { choice } = input;
@@ -106,7 +122,13 @@ export function newAuthenticatedPayment(input: { mId: string; orderId: string; o
     orderId: input.orderId,
     orderName: input.orderName,
     status: 'IN_PROGRESS',
-    method: choice.easyPay ? '간편결제' : choice.method === 'CARD' ? '카드' : choice.method === 'TRANSFER' ? '계좌이체' : '가상계좌',
+    method: choice.easyPay
+      ? '간편결제'
+      : choice.method === 'CARD'
+        ? '카드'
+        : choice.method === 'TRANSFER'
+          ? '계좌이체'
+          : '가상계좌',
     type: 'NORMAL',
     currency: 'KRW',
     country: 'KR',
@@ -125,7 +147,9 @@ export function newAuthenticatedPayment(input: { mId: string; orderId: string; o
     card: null,
     virtualAccount: null,
     transfer: null,
-    easyPay: choice.easyPay ? { provider: EASY_PAY_LABEL[choice.easyPay], amount: input.amount, discountAmount: 0 } : null,
+    easyPay: choice.easyPay
+      ? { provider: EASY_PAY_LABEL[choice.easyPay], amount: input.amount, discountAmount: 0 }
+      : null,
     cancels: null,
     secret: null,
     failure: null,
@@ -161,7 +185,10 @@ export function approve(payment: TossPayment, choice: WindowChoice, at: Date, ba
   }
   payment.status = 'DONE';
   payment.approvedAt = kstTimestamp(at);
-  if (payment.method === '카드' || (payment.method === '간편결제' && payment.easyPay?.provider !== '네이버페이')) {
+  if (
+    payment.method === '카드' ||
+    (payment.method === '간편결제' && payment.easyPay?.provider !== '네이버페이')
+  ) {
     const card = choice.international ? TEST_CARDS.OVERSEAS : TEST_CARDS.DOMESTIC;
     payment.card = {
       issuerCode: card.issuerCode,

@@ -37,7 +37,12 @@ export class TossWebhookSender {
 
   constructor(private readonly options: WebhookSenderOptions) {}
 
-  send(body: { eventType?: string; orderId?: string; status?: string; data?: { orderId?: string; status?: string } }): void {
+  send(body: {
+    eventType?: string;
+    orderId?: string;
+    status?: string;
+    data?: { orderId?: string; status?: string };
+  }): void {
     if (!this.options.url()) return;
     if (this.options.outOfOrder()) {
       this.held.push(body);
@@ -76,9 +81,23 @@ export class TossWebhookSender {
     for (let attempt = 1; attempt <= this.options.retryDelaysMs.length + 1 && !this.closed; attempt += 1) {
       const url = this.options.url();
       if (!url) return;
-      const record: WebhookDeliveryRecord = { deliveryId, eventType, orderId, status, attempt, responseStatus: null, at: this.options.now().toISOString(), body };
+      const record: WebhookDeliveryRecord = {
+        deliveryId,
+        eventType,
+        orderId,
+        status,
+        attempt,
+        responseStatus: null,
+        at: this.options.now().toISOString(),
+        body,
+      };
       try {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(10_000),
+        });
         await response.arrayBuffer().catch(() => undefined);
         record.responseStatus = response.status;
       } catch (error) {

@@ -3,7 +3,15 @@ import { Sleeper, type PgSimulatorModule } from '../sim-module';
 import { parseCheckoutParams, redirectUrl, renderCheckoutPage, renderErrorPage } from './toss-checkout-page';
 import { tossError, TOSS_WINDOW_ERRORS } from './toss-errors';
 import { take, takeDecline, validateFaults, type TossFaults, type TossOperation } from './toss-faults';
-import { applyCancel, approve, kstTimestamp, newAuthenticatedPayment, newTransactionKey, type TossPayment, type WindowChoice } from './toss-payment-object';
+import {
+  applyCancel,
+  approve,
+  kstTimestamp,
+  newAuthenticatedPayment,
+  newTransactionKey,
+  type TossPayment,
+  type WindowChoice,
+} from './toss-payment-object';
 import { TOSS_WEBHOOK_RETRY_MINUTES, TossWebhookSender } from './toss-webhook-sender';
 
 /**
@@ -17,7 +25,10 @@ import { TOSS_WEBHOOK_RETRY_MINUTES, TossWebhookSender } from './toss-webhook-se
  * retry with the same key after a transient failure is executed again (what VENDORS.md's "retry with
  * the same key" advice assumes). The scope is key + secret key + method + path (not the body).
  */
-export const TOSS_DOC_SECRET_KEYS = ['test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R', 'test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6'];
+export const TOSS_DOC_SECRET_KEYS = [
+  'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R',
+  'test_gsk_docs_OaPz8L5KdmQXkzRz3y47BMw6',
+];
 
 export interface TossSimulatorOptions {
   /** Secret keys the fake accepts (default: the public doc test keys). */
@@ -85,7 +96,11 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
   const json = (c: Context, outcome: Outcome) => c.json(outcome.body as object, outcome.status as 200);
 
   const statusChanged = (payment: TossPayment) =>
-    webhooks.send({ eventType: 'PAYMENT_STATUS_CHANGED', createdAt: kstTimestamp(now()), data: structuredClone(payment) } as never);
+    webhooks.send({
+      eventType: 'PAYMENT_STATUS_CHANGED',
+      createdAt: kstTimestamp(now()),
+      data: structuredClone(payment),
+    } as never);
 
   /** Basic base64("<secretKey>:"): the colon is mandatory. */
   function authenticate(c: Context): { secretKey: string } | Outcome {
@@ -101,7 +116,11 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
   }
 
   /** Common path of every API call: auth, latency, idempotency, test code and faults. */
-  async function handle(c: Context, operation: TossOperation, run: () => Outcome | Promise<Outcome>): Promise<Response> {
+  async function handle(
+    c: Context,
+    operation: TossOperation,
+    run: () => Outcome | Promise<Outcome>,
+  ): Promise<Response> {
     const auth = authenticate(c);
     if (!('secretKey' in auth)) return json(c, auth);
     if (state.faults.latencyMs) await sleeper.sleep(state.faults.latencyMs);
@@ -116,7 +135,8 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
     let scope: string | undefined;
     if (key !== undefined) {
       record.idempotencyKey = key;
-      if (key.length === 0 || key.length > 300) return finish(tossError('INVALID_IDEMPOTENCY_KEY', '멱등키는 1자 이상 300자 이하여야 합니다.'));
+      if (key.length === 0 || key.length > 300)
+        return finish(tossError('INVALID_IDEMPOTENCY_KEY', '멱등키는 1자 이상 300자 이하여야 합니다.'));
       scope = `${auth.secretKey}\u0000${c.req.method}\u0000${c.req.path}\u0000${key}`;
       const stored = state.idempotency.get(scope);
       if (stored === 'IN_FLIGHT') return finish(tossError('IDEMPOTENT_REQUEST_PROCESSING'));
@@ -136,7 +156,9 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
         return finish({ status: transient.status ?? error.status, body: error.body });
       }
       const timeout = take<NonNullable<TossFaults['timeout']>>(state.faults, 'timeout', operation);
-      const lose = timeout ? undefined : take<NonNullable<TossFaults['loseResponse']>>(state.faults, 'loseResponse', operation);
+      const lose = timeout
+        ? undefined
+        : take<NonNullable<TossFaults['loseResponse']>>(state.faults, 'loseResponse', operation);
 
       if (timeout && timeout.process === false) {
         await sleeper.sleep(timeout.hangMs ?? 30_000);
@@ -171,14 +193,24 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
   function confirm(c: Context, body: Record<string, unknown>): Outcome {
     const { paymentKey, orderId, amount } = body;
     if (typeof paymentKey !== 'string' || typeof orderId !== 'string' || !Number.isSafeInteger(amount)) {
-      return tossError('INVALID_REQUEST', '잘못된 요청입니다. paymentKey, orderId, amount(정수)를 확인해주세요.');
+      return tossError(
+        'INVALID_REQUEST',
+        '잘못된 요청입니다. paymentKey, orderId, amount(정수)를 확인해주세요.',
+      );
     }
     const payment = state.payments.get(paymentKey);
     if (!payment) return tossError('NOT_FOUND_PAYMENT_SESSION');
-    if (payment.orderId !== orderId) return tossError('INVALID_REQUEST', '주문번호가 결제 정보와 일치하지 않습니다.');
-    if (payment.status === 'ABORTED' || payment.status === 'EXPIRED') return tossError('NOT_FOUND_PAYMENT_SESSION');
-    if (payment.status !== 'IN_PROGRESS' && payment.status !== 'READY') return tossError('ALREADY_PROCESSED_PAYMENT');
-    if (amount !== payment.totalAmount) return tossError('INVALID_REQUEST', `요청한 결제 금액(${amount})이 결제창에서 인증된 금액(${payment.totalAmount})과 일치하지 않습니다.`);
+    if (payment.orderId !== orderId)
+      return tossError('INVALID_REQUEST', '주문번호가 결제 정보와 일치하지 않습니다.');
+    if (payment.status === 'ABORTED' || payment.status === 'EXPIRED')
+      return tossError('NOT_FOUND_PAYMENT_SESSION');
+    if (payment.status !== 'IN_PROGRESS' && payment.status !== 'READY')
+      return tossError('ALREADY_PROCESSED_PAYMENT');
+    if (amount !== payment.totalAmount)
+      return tossError(
+        'INVALID_REQUEST',
+        `요청한 결제 금액(${amount})이 결제창에서 인증된 금액(${payment.totalAmount})과 일치하지 않습니다.`,
+      );
 
     const decline = takeDecline(state.faults);
     if (decline) {
@@ -188,7 +220,12 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
       statusChanged(payment);
       return error;
     }
-    approve(payment, state.choices.get(paymentKey) ?? { method: 'CARD', international: false }, now(), apiBase(c));
+    approve(
+      payment,
+      state.choices.get(paymentKey) ?? { method: 'CARD', international: false },
+      now(),
+      apiBase(c),
+    );
     statusChanged(payment);
     return { status: 200, body: structuredClone(payment) };
   }
@@ -198,13 +235,20 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
     if (typeof cancelReason !== 'string' || cancelReason.trim() === '' || cancelReason.length > 200) {
       return tossError('INVALID_REQUEST', '취소 사유(cancelReason)는 1자 이상 200자 이하로 입력해주세요.');
     }
-    if (cancelAmount !== undefined && cancelAmount !== null && !(Number.isSafeInteger(cancelAmount) && (cancelAmount as number) > 0)) {
+    if (
+      cancelAmount !== undefined &&
+      cancelAmount !== null &&
+      !(Number.isSafeInteger(cancelAmount) && (cancelAmount as number) > 0)
+    ) {
       return tossError('INVALID_REQUEST', '취소 금액(cancelAmount)은 0보다 큰 정수여야 합니다.');
     }
     const payment = state.payments.get(paymentKey);
     if (!payment) return tossError('NOT_FOUND_PAYMENT');
     if (payment.status === 'CANCELED') return tossError('ALREADY_CANCELED_PAYMENT');
-    const cancelable = payment.status === 'DONE' || payment.status === 'PARTIAL_CANCELED' || (payment.status === 'WAITING_FOR_DEPOSIT' && cancelAmount == null);
+    const cancelable =
+      payment.status === 'DONE' ||
+      payment.status === 'PARTIAL_CANCELED' ||
+      (payment.status === 'WAITING_FOR_DEPOSIT' && cancelAmount == null);
     if (!cancelable) return tossError('NOT_CANCELABLE_PAYMENT');
     const amount = (cancelAmount as number | undefined) ?? payment.balanceAmount;
     if (amount > payment.balanceAmount) return tossError('NOT_CANCELABLE_AMOUNT');
@@ -213,12 +257,15 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
     return { status: 200, body: structuredClone(payment) };
   }
 
-  const found = (payment: TossPayment | undefined): Outcome => (payment ? { status: 200, body: structuredClone(payment) } : tossError('NOT_FOUND_PAYMENT'));
+  const found = (payment: TossPayment | undefined): Outcome =>
+    payment ? { status: 200, body: structuredClone(payment) } : tossError('NOT_FOUND_PAYMENT');
 
   async function readJson(c: Context): Promise<Record<string, unknown> | undefined> {
     try {
       const body: unknown = await c.req.json();
-      return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+      return body && typeof body === 'object' && !Array.isArray(body)
+        ? (body as Record<string, unknown>)
+        : undefined;
     } catch {
       return undefined;
     }
@@ -227,13 +274,23 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
   const api = new Hono();
   api.post('/v1/payments/confirm', async (c) => {
     const body = await readJson(c);
-    return handle(c, 'confirm', () => (body ? confirm(c, body) : tossError('INVALID_REQUEST', '요청 본문이 올바른 JSON이 아닙니다.')));
+    return handle(c, 'confirm', () =>
+      body ? confirm(c, body) : tossError('INVALID_REQUEST', '요청 본문이 올바른 JSON이 아닙니다.'),
+    );
   });
-  api.get('/v1/payments/orders/:orderId', (c) => handle(c, 'lookup', () => found(state.payments.get(state.orders.get(c.req.param('orderId')) ?? ''))));
-  api.get('/v1/payments/:paymentKey', (c) => handle(c, 'lookup', () => found(state.payments.get(c.req.param('paymentKey')))));
+  api.get('/v1/payments/orders/:orderId', (c) =>
+    handle(c, 'lookup', () => found(state.payments.get(state.orders.get(c.req.param('orderId')) ?? ''))),
+  );
+  api.get('/v1/payments/:paymentKey', (c) =>
+    handle(c, 'lookup', () => found(state.payments.get(c.req.param('paymentKey')))),
+  );
   api.post('/v1/payments/:paymentKey/cancel', async (c) => {
     const body = await readJson(c);
-    return handle(c, 'cancel', () => (body ? cancel(c.req.param('paymentKey'), body) : tossError('INVALID_REQUEST', '요청 본문이 올바른 JSON이 아닙니다.')));
+    return handle(c, 'cancel', () =>
+      body
+        ? cancel(c.req.param('paymentKey'), body)
+        : tossError('INVALID_REQUEST', '요청 본문이 올바른 JSON이 아닙니다.'),
+    );
   });
   api.notFound((c) => c.json(tossError('NOT_FOUND').body, 404));
 
@@ -244,7 +301,9 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
     return c.html(renderCheckoutPage(params, c.req.path));
   });
   const windowForm = async (c: Context) => {
-    const form = Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']));
+    const form = Object.fromEntries(
+      Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+    );
     const params = parseCheckoutParams(Object.fromEntries(Object.entries(form).filter(([, v]) => v !== '')));
     return { form, params };
   };
@@ -252,27 +311,70 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
     const { form, params } = await windowForm(c);
     if ('error' in params) return c.html(renderErrorPage(params.error), 400);
     const previous = state.payments.get(state.orders.get(params.orderId) ?? '');
-    if (previous && previous.status !== 'IN_PROGRESS' && previous.status !== 'READY' && previous.status !== 'ABORTED' && previous.status !== 'EXPIRED') {
-      return c.redirect(redirectUrl(params.failUrl, { code: 'DUPLICATED_ORDER_ID', message: tossError('DUPLICATED_ORDER_ID').body.message, orderId: params.orderId }), 303);
+    if (
+      previous &&
+      previous.status !== 'IN_PROGRESS' &&
+      previous.status !== 'READY' &&
+      previous.status !== 'ABORTED' &&
+      previous.status !== 'EXPIRED'
+    ) {
+      return c.redirect(
+        redirectUrl(params.failUrl, {
+          code: 'DUPLICATED_ORDER_ID',
+          message: tossError('DUPLICATED_ORDER_ID').body.message,
+          orderId: params.orderId,
+        }),
+        303,
+      );
     }
-    const choice: WindowChoice = { method: params.method, easyPay: params.easyPay, international: form.cardScope ? form.cardScope === 'OVERSEAS' : params.useInternationalCardOnly };
-    const payment = newAuthenticatedPayment({ mId, orderId: params.orderId, orderName: params.orderName, amount: params.amount, choice, at: now(), baseUrl: `${new URL(c.req.url).origin}/toss` });
+    const choice: WindowChoice = {
+      method: params.method,
+      easyPay: params.easyPay,
+      international: form.cardScope ? form.cardScope === 'OVERSEAS' : params.useInternationalCardOnly,
+    };
+    const payment = newAuthenticatedPayment({
+      mId,
+      orderId: params.orderId,
+      orderName: params.orderName,
+      amount: params.amount,
+      choice,
+      at: now(),
+      baseUrl: `${new URL(c.req.url).origin}/toss`,
+    });
     state.payments.set(payment.paymentKey, payment);
     state.orders.set(payment.orderId, payment.paymentKey);
     state.choices.set(payment.paymentKey, choice);
-    return c.redirect(redirectUrl(params.successUrl, { paymentType: 'NORMAL', orderId: params.orderId, paymentKey: payment.paymentKey, amount: String(params.amount) }), 303);
+    return c.redirect(
+      redirectUrl(params.successUrl, {
+        paymentType: 'NORMAL',
+        orderId: params.orderId,
+        paymentKey: payment.paymentKey,
+        amount: String(params.amount),
+      }),
+      303,
+    );
   });
   sandbox.post('/checkout/fail', async (c) => {
     const { form, params } = await windowForm(c);
     if ('error' in params) return c.html(renderErrorPage(params.error), 400);
-    const code = form.code && (TOSS_WINDOW_ERRORS[form.code] || tossError(form.code).status < 500) ? form.code : 'REJECT_CARD_COMPANY';
+    const code =
+      form.code && (TOSS_WINDOW_ERRORS[form.code] || tossError(form.code).status < 500)
+        ? form.code
+        : 'REJECT_CARD_COMPANY';
     const message = TOSS_WINDOW_ERRORS[code] ?? tossError(code).body.message;
     return c.redirect(redirectUrl(params.failUrl, { code, message, orderId: params.orderId }), 303);
   });
   sandbox.post('/checkout/cancel', async (c) => {
     const { params } = await windowForm(c);
     if ('error' in params) return c.html(renderErrorPage(params.error), 400);
-    return c.redirect(redirectUrl(params.failUrl, { code: 'PAY_PROCESS_CANCELED', message: TOSS_WINDOW_ERRORS.PAY_PROCESS_CANCELED!, orderId: params.orderId }), 303);
+    return c.redirect(
+      redirectUrl(params.failUrl, {
+        code: 'PAY_PROCESS_CANCELED',
+        message: TOSS_WINDOW_ERRORS.PAY_PROCESS_CANCELED!,
+        orderId: params.orderId,
+      }),
+      303,
+    );
   });
 
   const control = new Hono();
@@ -280,12 +382,19 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
   control.post('/deposits', async (c) => {
     const body = (await readJson(c)) ?? {};
     const payment = state.payments.get(state.orders.get(String(body.orderId)) ?? '');
-    if (!payment || payment.status !== 'WAITING_FOR_DEPOSIT') return c.json({ error: 'no virtual account waiting for a deposit for this orderId' }, 404);
+    if (!payment || payment.status !== 'WAITING_FOR_DEPOSIT')
+      return c.json({ error: 'no virtual account waiting for a deposit for this orderId' }, 404);
     payment.status = 'DONE';
     payment.approvedAt = kstTimestamp(now());
     payment.lastTransactionKey = newTransactionKey();
     if (payment.virtualAccount) payment.virtualAccount.settlementStatus = 'COMPLETED';
-    webhooks.send({ createdAt: kstTimestamp(now()), secret: payment.secret, status: 'DONE', transactionKey: payment.lastTransactionKey, orderId: payment.orderId } as never);
+    webhooks.send({
+      createdAt: kstTimestamp(now()),
+      secret: payment.secret,
+      status: 'DONE',
+      transactionKey: payment.lastTransactionKey,
+      orderId: payment.orderId,
+    } as never);
     statusChanged(payment);
     return c.json(structuredClone(payment));
   });
@@ -304,7 +413,8 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
     webhooks: () => webhooks.deliveries.map((d) => ({ ...d })),
     flushWebhooks: () => webhooks.flush(),
     configure(config) {
-      if ('webhookUrl' in config) state.webhookUrl = config.webhookUrl === null ? undefined : String(config.webhookUrl);
+      if ('webhookUrl' in config)
+        state.webhookUrl = config.webhookUrl === null ? undefined : String(config.webhookUrl);
     },
     reset() {
       sleeper.wakeAll();
