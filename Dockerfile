@@ -30,6 +30,7 @@ RUN npm run build \
   && test -f dist/api/server.js \
   && test -f dist/workers/main.js \
   && test -f dist/persistence/migrate.js \
+  && test -f dist/simulators/pg/main.js \
   && test -f dist/workflow-bundle.js
 
 # ---- prod-deps: runtime dependencies only (native addons compiled here, on the same base image) ----

@@ -14,6 +14,8 @@ roles:
                          queues: identity catalog inventory ordering payment shipping
                                  settlement notification chat
   migrate [up|down]      apply pending schema migrations (default: up), then exit
+  pg-simulator           the sandbox PG (Toss contract and payment window) on $PG_SIMULATOR_PORT
+                         (default 4010), shared by api and worker when no PG keys are set
 USAGE
 }
 
@@ -57,6 +59,14 @@ case "$role" in
         ;;
     esac
     exec node dist/persistence/migrate.js "$1"
+    ;;
+  pg-simulator)
+    if [ "$#" -gt 0 ]; then
+      echo "entrypoint: the pg-simulator role takes no arguments (got: $*)" >&2
+      usage
+      exit 64
+    fi
+    exec node dist/simulators/pg/main.js
     ;;
   help | -h | --help)
     usage

@@ -238,6 +238,24 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  test('without PG keys, api and worker share one sandbox PG that calls the api back', () => {
+    const simulator = services['pg-simulator']!;
+    assert.equal(simulator.image, services.api!.image, 'the simulator runs from the one image');
+    assert.deepEqual(simulator.command, ['pg-simulator']);
+    const own = environmentOf('pg-simulator');
+    for (const name of ['api', 'worker']) {
+      assert.equal(
+        environmentOf(name).PG_SIMULATOR_URL,
+        `\${PG_SIMULATOR_URL:-http://pg-simulator:${own.PG_SIMULATOR_PORT}}`,
+      );
+      assert.equal(at(services[name], 'depends_on', 'pg-simulator', 'condition'), 'service_healthy');
+    }
+    assert.equal(
+      own.TOSS_WEBHOOK_URL,
+      `http://api:${environmentOf('api').PORT}/api/v1/webhooks/payments/toss`,
+    );
+  });
+
   test('service addresses in the app environment point at the compose services and their ports', () => {
     const environment = environmentOf('api');
     const database = new URL(environment.DATABASE_URL!.replace(/\$\{[^}]*\}/g, 'x'));

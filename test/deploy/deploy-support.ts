@@ -57,6 +57,7 @@ export const ROLE_COMMANDS = {
   api: { script: 'dist/api/server.js', source: 'api/server.ts' },
   worker: { script: 'dist/workers/main.js', source: 'workers/main.ts' },
   migrate: { script: 'dist/persistence/migrate.js', source: 'persistence/migrate.ts' },
+  'pg-simulator': { script: 'dist/simulators/pg/main.js', source: 'simulators/pg/main.ts' },
 } as const;
 
 export type Role = keyof typeof ROLE_COMMANDS;
@@ -80,6 +81,7 @@ export const APP_ENV_VARS = [
   'ADMIN_PASSWORD',
   'TOSS_SECRET_KEY',
   'TOSS_CLIENT_KEY',
+  'PG_SIMULATOR_URL',
   'NICEPAY_CLIENT_KEY',
   'NICEPAY_SECRET_KEY',
   'INICIS_MID',
