@@ -127,7 +127,7 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
   const app = createApp({
     logger: runtime.logger,
     metrics: runtime.metrics,
-    newId: () => uuidv7(),
+    newId,
     readinessChecks: runtime.infrastructure.readinessChecks,
     apiRoutes: [
       ...identity.routes,

@@ -117,6 +117,19 @@ describe('Toss adapter against the PG simulator', () => {
     return { orderId, pgReturn: { token: params.paymentKey!, amount: Number(params.amount) } };
   }
 
+  /** A buyer pays in the sandbox window and the server confirms: an approved payment. */
+  async function approvedPayment(amount = 11_000) {
+    const { orderId, pgReturn } = await buyerAuthenticates(amount);
+    const approved = await gateway.confirm({
+      orderId,
+      amount,
+      pgReturn,
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.ok(approved.kind === 'approved');
+    return approved.payment;
+  }
+
   function attempt(
     orderId: string,
     amount: number,
@@ -292,15 +305,9 @@ describe('Toss adapter against the PG simulator', () => {
   });
 
   test('cancel and partial cancel: balance goes down, a cancel above the balance is refused, a repeated cancel is recognised', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(10_000);
-    const approved = await gateway.confirm({
-      orderId,
-      amount: 10_000,
-      pgReturn,
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
-    assert.ok(approved.kind === 'approved');
-    const key = approved.payment.pgTransactionId;
+    const payment = await approvedPayment(10_000);
+    const { orderId } = payment;
+    const key = payment.pgTransactionId;
 
     const partial = await gateway.cancel({
       orderId,
@@ -349,17 +356,11 @@ describe('Toss adapter against the PG simulator', () => {
   });
 
   test('idempotent replay: the same cancel sent twice with one key cancels once', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(10_000);
-    const approved = await gateway.confirm({
-      orderId,
-      amount: 10_000,
-      pgReturn,
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
-    assert.ok(approved.kind === 'approved');
+    const payment = await approvedPayment(10_000);
+    const { orderId } = payment;
     const request = {
       orderId,
-      pgTransactionId: approved.payment.pgTransactionId,
+      pgTransactionId: payment.pgTransactionId,
       cancelAmount: 2_500,
       reason: '부분 취소',
       idempotencyKey: cancelIdempotencyKey(orderId, 1),
@@ -442,18 +443,6 @@ describe('Toss adapter against the PG simulator', () => {
 
     const parse = (rawBody: string, context?: Parameters<PaymentGateway['parseWebhook']>[1]) =>
       gateway.parseWebhook({ headers: { 'content-type': 'application/json' }, rawBody }, context);
-
-    async function approvedPayment(amount = 11_000) {
-      const { orderId, pgReturn } = await buyerAuthenticates(amount);
-      const approved = await gateway.confirm({
-        orderId,
-        amount,
-        pgReturn,
-        idempotencyKey: confirmIdempotencyKey(orderId, 1),
-      });
-      assert.ok(approved.kind === 'approved');
-      return approved.payment;
-    }
 
     test('a genuine PAYMENT_STATUS_CHANGED is accepted with the state fetched back from Toss', async () => {
       const payment = await approvedPayment();
