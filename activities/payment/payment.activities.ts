@@ -67,6 +67,8 @@ export interface PgCallInput {
   orderId: string;
   attempt: number;
   provider: PgProvider;
+  /** What prepareCheckout returned (KakaoPay tid, NaverPay reserveId), for PGs that confirm or look up by it. */
+  pgReference?: string;
 }
 
 export function createPaymentActivities(deps: PaymentActivityDeps) {
@@ -128,6 +130,7 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
         orderId: input.orderId,
         amount: input.amount,
         pgReturn: input.pgReturn,
+        pgReference: input.pgReference,
         idempotencyKey: confirmIdempotencyKey(input.orderId, input.attempt),
       });
       if (result.kind === 'approved') await recordPg(input.paymentId, result.payment);
@@ -142,7 +145,11 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
     async lookupPgPayment(input: PgCallInput & { pgTransactionId?: string }): Promise<LookupResult> {
       const result = await deps
         .gateway(input.provider)
-        .lookup({ orderId: input.orderId, pgTransactionId: input.pgTransactionId });
+        .lookup({
+          orderId: input.orderId,
+          pgTransactionId: input.pgTransactionId,
+          pgReference: input.pgReference,
+        });
       if (result.kind === 'found') await recordPg(input.paymentId, result.payment);
       return slim(result);
     },

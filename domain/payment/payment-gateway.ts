@@ -46,7 +46,34 @@ export interface PaymentGateway {
 
   /** Verify and parse a webhook call. Forged or unverifiable calls are never `accepted`. */
   parseWebhook(request: WebhookRequest, context?: WebhookContext): Promise<WebhookResult>;
+
+  /**
+   * Read the browser's return from the PG window (the query string of a GET, or the form fields
+   * of a POST, merged) into what `confirm` needs. Checks what the PG lets a shop check without a
+   * call (order id, return signatures); approves nothing.
+   */
+  parseReturn(request: PgReturnRequest): PgReturnResult;
 }
+
+/** Which of the URLs given to prepareCheckout the browser came back to. */
+export type PgReturnOutcome = 'success' | 'fail' | 'cancel';
+
+export interface PgReturnRequest {
+  /** The order the return URL was built for (from the URL's path, never from the PG's parameters). */
+  orderId: string;
+  outcome: PgReturnOutcome;
+  /** Query and form parameters exactly as received (strings). */
+  params: Record<string, string>;
+  /** What prepareCheckout returned as `pgReference` (KakaoPay tid, NaverPay reserveId), if any. */
+  pgReference?: string;
+}
+
+export type PgReturnResult =
+  | { kind: 'authenticated'; pgReturn: PgReturn }
+  /** The PG window ended without authentication; `buyerCanceled` when the buyer gave up (취소). */
+  | { kind: 'failed'; code: string; message: string; buyerCanceled: boolean }
+  /** Parameters that do not belong to this order or fail the PG's return signature: ignore them. */
+  | { kind: 'rejected'; reason: string };
 
 export interface GatewayCapabilities {
   /** How the buyer's window is opened: a hosted page to redirect to, a JS SDK, or a form POST. */

@@ -116,7 +116,7 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
     let pgTransactionId: string | undefined;
     let recoveredByLookup = false;
     if (split.needsPg) {
-      const call = { paymentId, orderId, attempt, provider: input.provider! };
+      const call = { paymentId, orderId, attempt, provider: input.provider!, pgReference: input.pgReference };
       // From here until a definite answer, anything the PG may have approved is undone on failure.
       const voidApproval = {
         step: 'netCancelPgPayment',

@@ -25,6 +25,8 @@ export interface PaymentAttemptInput {
   pointsAmount: number;
   /** What the PG window handed back to the browser (Toss: paymentKey, amount). */
   pgReturn?: PgReturn;
+  /** What the PG's checkout reserved server-side (KakaoPay tid, NaverPay reserveId), kept by ordering. */
+  pgReference?: string;
   /** For the buyer's messages: the order number and a short name (`무선 키보드 외 2건`); no personal data. */
   orderNumber?: string;
   orderName?: string;

@@ -12,6 +12,8 @@ import {
   type LookupResult,
   type NetCancelRequest,
   type PaymentGateway,
+  type PgReturnRequest,
+  type PgReturnResult,
   type PgPayment,
   type TossOperation,
   type WebhookContext,
@@ -235,7 +237,33 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
         context,
       );
     },
+
+    parseReturn(request: PgReturnRequest): PgReturnResult {
+      return parseTossReturn(request);
+    },
   };
+}
+
+/**
+ * Toss appends `paymentType, orderId, paymentKey, amount` to successUrl and `code, message, orderId`
+ * to failUrl; PAY_PROCESS_CANCELED is the buyer closing the window.
+ */
+function parseTossReturn({ orderId, outcome, params }: PgReturnRequest): PgReturnResult {
+  if (params.orderId !== undefined && params.orderId !== orderId)
+    return { kind: 'rejected', reason: `orderId ${params.orderId} does not belong to order ${orderId}` };
+  if (outcome !== 'success') {
+    const code = params.code ?? (outcome === 'cancel' ? 'PAY_PROCESS_CANCELED' : 'PAY_PROCESS_ABORTED');
+    return {
+      kind: 'failed',
+      code,
+      message: params.message ?? '결제가 완료되지 않았습니다.',
+      buyerCanceled: code === 'PAY_PROCESS_CANCELED' || outcome === 'cancel',
+    };
+  }
+  const amount = Number(params.amount);
+  if (!params.paymentKey || !Number.isSafeInteger(amount))
+    return { kind: 'rejected', reason: 'paymentKey and a whole amount are required on the success return' };
+  return { kind: 'authenticated', pgReturn: { token: params.paymentKey, amount } };
 }
 
 function approvedOrAmbiguous(payment: PgPayment): ConfirmResult {

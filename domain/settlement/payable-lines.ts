@@ -1,0 +1,28 @@
+/**
+ * What OrderLifecycle hands to settlement when a seller part's 7-day hold after purchase
+ * confirmation has ended: these lines are payable from `payableAt` on. Settlement records each line
+ * once (by `orderLineId`), with the fee rate in force, and pays it in the next weekly run.
+ */
+export interface PayableLinesInput {
+  orderId: string;
+  orderNumber: string;
+  sellerId: string;
+  /** ISO-8601: when the purchase was confirmed (by the buyer or automatically). */
+  purchaseConfirmedAt: string;
+  /** ISO-8601: confirmation + 7 days, when the hold ended. */
+  payableAt: string;
+  lines: PayableLine[];
+}
+
+export interface PayableLine {
+  orderLineId: string;
+  productName: string;
+  quantity: number;
+  /** Whole won: unit price × quantity as ordered. */
+  amount: number;
+}
+
+/** The activity settlement serves on its task queue for OrderLifecycle. */
+export interface PayableLinesIntake {
+  recordPayableLines(input: PayableLinesInput): Promise<{ recorded: number }>;
+}

@@ -1,0 +1,44 @@
+import { defineSignal } from '@temporalio/workflow';
+
+/**
+ * The contract between OrderLifecycle (parent) and Shipment (child, one per seller part), shared by
+ * the API, both workflows and the courier webhook. Ids and codes only: no personal data.
+ */
+export const SHIPPING_TASK_QUEUE = 'shipping';
+
+/** Courier as the API names it; the tracker's code is CJ 04, LOTTE 08, HANJIN 05 (VENDORS.md §6). */
+export type CourierName = 'CJ' | 'LOTTE' | 'HANJIN';
+
+export interface ShipmentInput {
+  orderId: string;
+  orderNumber: string;
+  sellerId: string;
+  /** The buyer, for dispatch and delivery notices (the notification context resolves contact details). */
+  buyerUserId: string;
+  /** A short description of the part for messages (`무선 키보드 외 1건`). */
+  itemSummary: string;
+}
+
+/**
+ * Sent by OrderLifecycle once it accepted the seller's ship command (the part is SHIPPED from then on):
+ * the Shipment registers tracking and follows the parcel. Sent again with another invoice, it
+ * replaces the first (a mistyped invoice corrected by the seller).
+ */
+export interface InvoiceRegistration {
+  courier: CourierName;
+  /** Normalised (digits only), already checked by domain/shipping. */
+  invoiceNumber: string;
+  registeredBy: string;
+  /** ISO-8601. */
+  registeredAt: string;
+}
+export const invoiceRegisteredSignal = defineSignal<[InvoiceRegistration]>('invoiceRegistered');
+
+/** What the Shipment returns to OrderLifecycle: the parcel reached the buyer. */
+export interface ShipmentResult {
+  status: 'DELIVERED';
+  /** ISO-8601, as the courier reported it. */
+  deliveredAt: string;
+  courier: CourierName;
+  invoiceNumber: string;
+}
