@@ -41,6 +41,8 @@ export interface ApiRuntime {
   chat?: ChatSettings;
   /** PG adapters (integrations/payment/payment-vendors.ts) for webhook verification. Absent: payment webhooks answer 503. */
   payments?: PaymentGateways;
+  /** PAYMENT_RESULT_URL: the front-end page the browser lands on after the PG window. */
+  paymentResultUrl?: string;
 }
 
 /** The app, plus the hook a composition root calls after `listen` so WebSocket routes (chat live) work. */
@@ -73,15 +75,28 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     imageStorageDir: runtime.imageStorageDir,
     temporalClient: () => runtime.infrastructure.temporal.client,
   });
-  // Cart and orders. POST /orders is mounted with OrderLifecycle (ordering.placementRoutes(onPlaced)).
+  const payment = createPaymentModule({
+    dataSource: runtime.infrastructure.dataSource,
+    gateways: runtime.payments,
+    temporalClient: () => runtime.infrastructure.temporal.client,
+    authenticate: identity.authenticate,
+    newId,
+  });
+  // Cart and orders; POST /orders starts OrderLifecycle, whose updates carry every later command.
   const ordering = createOrderingModule({
     dataSource: runtime.infrastructure.dataSource,
     kv: runtime.infrastructure.kv,
     cipher: identity.deps.cipher,
     catalog: catalog.catalog,
     inventory: catalog.inventory,
+    points: { availablePoints: async (userId) => (await payment.points.balance(userId)).available },
     newId,
     authenticate: identity.authenticate,
+    temporalClient: () => runtime.infrastructure.temporal.client,
+    gateways: runtime.payments,
+    publicBaseUrl: runtime.publicBaseUrl,
+    paymentResultUrl: runtime.paymentResultUrl,
+    logger: runtime.logger,
   });
   personalDataErasers.push(ordering.eraser);
   const notification = createNotificationModule({
@@ -116,13 +131,6 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     liveSockets,
     settings: runtime.chat,
     temporalClient: () => runtime.infrastructure.temporal.client,
-  });
-  const payment = createPaymentModule({
-    dataSource: runtime.infrastructure.dataSource,
-    gateways: runtime.payments,
-    temporalClient: () => runtime.infrastructure.temporal.client,
-    authenticate: identity.authenticate,
-    newId,
   });
   const app = createApp({
     logger: runtime.logger,

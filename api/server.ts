@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     logger,
     metrics: createMetrics(),
     publicBaseUrl: config.publicBaseUrl,
+    paymentResultUrl: config.paymentResultUrl,
     identity,
     notifications: config.notifications,
     payments: paymentGateways,

@@ -47,6 +47,8 @@ export interface ApiConfig {
   logLevel: string;
   port: number;
   publicBaseUrl: string;
+  /** PAYMENT_RESULT_URL (absent: `<public>/api/v1/payments/result`). */
+  paymentResultUrl?: string;
   database: DatabaseConfig;
   /** Identity variables as given; resolve with resolveIdentitySettings (production requires them all). */
   identity: IdentityEnv;
@@ -67,6 +69,7 @@ export function loadApiConfig(env: Env): ApiConfig {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.PORT,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
+    paymentResultUrl: parsed.PAYMENT_RESULT_URL,
     database: databaseConfig(parsed),
     identity: pickIdentityEnv(parsed),
     cache: cacheConfig(parsed),

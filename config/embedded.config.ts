@@ -46,6 +46,8 @@ export interface EmbeddedConfig {
   logLevel: string;
   port: number;
   publicBaseUrl: string;
+  /** PAYMENT_RESULT_URL (absent: `<public>/api/v1/payments/result`). */
+  paymentResultUrl?: string;
   database: DatabaseConfig;
   /** Identity variables as given; unset secrets come from var/dev-secrets.json (resolveIdentitySettings). */
   identity: IdentityEnv;
@@ -74,6 +76,7 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
     logLevel: parsed.LOG_LEVEL,
     port: parsed.PORT,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
+    paymentResultUrl: parsed.PAYMENT_RESULT_URL,
     database: databaseConfig(parsed),
     identity: pickIdentityEnv(parsed),
     notifications: notificationVendorConfig(parsed),

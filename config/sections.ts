@@ -28,6 +28,8 @@ export const temporalSection = {
 export const httpSection = {
   PORT: port(3000),
   PUBLIC_BASE_URL: url(['http', 'https']).optional(),
+  /** The shop front-end's page for the buyer after the PG window; default the API's own result page. */
+  PAYMENT_RESULT_URL: url(['http', 'https']).optional(),
 };
 
 export const workerSection = {

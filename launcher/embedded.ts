@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     logger,
     metrics,
     publicBaseUrl: config.publicBaseUrl,
+    paymentResultUrl: config.paymentResultUrl,
     identity,
     notifications: config.notifications,
     payments: paymentGateways,

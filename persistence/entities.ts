@@ -7,6 +7,7 @@ import { chatEntities } from './chat/chat.entities';
 import { paymentEntities } from './payment/payment.entities';
 import { DeadLetterEntity } from './dead-letter/dead-letter.entity';
 import { orderingEntities } from './ordering/ordering.entities';
+import { afterSaleEntities } from './ordering/after-sale.entities';
 
 /** Every entity schema the data source maps; contexts add theirs here. */
 export const entities: EntitySchema[] = [
@@ -18,4 +19,5 @@ export const entities: EntitySchema[] = [
   ...paymentEntities,
   DeadLetterEntity,
   ...orderingEntities,
+  ...afterSaleEntities,
 ];

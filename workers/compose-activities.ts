@@ -2,6 +2,7 @@ import { inventoryActivitiesFor } from '../activities/inventory/inventory-worker
 import { chatActivitiesFor } from '../activities/chat/chat-worker';
 import { notificationActivitiesFor } from '../activities/notification/notification-worker';
 import { paymentActivitiesFor } from '../activities/payment/payment-worker';
+import { orderingActivitiesFor } from '../activities/ordering/ordering-worker';
 import type { PaymentGateways } from '../integrations/payment/payment-vendors';
 import type { Metrics } from '../platform/observability/metrics';
 import type { IdentitySettings } from '../config/identity-secrets';
@@ -27,7 +28,7 @@ export function composeActivities(runtime: ActivityRuntime): Record<TaskQueue, o
     identity: {},
     catalog: {},
     inventory: inventoryActivitiesFor(runtime),
-    ordering: {},
+    ordering: orderingActivitiesFor(runtime),
     payment: paymentActivitiesFor(runtime),
     shipping: {},
     settlement: {},

@@ -5,3 +5,4 @@ export { notificationWorkflow } from './notification/notification.workflow';
 export { chatReplyReminderWorkflow } from './chat/chat-reply-reminder.workflow';
 export { restockSweepWorkflow } from './inventory/restock-sweep.workflow';
 export { paymentAttemptWorkflow } from './payment/payment-attempt.workflow';
+export { orderLifecycleWorkflow } from './ordering/order-lifecycle.workflow';

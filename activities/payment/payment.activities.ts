@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DeadLetter, DeadLetterRepository } from '../../domain/dead-letter/dead-letter';
 import {
   confirmIdempotencyKey,
+  refundIdempotencyKey,
   netCancelIdempotencyKey,
   paymentStatusFromPg,
   PaymentError,
@@ -233,7 +234,66 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
       }
       return { deadLetterId: letter.id };
     },
+
+    /**
+     * Gives money back for an approved attempt: `pgAmount` through the PG (a partial cancel unless it
+     * is the whole balance) and `pointsAmount` to the buyer's points. The caller fixes the split per
+     * refund id, so a retry after a lost answer repeats the same call with the same idempotency key
+     * and the points ledger ignores a second refund of the same id.
+     */
+    async refundPayment(input: RefundInput): Promise<{ pgTransactionId?: string; refundedAt: string }> {
+      let pgTransactionId: string | undefined;
+      if (input.pgAmount > 0) {
+        const record = await deps.payments.findAttempt(input.orderId, input.attempt);
+        if (!record?.pgTransactionId || !record.provider)
+          throw ApplicationFailure.nonRetryable(
+            `order ${input.orderId} attempt ${input.attempt} has no PG payment to refund`,
+            'REFUND_NOT_POSSIBLE',
+          );
+        pgTransactionId = record.pgTransactionId;
+        const result = await deps.gateway(record.provider).cancel({
+          orderId: input.orderId,
+          pgTransactionId,
+          cancelAmount: input.pgAmount === input.pgBalanceBefore ? undefined : input.pgAmount,
+          balanceAmount: input.pgBalanceBefore,
+          reason: input.reason,
+          idempotencyKey: refundIdempotencyKey(input.refundId),
+          method: record.method,
+        });
+        if (result.kind === 'canceled') await recordPg(record.id, result.payment);
+        else if (result.kind === 'declined')
+          throw ApplicationFailure.nonRetryable(
+            `the PG refused the refund of order ${input.orderId}: ${result.code} ${result.message}`,
+            'REFUND_DECLINED',
+          );
+        else if (result.kind !== 'nothing_to_cancel')
+          throw ApplicationFailure.retryable(
+            `refund of order ${input.orderId} did not complete: ${result.code}`,
+            'PG_REFUND_PENDING',
+          );
+      }
+      if (input.pointsAmount > 0)
+        await deps.points.refund(input.userId, input.orderId, input.pointsAmount, input.refundId).catch(final);
+      deps.logger.info(
+        { orderId: input.orderId, refundId: input.refundId, pgAmount: input.pgAmount, points: input.pointsAmount },
+        'refund done',
+      );
+      return { pgTransactionId, refundedAt: deps.now().toISOString() };
+    },
   };
+}
+
+export interface RefundInput {
+  orderId: string;
+  userId: string;
+  /** The approved attempt n. */
+  attempt: number;
+  refundId: string;
+  pgAmount: number;
+  /** What the PG still held before this refund (PGs that check it: Inicis, NaverPay). */
+  pgBalanceBefore: number;
+  pointsAmount: number;
+  reason: string;
 }
 
 export type PaymentActivities = ReturnType<typeof createPaymentActivities>;

@@ -61,13 +61,28 @@ export function requireSellerAccess(
     const sellerId = resolveActingSeller(principal, sellerIdFrom(c));
     if (!sellerId)
       throw new ProblemError('SELLER_REQUIRED', 'Name the seller you act for with the X-Seller-Id header.');
-    const decision = authorize(principal, { sellerId, permission, adminMay: options.adminMay });
-    if (!decision.allowed) {
-      throw new ProblemError('FORBIDDEN', 'You may not do this for this seller.', {
-        reason: decision.reason,
-      });
-    }
-    c.set('sellerAccess', { sellerId, actingAs: decision.actingAs });
+    checkSellerAccess(c, sellerId, permission, options);
     await next();
   });
+}
+
+/**
+ * The same check for a seller known only inside the handler (e.g. the seller of a return request):
+ * throws FORBIDDEN, else records the acting seller.
+ */
+export function checkSellerAccess(
+  c: Context<AppEnv>,
+  sellerId: string,
+  permission: ManagerPermission | null,
+  options: Pick<SellerAction, 'adminMay'> = {},
+): SellerAccess {
+  const decision = authorize(principalOf(c), { sellerId, permission, adminMay: options.adminMay });
+  if (!decision.allowed) {
+    throw new ProblemError('FORBIDDEN', 'You may not do this for this seller.', {
+      reason: decision.reason,
+    });
+  }
+  const access = { sellerId, actingAs: decision.actingAs };
+  c.set('sellerAccess', access);
+  return access;
 }

@@ -20,7 +20,7 @@ export function createPaymentModule(input: {
   authenticate: Authenticate;
   newId: () => string;
   now?: () => Date;
-}): { routes: OpenAPIHono<AppEnv>[] } {
+}): { routes: OpenAPIHono<AppEnv>[]; points: TypeOrmPointsLedger } {
   const now = input.now ?? (() => new Date());
   const payments = new TypeOrmPaymentRepository(input.dataSource);
   const points = new TypeOrmPointsLedger({ dataSource: input.dataSource, newId: input.newId, now });
@@ -32,6 +32,7 @@ export function createPaymentModule(input: {
     now,
   });
   return {
+    points,
     routes: [
       createPaymentWebhookRoutes({ webhooks }),
       createPointsRoutes({ points, authenticate: input.authenticate }),

@@ -8,3 +8,5 @@ export * from './workflow-ids';
 export * from './checkout';
 export * from './cart';
 export * from './ports';
+export * from './order-summary';
+export * from './refund-split';

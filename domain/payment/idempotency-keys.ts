@@ -15,3 +15,8 @@ export function cancelIdempotencyKey(orderId: string, sequence: number): string 
 export function netCancelIdempotencyKey(orderId: string, attempt: number): string {
   return `net-cancel:${orderId}:${attempt}`;
 }
+
+/** A refund (full or partial cancel) of an approved payment, keyed by the refund's own id. */
+export function refundIdempotencyKey(refundId: string): string {
+  return `refund:${refundId}`;
+}

@@ -6,6 +6,7 @@ import { Inventory1732420000001 } from './1732420000001-inventory';
 import { Chat1732450000000 } from './1732450000000-chat';
 import { Payments1732460000000 } from './1732460000000-payments';
 import { Ordering1732470000000 } from './1732470000000-ordering';
+import { OrderAfterSale1732475000000 } from './1732475000000-order-after-sale';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Chat1732450000000,
   Payments1732460000000,
   Ordering1732470000000,
+  OrderAfterSale1732475000000,
 ];

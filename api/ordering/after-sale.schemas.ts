@@ -1,0 +1,89 @@
+import { z } from '@hono/zod-openapi';
+import { ORDER_STATUSES } from '../../domain/ordering/order-status';
+
+const reason = (what: string) => z.string().trim().min(1).max(200).openapi({ description: what });
+const sellerId = z
+  .string()
+  .min(1)
+  .max(36)
+  .optional()
+  .openapi({ description: 'The seller whose part this concerns; absent: the whole order (or its only part)' });
+
+export const idempotencyKeyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, '1–100 of A-Z a-z 0-9 _ . : -')
+    .optional()
+    .openapi({ description: 'A repeat with the same key returns the first answer' }),
+});
+
+export const confirmPaymentBody = z
+  .object({
+    paymentKey: z.string().min(1).max(200).openapi({ description: 'The PG token from the window (Toss paymentKey, NicePay tid, KakaoPay pg_token …)' }),
+    amount: z.number().int().min(0).openapi({ description: 'The amount the PG window reported; compared with the order, never charged' }),
+    params: z.record(z.string(), z.string()).optional().openapi({ description: 'Other values the PG returned' }),
+  })
+  .openapi('ConfirmPaymentRequest');
+
+export const paymentOutcomeView = z
+  .object({
+    orderId: z.string(),
+    attempt: z.number().int(),
+    status: z.enum(['PAID', 'PROCESSING']),
+    approvedAt: z.string().optional(),
+  })
+  .openapi('PaymentOutcome');
+
+export const checkoutView = z
+  .object({
+    checkoutUrl: z.string().nullable(),
+    clientParams: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    expiresAt: z.string().optional(),
+    confirmUrl: z.string(),
+  })
+  .openapi('Checkout');
+
+export const cancelOrderBody = z
+  .object({ reason: reason('Why (shown to the buyer and the seller)').default('구매자 요청'), sellerId })
+  .openapi('CancelOrderRequest');
+export const confirmPurchaseBody = z.object({ sellerId }).openapi('ConfirmPurchaseRequest');
+export const requestReturnBody = z
+  .object({ reason: reason('What is wrong with the item'), sellerId })
+  .openapi('ReturnRequest');
+export const approveReturnBody = z
+  .object({
+    deductionAmount: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .openapi({ description: 'Kept from the refund (e.g. 반품 배송비), whole won ≤ the part subtotal' }),
+    reason: reason('Note to the buyer').optional(),
+  })
+  .openapi('ApproveReturnRequest');
+export const rejectReturnBody = z.object({ reason: reason('Why the return is refused') }).openapi('RejectReturnRequest');
+export const shipPartBody = z
+  .object({
+    courier: z.string().openapi({ description: 'CJ, LOTTE or HANJIN' }),
+    invoiceNumber: z.string().openapi({ description: '송장번호; spaces and hyphens are ignored' }),
+  })
+  .openapi('ShipPartRequest');
+
+export const commandAnswerView = z
+  .object({
+    orderId: z.string(),
+    status: z.string(),
+    parts: z.array(z.object({ sellerId: z.string(), status: z.enum(ORDER_STATUSES) })),
+  })
+  .openapi('OrderCommandResult');
+export const returnView = commandAnswerView.extend({ returnId: z.string() }).openapi('ReturnResult');
+export const shipmentAnswerView = commandAnswerView
+  .extend({ courier: z.string(), invoiceNumber: z.string(), warnings: z.array(z.string()) })
+  .openapi('ShipmentResult');
+export const returnIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(36)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});

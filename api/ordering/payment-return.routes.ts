@@ -1,0 +1,92 @@
+import type { Context } from 'hono';
+import { isPgProvider, type PgReturnOutcome } from '../../domain/payment';
+import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
+import type { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
+import { submitPaymentUpdate } from '../../workflows/ordering/order-lifecycle.messages';
+import type { AppEnv } from '../app-env';
+import { createRouter } from '../router';
+import type { OrderCheckouts } from './order-checkout';
+import type { OrderLifecycleClient, PaymentOutcome } from './order-lifecycle.client';
+import { CONFIRM_WAIT_MS } from './order-commands.routes';
+import { paymentResultPage } from './payment-result-page';
+
+const OUTCOMES: readonly PgReturnOutcome[] = ['success', 'fail', 'cancel'];
+
+/**
+ * Where the PG window sends the browser back (GET with a query, or a form POST): the server reads
+ * the PG's parameters, confirms the payment through OrderLifecycle, and redirects the browser to
+ * the result page. A reload of the same return starts nothing new (the update id is the PG token).
+ */
+export function createPaymentReturnRoutes(deps: {
+  orders: TypeOrmOrderRepository;
+  lifecycle: OrderLifecycleClient;
+  checkouts: OrderCheckouts;
+  gateways?: PaymentGateways;
+  /** Where the browser lands; default the server's own page `/api/v1/payments/result`. */
+  resultPageUrl: string;
+  confirmWaitMs?: number;
+}) {
+  const router = createRouter();
+
+  const redirectTo = (c: Context<AppEnv>, query: Record<string, string | undefined>) => {
+    const url = new URL(deps.resultPageUrl);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
+    return c.redirect(url.toString(), 303);
+  };
+
+  const handle = async (c: Context<AppEnv>) => {
+    const { provider: providerName, orderId, outcome } = c.req.param() as Record<string, string>;
+    const provider = providerName!.toUpperCase();
+    if (!isPgProvider(provider) || !OUTCOMES.includes(outcome as PgReturnOutcome) || !deps.gateways)
+      return redirectTo(c, { orderId, status: 'ERROR', code: 'UNKNOWN_RETURN' });
+    const order = await deps.orders.findById(orderId!);
+    if (!order || order.payment.provider !== provider)
+      return redirectTo(c, { orderId, status: 'ERROR', code: 'ORDER_NOT_FOUND' });
+    const params: Record<string, string> = { ...c.req.query() };
+    if (c.req.method === 'POST') {
+      const form = await c.req.parseBody().catch(() => ({}));
+      for (const [key, value] of Object.entries(form)) if (typeof value === 'string') params[key] = value;
+    }
+    const pgReference = await deps.checkouts.pgReferenceOf(order.id);
+    const parsed = deps.gateways.gateway(provider).parseReturn({
+      orderId: order.id,
+      outcome: outcome as PgReturnOutcome,
+      params,
+      pgReference,
+    });
+    if (parsed.kind === 'rejected') return redirectTo(c, { orderId, status: 'ERROR', code: 'RETURN_REJECTED' });
+    if (parsed.kind === 'failed')
+      return redirectTo(c, {
+        orderId,
+        status: parsed.buyerCanceled ? 'CANCELED' : 'FAILED',
+        code: parsed.code,
+        message: parsed.message,
+      });
+    let result: PaymentOutcome;
+    try {
+      const started = await deps.lifecycle.command(
+        order.id,
+        submitPaymentUpdate,
+        { pgReturn: parsed.pgReturn, pgReference },
+        `return:${provider}:${parsed.pgReturn.token}`,
+      );
+      result = await deps.lifecycle.paymentOutcome(
+        order.id,
+        started.attempt,
+        started.workflowId,
+        deps.confirmWaitMs ?? CONFIRM_WAIT_MS,
+      );
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'PAYMENT_FAILED';
+      return redirectTo(c, { orderId, status: 'FAILED', code });
+    }
+    if (result.status === 'PAID' || result.status === 'PROCESSING')
+      return redirectTo(c, { orderId, status: result.status });
+    return redirectTo(c, { orderId, status: 'FAILED', code: result.code, message: result.message });
+  };
+
+  router.get('/payments/return/:provider/:orderId/:outcome', handle);
+  router.post('/payments/return/:provider/:orderId/:outcome', handle);
+  router.get('/payments/result', (c) => c.html(paymentResultPage(c.req.query())));
+  return router;
+}

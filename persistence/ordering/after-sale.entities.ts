@@ -1,0 +1,64 @@
+import { EntitySchema } from 'typeorm';
+import { bigint, id, nullableText, ref, text, time } from '../entity-columns';
+
+export interface OrderCheckoutRow {
+  id: string;
+  orderId: string;
+  provider: string;
+  pgReference: string | null;
+  checkoutUrl: string | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+}
+
+export const OrderCheckoutEntity = new EntitySchema<OrderCheckoutRow>({
+  name: 'OrderCheckout',
+  tableName: 'order_checkouts',
+  columns: {
+    id,
+    orderId: ref('order_id'),
+    provider: text('provider', 20),
+    pgReference: text('pg_reference', 100, true),
+    checkoutUrl: nullableText('checkout_url'),
+    expiresAt: time('expires_at', true),
+    createdAt: time('created_at'),
+  },
+});
+
+export type ReturnStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED';
+
+export interface OrderReturnRow {
+  id: string;
+  orderId: string;
+  sellerId: string;
+  status: ReturnStatus;
+  reason: string;
+  requestedBy: string;
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  deductionAmount: number | null;
+  refundAmount: number | null;
+}
+
+export const OrderReturnEntity = new EntitySchema<OrderReturnRow>({
+  name: 'OrderReturn',
+  tableName: 'order_returns',
+  columns: {
+    id,
+    orderId: ref('order_id'),
+    sellerId: ref('seller_id'),
+    status: text('status', 20),
+    reason: { name: 'reason', type: 'text' },
+    requestedBy: ref('requested_by'),
+    requestedAt: time('requested_at'),
+    decidedBy: ref('decided_by', true),
+    decidedAt: time('decided_at', true),
+    decisionReason: nullableText('decision_reason'),
+    deductionAmount: { ...bigint('deduction_amount'), nullable: true },
+    refundAmount: { ...bigint('refund_amount'), nullable: true },
+  },
+});
+
+export const afterSaleEntities = [OrderCheckoutEntity, OrderReturnEntity];

@@ -1,0 +1,107 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { PartStatus } from '../../domain/ordering/order-status';
+import type { PaymentMethod, PgProvider, PgReturn } from '../../domain/payment';
+import type { CourierName } from '../shipping/shipment.messages';
+
+/**
+ * OrderLifecycle's contract with the API (which starts it, sends commands and reads its state) and
+ * its own workflow code. Ids, amounts and codes only: the history is readable in the Temporal UI.
+ */
+export const ORDERING_TASK_QUEUE = 'ordering';
+
+export interface OrderLifecycleInput {
+  orderId: string;
+  orderNumber: string;
+  userId: string;
+  totalAmount: number;
+  pointsAmount: number;
+  payableAmount: number;
+  method: PaymentMethod;
+  provider: PgProvider | null;
+  /** ISO-8601: placement + 30 minutes. */
+  paymentDueAt: string;
+  /** `무선 키보드 외 2건`, for the buyer's messages. */
+  orderName: string;
+  parts: LifecyclePart[];
+}
+
+export interface LifecyclePart {
+  sellerId: string;
+  subtotal: number;
+  itemSummary: string;
+  lines: Array<{ orderLineId: string; variantId: string; productName: string; quantity: number; amount: number }>;
+}
+
+/** The buyer handed the PG's result to the shop (confirm call or the PG return URL). */
+export interface SubmitPaymentRequest {
+  pgReturn?: PgReturn;
+  pgReference?: string;
+}
+export interface SubmitPaymentAnswer {
+  attempt: number;
+  workflowId: string;
+}
+export const submitPaymentUpdate = defineUpdate<SubmitPaymentAnswer, [SubmitPaymentRequest]>('submitPayment');
+
+/** Commands from people; each is checked against the state machine before it is accepted. */
+export interface CancelRequest {
+  actorId: string;
+  reason: string;
+  /** Absent: the whole order. */
+  sellerId?: string;
+}
+export interface PartCommand {
+  actorId: string;
+  sellerId: string;
+}
+export interface ShipRequest extends PartCommand {
+  courier: CourierName;
+  invoiceNumber: string;
+}
+export interface ReturnRequest {
+  actorId: string;
+  sellerId: string;
+  returnId: string;
+  reason: string;
+}
+export interface ReturnDecision extends PartCommand {
+  returnId: string;
+  approve: boolean;
+  /** Kept from the refund when approving (반품 배송비), whole won ≤ the part's subtotal. */
+  deductionAmount?: number;
+  reason?: string;
+}
+export interface CommandAnswer {
+  status: string;
+  parts: Array<{ sellerId: string; status: PartStatus }>;
+}
+
+export const cancelOrderUpdate = defineUpdate<CommandAnswer, [CancelRequest]>('cancelOrder');
+export const startPreparingUpdate = defineUpdate<CommandAnswer, [PartCommand]>('startPreparing');
+export const shipPartUpdate = defineUpdate<CommandAnswer, [ShipRequest]>('shipPart');
+export const confirmPurchaseUpdate = defineUpdate<CommandAnswer, [PartCommand]>('confirmPurchase');
+export const requestReturnUpdate = defineUpdate<CommandAnswer, [ReturnRequest]>('requestReturn');
+export const decideReturnUpdate = defineUpdate<CommandAnswer, [ReturnDecision]>('decideReturn');
+
+/** Live state of the workflow (the database holds the same statuses once each step is recorded). */
+export interface OrderLifecycleState {
+  orderId: string;
+  status: string;
+  parts: Array<{
+    sellerId: string;
+    status: PartStatus;
+    deliveredAt?: string;
+    purchaseConfirmedAt?: string;
+    payableAt?: string;
+    payable: boolean;
+    returnId?: string;
+  }>;
+  payment: {
+    attempts: number;
+    inFlight: boolean;
+    dueAt: string;
+    lastDecline?: { code: string; message: string };
+  };
+  refunds: Array<{ refundId: string; amount: number }>;
+}
+export const orderStateQuery = defineQuery<OrderLifecycleState>('orderState');

@@ -1,0 +1,34 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { OrderingActivities } from '../../activities/ordering/ordering.activities';
+import type { PaymentActivities } from '../../activities/payment/payment.activities';
+import type { NotificationRequest } from '../../domain/notification/notification';
+import type { PayableLinesIntake } from '../../domain/settlement/payable-lines';
+import { ORDERING_TASK_QUEUE } from './order-lifecycle.messages';
+
+/**
+ * OrderLifecycle's activities. Its own steps and every compensation retry until they succeed
+ * (a database or PG outage must delay an order, never leave it half done); a refusal of the state
+ * machine is non-retryable and surfaces at once.
+ */
+const untilDone = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes' },
+} as const;
+
+export const steps = proxyActivities<OrderingActivities>({ ...untilDone, taskQueue: ORDERING_TASK_QUEUE });
+
+/** Refunds run on the payment context's queue (PG cancel + points). */
+export const payments = proxyActivities<Pick<PaymentActivities, 'refundPayment'>>({
+  ...untilDone,
+  startToCloseTimeout: '2 minutes',
+  taskQueue: 'payment',
+});
+
+export const settlement = proxyActivities<PayableLinesIntake>({ ...untilDone, taskQueue: 'settlement' });
+
+/** Messages are worth a few tries, not the order: a failed notice is logged by the notification context. */
+export const notifications = proxyActivities<{ sendNotification(request: NotificationRequest): Promise<unknown> }>({
+  taskQueue: 'notification',
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
+});
