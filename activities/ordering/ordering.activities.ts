@@ -3,7 +3,10 @@ import type { OrderCommand, PartStatus } from '../../domain/ordering/order-statu
 import { DomainError } from '../../domain/shared/domain-error';
 import type { ReservationLine } from '../../domain/inventory/reservation';
 import type { TransitionRequest, TransitionResult } from '../../persistence/ordering/record-transition';
-import type { ReturnDecisionRecord, TypeOrmAfterSaleStore } from '../../persistence/ordering/typeorm-after-sale.store';
+import type {
+  ReturnDecisionRecord,
+  TypeOrmAfterSaleStore,
+} from '../../persistence/ordering/typeorm-after-sale.store';
 import type { InventoryService } from '../../persistence/inventory/inventory.service';
 import type { Logger } from '../../platform/observability/logger';
 
@@ -38,7 +41,11 @@ export function createOrderingActivities(deps: OrderingActivityDeps) {
   return {
     async recordOrderStep(
       input: OrderStepInput,
-    ): Promise<{ status: string; parts: Array<{ sellerId: string; status: PartStatus }>; repeated: boolean }> {
+    ): Promise<{
+      status: string;
+      parts: Array<{ sellerId: string; status: PartStatus }>;
+      repeated: boolean;
+    }> {
       const result = await deps
         .recordTransition(input.orderId, {
           command: input.command,
@@ -90,7 +97,9 @@ export function createOrderingActivities(deps: OrderingActivityDeps) {
       });
     },
 
-    async decideReturn(input: { returnId: string } & Omit<ReturnDecisionRecord, 'decidedAt'> & { at: string }): Promise<void> {
+    async decideReturn(
+      input: { returnId: string } & Omit<ReturnDecisionRecord, 'decidedAt'> & { at: string },
+    ): Promise<void> {
       const { returnId, at, ...decision } = input;
       await deps.afterSale.decideReturn(returnId, { ...decision, decidedAt: new Date(at) });
     },

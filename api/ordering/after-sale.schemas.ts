@@ -7,7 +7,9 @@ const sellerId = z
   .min(1)
   .max(36)
   .optional()
-  .openapi({ description: 'The seller whose part this concerns; absent: the whole order (or its only part)' });
+  .openapi({
+    description: 'The seller whose part this concerns; absent: the whole order (or its only part)',
+  });
 
 export const idempotencyKeyHeader = z.object({
   'idempotency-key': z
@@ -19,9 +21,22 @@ export const idempotencyKeyHeader = z.object({
 
 export const confirmPaymentBody = z
   .object({
-    paymentKey: z.string().min(1).max(200).openapi({ description: 'The PG token from the window (Toss paymentKey, NicePay tid, KakaoPay pg_token …)' }),
-    amount: z.number().int().min(0).openapi({ description: 'The amount the PG window reported; compared with the order, never charged' }),
-    params: z.record(z.string(), z.string()).optional().openapi({ description: 'Other values the PG returned' }),
+    paymentKey: z
+      .string()
+      .min(1)
+      .max(200)
+      .openapi({
+        description: 'The PG token from the window (Toss paymentKey, NicePay tid, KakaoPay pg_token …)',
+      }),
+    amount: z
+      .number()
+      .int()
+      .min(0)
+      .openapi({ description: 'The amount the PG window reported; compared with the order, never charged' }),
+    params: z
+      .record(z.string(), z.string())
+      .optional()
+      .openapi({ description: 'Other values the PG returned' }),
   })
   .openapi('ConfirmPaymentRequest');
 
@@ -61,7 +76,9 @@ export const approveReturnBody = z
     reason: reason('Note to the buyer').optional(),
   })
   .openapi('ApproveReturnRequest');
-export const rejectReturnBody = z.object({ reason: reason('Why the return is refused') }).openapi('RejectReturnRequest');
+export const rejectReturnBody = z
+  .object({ reason: reason('Why the return is refused') })
+  .openapi('RejectReturnRequest');
 export const shipPartBody = z
   .object({
     courier: z.string().openapi({ description: 'CJ, LOTTE or HANJIN' }),

@@ -5,8 +5,11 @@ import type { TypeOrmAfterSaleStore } from '../../persistence/ordering/typeorm-a
 import { ProblemError } from '../problem';
 
 /** The return URLs given to a PG: GET or POST, handled by api/ordering/payment-return.routes.ts. */
-export const paymentReturnPath = (provider: string, orderId: string, outcome: 'success' | 'fail' | 'cancel') =>
-  `/api/v1/payments/return/${provider.toLowerCase()}/${orderId}/${outcome}`;
+export const paymentReturnPath = (
+  provider: string,
+  orderId: string,
+  outcome: 'success' | 'fail' | 'cancel',
+) => `/api/v1/payments/return/${provider.toLowerCase()}/${orderId}/${outcome}`;
 
 export interface CheckoutView {
   /** A page a browser opens to pay (the PG's window; the simulator's in sandbox mode); null for points-only orders. */

@@ -48,7 +48,15 @@ export interface OrderCommandDeps {
 /** PAID → 200, still running → 202; a decline or a failed order is a problem with the PG's reason. */
 export function paymentOutcomeAnswer(c: Context<AppEnv>, outcome: PaymentOutcome) {
   if (outcome.status === 'PAID')
-    return c.json({ orderId: outcome.orderId, attempt: outcome.attempt, status: 'PAID' as const, approvedAt: outcome.approvedAt }, 200);
+    return c.json(
+      {
+        orderId: outcome.orderId,
+        attempt: outcome.attempt,
+        status: 'PAID' as const,
+        approvedAt: outcome.approvedAt,
+      },
+      200,
+    );
   if (outcome.status === 'PROCESSING')
     return c.json({ orderId: outcome.orderId, attempt: outcome.attempt, status: 'PROCESSING' as const }, 202);
   throw new ProblemError(
@@ -64,9 +72,13 @@ export function paymentOutcomeAnswer(c: Context<AppEnv>, outcome: PaymentOutcome
 function partSeller(order: Order, sellerId: string | undefined): string {
   if (sellerId) {
     if (!order.parts.some((p) => p.sellerId === sellerId))
-      throw new ProblemError('VALIDATION_FAILED', `body.sellerId: seller ${sellerId} has no part in this order`, {
-        errors: [{ field: 'body.sellerId', message: 'not a seller of this order' }],
-      });
+      throw new ProblemError(
+        'VALIDATION_FAILED',
+        `body.sellerId: seller ${sellerId} has no part in this order`,
+        {
+          errors: [{ field: 'body.sellerId', message: 'not a seller of this order' }],
+        },
+      );
     return sellerId;
   }
   if (order.parts.length === 1) return order.parts[0]!.sellerId;
@@ -76,7 +88,16 @@ function partSeller(order: Order, sellerId: string | undefined): string {
 }
 
 /** An optional JSON body: absent or empty is `{}`, anything else must match the schema. */
-async function optionalBody<T>(c: Context<AppEnv>, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }): Promise<T> {
+async function optionalBody<T>(
+  c: Context<AppEnv>,
+  schema: {
+    safeParse(
+      value: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+  },
+): Promise<T> {
   const text = await c.req.text();
   let value: unknown = {};
   try {
@@ -86,8 +107,13 @@ async function optionalBody<T>(c: Context<AppEnv>, schema: { safeParse(value: un
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const errors = parsed.error.issues.map((i) => ({ field: ['body', ...i.path.map(String)].join('.'), message: i.message }));
-  throw new ProblemError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  const errors = parsed.error.issues.map((i) => ({
+    field: ['body', ...i.path.map(String)].join('.'),
+    message: i.message,
+  }));
+  throw new ProblemError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    errors,
+  });
 }
 
 export const commandJson = (orderId: string, answer: CommandAnswer) => ({ orderId, ...answer });
@@ -122,7 +148,9 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
       responses: {
         200: { description: 'paid', ...json(paymentOutcomeView) },
         202: { description: 'the PG has not answered yet', ...json(paymentOutcomeView) },
-        402: problemResponse('PAYMENT_DECLINED: pay again (a new window: POST /orders/{id}/payments/checkout)'),
+        402: problemResponse(
+          'PAYMENT_DECLINED: pay again (a new window: POST /orders/{id}/payments/checkout)',
+        ),
         404: problemResponse('ORDER_NOT_FOUND'),
         409: problemResponse('ORDER_NOT_PAYABLE, PAYMENT_WINDOW_CLOSED, PAYMENT_FAILED'),
       },
@@ -168,7 +196,10 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
     async (c) => {
       const order = await ownOrder(c, c.req.valid('param').id);
       if (order.status !== 'PENDING_PAYMENT')
-        throw new ProblemError('ORDER_NOT_PAYABLE', `Order ${order.orderNumber} is ${order.status}, not awaiting payment.`);
+        throw new ProblemError(
+          'ORDER_NOT_PAYABLE',
+          `Order ${order.orderNumber} is ${order.status}, not awaiting payment.`,
+        );
       return c.json(await deps.checkouts.forOrder(order, { fresh: true }), 200);
     },
   );
@@ -224,7 +255,10 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
       const order = await ownOrder(c, c.req.valid('param').id);
       const body = await optionalBody(c, confirmPurchaseBody);
       const sellerId = partSeller(order, body.sellerId);
-      const answer = await deps.lifecycle.command(order.id, confirmPurchaseUpdate, { actorId: order.userId, sellerId });
+      const answer = await deps.lifecycle.command(order.id, confirmPurchaseUpdate, {
+        actorId: order.userId,
+        sellerId,
+      });
       return c.json(commandJson(order.id, answer), 200);
     },
   );
@@ -235,7 +269,8 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
       path: '/orders/{id}/returns',
       tags: ['ordering'],
       summary: 'Ask to return a shipped or delivered part',
-      description: 'The seller (or its manager, or an admin) approves it: the units go back on sale and the money is refunded.',
+      description:
+        'The seller (or its manager, or an admin) approves it: the units go back on sale and the money is refunded.',
       security: bearerSecurity,
       middleware: [...consumer],
       request: { params: orderIdParam, body: { ...json(requestReturnBody), required: true } },
@@ -243,7 +278,9 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
         201: { description: 'requested', ...json(returnView) },
         400: problemResponse('VALIDATION_FAILED'),
         404: problemResponse('ORDER_NOT_FOUND'),
-        409: problemResponse('ORDER_TRANSITION_NOT_ALLOWED: not shipped yet (cancel instead) or already confirmed'),
+        409: problemResponse(
+          'ORDER_TRANSITION_NOT_ALLOWED: not shipped yet (cancel instead) or already confirmed',
+        ),
       },
     }),
     async (c) => {

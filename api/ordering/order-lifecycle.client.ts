@@ -23,7 +23,7 @@ export type PaymentOutcome =
   | { status: 'PROCESSING'; orderId: string; attempt: number };
 
 /** What OrderLifecycle is started with: ids, amounts and product names, never the address. */
-export function lifecycleInputOf(order: Order): OrderLifecycleInput {
+export function lifecycleInputOf(order: Order, now: Date): OrderLifecycleInput {
   const lines = order.parts.flatMap((part) => part.lines);
   return {
     orderId: order.id,
@@ -35,6 +35,7 @@ export function lifecycleInputOf(order: Order): OrderLifecycleInput {
     method: order.payment.method,
     provider: order.payment.provider,
     paymentDueAt: order.paymentDueAt.toISOString(),
+    paymentWindowMs: Math.max(0, order.paymentDueAt.getTime() - now.getTime()),
     orderName: itemSummary(lines),
     parts: order.parts.map((part) => ({
       sellerId: part.sellerId,
@@ -65,7 +66,7 @@ export class OrderLifecycleClient {
       await this.temporal().workflow.start('orderLifecycleWorkflow', {
         workflowId: orderWorkflowId(order.id),
         taskQueue: ORDERING_TASK_QUEUE,
-        args: [lifecycleInputOf(order)],
+        args: [lifecycleInputOf(order, new Date())],
         workflowIdConflictPolicy: 'USE_EXISTING',
       });
     } catch (error) {
@@ -88,7 +89,12 @@ export class OrderLifecycleClient {
   }
 
   /** The attempt's result if it ends within `waitMs`, else PROCESSING (the client polls the order). */
-  async paymentOutcome(orderId: string, attempt: number, workflowId: string, waitMs: number): Promise<PaymentOutcome> {
+  async paymentOutcome(
+    orderId: string,
+    attempt: number,
+    workflowId: string,
+    waitMs: number,
+  ): Promise<PaymentOutcome> {
     const result = this.temporal().workflow.getHandle(workflowId).result() as Promise<PaymentAttemptResult>;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<PaymentOutcome>((resolve) => {
@@ -127,11 +133,19 @@ function applicationFailureIn(error: unknown): ApplicationFailure | undefined {
 function asProblem(error: unknown, orderId: string): unknown {
   if (error instanceof WorkflowUpdateFailedError) {
     const failure = applicationFailureIn(error.cause);
-    if (failure?.type) return new ProblemError(failure.type, failure.message, (failure.details?.[0] as Record<string, unknown>) ?? {});
+    if (failure?.type)
+      return new ProblemError(
+        failure.type,
+        failure.message,
+        (failure.details?.[0] as Record<string, unknown>) ?? {},
+      );
     return new ProblemError('CONFLICT', error.message);
   }
   if (error instanceof WorkflowNotFoundError || isCompleted(error))
-    return new ProblemError('ORDER_TRANSITION_NOT_ALLOWED', `Order ${orderId} is closed: nothing more can change it.`);
+    return new ProblemError(
+      'ORDER_TRANSITION_NOT_ALLOWED',
+      `Order ${orderId} is closed: nothing more can change it.`,
+    );
   return error;
 }
 

@@ -78,7 +78,8 @@ export function createOrderingModule(input: {
       return {
         checkoutUrl: null,
         confirmUrl: `${input.publicBaseUrl}/api/v1/orders/${order.id}/payments/confirm`,
-        checkoutError: 'The payment window could not be prepared; ask for one with POST /orders/{id}/payments/checkout.',
+        checkoutError:
+          'The payment window could not be prepared; ask for one with POST /orders/{id}/payments/checkout.',
       };
     }
   };
@@ -89,7 +90,11 @@ export function createOrderingModule(input: {
     checkouts,
     routes: [
       createCartRoutes({ cart: services.cart, authenticate: input.authenticate }),
-      createOrderPlacementRoutes({ placement: services.placement, authenticate: input.authenticate, onPlaced }),
+      createOrderPlacementRoutes({
+        placement: services.placement,
+        authenticate: input.authenticate,
+        onPlaced,
+      }),
       createOrderRoutes({ orders: services.orders, authenticate: input.authenticate }),
       createSellerOrderRoutes({ orders: services.orders, authenticate: input.authenticate }),
       createOrderCommandRoutes({ ...routeDeps, newId: input.newId }),

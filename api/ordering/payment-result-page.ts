@@ -1,6 +1,9 @@
 /** The server's own landing page after the PG window (a shop front-end replaces it with PAYMENT_RESULT_URL). */
 const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 
 const HEADLINES: Record<string, string> = {
   PAID: '결제가 완료되었습니다',

@@ -30,7 +30,8 @@ export function createPaymentReturnRoutes(deps: {
 
   const redirectTo = (c: Context<AppEnv>, query: Record<string, string | undefined>) => {
     const url = new URL(deps.resultPageUrl);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined) url.searchParams.set(key, value);
     return c.redirect(url.toString(), 303);
   };
 
@@ -54,7 +55,8 @@ export function createPaymentReturnRoutes(deps: {
       params,
       pgReference,
     });
-    if (parsed.kind === 'rejected') return redirectTo(c, { orderId, status: 'ERROR', code: 'RETURN_REJECTED' });
+    if (parsed.kind === 'rejected')
+      return redirectTo(c, { orderId, status: 'ERROR', code: 'RETURN_REJECTED' });
     if (parsed.kind === 'failed')
       return redirectTo(c, {
         orderId,

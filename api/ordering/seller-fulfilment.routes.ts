@@ -94,15 +94,28 @@ export function createSellerFulfilmentRoutes(deps: {
       const invoice = normaliseInvoice(c.req.valid('json'));
       if (!invoice.ok) {
         const errors = invoice.errors.map((e) => ({ field: `body.${e.field}`, message: e.message }));
-        throw new ProblemError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+        throw new ProblemError(
+          'VALIDATION_FAILED',
+          errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+          { errors },
+        );
       }
       const { courier, invoiceNumber, warnings } = invoice.value;
-      const answer = await deps.lifecycle.command(order.id, shipPartUpdate, { sellerId, actorId, courier, invoiceNumber });
+      const answer = await deps.lifecycle.command(order.id, shipPartUpdate, {
+        sellerId,
+        actorId,
+        courier,
+        invoiceNumber,
+      });
       return c.json({ ...commandJson(order.id, answer), courier, invoiceNumber, warnings }, 201);
     },
   );
 
-  const decide = async (c: Context<AppEnv>, returnId: string, decision: { approve: boolean; deductionAmount?: number; reason?: string }) => {
+  const decide = async (
+    c: Context<AppEnv>,
+    returnId: string,
+    decision: { approve: boolean; deductionAmount?: number; reason?: string },
+  ) => {
     const request = await deps.afterSale.findReturn(returnId);
     if (!request) throw new ProblemError('RETURN_NOT_FOUND', `No return request ${returnId}.`);
     checkSellerAccess(c, request.sellerId, 'ORDERS');

@@ -12,9 +12,12 @@ export function splitRefund(
   amount: number,
   balances: RefundBalances,
 ): { pgAmount: number; pointsAmount: number; after: RefundBalances } {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new Error(`refund must be whole won ≥ 0, got ${amount}`);
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new Error(`refund must be whole won ≥ 0, got ${amount}`);
   if (amount > balances.pg + balances.points)
-    throw new Error(`refund ${amount} exceeds what was paid and not refunded (${balances.pg + balances.points})`);
+    throw new Error(
+      `refund ${amount} exceeds what was paid and not refunded (${balances.pg + balances.points})`,
+    );
   const pgAmount = Math.min(amount, balances.pg);
   const pointsAmount = amount - pgAmount;
   return {

@@ -38,7 +38,12 @@ export class TypeOrmAfterSaleStore {
   }
 
   /** Stores the request once (a retried activity finds it). */
-  async openReturn(row: Omit<OrderReturnRow, 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'deductionAmount' | 'refundAmount'>): Promise<void> {
+  async openReturn(
+    row: Omit<
+      OrderReturnRow,
+      'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'deductionAmount' | 'refundAmount'
+    >,
+  ): Promise<void> {
     try {
       await this.returns.insert({
         ...row,

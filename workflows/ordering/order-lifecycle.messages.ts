@@ -18,8 +18,13 @@ export interface OrderLifecycleInput {
   payableAmount: number;
   method: PaymentMethod;
   provider: PgProvider | null;
-  /** ISO-8601: placement + 30 minutes. */
+  /** ISO-8601: placement + 30 minutes, as shown to the buyer. */
   paymentDueAt: string;
+  /**
+   * How long from the workflow's start the buyer may still pay: what was left of the 30 minutes when
+   * it was started (the workflow's clock, not the caller's, measures it).
+   */
+  paymentWindowMs: number;
   /** `무선 키보드 외 2건`, for the buyer's messages. */
   orderName: string;
   parts: LifecyclePart[];
@@ -29,7 +34,13 @@ export interface LifecyclePart {
   sellerId: string;
   subtotal: number;
   itemSummary: string;
-  lines: Array<{ orderLineId: string; variantId: string; productName: string; quantity: number; amount: number }>;
+  lines: Array<{
+    orderLineId: string;
+    variantId: string;
+    productName: string;
+    quantity: number;
+    amount: number;
+  }>;
 }
 
 /** The buyer handed the PG's result to the shop (confirm call or the PG return URL). */

@@ -3,6 +3,7 @@ import {
   CancellationScope,
   type ChildWorkflowHandle,
   ParentClosePolicy,
+  allHandlersFinished,
   condition,
   isCancellation,
   log,
@@ -89,12 +90,9 @@ const refused = (message: string, code = 'ORDER_TRANSITION_NOT_ALLOWED') =>
  */
 export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promise<OrderLifecycleState> {
   const { orderId } = input;
-  const dueAtMs = Date.parse(input.paymentDueAt);
+  const dueAtMs = Date.now() + input.paymentWindowMs;
   const parts = new Map<string, PartState>(
-    input.parts.map((def) => [
-      def.sellerId,
-      { def, status: 'PENDING_PAYMENT', payable: false },
-    ]),
+    input.parts.map((def) => [def.sellerId, { def, status: 'PENDING_PAYMENT', payable: false }]),
   );
   let phase: 'AWAITING_PAYMENT' | 'PAID' | 'ENDED' = 'AWAITING_PAYMENT';
   /** The payment phase's outcome is written (paid and committed, or released and closed). */
@@ -123,7 +121,8 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
 
   const partOf = (sellerId: string): PartState => {
     const part = parts.get(sellerId);
-    if (!part) throw refused(`seller ${sellerId} has no part in order ${input.orderNumber}`, 'ORDER_NOT_FOUND');
+    if (!part)
+      throw refused(`seller ${sellerId} has no part in order ${input.orderNumber}`, 'ORDER_NOT_FOUND');
     return part;
   };
   const requireAllowed = (part: PartState, command: OrderCommand) => {
@@ -137,13 +136,30 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     if (statuses.every((s) => s === statuses[0])) return statuses[0]!;
     if (statuses.includes('RETURN_REQUESTED')) return 'RETURN_REQUESTED';
     const live = statuses.filter((s) => !['CANCELLED', 'RETURNED', 'PAYMENT_FAILED'].includes(s));
-    const order: PartStatus[] = ['PENDING_PAYMENT', 'PAID', 'PREPARING', 'SHIPPED', 'DELIVERED', 'PURCHASE_CONFIRMED'];
+    const order: PartStatus[] = [
+      'PENDING_PAYMENT',
+      'PAID',
+      'PREPARING',
+      'SHIPPED',
+      'DELIVERED',
+      'PURCHASE_CONFIRMED',
+    ];
     return live.length > 0 ? order.find((s) => live.includes(s))! : statuses[0]!;
   }
 
   /** Writes the step through the state machine and mirrors the statuses it answered. */
-  async function record(command: OrderCommand, key: string, extra: { sellerId?: string; actorId?: string | null; reason?: string | null } = {}) {
-    const result = await steps.recordOrderStep({ orderId, command, transitionKey: key, at: nowIso(), ...extra });
+  async function record(
+    command: OrderCommand,
+    key: string,
+    extra: { sellerId?: string; actorId?: string | null; reason?: string | null } = {},
+  ) {
+    const result = await steps.recordOrderStep({
+      orderId,
+      command,
+      transitionKey: key,
+      at: nowIso(),
+      ...extra,
+    });
     for (const { sellerId, status } of result.parts) {
       const part = parts.get(sellerId);
       if (part) part.status = status;
@@ -227,7 +243,10 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
         if (phase !== 'AWAITING_PAYMENT' || cancelBeforePayment || paid)
           throw refused(`order ${input.orderNumber} is not awaiting payment`, 'ORDER_NOT_PAYABLE');
         if (Date.now() >= dueAtMs)
-          throw refused(`the payment window of order ${input.orderNumber} has closed`, 'PAYMENT_WINDOW_CLOSED');
+          throw refused(
+            `the payment window of order ${input.orderNumber} has closed`,
+            'PAYMENT_WINDOW_CLOSED',
+          );
         return startAttempt(request);
       }),
     {
@@ -272,8 +291,12 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   /** Undo of a paid part, newest step first: stop its shipment, put its units back, refund it. */
   async function undoPaidParts(targets: PartState[], key: string, reason: string): Promise<void> {
     for (const part of targets) part.shipmentScope?.cancel();
+    // One restock per part and purpose (a part is cancelled at most once).
     for (const part of targets)
-      await steps.restockLines({ restockId: `${orderId}:${key}:${part.def.sellerId}`, lines: restockLinesOf(part) });
+      await steps.restockLines({
+        restockId: `cancel:${orderId}:${input.parts.indexOf(part.def)}`,
+        lines: restockLinesOf(part),
+      });
     const amount = targets.reduce((sum, part) => sum + part.def.subtotal, 0);
     await refund(`${orderId}:${key}`, amount, reason);
   }
@@ -283,7 +306,11 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
       ? [partOf(request.sellerId)]
       : [...parts.values()].filter((p) => p.status !== 'CANCELLED');
     for (const part of targets) requireAllowed(part, 'CANCEL');
-    await record('CANCEL', key, { sellerId: request.sellerId, actorId: request.actorId, reason: request.reason });
+    await record('CANCEL', key, {
+      sellerId: request.sellerId,
+      actorId: request.actorId,
+      reason: request.reason,
+    });
     await undoPaidParts(targets, key, request.reason);
     await notify(
       orderCancelledNotice(input, {
@@ -410,7 +437,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
       }
       await record('APPROVE_RETURN', `${key}:approved`, decision);
       part.shipmentScope?.cancel();
-      await steps.restockLines({ restockId: `${orderId}:${key}`, lines: restockLinesOf(part) });
+      await steps.restockLines({ restockId: key, lines: restockLinesOf(part) });
       const refundAmount = part.def.subtotal - deduction;
       await refund(`${orderId}:${key}`, refundAmount, decision.reason ?? '반품 승인');
       await steps.decideReturn({
@@ -455,11 +482,14 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     part.shipmentScope = new CancellationScope();
     void part.shipmentScope
       .run(async () => {
-        const child = await startChild<(input: ShipmentInput) => Promise<ShipmentResult>>('shipmentWorkflow', {
-          workflowId: shipmentWorkflowId(orderId, part.def.sellerId),
-          taskQueue: SHIPPING_TASK_QUEUE,
-          args: [shipment],
-        });
+        const child = await startChild<(input: ShipmentInput) => Promise<ShipmentResult>>(
+          'shipmentWorkflow',
+          {
+            workflowId: shipmentWorkflowId(orderId, part.def.sellerId),
+            taskQueue: SHIPPING_TASK_QUEUE,
+            args: [shipment],
+          },
+        );
         part.shipment = child;
         return child.result();
       })
@@ -467,7 +497,11 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
         (result) => void (part.delivered = result),
         (error: unknown) => {
           if (!isCancellation(error))
-            log.error('shipment ended without delivery', { orderId, sellerId: part.def.sellerId, error: String(error) });
+            log.error('shipment ended without delivery', {
+              orderId,
+              sellerId: part.def.sellerId,
+              error: String(error),
+            });
         },
       );
   }
@@ -476,15 +510,16 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     await condition(() => part.delivered !== undefined || isTerminal(part.status));
     // (A return rejected before the parcel arrived counts as delivered: the buyer may confirm early.)
     if (isTerminal(part.status) && part.status !== 'PURCHASE_CONFIRMED') return;
-    if (!isTerminal(part.status)) await exclusive(async () => {
-      part.deliveredAtMs = Date.now();
-      part.confirmClockFromMs = part.deliveredAtMs;
-      if (PART_TRANSITIONS[part.status].DELIVER)
-        await record('DELIVER', `deliver:${part.def.sellerId}`, {
-          sellerId: part.def.sellerId,
-          reason: `delivered ${part.delivered!.deliveredAt}`,
-        });
-    });
+    if (!isTerminal(part.status))
+      await exclusive(async () => {
+        part.deliveredAtMs = Date.now();
+        part.confirmClockFromMs = part.deliveredAtMs;
+        if (PART_TRANSITIONS[part.status].DELIVER)
+          await record('DELIVER', `deliver:${part.def.sellerId}`, {
+            sellerId: part.def.sellerId,
+            reason: `delivered ${part.delivered!.deliveredAt}`,
+          });
+      });
     // Purchase confirmation: the buyer, or 7 days after delivery; a pending return stops the clock.
     while (!isTerminal(part.status)) {
       if (part.status === 'RETURN_REQUESTED') {
@@ -535,7 +570,9 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   async function compensateAll(): Promise<void> {
     const reason = '운영자에 의한 주문 취소';
     const cancellable = [...parts.values()].filter((p) => PART_TRANSITIONS[p.status].CANCEL);
-    const stuck = [...parts.values()].filter((p) => !isTerminal(p.status) && !PART_TRANSITIONS[p.status].CANCEL);
+    const stuck = [...parts.values()].filter(
+      (p) => !isTerminal(p.status) && !PART_TRANSITIONS[p.status].CANCEL,
+    );
     if (stuck.length > 0)
       log.error('order workflow cancelled with parts past shipping: handle them by hand', {
         orderId,
@@ -572,6 +609,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
         }
       });
       paymentSettled = true;
+      await condition(allHandlersFinished);
       return stateNow();
     }
 
@@ -586,6 +624,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     for (const part of parts.values()) if (!isTerminal(part.status)) startShipment(part);
     await Promise.all([...parts.values()].map(followPart));
     phase = 'ENDED';
+    await condition(allHandlersFinished);
     return stateNow();
   } catch (error) {
     if (isCancellation(error)) {
@@ -598,7 +637,11 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     return {
       orderId,
       status: orderStatus(),
-      parts: [...parts.values()].map((p) => ({ sellerId: p.def.sellerId, status: p.status, payable: p.payable })),
+      parts: [...parts.values()].map((p) => ({
+        sellerId: p.def.sellerId,
+        status: p.status,
+        payable: p.payable,
+      })),
       payment: { attempts, inFlight, dueAt: input.paymentDueAt, lastDecline },
       refunds: [...refunds],
     };
@@ -608,7 +651,8 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
 function failureOf(error: unknown, fallback: string): { code: string; message: string } {
   let current: unknown = error;
   while (current instanceof TemporalFailure) {
-    if (current instanceof ApplicationFailure && current.type) return { code: current.type, message: current.message };
+    if (current instanceof ApplicationFailure && current.type)
+      return { code: current.type, message: current.message };
     current = current.cause;
   }
   return { code: fallback, message: error instanceof Error ? error.message : String(error) };

@@ -3,7 +3,10 @@ import { formatSeoulDateTime, formatWon } from '../../domain/notification/notifi
 import type { OrderLifecycleInput } from './order-lifecycle.messages';
 
 /** The buyer's order messages (고객명 is filled in by the notification context at send time). */
-const buyer = (input: OrderLifecycleInput) => ({ recipient: { userId: input.userId }, orderId: input.orderId });
+const buyer = (input: OrderLifecycleInput) => ({
+  recipient: { userId: input.userId },
+  orderId: input.orderId,
+});
 
 export function orderPlacedNotice(input: OrderLifecycleInput): NotificationRequest {
   return {

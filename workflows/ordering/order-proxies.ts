@@ -27,7 +27,9 @@ export const payments = proxyActivities<Pick<PaymentActivities, 'refundPayment'>
 export const settlement = proxyActivities<PayableLinesIntake>({ ...untilDone, taskQueue: 'settlement' });
 
 /** Messages are worth a few tries, not the order: a failed notice is logged by the notification context. */
-export const notifications = proxyActivities<{ sendNotification(request: NotificationRequest): Promise<unknown> }>({
+export const notifications = proxyActivities<{
+  sendNotification(request: NotificationRequest): Promise<unknown>;
+}>({
   taskQueue: 'notification',
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },

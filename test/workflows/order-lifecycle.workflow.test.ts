@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
+import { uuidv7 } from '../../platform/ids';
+import {
+  cancelOrderUpdate,
+  orderStateQuery,
+  shipPartUpdate,
+  startPreparingUpdate,
+  submitPaymentUpdate,
+} from '../../workflows/ordering/order-lifecycle.messages';
+import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
+import { createTimeSkippingEnvironment } from '../support/temporal';
+
+describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB, the PG simulator)', () => {
+  let env: TestWorkflowEnvironment;
+  let box: OrderSandbox;
+  let points: TypeOrmPointsLedger;
+
+  before(async () => {
+    env = await createTimeSkippingEnvironment();
+    box = await openOrderSandbox(env);
+    points = new TypeOrmPointsLedger({
+      dataSource: box.app.dataSource,
+      newId: uuidv7,
+      now: () => new Date(),
+    });
+  });
+
+  after(async () => {
+    await box?.close();
+    await env?.teardown();
+  });
+
+  /** The buyer pays in the sandbox window and hands the result to the order. */
+  async function pay(order: PlacedOrder, amount = order.payableAmount) {
+    const pgReturn = await box.buyerPays(order.id, amount);
+    return box.workflow(order.id).executeUpdate(submitPaymentUpdate, { args: [{ pgReturn }] });
+  }
+
+  const paymentResult = (workflowId: string) => env.client.workflow.getHandle(workflowId).result();
+  const sentFor = (orderId: string) =>
+    box.sent.filter((n) => n.orderId === orderId).map((n) => n.templateCode);
+  const waitFor = async (what: () => Promise<boolean>, label: string) => {
+    for (let i = 0; i < 200; i++) {
+      if (await what()) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.fail(`timed out waiting for ${label}`);
+  };
+
+  test('an unpaid order is cancelled 30 minutes after placement and its stock goes back on sale', async () => {
+    const product = await box.product([5]);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 2 }]);
+    assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 5, reserved: 2 });
+
+    const state = await box.workflow(order.id).result();
+    assert.equal(state.status, 'CANCELLED');
+    const stored = await box.orderStatus(order.id);
+    assert.equal(stored.status, 'CANCELLED');
+    assert.deepEqual(stored.history, ['PLACE', 'EXPIRE_PAYMENT']);
+    assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 5, reserved: 0 });
+    assert.deepEqual(sentFor(order.id), ['ORDER_PLACED', 'ORDER_AUTO_CANCELLED']);
+    await assert.rejects(pay(order), (error: unknown) => error instanceof Error);
+  });
+
+  test('a payment being approved across the 30-minute deadline wins: the order is paid, not cancelled', async () => {
+    const product = await box.product([3]);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    const handle = box.workflow(order.id);
+    await env.sleep(29 * 60_000 + 50_000);
+    // Three transient PG errors: the attempt's retry timers (1 s, 3 s, 9 s) carry it past the deadline.
+    await box.faults({ transient: { times: 3, code: 'PROVIDER_ERROR', status: 500 } });
+    const started = await pay(order);
+    const result = await paymentResult(started.workflowId);
+    assert.equal(result.status, 'PAID');
+    await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    const state = await handle.query(orderStateQuery);
+    assert.equal(state.payment.attempts, 1);
+    assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 2, reserved: 0 });
+    assert.deepEqual((await box.orderStatus(order.id)).history, ['PLACE', 'MARK_PAID']);
+    await handle.cancel();
+  });
+
+  test('a declined attempt leaves the order awaiting payment; the next attempt pays it', async () => {
+    const product = await box.product([4], 12_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    const handle = box.workflow(order.id);
+    // The window reported another amount than the order's: declined without charging anything.
+    const first = await pay(order, order.payableAmount - 1_000);
+    const declined = await paymentResult(first.workflowId);
+    assert.equal(declined.status, 'DECLINED');
+    assert.equal((await handle.query(orderStateQuery)).payment.lastDecline?.code, 'PAYMENT_AMOUNT_MISMATCH');
+    assert.equal((await box.orderStatus(order.id)).status, 'PENDING_PAYMENT');
+
+    const second = await pay(order);
+    assert.equal(second.attempt, 2);
+    assert.equal((await paymentResult(second.workflowId)).status, 'PAID');
+    await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    await handle.cancel();
+  });
+
+  test('cancel after payment: stock back, PG cancelled and points refunded, newest step undone first', async () => {
+    const product = await box.product([6], 20_000);
+    const buyer = box.consumer;
+    await points.earn(buyer.id, 5_000, `welcome:${uuidv7()}`);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 2 }], {
+      method: 'CARD',
+      provider: 'TOSS',
+      points: 5_000,
+    });
+    assert.equal(order.payableAmount, 35_000);
+    const started = await pay(order);
+    assert.equal((await paymentResult(started.workflowId)).status, 'PAID');
+    await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 4, reserved: 0 });
+
+    box.calls.length = 0;
+    box.failNext('restockLines', 2);
+    const answer = await box.workflow(order.id).executeUpdate(cancelOrderUpdate, {
+      args: [{ actorId: buyer.id, reason: '단순 변심' }],
+    });
+    assert.equal(answer.status, 'CANCELLED');
+    assert.deepEqual(box.calls, ['recordOrderStep', 'restockLines']);
+    assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 6, reserved: 0 });
+    const pgPayment = [...box.simulator.state.toss.payments.values()].find((p) => p.orderId === order.id);
+    assert.equal(pgPayment?.status, 'CANCELED');
+    assert.equal((await points.balance(buyer.id)).available, 5_000);
+    const state = await box.workflow(order.id).query(orderStateQuery);
+    assert.deepEqual(state.refunds, [{ refundId: `${order.id}:cancel:all`, amount: 40_000 }]);
+    await waitFor(async () => sentFor(order.id).includes('REFUND_COMPLETED'), 'refund notice');
+    assert.ok(sentFor(order.id).includes('ORDER_CANCELLED'));
+  });
+
+  test('a ship racing a cancel: exactly one is accepted', async () => {
+    const product = await box.product([2]);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    const started = await pay(order);
+    await paymentResult(started.workflowId);
+    await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    const handle = box.workflow(order.id);
+    await handle.executeUpdate(startPreparingUpdate, {
+      args: [{ actorId: box.seller.id, sellerId: box.seller.id }],
+    });
+    const [ship, cancel] = await Promise.allSettled([
+      handle.executeUpdate(shipPartUpdate, {
+        args: [
+          { actorId: box.seller.id, sellerId: box.seller.id, courier: 'CJ', invoiceNumber: '123456789012' },
+        ],
+      }),
+      handle.executeUpdate(cancelOrderUpdate, { args: [{ actorId: box.consumer.id, reason: '변심' }] }),
+    ]);
+    const accepted = [ship, cancel].filter((r) => r.status === 'fulfilled');
+    assert.equal(accepted.length, 1, 'one command wins');
+    const refused = [ship, cancel].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    assert.ok(refused.reason instanceof WorkflowUpdateFailedError);
+    const stored = await box.orderStatus(order.id);
+    assert.ok(['SHIPPED', 'CANCELLED'].includes(stored.status));
+    if (stored.status === 'SHIPPED') await handle.cancel().catch(() => undefined);
+  });
+
+  test('an operator cancelling a paid order’s workflow undoes it: status, stock and money', async () => {
+    const product = await box.product([3], 15_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    const started = await pay(order);
+    await paymentResult(started.workflowId);
+    await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    box.calls.length = 0;
+    await box.workflow(order.id).cancel();
+    await assert.rejects(box.workflow(order.id).result());
+    assert.deepEqual(box.calls, ['recordOrderStep', 'restockLines']);
+    assert.equal((await box.orderStatus(order.id)).status, 'CANCELLED');
+    assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 3, reserved: 0 });
+    const pg = [...box.simulator.state.toss.payments.values()].find((p) => p.orderId === order.id);
+    assert.equal(pg?.status, 'CANCELED');
+  });
+
+  test('an order fully paid with points needs no PG: it is paid as soon as it starts', async () => {
+    const product = await box.product([2], 8_000);
+    const buyer = box.consumer;
+    await points.earn(buyer.id, 8_000, `gift:${uuidv7()}`);
+    const before = (await points.balance(buyer.id)).available;
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }], {
+      method: 'POINTS',
+      points: 8_000,
+    });
+    assert.equal(order.payment.checkoutUrl, null);
+    await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    assert.equal((await points.balance(buyer.id)).available, before - 8_000);
+    await box.workflow(order.id).cancel();
+    await waitFor(async () => (await points.balance(buyer.id)).available === before, 'points back');
+  });
+});
