@@ -2,14 +2,9 @@ import { z } from '@hono/zod-openapi';
 import { ORDER_STATUSES } from '../../domain/ordering/order-status';
 
 const reason = (what: string) => z.string().trim().min(1).max(200).openapi({ description: what });
-const sellerId = z
-  .string()
-  .min(1)
-  .max(36)
-  .optional()
-  .openapi({
-    description: 'The seller whose part this concerns; absent: the whole order (or its only part)',
-  });
+const sellerId = z.string().min(1).max(36).optional().openapi({
+  description: 'The seller whose part this concerns; absent: the whole order (or its only part)',
+});
 
 export const idempotencyKeyHeader = z.object({
   'idempotency-key': z
@@ -21,13 +16,9 @@ export const idempotencyKeyHeader = z.object({
 
 export const confirmPaymentBody = z
   .object({
-    paymentKey: z
-      .string()
-      .min(1)
-      .max(200)
-      .openapi({
-        description: 'The PG token from the window (Toss paymentKey, NicePay tid, KakaoPay pg_token …)',
-      }),
+    paymentKey: z.string().min(1).max(200).openapi({
+      description: 'The PG token from the window (Toss paymentKey, NicePay tid, KakaoPay pg_token …)',
+    }),
     amount: z
       .number()
       .int()

@@ -27,8 +27,6 @@ export interface OrderingModule extends OrderingServices {
   routes: OpenAPIHono<AppEnv>[];
   lifecycle: OrderLifecycleClient;
   checkouts: OrderCheckouts;
-  /** `POST /orders` with another hook after the order is stored (tests of placement alone). */
-  placementRoutes(onPlaced: OnOrderPlaced): OpenAPIHono<AppEnv>;
 }
 
 /** The ordering context (cart and orders) behind HTTP. */
@@ -105,11 +103,5 @@ export function createOrderingModule(input: {
         resultPageUrl: input.paymentResultUrl ?? `${input.publicBaseUrl}/api/v1/payments/result`,
       }),
     ],
-    placementRoutes: (onPlaced) =>
-      createOrderPlacementRoutes({
-        placement: services.placement,
-        authenticate: input.authenticate,
-        onPlaced,
-      }),
   };
 }

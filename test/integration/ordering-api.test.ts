@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createIdentityModule } from '../../api/identity/identity.module';
-import { createOrderPlacementRoutes } from '../../api/ordering/order-placement.routes';
-import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store';
-import { uuidv7 } from '../../platform/ids';
-import { createLogger } from '../../platform/observability/logger';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { orderWorkflowId } from '../../domain/ordering/workflow-ids';
 import type { Order } from '../../domain/ordering/order';
 import {
   assignManager,
@@ -15,6 +12,7 @@ import {
   type TestAccount,
 } from '../support/identity';
 import { address, cardPayment, createProduct, orderingServices } from '../support/ordering';
+import { createTimeSkippingEnvironment } from '../support/temporal';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -26,7 +24,7 @@ describe('cart and order reads over HTTP', () => {
   let otherConsumer: TestAccount;
   let sellerA: TestAccount;
   let sellerB: TestAccount;
-  const placedHook: Order[] = [];
+  let env: TestWorkflowEnvironment;
 
   const call = async (
     path: string,
@@ -46,20 +44,10 @@ describe('cart and order reads over HTTP', () => {
   };
 
   before(async () => {
-    app = await createTestApp();
+    // POST /orders starts OrderLifecycle: a Temporal server is needed (no worker: it only has to start).
+    env = await createTimeSkippingEnvironment();
+    app = await createTestApp({ temporal: env });
     services = orderingServices(app);
-    // POST /orders is not mounted by composeApp yet (it arrives with OrderLifecycle): a test-only mount.
-    app.app.route(
-      '/api/v1',
-      createOrderPlacementRoutes({
-        placement: services.placement,
-        authenticate: authenticateOf(app),
-        onPlaced: async (order) => {
-          placedHook.push(order);
-          return { checkoutUrl: `https://pg.example/checkout/${order.id}` };
-        },
-      }),
-    );
     consumer = await signUpConsumer(app);
     otherConsumer = await signUpConsumer(app);
     sellerA = await signUpSeller(app);
@@ -80,6 +68,7 @@ describe('cart and order reads over HTTP', () => {
       await app.dataSource.query('DELETE FROM cart_items WHERE user_id = ?', [account.id]);
     }
     await app.close();
+    await env?.teardown();
   });
 
   test('the cart shows price changes since an item was added, and items that became unavailable', async () => {
@@ -179,7 +168,7 @@ describe('cart and order reads over HTTP', () => {
     await call(`/cart/items/${line.body.id}`, otherConsumer, { method: 'DELETE' });
   });
 
-  test('POST /orders (test mount): 201 with server amounts, Idempotency-Key replay, 422 on reuse, 409 OUT_OF_STOCK with details, 400 naming fields', async () => {
+  test('POST /orders: 201 with server amounts, Idempotency-Key replay, 422 on reuse, 409 OUT_OF_STOCK with details, 400 naming fields', async () => {
     const product = await createProduct(app, sellerA, { price: 15_000, stocks: [2] });
     const variantId = product.variantIds[0]!;
     const body = {
@@ -192,7 +181,10 @@ describe('cart and order reads over HTTP', () => {
     assert.equal(first.status, 201, JSON.stringify(first.body));
     assert.equal(first.body.status, 'PENDING_PAYMENT');
     assert.equal(first.body.totalAmount, 15_000, 'the client’s amount is ignored');
-    assert.equal(first.body.payment.checkoutUrl, `https://pg.example/checkout/${first.body.id}`);
+    assert.ok(first.body.payment.confirmUrl.endsWith(`/api/v1/orders/${first.body.id}/payments/confirm`));
+    assert.equal(first.body.payment.checkoutUrl, null, 'no PG in this app: the window is asked for later');
+    const workflow = await env.client.workflow.getHandle(orderWorkflowId(first.body.id)).describe();
+    assert.equal(workflow.status.name, 'RUNNING');
     const replay = await call('/orders', consumer, { body, headers: { 'idempotency-key': 'api-key-1' } });
     assert.equal(replay.status, 201);
     assert.equal(replay.body.id, first.body.id);
@@ -215,10 +207,11 @@ describe('cart and order reads over HTTP', () => {
       invalid.body.errors.map((e: Json) => e.field),
       ['body.shippingAddress.phone', 'body.shippingAddress.zipCode'],
     );
+    const again = await env.client.workflow.getHandle(orderWorkflowId(first.body.id)).describe();
     assert.equal(
-      placedHook.filter((o) => o.id === first.body.id).length,
-      2,
-      'the hook runs for the first request and the replay (it starts the workflow idempotently)',
+      again.runId,
+      workflow.runId,
+      'the replay found the running workflow instead of starting another',
     );
   });
 
@@ -411,14 +404,3 @@ describe('cart and order reads over HTTP', () => {
     await app.dataSource.query('DELETE FROM orders WHERE id = ?', [order.id]);
   });
 });
-
-/** An `authenticate` middleware over the app's database and keys (the one composeApp builds is not exposed). */
-function authenticateOf(app: TestApp) {
-  return createIdentityModule({
-    dataSource: app.dataSource,
-    kv: new MemoryKeyValueStore(),
-    logger: createLogger({ level: 'silent' }),
-    settings: app.identity,
-    newId: uuidv7,
-  }).authenticate;
-}
