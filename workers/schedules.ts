@@ -1,5 +1,6 @@
 import { ScheduleAlreadyRunning, type Client, type ScheduleOptions } from '@temporalio/client';
 import { INVENTORY_TASK_QUEUE, RESTOCK_SWEEP_SCHEDULE_ID } from '../workflows/inventory/workflow-ids';
+import { ORDER_SWEEP_SCHEDULE_ID, ORDERING_TASK_QUEUE } from '../workflows/ordering/order-lifecycle.messages';
 
 /**
  * Every Temporal Schedule of the platform, visible in the Temporal UI under Schedules. Workers
@@ -14,6 +15,17 @@ export const SCHEDULES: ScheduleOptions[] = [
       workflowType: 'restockSweepWorkflow',
       taskQueue: INVENTORY_TASK_QUEUE,
       workflowId: 'restock-hold-sweep',
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '10 minutes' },
+  },
+  {
+    scheduleId: ORDER_SWEEP_SCHEDULE_ID,
+    spec: { intervals: [{ every: '5 minutes' }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'orderSweepWorkflow',
+      taskQueue: ORDERING_TASK_QUEUE,
+      workflowId: ORDER_SWEEP_SCHEDULE_ID,
     },
     policies: { overlap: 'SKIP', catchupWindow: '10 minutes' },
   },

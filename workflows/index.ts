@@ -6,3 +6,4 @@ export { chatReplyReminderWorkflow } from './chat/chat-reply-reminder.workflow';
 export { restockSweepWorkflow } from './inventory/restock-sweep.workflow';
 export { paymentAttemptWorkflow } from './payment/payment-attempt.workflow';
 export { orderLifecycleWorkflow } from './ordering/order-lifecycle.workflow';
+export { orderSweepWorkflow } from './ordering/order-sweep.workflow';

@@ -10,6 +10,7 @@ import type { Infrastructure } from '../../platform/infrastructure';
 import type { Logger } from '../../platform/observability/logger';
 import { TemporalRestockHoldStarter } from '../inventory/temporal-restock-hold-starter';
 import { createOrderingActivities } from './ordering.activities';
+import { TemporalOrderLifecycleStarter } from './temporal-order-lifecycle-starter';
 
 /** The ordering task queue's activities (OrderLifecycle's steps) over the process's infrastructure. */
 export function orderingActivitiesFor(runtime: {
@@ -33,6 +34,9 @@ export function orderingActivitiesFor(runtime: {
   });
   return createOrderingActivities({
     recordTransition: (orderId, request) => recordTransition({ dataSource, orders }, orderId, request),
+    awaitingPaymentBefore: (cutoff, limit) => orders.awaitingPaymentBefore(cutoff, limit),
+    lifecycles: new TemporalOrderLifecycleStarter(() => runtime.infrastructure.temporal.client),
+    now: () => new Date(),
     inventory,
     afterSale: new TypeOrmAfterSaleStore(dataSource),
     logger,

@@ -9,9 +9,18 @@ import type {
 } from '../../persistence/ordering/typeorm-after-sale.store';
 import type { InventoryService } from '../../persistence/inventory/inventory.service';
 import type { Logger } from '../../platform/observability/logger';
+import type { Order } from '../../domain/ordering/order';
+import type { TemporalOrderLifecycleStarter } from './temporal-order-lifecycle-starter';
+
+/** An order older than this without its workflow was stored by a process that died before starting it. */
+export const SWEEP_GRACE_MS = 60_000;
 
 export interface OrderingActivityDeps {
   recordTransition(orderId: string, request: TransitionRequest): Promise<TransitionResult>;
+  /** The placement sweep: orders awaiting payment and the workflows that should be running for them. */
+  awaitingPaymentBefore(cutoff: Date, limit: number): Promise<Order[]>;
+  lifecycles: Pick<TemporalOrderLifecycleStarter, 'start' | 'exists'>;
+  now: () => Date;
   inventory: Pick<InventoryService, 'commit' | 'release' | 'restock'>;
   afterSale: Pick<TypeOrmAfterSaleStore, 'openReturn' | 'decideReturn'>;
   logger: Logger;
@@ -39,9 +48,7 @@ function final(error: unknown): never {
 /** OrderLifecycle's own steps: statuses through the state machine, stock, return records. */
 export function createOrderingActivities(deps: OrderingActivityDeps) {
   return {
-    async recordOrderStep(
-      input: OrderStepInput,
-    ): Promise<{
+    async recordOrderStep(input: OrderStepInput): Promise<{
       status: string;
       parts: Array<{ sellerId: string; status: PartStatus }>;
       repeated: boolean;
@@ -95,6 +102,24 @@ export function createOrderingActivities(deps: OrderingActivityDeps) {
         requestedBy: input.requestedBy,
         requestedAt: new Date(input.at),
       });
+    },
+
+    /**
+     * Starts OrderLifecycle for orders whose placing process died between storing the order and
+     * starting its workflow (the 30-minute cancel then still releases their stock). Starting is
+     * idempotent by workflow id, so a race with a late replay of POST /orders is harmless.
+     */
+    async startMissingLifecycles(): Promise<{ checked: number; started: string[] }> {
+      const pending = await deps.awaitingPaymentBefore(new Date(deps.now().getTime() - SWEEP_GRACE_MS), 500);
+      const started: string[] = [];
+      for (const order of pending) {
+        if (await deps.lifecycles.exists(order.id)) continue;
+        await deps.lifecycles.start(order);
+        started.push(order.id);
+      }
+      if (started.length > 0)
+        deps.logger.warn({ orders: started }, 'started workflows of orders left without one');
+      return { checked: pending.length, started };
     },
 
     async decideReturn(

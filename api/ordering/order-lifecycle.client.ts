@@ -1,5 +1,5 @@
+import { TemporalOrderLifecycleStarter } from '../../activities/ordering/temporal-order-lifecycle-starter';
 import {
-  WorkflowExecutionAlreadyStartedError,
   WorkflowFailedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -8,13 +8,8 @@ import {
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Order } from '../../domain/ordering/order';
-import { itemSummary } from '../../domain/ordering/order-summary';
 import { orderWorkflowId } from '../../domain/ordering/workflow-ids';
 import type { PaymentAttemptResult } from '../../workflows/payment/payment.messages';
-import {
-  ORDERING_TASK_QUEUE,
-  type OrderLifecycleInput,
-} from '../../workflows/ordering/order-lifecycle.messages';
 import { ProblemError } from '../problem';
 
 export type PaymentOutcome =
@@ -22,56 +17,21 @@ export type PaymentOutcome =
   | { status: 'FAILED'; orderId: string; attempt: number; code: string; message: string }
   | { status: 'PROCESSING'; orderId: string; attempt: number };
 
-/** What OrderLifecycle is started with: ids, amounts and product names, never the address. */
-export function lifecycleInputOf(order: Order, now: Date): OrderLifecycleInput {
-  const lines = order.parts.flatMap((part) => part.lines);
-  return {
-    orderId: order.id,
-    orderNumber: order.orderNumber,
-    userId: order.userId,
-    totalAmount: order.totalAmount,
-    pointsAmount: order.payment.pointsAmount,
-    payableAmount: order.payment.payableAmount,
-    method: order.payment.method,
-    provider: order.payment.provider,
-    paymentDueAt: order.paymentDueAt.toISOString(),
-    paymentWindowMs: Math.max(0, order.paymentDueAt.getTime() - now.getTime()),
-    orderName: itemSummary(lines),
-    parts: order.parts.map((part) => ({
-      sellerId: part.sellerId,
-      subtotal: part.subtotal,
-      itemSummary: itemSummary(part.lines),
-      lines: part.lines.map((line) => ({
-        orderLineId: line.id,
-        variantId: line.variantId,
-        productName: line.productName,
-        quantity: line.quantity,
-        amount: line.lineAmount,
-      })),
-    })),
-  };
-}
-
 /**
  * The API's side of OrderLifecycle: start it (once per order), send it people's commands as
  * updates, and read payment attempts' results. Refusals from the workflow come back as the
  * problem codes it raised; a closed order answers ORDER_TRANSITION_NOT_ALLOWED.
  */
 export class OrderLifecycleClient {
-  constructor(private readonly temporal: () => Client) {}
+  constructor(private readonly temporal: () => Client) {
+    this.starter = new TemporalOrderLifecycleStarter(temporal);
+  }
 
-  /** Starts `order:<id>`, or finds it running (a replayed POST /orders, the placement sweep). */
-  async start(order: Order): Promise<void> {
-    try {
-      await this.temporal().workflow.start('orderLifecycleWorkflow', {
-        workflowId: orderWorkflowId(order.id),
-        taskQueue: ORDERING_TASK_QUEUE,
-        args: [lifecycleInputOf(order, new Date())],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+  private readonly starter: TemporalOrderLifecycleStarter;
+
+  /** Starts `order:<id>`, or finds it running (a replayed POST /orders). */
+  start(order: Order): Promise<void> {
+    return this.starter.start(order);
   }
 
   async command<Ret, Arg>(

@@ -157,6 +157,16 @@ export class TypeOrmOrderRepository {
     return rows.map(historyFromRow);
   }
 
+  /** Orders still awaiting payment that were placed before `cutoff`, oldest first (the placement sweep). */
+  async awaitingPaymentBefore(cutoff: Date, limit: number): Promise<Order[]> {
+    const rows = await this.dataSource.manager.find(OrderEntity, {
+      where: { status: 'PENDING_PAYMENT', placedAt: LessThan(cutoff) },
+      order: { placedAt: 'ASC' },
+      take: limit,
+    });
+    return this.assembleMany(rows);
+  }
+
   /** A buyer's orders, newest first (ids are UUIDv7: time-ordered), keyset-paginated by id. */
   async listByUser(userId: string, page: { limit: number; cursor?: string }): Promise<OrderPage<Order>> {
     const rows = await this.dataSource.manager.find(OrderEntity, {

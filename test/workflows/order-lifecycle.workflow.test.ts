@@ -12,6 +12,7 @@ import {
   submitPaymentUpdate,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
+import { address, cardPayment, orderingServices } from '../support/ordering';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 
 describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB, the PG simulator)', () => {
@@ -191,5 +192,33 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     assert.equal((await points.balance(buyer.id)).available, before - 8_000);
     await box.workflow(order.id).cancel();
     await waitFor(async () => (await points.balance(buyer.id)).available === before, 'points back');
+  });
+
+  test('an order whose process died before starting its workflow gets one from the sweep', async () => {
+    const product = await box.product([4]);
+    const { order } = await orderingServices(box.app).placement.place({
+      userId: box.consumer.id,
+      body: {
+        items: [{ variantId: product.variantIds[0]!, quantity: 1 }],
+        shippingAddress: address(),
+        payment: cardPayment,
+      },
+      idempotencyKey: null,
+    });
+    await box.app.dataSource.query('UPDATE orders SET placed_at = ? WHERE id = ?', [
+      new Date(Date.now() - 2 * 60_000),
+      order.id,
+    ]);
+    const sweep = () =>
+      env.client.workflow.execute('orderSweepWorkflow', {
+        taskQueue: 'ordering',
+        workflowId: `sweep-${uuidv7()}`,
+      });
+    const first = (await sweep()) as { started: string[] };
+    assert.ok(first.started.includes(order.id));
+    assert.equal((await box.workflow(order.id).describe()).status.name, 'RUNNING');
+    const second = (await sweep()) as { started: string[] };
+    assert.ok(!second.started.includes(order.id), 'a running workflow is left alone');
+    await box.workflow(order.id).cancel();
   });
 });

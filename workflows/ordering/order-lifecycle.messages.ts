@@ -8,6 +8,7 @@ import type { CourierName } from '../shipping/shipment.messages';
  * its own workflow code. Ids, amounts and codes only: the history is readable in the Temporal UI.
  */
 export const ORDERING_TASK_QUEUE = 'ordering';
+export const ORDER_SWEEP_SCHEDULE_ID = 'order-placement-sweep';
 
 export interface OrderLifecycleInput {
   orderId: string;
