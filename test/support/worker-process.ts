@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { testIdentitySettings } from './test-identity';
+import { freePort } from './free-port';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './services';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** A worker process as production runs it (`workers/main.ts all`), over the test database and keys. */
+export interface WorkerProcess {
+  child: ChildProcess;
+  output: string[];
+  /** Waits until its /healthz answers (workers polling), or fails with its output. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** SIGKILL: no shutdown hooks, in-flight activities are lost mid-call. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+  const identity = testIdentitySettings();
+  const port = await freePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts', 'all'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      WORKER_HTTP_PORT: String(port),
+      DATABASE_URL: TEST_DATABASE_URL,
+      REDIS_URL: TEST_REDIS_URL,
+      PII_ENCRYPTION_KEYS: identity.piiKeys.map((k) => `${k.id}:${k.key.toString('base64')}`).join(','),
+      PII_HASH_KEY: identity.piiHashKey.toString('base64'),
+      JWT_SECRET: 'worker-processes-never-verify-tokens-0123456789',
+      ADMIN_EMAIL: identity.bootstrapAdmin.email,
+      ADMIN_PASSWORD: identity.bootstrapAdmin.password,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+
+  return {
+    child,
+    output,
+    async ready(timeoutMs = 120_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`worker exited early:\n${output.join('')}`);
+        try {
+          if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      throw new Error(`worker not ready within ${timeoutMs} ms:\n${output.join('')}`);
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
