@@ -1,0 +1,182 @@
+/**
+ * `npm run bench:orders [-- <orders> <concurrency>]` (default 600 orders, 16 buyers at once): the
+ * shop as `npm start` runs it (one process: API and every worker) over MariaDB
+ * (BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/jangteo_bench_orders, recreated), Redis
+ * and a Temporal dev server, with the sandbox PG. A load generator in this process plays buyers:
+ * POST /orders → the sandbox payment window → POST /orders/{id}/payments/confirm → poll until the
+ * order is PAID. It reports:
+ *   - POST /orders latency (p50 / p95 / max);
+ *   - order processing: from the confirm call to the order recorded PAID (the buyer's own time in
+ *     the PG window excluded), p50 / p95;
+ *   - completed orders per second and per minute over the whole run.
+ * Targets (issue 7): ≥ 25 orders/s sustained, POST /orders p95 < 300 ms, processing p95 < 1 s.
+ * Load generator, API, workers, MariaDB, Redis and Temporal all share this machine.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createConnection } from 'mysql2/promise';
+import { uuidv7 } from '../platform/ids';
+import { useTossWindow } from '../simulators/pg/toss/toss-sandbox-buyer';
+import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
+import { freePort } from '../test/support/free-port';
+import { signUpConsumer, signUpSeller, type TestAccount } from '../test/support/identity';
+import { address, cardPayment, createProduct } from '../test/support/ordering';
+import type { TestApp } from '../test/support/test-app';
+
+const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_orders';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+const [ORDERS = 600, CONCURRENCY = 16] = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** The account helpers of the tests, over HTTP instead of an in-process app. */
+function overHttp(baseUrl: string): TestApp {
+  return {
+    request: (
+      path: string,
+      init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+    ) =>
+      fetch(`${baseUrl}${path}`, {
+        method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
+        headers: { 'content-type': 'application/json', ...init.headers },
+        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      }),
+  } as unknown as TestApp;
+}
+
+async function recreateDatabase(): Promise<void> {
+  const server = new URL(BENCH_URL);
+  const name = server.pathname.slice(1);
+  server.pathname = '/';
+  const connection = await createConnection(server.toString());
+  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await connection.end();
+}
+
+async function main(): Promise<void> {
+  await recreateDatabase();
+  const temporal = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: resolveBinary(TEMPORAL_CLI, { install: false }) },
+      ip: '127.0.0.1',
+      log: { format: 'json', level: 'error' },
+    },
+  });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const shop = spawn(process.execPath, ['--import', 'tsx', 'launcher/embedded.ts'], {
+    cwd: resolve(__dirname, '..'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      PUBLIC_BASE_URL: baseUrl,
+      DATABASE_URL: BENCH_URL,
+      REDIS_URL,
+      TEMPORAL_ADDRESS: temporal.address,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    for (let i = 0; ; i++) {
+      if (shop.exitCode !== null) throw new Error('the shop exited before it was ready');
+      try {
+        if ((await fetch(`${baseUrl}/readyz`)).ok) break;
+      } catch {
+        // starting
+      }
+      if (i > 600) throw new Error('the shop was not ready within 2 minutes');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const http = overHttp(baseUrl);
+    const seller = await signUpSeller(http);
+    const product = await createProduct(http, seller, { price: 12_900, stocks: [ORDERS + 100] });
+    const buyers: TestAccount[] = [];
+    for (let i = 0; i < CONCURRENCY; i++) buyers.push(await signUpConsumer(http));
+    const variantId = product.variantIds[0]!;
+
+    const placeLatencies: number[] = [];
+    const processing: number[] = [];
+    let next = 0;
+    let failed = 0;
+    const call = async (path: string, buyer: TestAccount, body: unknown, key: string) =>
+      fetch(`${baseUrl}/api/v1${path}`, {
+        method: 'POST',
+        headers: { ...buyer.auth, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
+      });
+
+    async function buyer(account: TestAccount): Promise<void> {
+      while (next < ORDERS) {
+        next++;
+        const placedAt = performance.now();
+        const placed = await call(
+          '/orders',
+          account,
+          { items: [{ variantId, quantity: 1 }], shippingAddress: address(), payment: cardPayment },
+          uuidv7(),
+        );
+        placeLatencies.push(performance.now() - placedAt);
+        const order = (await placed.json()) as { id: string; payment: { checkoutUrl: string } };
+        if (placed.status !== 201) {
+          failed++;
+          continue;
+        }
+        const window = await useTossWindow(order.payment.checkoutUrl, 'approve');
+        const confirmAt = performance.now();
+        const confirmed = await call(
+          `/orders/${order.id}/payments/confirm`,
+          account,
+          { paymentKey: window.params.paymentKey, amount: Number(window.params.amount) },
+          uuidv7(),
+        );
+        if (confirmed.status !== 200 && confirmed.status !== 202) {
+          failed++;
+          continue;
+        }
+        for (;;) {
+          const read = await fetch(`${baseUrl}/api/v1/orders/${order.id}`, { headers: account.auth });
+          if (((await read.json()) as { status: string }).status === 'PAID') break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        processing.push(performance.now() - confirmAt);
+      }
+    }
+
+    const started = performance.now();
+    await Promise.all(buyers.map(buyer));
+    const seconds = (performance.now() - started) / 1000;
+    const done = processing.length;
+    console.log(
+      `\norders: ${done} paid of ${ORDERS} (${failed} failed), ${CONCURRENCY} buyers at once, ${seconds.toFixed(1)} s`,
+    );
+    console.log(
+      `throughput: ${(done / seconds).toFixed(1)} orders/s = ${Math.round((done / seconds) * 60)} orders/min (end to end, incl. the buyer's window)`,
+    );
+    console.log(
+      `POST /orders: p50 ${ms(percentile(placeLatencies, 50))}, p95 ${ms(percentile(placeLatencies, 95))}, max ${ms(Math.max(...placeLatencies))}`,
+    );
+    console.log(
+      `processing (confirm → PAID recorded): p50 ${ms(percentile(processing, 50))}, p95 ${ms(percentile(processing, 95))}`,
+    );
+  } finally {
+    shop.kill('SIGINT');
+    await new Promise((r) => shop.once('exit', r));
+    await temporal.teardown();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
