@@ -23,6 +23,9 @@ import type { PubSub } from '../platform/pubsub/pub-sub';
 import type { PaymentGateways } from '../integrations/payment/payment-vendors';
 import { createPaymentModule } from './payment/payment.module';
 import { sandboxWindowProxy } from './payment/sandbox-window.proxy';
+import { SANDBOX_COURIER_WEBHOOK_SECRET, type CourierVendorConfig } from '../config/courier-vendors';
+import { createShippingModule } from './shipping/shipping.module';
+import { createSettlementModule } from './settlement/settlement.module';
 
 export interface ApiRuntime {
   infrastructure: Infrastructure;
@@ -41,6 +44,8 @@ export interface ApiRuntime {
   chat?: ChatSettings;
   /** PG adapters (integrations/payment/payment-vendors.ts) for webhook verification. Absent: payment webhooks answer 503. */
   payments?: PaymentGateways;
+  /** Courier settings (the callback secret of tracking pushes). Absent: the sandbox's. */
+  couriers?: CourierVendorConfig;
   /** PAYMENT_RESULT_URL: the front-end page the browser lands on after the PG window. */
   paymentResultUrl?: string;
 }
@@ -132,6 +137,20 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     settings: runtime.chat,
     temporalClient: () => runtime.infrastructure.temporal.client,
   });
+  const shipping = createShippingModule({
+    dataSource: runtime.infrastructure.dataSource,
+    orders: ordering.orders,
+    temporalClient: () => runtime.infrastructure.temporal.client,
+    authenticate: identity.authenticate,
+    webhookSecret: runtime.couriers ? runtime.couriers.webhookSecret : SANDBOX_COURIER_WEBHOOK_SECRET,
+    newId,
+  });
+  const settlement = createSettlementModule({
+    dataSource: runtime.infrastructure.dataSource,
+    temporalClient: () => runtime.infrastructure.temporal.client,
+    authenticate: identity.authenticate,
+    newId,
+  });
   const app = createApp({
     logger: runtime.logger,
     metrics: runtime.metrics,
@@ -144,6 +163,8 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
       ...chat.routes,
       ...ordering.routes,
       ...payment.routes,
+      ...shipping.routes,
+      ...settlement.routes,
     ],
   });
   // The sandbox PG's payment window, on the shop's own address so a browser can reach it.

@@ -10,6 +10,7 @@ import { createPubSub } from '../platform/pubsub/create-pub-sub';
 import { composeApp } from './compose-app';
 import { bootstrapAdmin } from './identity/identity.module';
 import { openPaymentGateways } from '../integrations/payment/payment-vendors';
+import { loadCourierVendorConfig } from '../config/courier-vendors';
 
 /** The API process role: HTTP only; workflows run in worker processes. */
 async function main(): Promise<void> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     identity,
     notifications: config.notifications,
     payments: paymentGateways,
+    couriers: loadCourierVendorConfig(process.env),
     imageStorageDir: config.imageStorageDir,
     pubSub,
     chat: config.chat,

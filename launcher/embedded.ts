@@ -1,6 +1,10 @@
 import { loadEmbeddedConfig } from '../config/embedded.config';
 import { openNotificationVendors } from '../integrations/notification/notification-vendors';
 import { openPaymentGateways } from '../integrations/payment/payment-vendors';
+import { loadCourierVendorConfig } from '../config/courier-vendors';
+import { openCourierTracking } from '../integrations/shipping/courier-vendors';
+import { loadSettlementVendorConfig } from '../config/settlement-vendors';
+import { openSettlementVendors } from '../integrations/settlement/settlement-vendors';
 import { composeApp } from '../api/compose-app';
 import { bootstrapAdmin } from '../api/identity/identity.module';
 import { DEFAULT_DEV_SECRETS_PATH, resolveIdentitySettings } from '../config/identity-secrets';
@@ -83,6 +87,11 @@ async function main(): Promise<void> {
   stops.push(notificationVendors.close);
   const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
   stops.push(paymentGateways.close);
+  const couriers = loadCourierVendorConfig(process.env);
+  const courierTracking = await openCourierTracking(couriers, { publicBaseUrl: config.publicBaseUrl });
+  stops.push(courierTracking.close);
+  const settlementVendors = await openSettlementVendors(loadSettlementVendorConfig(process.env));
+  stops.push(settlementVendors.close);
   const metrics = createMetrics();
 
   const workers = await startWorkers({
@@ -97,6 +106,8 @@ async function main(): Promise<void> {
       notificationVendors,
       paymentGateways,
       metrics,
+      courierTracking,
+      settlementVendors,
     }),
     workflowBundle: await loadWorkflowBundle(),
   });
@@ -119,6 +130,7 @@ async function main(): Promise<void> {
     identity,
     notifications: config.notifications,
     payments: paymentGateways,
+    couriers,
     imageStorageDir: config.imageStorageDir,
     pubSub,
     chat: config.chat,
@@ -139,6 +151,8 @@ async function main(): Promise<void> {
       sandbox: {
         ...notificationVendors.sandbox,
         pgWindow: paymentGateways.sandbox.pg && `${config.publicBaseUrl}/sandbox/toss/checkout`,
+        courier: courierTracking.sandbox.courier,
+        ...settlementVendors.sandbox,
       },
     },
     'Jangteo is running',

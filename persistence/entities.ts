@@ -8,6 +8,8 @@ import { paymentEntities } from './payment/payment.entities';
 import { DeadLetterEntity } from './dead-letter/dead-letter.entity';
 import { orderingEntities } from './ordering/ordering.entities';
 import { afterSaleEntities } from './ordering/after-sale.entities';
+import { shippingEntities } from './shipping/shipping.entities';
+import { settlementEntities } from './settlement/settlement.entities';
 
 /** Every entity schema the data source maps; contexts add theirs here. */
 export const entities: EntitySchema[] = [
@@ -20,4 +22,6 @@ export const entities: EntitySchema[] = [
   DeadLetterEntity,
   ...orderingEntities,
   ...afterSaleEntities,
+  ...shippingEntities,
+  ...settlementEntities,
 ];

@@ -3,6 +3,10 @@ import { chatActivitiesFor } from '../activities/chat/chat-worker';
 import { notificationActivitiesFor } from '../activities/notification/notification-worker';
 import { paymentActivitiesFor } from '../activities/payment/payment-worker';
 import { orderingActivitiesFor } from '../activities/ordering/ordering-worker';
+import { shippingActivitiesFor } from '../activities/shipping/shipping-worker';
+import { settlementActivitiesFor } from '../activities/settlement/settlement-worker';
+import type { SettlementVendors } from '../integrations/settlement/settlement-vendors';
+import type { CourierTracking } from '../integrations/shipping/courier-vendors';
 import type { PaymentGateways } from '../integrations/payment/payment-vendors';
 import type { Metrics } from '../platform/observability/metrics';
 import type { IdentitySettings } from '../config/identity-secrets';
@@ -20,6 +24,10 @@ export interface ActivityRuntime {
   paymentGateways: PaymentGateways;
   /** The process's metrics (dead_letters_total is counted by activities). */
   metrics: Metrics;
+  /** The courier tracker (SweetTracker, or the sandbox simulator) and our callback URL for its pushes. */
+  courierTracking: CourierTracking;
+  /** Payout (firm banking) and tax-invoice (Popbill) adapters, or their sandbox simulators. */
+  settlementVendors: SettlementVendors;
 }
 
 /** The activities each context's task queue runs, built over injected dependencies. */
@@ -30,8 +38,8 @@ export function composeActivities(runtime: ActivityRuntime): Record<TaskQueue, o
     inventory: inventoryActivitiesFor(runtime),
     ordering: orderingActivitiesFor(runtime),
     payment: paymentActivitiesFor(runtime),
-    shipping: {},
-    settlement: {},
+    shipping: shippingActivitiesFor(runtime),
+    settlement: settlementActivitiesFor(runtime),
     notification: notificationActivitiesFor(runtime),
     chat: chatActivitiesFor(runtime),
   };

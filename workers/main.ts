@@ -2,13 +2,17 @@ import { resolveIdentitySettings } from '../config/identity-secrets';
 import { loadWorkerConfig } from '../config/worker.config';
 import { openNotificationVendors } from '../integrations/notification/notification-vendors';
 import { openPaymentGateways } from '../integrations/payment/payment-vendors';
+import { loadCourierVendorConfig } from '../config/courier-vendors';
+import { openCourierTracking } from '../integrations/shipping/courier-vendors';
+import { loadSettlementVendorConfig } from '../config/settlement-vendors';
+import { openSettlementVendors } from '../integrations/settlement/settlement-vendors';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
 import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
 import { composeActivities } from './compose-activities';
-import { ensureSchedules } from './schedules';
+import { ensureSchedules, schedulesServedBy } from './schedules';
 import { startWorkers } from './start-workers';
 import { createWorkerHttpApp } from './worker-http';
 import { parseTaskQueues } from './task-queues';
@@ -28,6 +32,12 @@ async function main(args: string[]): Promise<void> {
   });
   // Sandbox PG: set PG_SIMULATOR_URL so this process and the API share one simulator (docs/payments.md).
   const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
+  // Sandbox courier: set COURIER_SIMULATOR_URL so every worker process follows the same parcels.
+  const courierTracking = await openCourierTracking(loadCourierVendorConfig(process.env), {
+    publicBaseUrl: config.publicBaseUrl,
+  });
+  // Sandbox bank and Popbill: in-process unless BANKING_SIMULATOR_URL / POPBILL_SIMULATOR_URL name shared ones.
+  const settlementVendors = await openSettlementVendors(loadSettlementVendorConfig(process.env));
   const metrics = createMetrics();
   const running = await startWorkers({
     address: config.temporal.address,
@@ -41,11 +51,15 @@ async function main(args: string[]): Promise<void> {
       notificationVendors,
       paymentGateways,
       metrics,
+      courierTracking,
+      settlementVendors,
     }),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
   });
-  if (queues.includes('inventory'))
-    logger.info(await ensureSchedules(infrastructure.temporal.client), 'schedules ensured');
+  // Each worker ensures the schedules of the queues it serves (inventory, ordering, settlement…).
+  const ownSchedules = schedulesServedBy(queues);
+  if (ownSchedules.length > 0)
+    logger.info(await ensureSchedules(infrastructure.temporal.client, ownSchedules), 'schedules ensured');
   const http = await listen(createWorkerHttpApp(running.healthy, metrics).fetch, config.httpPort);
   logger.info({ queues, port: http.port }, 'workers running');
   onShutdown(logger, async () => {
@@ -53,6 +67,8 @@ async function main(args: string[]): Promise<void> {
     await http.close();
     await notificationVendors.close();
     await paymentGateways.close();
+    await courierTracking.close();
+    await settlementVendors.close();
     await infrastructure.close();
   });
   await running.done;

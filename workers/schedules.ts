@@ -1,6 +1,10 @@
 import { ScheduleAlreadyRunning, type Client, type ScheduleOptions } from '@temporalio/client';
 import { INVENTORY_TASK_QUEUE, RESTOCK_SWEEP_SCHEDULE_ID } from '../workflows/inventory/workflow-ids';
 import { ORDER_SWEEP_SCHEDULE_ID, ORDERING_TASK_QUEUE } from '../workflows/ordering/order-lifecycle.messages';
+import {
+  SETTLEMENT_TASK_QUEUE,
+  WEEKLY_SETTLEMENT_SCHEDULE_ID,
+} from '../workflows/settlement/settlement.messages';
 
 /**
  * Every Temporal Schedule of the platform, visible in the Temporal UI under Schedules. Workers
@@ -29,7 +33,30 @@ export const SCHEDULES: ScheduleOptions[] = [
     },
     policies: { overlap: 'SKIP', catchupWindow: '10 minutes' },
   },
+  {
+    // Every Monday 00:00 in Korea: the run settles the week that just ended (docs/settlement.md).
+    scheduleId: WEEKLY_SETTLEMENT_SCHEDULE_ID,
+    spec: { calendars: [{ dayOfWeek: 'MONDAY', hour: 0, minute: 0 }], timezone: 'Asia/Seoul' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'weeklySettlementWorkflow',
+      taskQueue: SETTLEMENT_TASK_QUEUE,
+      workflowId: WEEKLY_SETTLEMENT_SCHEDULE_ID,
+      args: [{}],
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+  },
 ];
+
+/** The schedules whose workflows run on the given task queues: a worker ensures the ones it serves. */
+export function schedulesServedBy(
+  queues: readonly string[],
+  schedules: ScheduleOptions[] = SCHEDULES,
+): ScheduleOptions[] {
+  return schedules.filter(
+    (schedule) => schedule.action.type === 'startWorkflow' && queues.includes(schedule.action.taskQueue),
+  );
+}
 
 export async function ensureSchedules(
   client: Client,

@@ -7,3 +7,6 @@ export { restockSweepWorkflow } from './inventory/restock-sweep.workflow';
 export { paymentAttemptWorkflow } from './payment/payment-attempt.workflow';
 export { orderLifecycleWorkflow } from './ordering/order-lifecycle.workflow';
 export { orderSweepWorkflow } from './ordering/order-sweep.workflow';
+export { shipmentWorkflow } from './shipping/shipment.workflow';
+export { weeklySettlementWorkflow } from './settlement/weekly-settlement.workflow';
+export { settlementPayoutWorkflow } from './settlement/settlement-payout.workflow';

@@ -94,8 +94,13 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
   }
 
   return {
-    /** The attempt's row (PENDING), once per (orderId, attempt). */
-    async beginPaymentAttempt(input: BeginAttemptInput): Promise<{ paymentId: string }> {
+    /**
+     * The attempt's row (PENDING), once per (orderId, attempt), and how the attempt's PG settles an
+     * uncertain approval (look-up, or net-cancel where the PG mandates it: NicePay, Inicis).
+     */
+    async beginPaymentAttempt(
+      input: BeginAttemptInput,
+    ): Promise<{ paymentId: string; ambiguityResolution?: 'LOOKUP' | 'NET_CANCEL' }> {
       const now = deps.now();
       const record: PaymentRecord = {
         id: deps.newId(),
@@ -107,7 +112,14 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
         updatedAt: now,
       };
       const stored = await deps.payments.begin(record);
-      return { paymentId: stored.id };
+      let ambiguityResolution: 'LOOKUP' | 'NET_CANCEL' | undefined;
+      try {
+        if (input.provider)
+          ambiguityResolution = deps.gateway(input.provider).capabilities.ambiguityResolution;
+      } catch {
+        // a PG that is not configured: its confirm call reports that
+      }
+      return { paymentId: stored.id, ambiguityResolution };
     },
 
     async holdPoints(input: { userId: string; orderId: string; amount: number }): Promise<void> {
@@ -144,13 +156,11 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
     },
 
     async lookupPgPayment(input: PgCallInput & { pgTransactionId?: string }): Promise<LookupResult> {
-      const result = await deps
-        .gateway(input.provider)
-        .lookup({
-          orderId: input.orderId,
-          pgTransactionId: input.pgTransactionId,
-          pgReference: input.pgReference,
-        });
+      const result = await deps.gateway(input.provider).lookup({
+        orderId: input.orderId,
+        pgTransactionId: input.pgTransactionId,
+        pgReference: input.pgReference,
+      });
       if (result.kind === 'found') await recordPg(input.paymentId, result.payment);
       return slim(result);
     },
@@ -273,9 +283,16 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
           );
       }
       if (input.pointsAmount > 0)
-        await deps.points.refund(input.userId, input.orderId, input.pointsAmount, input.refundId).catch(final);
+        await deps.points
+          .refund(input.userId, input.orderId, input.pointsAmount, input.refundId)
+          .catch(final);
       deps.logger.info(
-        { orderId: input.orderId, refundId: input.refundId, pgAmount: input.pgAmount, points: input.pointsAmount },
+        {
+          orderId: input.orderId,
+          refundId: input.refundId,
+          pgAmount: input.pgAmount,
+          points: input.pointsAmount,
+        },
         'refund done',
       );
       return { pgTransactionId, refundedAt: deps.now().toISOString() };

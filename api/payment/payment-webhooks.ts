@@ -1,5 +1,10 @@
 import type { Client } from '@temporalio/client';
-import { paymentStatusFromPg, type PaymentRepository } from '../../domain/payment';
+import {
+  paymentStatusFromPg,
+  type PaymentRepository,
+  type PgProvider,
+  type WebhookAck,
+} from '../../domain/payment';
 import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
 import { paymentAttemptWorkflowId, pgStatusChangedSignal } from '../../workflows/payment/payment.messages';
 import { ProblemError } from '../problem';
@@ -11,8 +16,23 @@ export interface PaymentWebhookOutcome {
   duplicate: boolean;
 }
 
+/** What the route answers: the outcome, and the PG's own acknowledgement (NicePay wants text `OK`). */
+export interface PaymentWebhookAnswer {
+  outcome: PaymentWebhookOutcome;
+  ack: WebhookAck;
+}
+
+/** The `{pg}` path segments of `POST /webhooks/payments/{pg}`. */
+export const WEBHOOK_PGS: Record<string, PgProvider> = {
+  toss: 'TOSS',
+  nicepay: 'NICEPAY',
+  inicis: 'INICIS',
+  kakaopay: 'KAKAOPAY',
+  naverpay: 'NAVERPAY',
+};
+
 /**
- * PG callbacks. Toss does not sign PAYMENT_STATUS_CHANGED, so the adapter fetches the payment again
+ * PG callbacks, one adapter per PG verifies its own (signatures, secrets, or a look-up). Toss does not sign PAYMENT_STATUS_CHANGED, so the adapter fetches the payment again
  * and only Toss's answer is used; DEPOSIT_CALLBACK must carry the payment's stored secret. Each
  * verified event is recorded once (a replay changes nothing), the payment row only moves forward
  * (so a callback racing the workflow's own confirm, or arriving out of order, cannot undo anything),
@@ -29,13 +49,18 @@ export class PaymentWebhooks {
     },
   ) {}
 
-  async toss(headers: Headers, rawBody: string): Promise<PaymentWebhookOutcome> {
+  async receive(pg: string, headers: Headers, rawBody: string): Promise<PaymentWebhookAnswer> {
+    const provider = Object.hasOwn(WEBHOOK_PGS, pg) ? WEBHOOK_PGS[pg] : undefined;
+    if (!provider)
+      throw new ProblemError('PAYMENT_WEBHOOK_UNKNOWN_PG', `No PG called ${pg} sends webhooks to Jangteo.`, {
+        pg,
+      });
     if (!this.deps.gateways)
       throw new ProblemError('SERVICE_UNAVAILABLE', 'Payments are not configured in this process.');
     const lowerCased: Record<string, string> = {};
     headers.forEach((value, name) => void (lowerCased[name.toLowerCase()] = value));
     const result = await this.deps.gateways
-      .gateway('TOSS')
+      .gateway(provider)
       .parseWebhook(
         { headers: lowerCased, rawBody },
         { storedCallbackSecret: (orderId) => this.deps.payments.callbackSecretOf(orderId) },
@@ -47,12 +72,13 @@ export class PaymentWebhooks {
         'SERVICE_UNAVAILABLE',
         `The payment could not be verified now (${result.reason}); deliver it again later.`,
       );
-    if (result.kind === 'ignored') return { received: true, applied: false, duplicate: false };
+    if (result.kind === 'ignored')
+      return { outcome: { received: true, applied: false, duplicate: false }, ack: result.ack };
 
     const { event } = result;
     const fresh = await this.deps.payments.recordEvent({
       id: this.deps.newId(),
-      provider: 'TOSS',
+      provider,
       eventId: event.eventId,
       eventType: event.type,
       orderId: event.orderId,
@@ -61,10 +87,10 @@ export class PaymentWebhooks {
       stale: event.stale,
       receivedAt: this.deps.now(),
     });
-    if (!fresh) return { received: true, applied: false, duplicate: true };
+    if (!fresh) return { outcome: { received: true, applied: false, duplicate: true }, ack: result.ack };
 
     const record = await this.deps.payments.findForPg(event.orderId, event.pgTransactionId);
-    if (!record) return { received: true, applied: false, duplicate: false };
+    if (!record) return { outcome: { received: true, applied: false, duplicate: false }, ack: result.ack };
     const status = paymentStatusFromPg(event.payment.status);
     const cancelled = event.payment.cancels.reduce((sum, c) => sum + c.amount, 0);
     const applied = status
@@ -83,7 +109,7 @@ export class PaymentWebhooks {
         )
       : false;
     await this.wake(paymentAttemptWorkflowId(record.orderId, record.attempt), event.payment.status);
-    return { received: true, applied, duplicate: false };
+    return { outcome: { received: true, applied, duplicate: false }, ack: result.ack };
   }
 
   /** Best effort: a finished attempt needs no news, and a waiting one looks the PG up on its own anyway. */

@@ -1,6 +1,11 @@
 import { z } from '@hono/zod-openapi';
 
-export const webhookPg = z.object({ pg: z.enum(['toss']).openapi({ description: 'the PG calling back' }) });
+export const webhookPg = z.object({
+  pg: z.string().max(20).openapi({
+    description: 'the PG calling back: toss, nicepay, inicis, kakaopay or naverpay',
+    example: 'toss',
+  }),
+});
 export const paymentWebhookAck = z.object({
   received: z.boolean(),
   applied: z.boolean(),

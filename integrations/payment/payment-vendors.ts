@@ -4,6 +4,10 @@ import type { PaymentGateway, PgProvider } from '../../domain/payment';
 import { createPgSimulator } from '../../simulators/pg/pg.simulator';
 import { TOSS_DOC_SECRET_KEYS } from '../../simulators/pg/toss/toss.simulator';
 import { createTossPaymentGateway } from './toss/toss.gateway';
+import { NICEPAY_WEBHOOK_PATH, openNicepayGateway } from './nicepay/nicepay-vendor';
+import { openInicisGateway } from './inicis/inicis-vendor';
+import { openKakaoPayGateway } from './kakaopay/kakaopay-vendor';
+import { openNaverPayGateway } from './naverpay/naverpay-vendor';
 
 /** Where Toss sends webhooks (registered in Toss's console for real keys; configured on the simulator in sandbox). */
 export const TOSS_WEBHOOK_PATH = '/api/v1/webhooks/payments/toss';
@@ -31,6 +35,21 @@ export async function openPaymentGateways(
 ): Promise<PaymentGateways> {
   const closers: Array<() => Promise<void>> = [];
   const sandbox: PaymentGateways['sandbox'] = {};
+  /** The one PG simulator every PG without credentials shares: PG_SIMULATOR_URL, or one started here. */
+  const sandboxPg = async (given: string | undefined): Promise<string> => {
+    if (sandbox.pg) return sandbox.pg;
+    let simulatorUrl = given?.replace(/\/+$/, '');
+    if (!simulatorUrl) {
+      const running = await createPgSimulator({
+        toss: { webhookUrl: `${options.publicBaseUrl}${TOSS_WEBHOOK_PATH}` },
+        nicepay: { webhookUrl: `${options.publicBaseUrl}${NICEPAY_WEBHOOK_PATH}` },
+      }).start();
+      closers.push(running.close);
+      simulatorUrl = running.url;
+    }
+    sandbox.pg = simulatorUrl;
+    return simulatorUrl;
+  };
   let toss: PaymentGateway;
   if (config.toss.kind === 'toss') {
     toss = createTossPaymentGateway({
@@ -40,15 +59,7 @@ export async function openPaymentGateways(
       timeoutMs: config.toss.timeoutMs,
     });
   } else {
-    let simulatorUrl = config.toss.simulatorUrl?.replace(/\/+$/, '');
-    if (!simulatorUrl) {
-      const running = await createPgSimulator({
-        toss: { webhookUrl: `${options.publicBaseUrl}${TOSS_WEBHOOK_PATH}` },
-      }).start();
-      closers.push(running.close);
-      simulatorUrl = running.url;
-    }
-    sandbox.pg = simulatorUrl;
+    const simulatorUrl = await sandboxPg(config.toss.simulatorUrl);
     toss = createTossPaymentGateway({
       apiBaseUrl: `${simulatorUrl}/toss`,
       secretKey: TOSS_DOC_SECRET_KEYS[0]!,
@@ -57,6 +68,14 @@ export async function openPaymentGateways(
     });
   }
   const gateways = new Map<PgProvider, PaymentGateway>([['TOSS', toss]]);
+  gateways.set(
+    'NICEPAY',
+    await openNicepayGateway(config.nicepay, { ...options, windowPath: SANDBOX_WINDOW_PATH, sandboxPg }),
+  );
+  const sandboxWindows = { ...options, windowPath: SANDBOX_WINDOW_PATH, sandboxPg };
+  gateways.set('KAKAOPAY', await openKakaoPayGateway(config.kakaopay, sandboxWindows));
+  gateways.set('NAVERPAY', await openNaverPayGateway(config.naverpay, sandboxWindows));
+  gateways.set('INICIS', await openInicisGateway(config.inicis, sandboxWindows));
   return {
     gateway(provider) {
       const gateway = gateways.get(provider);

@@ -7,6 +7,8 @@ import { Chat1732450000000 } from './1732450000000-chat';
 import { Payments1732460000000 } from './1732460000000-payments';
 import { Ordering1732470000000 } from './1732470000000-ordering';
 import { OrderAfterSale1732475000000 } from './1732475000000-order-after-sale';
+import { Shipping1732480000000 } from './1732480000000-shipping';
+import { Settlement1732490000000 } from './1732490000000-settlement';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
 export const migrations = [
@@ -19,4 +21,6 @@ export const migrations = [
   Payments1732460000000,
   Ordering1732470000000,
   OrderAfterSale1732475000000,
+  Shipping1732480000000,
+  Settlement1732490000000,
 ];

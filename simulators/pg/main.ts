@@ -8,6 +8,7 @@ async function main(): Promise<void> {
       webhookUrl: process.env.TOSS_WEBHOOK_URL,
       secretKeys: process.env.TOSS_SECRET_KEY ? [process.env.TOSS_SECRET_KEY] : undefined,
     },
+    nicepay: { webhookUrl: process.env.NICEPAY_WEBHOOK_URL },
   });
   const running = await simulator.start({ port, hostname: process.env.PG_SIMULATOR_HOST ?? '127.0.0.1' });
   console.log(

@@ -3,6 +3,26 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { PgSimulatorModule } from './sim-module';
 import { createTossSimulator, type TossSimulator, type TossSimulatorOptions } from './toss/toss.simulator';
+import {
+  createNicepaySimulator,
+  type NicepaySimulator,
+  type NicepaySimulatorOptions,
+} from './nicepay/nicepay.simulator';
+import {
+  createInicisSimulator,
+  type InicisSimulator,
+  type InicisSimulatorOptions,
+} from './inicis/inicis.simulator';
+import {
+  createKakaoPaySimulator,
+  type KakaoPaySimulator,
+  type KakaoPaySimulatorOptions,
+} from './kakaopay/kakaopay.simulator';
+import {
+  createNaverPaySimulator,
+  type NaverPaySimulator,
+  type NaverPaySimulatorOptions,
+} from './naverpay/naverpay.simulator';
 
 /**
  * The local PG server: every PG Jangteo talks to, each under its own prefix (see sim-module.ts),
@@ -18,6 +38,10 @@ import { createTossSimulator, type TossSimulator, type TossSimulatorOptions } fr
  */
 export interface PgSimulatorOptions {
   toss?: TossSimulatorOptions;
+  nicepay?: NicepaySimulatorOptions;
+  inicis?: InicisSimulatorOptions;
+  kakaopay?: KakaoPaySimulatorOptions;
+  naverpay?: NaverPaySimulatorOptions;
 }
 
 export interface RunningPgSimulator {
@@ -28,8 +52,20 @@ export interface RunningPgSimulator {
 
 export interface PgSimulator {
   app: Hono;
-  state: { toss: TossSimulator['state'] };
-  modules: { toss: TossSimulator };
+  state: {
+    toss: TossSimulator['state'];
+    nicepay: NicepaySimulator['state'];
+    inicis: InicisSimulator['state'];
+    kakaopay: KakaoPaySimulator['state'];
+    naverpay: NaverPaySimulator['state'];
+  };
+  modules: {
+    toss: TossSimulator;
+    nicepay: NicepaySimulator;
+    inicis: InicisSimulator;
+    kakaopay: KakaoPaySimulator;
+    naverpay: NaverPaySimulator;
+  };
   reset(): void;
   /** Listen on a port (0 = any free port). */
   start(options?: { port?: number; hostname?: string }): Promise<RunningPgSimulator>;
@@ -39,7 +75,11 @@ export interface PgSimulator {
 
 export function createPgSimulator(options: PgSimulatorOptions = {}): PgSimulator {
   const toss = createTossSimulator(options.toss);
-  const modules: Record<string, PgSimulatorModule> = { toss };
+  const nicepay = createNicepaySimulator(options.nicepay);
+  const inicis = createInicisSimulator(options.inicis);
+  const kakaopay = createKakaoPaySimulator(options.kakaopay);
+  const naverpay = createNaverPaySimulator(options.naverpay);
+  const modules: Record<string, PgSimulatorModule> = { toss, nicepay, inicis, kakaopay, naverpay };
   const pick = (name: string | undefined) => modules[(name ?? 'toss').toLowerCase()];
 
   const app = new Hono();
@@ -114,8 +154,14 @@ export function createPgSimulator(options: PgSimulatorOptions = {}): PgSimulator
 
   return {
     app,
-    state: { toss: toss.state },
-    modules: { toss },
+    state: {
+      toss: toss.state,
+      nicepay: nicepay.state,
+      inicis: inicis.state,
+      kakaopay: kakaopay.state,
+      naverpay: naverpay.state,
+    },
+    modules: { toss, nicepay, inicis, kakaopay, naverpay },
     reset,
     close,
     start: ({ port = 0, hostname = '127.0.0.1' } = {}) =>

@@ -92,17 +92,18 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
   let paymentId: string | undefined;
   try {
     const split = validate(input);
-    paymentId = (
-      await steps.beginPaymentAttempt({
-        orderId,
-        attempt,
-        userId: input.userId,
-        method: split.effectiveMethod,
-        provider: split.needsPg ? input.provider : undefined,
-        totalAmount: split.totalAmount,
-        pointsAmount: split.pointsAmount,
-      })
-    ).paymentId;
+    const begun = await steps.beginPaymentAttempt({
+      orderId,
+      attempt,
+      userId: input.userId,
+      method: split.effectiveMethod,
+      provider: split.needsPg ? input.provider : undefined,
+      totalAmount: split.totalAmount,
+      pointsAmount: split.pointsAmount,
+    });
+    paymentId = begun.paymentId;
+    // The PG's own rule for an uncertain approval (NicePay, Inicis: net-cancel); histories recorded before it was reported look up.
+    const ambiguityResolution = begun.ambiguityResolution ?? 'LOOKUP';
 
     if (split.pointsAmount > 0) {
       await holdPoints(input.userId, orderId, split.pointsAmount);
@@ -132,6 +133,7 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
         call,
         split.pgAmount,
         input.pgReturn!,
+        ambiguityResolution,
         () => {
           const woke = pgChanged;
           pgChanged = false;
@@ -320,6 +322,7 @@ async function confirmWithinBudget(
   call: PgCall,
   amount: number,
   pgReturn: PgReturn,
+  ambiguityResolution: 'LOOKUP' | 'NET_CANCEL',
   takeWake: () => boolean,
   woken: () => boolean,
 ): Promise<AttemptOutcome> {
@@ -353,7 +356,7 @@ async function confirmWithinBudget(
           },
           nowMs: () => Date.now(),
         },
-        { orderId: call.orderId, amount, ambiguityResolution: 'LOOKUP' },
+        { orderId: call.orderId, amount, ambiguityResolution },
       ),
     );
   } catch (error) {

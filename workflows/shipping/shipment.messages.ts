@@ -1,4 +1,6 @@
-import { defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { TrackingStatus } from '../../domain/shipping/shipment-status';
+import type { TrackingEvent } from '../../domain/shipping/tracking-event';
 
 /**
  * The contract between OrderLifecycle (parent) and Shipment (child, one per seller part), shared by
@@ -42,3 +44,27 @@ export interface ShipmentResult {
   courier: CourierName;
   invoiceNumber: string;
 }
+
+/**
+ * Tracking steps the courier pushed to our webhook (already verified by the API). The workflow
+ * drops steps it has seen and steps of an invoice it no longer follows; the status never moves back.
+ */
+export interface TrackingEventsNotice {
+  invoiceNumber: string;
+  events: TrackingEvent[];
+}
+export const trackingEventsSignal = defineSignal<[TrackingEventsNotice]>('trackingEvents');
+
+/** What the Shipment knows right now (the `shipments` table holds the same once each step is recorded). */
+export interface ShipmentState {
+  shipmentId?: string;
+  status: 'AWAITING_INVOICE' | TrackingStatus;
+  courier?: CourierName;
+  invoiceNumber?: string;
+  /** Look-ups made for the current invoice. */
+  polls: number;
+  /** ISO-8601 of the next look-up, while following a parcel. */
+  nextPollAt?: string;
+  stalled: boolean;
+}
+export const shipmentStateQuery = defineQuery<ShipmentState>('shipmentState');

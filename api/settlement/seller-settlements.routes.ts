@@ -1,0 +1,81 @@
+import { createRoute } from '@hono/zod-openapi';
+import { SettlementError, SettlementErrorCode, type SettlementStore } from '../../domain/settlement';
+import { bearerSecurity, problemResponse } from '../identity/identity-fields';
+import type { Authenticate } from '../middleware/authenticate';
+import { requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
+import { createRouter } from '../router';
+import {
+  sellerSettlementsQuery,
+  settlementDetail,
+  settlementIdParam,
+  settlementsPage,
+} from './settlement.schemas';
+import { settlementDetailJson, settlementSummaryJson } from './settlement-views';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+/**
+ * A seller's statements: the seller, its managers with SETTLEMENTS_READ, or an admin naming the
+ * seller with X-Seller-Id. Another seller's settlement is a 404, never its data.
+ */
+export function createSellerSettlementRoutes(deps: { store: SettlementStore; authenticate: Authenticate }) {
+  const router = createRouter();
+  const access = requireSellerAccess('SETTLEMENTS_READ');
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/seller/settlements',
+      tags: ['settlement'],
+      summary: 'Weekly settlements of the seller you act for, newest first',
+      description:
+        'Each week with something to settle has one settlement: paid out when the net reaches 10,000 won, carried over otherwise. Managers of several sellers name the seller with `X-Seller-Id`.',
+      security: bearerSecurity,
+      middleware: [deps.authenticate, access],
+      request: { query: sellerSettlementsQuery },
+      responses: {
+        200: { description: 'a page of settlements', ...json(settlementsPage) },
+        400: problemResponse('VALIDATION_FAILED or SELLER_REQUIRED'),
+        401: problemResponse('not signed in'),
+        403: problemResponse('FORBIDDEN'),
+      },
+    }),
+    async (c) => {
+      const { cursor, size, status } = c.req.valid('query');
+      const page = await deps.store.list({
+        sellerId: sellerAccessOf(c).sellerId,
+        status,
+        cursor,
+        limit: size,
+      });
+      return c.json({ items: page.items.map(settlementSummaryJson), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/seller/settlements/{id}',
+      tags: ['settlement'],
+      summary: 'One settlement: its sales and refunds, fee, net, payout status and tax invoice number',
+      security: bearerSecurity,
+      middleware: [deps.authenticate, access],
+      request: { params: settlementIdParam },
+      responses: {
+        200: { description: 'the settlement', ...json(settlementDetail) },
+        401: problemResponse('not signed in'),
+        403: problemResponse('FORBIDDEN'),
+        404: problemResponse('SETTLEMENT_NOT_FOUND (also for another seller’s settlement)'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const settlement = await deps.store.get(id);
+      if (!settlement || settlement.sellerId !== sellerAccessOf(c).sellerId)
+        throw new SettlementError(SettlementErrorCode.NOT_FOUND, `No settlement ${id} for this seller.`);
+      return c.json(settlementDetailJson(settlement), 200);
+    },
+  );
+
+  return router;
+}

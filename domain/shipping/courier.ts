@@ -1,0 +1,50 @@
+/**
+ * The couriers a seller can ship with, as the API names them, and what the tracker calls them
+ * (SweetTracker `t_code`, VENDORS.md §6a). The invoice rules are what real client code enforces
+ * (VENDORS.md §6e): there is no published rule, so only the length is a hard check.
+ */
+export const COURIER_NAMES = ['CJ', 'LOTTE', 'HANJIN'] as const;
+export type CourierName = (typeof COURIER_NAMES)[number];
+
+export interface CourierProfile {
+  name: CourierName;
+  /** SweetTracker `t_code`. */
+  trackerCode: string;
+  label: string;
+  /** Lengths (digits) an invoice may have; anything else is refused. */
+  acceptedLengths: readonly number[];
+  /** The length the courier issues today; another accepted length only earns a warning. */
+  usualLengths: readonly number[];
+}
+
+export const COURIERS: Readonly<Record<CourierName, CourierProfile>> = {
+  CJ: {
+    name: 'CJ',
+    trackerCode: '04',
+    label: 'CJ대한통운',
+    acceptedLengths: [10, 12],
+    usualLengths: [10, 12],
+  },
+  LOTTE: {
+    name: 'LOTTE',
+    trackerCode: '08',
+    label: '롯데택배',
+    acceptedLengths: [10, 11, 12, 13],
+    usualLengths: [12],
+  },
+  HANJIN: {
+    name: 'HANJIN',
+    trackerCode: '05',
+    label: '한진택배',
+    acceptedLengths: [10, 12],
+    usualLengths: [10, 12],
+  },
+};
+
+export function isCourierName(value: unknown): value is CourierName {
+  return typeof value === 'string' && (COURIER_NAMES as readonly string[]).includes(value);
+}
+
+export function courierByTrackerCode(code: string): CourierProfile | undefined {
+  return Object.values(COURIERS).find((c) => c.trackerCode === code);
+}

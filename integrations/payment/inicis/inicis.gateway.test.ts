@@ -1,0 +1,490 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import {
+  confirmIdempotencyKey,
+  inicisAuthSignatureInput,
+  runPaymentAttempt,
+  type AttemptLimits,
+  type PaymentGateway,
+  type PgReturn,
+} from '../../../domain/payment';
+import { createPgSimulator, type RunningPgSimulator } from '../../../simulators/pg/pg.simulator';
+import { INICIS_TEST_MERCHANT } from '../../../simulators/pg/inicis/inicis.simulator';
+import { useSandboxWindow } from '../../../simulators/pg/nicepay/sandbox-buyer';
+import { createInicisPaymentGateway, type InicisGatewayConfig } from './inicis.gateway';
+import { inicisSignatures } from './inicis-signatures';
+
+const FAST: AttemptLimits = {
+  maxConfirmCalls: 4,
+  timeBudgetMs: 10 * 60_000,
+  retryDelaysMs: [5, 5, 5],
+  lookupDelaysMs: [0, 5, 5, 5, 5, 5],
+  maxLookupsPerAmbiguity: 6,
+};
+/** The documented formulas, computed here independently of the adapter. */
+const sha256 = (input: string) => createHash('sha256').update(input, 'utf8').digest('hex');
+const sha512 = (input: string) => createHash('sha512').update(input, 'utf8').digest('hex');
+const { mid: MID, signKey: SIGN_KEY, iniapiKey: INIAPI_KEY } = INICIS_TEST_MERCHANT;
+
+describe('KG Inicis adapter against the PG simulator', () => {
+  const simulator = createPgSimulator();
+  let running: RunningPgSimulator;
+  let gateway: PaymentGateway;
+  let settings: InicisGatewayConfig;
+  let seq = 0;
+  const newOrderId = () => `ini-${process.pid}-${Date.now().toString(36)}-${++seq}`;
+  const inicis = () => simulator.modules.inicis;
+
+  before(async () => {
+    running = await simulator.start({ port: 0 });
+    const stdpay = (idc: string) => `${running.url}/inicis/stdpay/${idc}`;
+    settings = {
+      ...INICIS_TEST_MERCHANT,
+      clientIp: '10.0.0.7',
+      iniapiBaseUrl: `${running.url}/inicis/iniapi`,
+      stdpayHosts: { fc: stdpay('fc'), ks: stdpay('ks'), stg: stdpay('stg') },
+      checkoutPageUrl: `${running.url}/sandbox/inicis/checkout`,
+      timeoutMs: 300,
+    };
+    gateway = createInicisPaymentGateway(settings);
+  });
+  after(() => running.close());
+  beforeEach(() => simulator.reset());
+
+  const faults = (knobs: Record<string, unknown>) => inicis().setFaults(knobs);
+  const calls = (operation: string) => inicis().state.calls.filter((c) => c.operation === operation).length;
+  const transactionOf = (orderId: string) =>
+    [...inicis().state.transactions.values()].find((t) => t.oid === orderId);
+  const authOf = (orderId: string) => [...inicis().state.auths.values()].find((a) => a.oid === orderId);
+
+  async function checkout(amount: number, orderId = newOrderId()) {
+    const result = await gateway.prepareCheckout({
+      orderId,
+      orderName: '무선 키보드 외 1건',
+      amount,
+      method: 'CARD',
+      successUrl: `https://shop.example/api/v1/payments/return/inicis/${orderId}/success`,
+      failUrl: `https://shop.example/api/v1/payments/return/inicis/${orderId}/fail`,
+      cancelUrl: `https://shop.example/api/v1/payments/return/inicis/${orderId}/cancel`,
+      customerKey: 'cust_7f3a',
+    });
+    assert.ok(result.kind === 'ready' && result.checkoutUrl);
+    return { orderId, checkoutUrl: result.checkoutUrl, clientParams: result.clientParams };
+  }
+
+  async function buyerAuthenticates(amount: number) {
+    const { orderId, checkoutUrl } = await checkout(amount);
+    const outcome = await useSandboxWindow(checkoutUrl, 'approve');
+    assert.ok(outcome.kind === 'post', JSON.stringify(outcome));
+    assert.equal(outcome.action, `https://shop.example/api/v1/payments/return/inicis/${orderId}/success`);
+    const read = gateway.parseReturn({ orderId, outcome: 'success', params: outcome.fields });
+    assert.ok(read.kind === 'authenticated', JSON.stringify(read));
+    return { orderId, pgReturn: read.pgReturn, fields: outcome.fields };
+  }
+
+  function attempt(orderId: string, amount: number, pgReturn: PgReturn) {
+    return runPaymentAttempt(
+      {
+        confirm: () =>
+          gateway.confirm({ orderId, amount, pgReturn, idempotencyKey: confirmIdempotencyKey(orderId, 1) }),
+        lookup: () => gateway.lookup({ orderId }),
+        netCancel: () =>
+          gateway.netCancel({
+            orderId,
+            pgReturn,
+            reason: '결제 결과 확인 불가',
+            idempotencyKey: `net-cancel:${orderId}:1`,
+          }),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        nowMs: () => Date.now(),
+      },
+      { orderId, amount, ambiguityResolution: gateway.capabilities.ambiguityResolution, limits: FAST },
+    );
+  }
+
+  async function approvedPayment(amount = 20_000) {
+    const { orderId, pgReturn } = await buyerAuthenticates(amount);
+    const result = await gateway.confirm({
+      orderId,
+      amount,
+      pgReturn,
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.ok(result.kind === 'approved');
+    return result.payment;
+  }
+
+  test('approve: the approval answer’s authSignature checks out; tid, card, time and amount come back', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(32_900);
+    assert.equal(pgReturn.params?.idc_name, 'stg');
+    const outcome = await attempt(orderId, 32_900, pgReturn);
+    assert.ok(outcome.status === 'APPROVED');
+    assert.equal(outcome.payment.provider, 'INICIS');
+    assert.equal(outcome.payment.orderId, orderId);
+    assert.equal(outcome.payment.method, 'CARD');
+    assert.equal(outcome.payment.totalAmount, 32_900);
+    assert.match(outcome.payment.approvedAt ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$/);
+    assert.equal(outcome.payment.pgTransactionId, transactionOf(orderId)?.tid);
+    assert.equal((outcome.payment.raw as { resultCode: string }).resultCode, '0000');
+    assert.equal(outcome.confirmCalls, 1);
+  });
+
+  test('decline is final: one call, the code and message reach the caller', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(12_000);
+    faults({ decline: {} });
+    const outcome = await attempt(orderId, 12_000, pgReturn);
+    assert.ok(outcome.status === 'DECLINED');
+    assert.deepEqual([outcome.code, outcome.message], ['R101', '카드사 승인 거절']);
+    assert.equal(calls('approve'), 1);
+  });
+
+  test('Inicis busy (HTTP 503) twice, then the third approval goes through', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(9_900);
+    faults({ transient: { times: 2 } });
+    const outcome = await attempt(orderId, 9_900, pgReturn);
+    assert.equal(outcome.status, 'APPROVED');
+    assert.deepEqual(
+      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
+      ['confirm:retryable:HTTP_503', 'confirm:retryable:HTTP_503', 'confirm:approved:'],
+    );
+  });
+
+  test('retries exhausted: 4 approval calls, then dead-letter; the authentication was never approved', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(21_000);
+    faults({ transient: { times: 10 } });
+    const outcome = await attempt(orderId, 21_000, pgReturn);
+    assert.ok(outcome.status === 'DEAD_LETTER');
+    assert.equal(outcome.reason, 'RETRIES_EXHAUSTED');
+    assert.equal(calls('approve'), 4);
+    assert.equal(authOf(orderId)?.state, 'authenticated');
+  });
+
+  test('read timeout on an approval Inicis made: net-cancel at netCancelUrl undoes it', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(45_000);
+    faults({ timeout: { hangMs: 2_000 } });
+    const outcome = await attempt(orderId, 45_000, pgReturn);
+    assert.ok(outcome.status === 'DECLINED' && outcome.code === 'PG_NET_CANCELED');
+    assert.deepEqual(
+      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
+      ['confirm:ambiguous:TIMEOUT', 'netCancel:canceled:'],
+    );
+    assert.equal(transactionOf(orderId)?.cancelled, true);
+  });
+
+  test('approved but the answer is lost (dropped or a 500): net-cancel, no second approval', async () => {
+    for (const mode of ['drop', 'error'] as const) {
+      simulator.reset();
+      const { orderId, pgReturn } = await buyerAuthenticates(7_500);
+      faults({ loseResponse: { mode } });
+      const outcome = await attempt(orderId, 7_500, pgReturn);
+      assert.ok(outcome.status === 'DECLINED' && outcome.code === 'PG_NET_CANCELED');
+      assert.equal(outcome.steps[0]?.code, mode === 'drop' ? 'NETWORK_ERROR' : 'HTTP_500');
+      assert.equal(calls('approve'), 1);
+      assert.equal(transactionOf(orderId)?.cancelled, true);
+    }
+  });
+
+  test('a timeout where Inicis did nothing: the net-cancel has nothing to undo', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(3_000);
+    faults({ timeout: { hangMs: 1_000, process: false } });
+    const outcome = await attempt(orderId, 3_000, pgReturn);
+    assert.ok(outcome.status === 'DECLINED');
+    assert.deepEqual(
+      outcome.steps.map((s) => `${s.call}:${s.result}`),
+      ['confirm:ambiguous', 'netCancel:nothing_to_cancel'],
+    );
+    assert.equal(transactionOf(orderId), undefined);
+  });
+
+  test('signatures, Inicis → shop: an approval answer with a wrong authSignature is not believed and is net-cancelled', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(8_800);
+    faults({ badSignature: {} });
+    const outcome = await attempt(orderId, 8_800, pgReturn);
+    assert.ok(outcome.status === 'DECLINED');
+    assert.deepEqual(
+      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
+      ['confirm:ambiguous:INICIS_AUTH_SIGNATURE_INVALID', 'netCancel:canceled:'],
+    );
+    assert.equal(transactionOf(orderId)?.cancelled, true);
+  });
+
+  test('the authUrl / netCancelUrl allow-list by idc_name is checked before any call', async () => {
+    const { orderId, pgReturn, fields } = await buyerAuthenticates(5_000);
+    const elsewhere = 'https://attacker.example/api/payAuth';
+    const read = (params: Record<string, string>) =>
+      gateway.parseReturn({ orderId, outcome: 'success', params });
+    assert.equal(read({ ...fields, authUrl: elsewhere }).kind, 'rejected');
+    assert.equal(read({ ...fields, idc_name: 'fc' }).kind, 'rejected');
+    assert.equal(
+      read({ ...fields, netCancelUrl: 'https://attacker.example/api/netCancel' }).kind,
+      'rejected',
+    );
+    for (const params of [
+      { ...pgReturn.params!, authUrl: elsewhere },
+      { ...pgReturn.params!, idc_name: 'ks' },
+      { ...pgReturn.params!, idc_name: 'constructor' },
+    ]) {
+      const result = await gateway.confirm({
+        orderId,
+        amount: 5_000,
+        pgReturn: { ...pgReturn, params },
+        idempotencyKey: confirmIdempotencyKey(orderId, 1),
+      });
+      assert.ok(result.kind === 'declined' && result.code === 'INICIS_AUTH_URL_NOT_ALLOWED');
+    }
+    const cancel = await gateway.netCancel({
+      orderId,
+      pgReturn: { ...pgReturn, params: { ...pgReturn.params!, netCancelUrl: elsewhere } },
+      reason: 'x',
+      idempotencyKey: 'net-cancel:x:1',
+    });
+    assert.ok(cancel.kind === 'declined' && cancel.code === 'INICIS_NET_CANCEL_URL_NOT_ALLOWED');
+    assert.equal(inicis().state.calls.length, 0);
+    // The production allow-list: Inicis's three IDC hosts only.
+    const production = createInicisPaymentGateway({ ...settings, stdpayHosts: undefined });
+    const genuine = {
+      idc_name: 'fc',
+      authUrl: 'https://fcstdpay.inicis.com/api/payAuth',
+      netCancelUrl: 'https://fcstdpay.inicis.com/api/netCancel',
+    };
+    const ok = production.parseReturn({ orderId, outcome: 'success', params: { ...fields, ...genuine } });
+    assert.equal(ok.kind, 'authenticated');
+    const mixed = production.parseReturn({
+      orderId,
+      outcome: 'success',
+      params: { ...fields, ...genuine, authUrl: 'https://ksstdpay.inicis.com/api/payAuth' },
+    });
+    assert.equal(mixed.kind, 'rejected');
+  });
+
+  test('signatures, shop → Inicis: a tampered or wrongly signed request form is refused by the window; a wrong signKey fails approval', async () => {
+    const { checkoutUrl } = await checkout(10_000);
+    const tampered = new URL(checkoutUrl);
+    tampered.searchParams.set('price', '100');
+    const page = await fetch(tampered);
+    assert.equal(page.status, 400);
+    assert.match(await page.text(), /signature 검증 실패/);
+    const wrongKey = createInicisPaymentGateway({ ...settings, signKey: 'bm90LXRoZS1zaWduLWtleQ==' });
+    const forged = await wrongKey.prepareCheckout({
+      orderId: newOrderId(),
+      orderName: '상품',
+      amount: 10_000,
+      method: 'CARD',
+      successUrl: 'https://shop.example/s',
+      failUrl: 'https://shop.example/f',
+      customerKey: 'c',
+    });
+    assert.ok(forged.kind === 'ready');
+    assert.equal((await fetch(forged.checkoutUrl!)).status, 400);
+
+    const { orderId, pgReturn } = await buyerAuthenticates(10_000);
+    const result = await wrongKey.confirm({
+      orderId,
+      amount: 10_000,
+      pgReturn,
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.ok(result.kind === 'declined' && result.code === 'R002');
+    assert.equal(authOf(orderId)?.state, 'authenticated');
+  });
+
+  test('signatures: the adapter computes the documented formulas (known answers)', () => {
+    const oid = 'INIpayTest_1700000000000';
+    const ts = '1700000000000';
+    assert.equal(
+      inicisSignatures.requestSignature({ oid, price: 1000, timestamp: ts }),
+      sha256(`oid=${oid}&price=1000&timestamp=${ts}`),
+    );
+    assert.equal(
+      inicisSignatures.requestVerification({ oid, price: 1000, timestamp: ts }, SIGN_KEY),
+      sha256(`oid=${oid}&price=1000&signKey=${SIGN_KEY}&timestamp=${ts}`),
+    );
+    assert.equal(inicisSignatures.mKey(SIGN_KEY), sha256(SIGN_KEY));
+    // Published values: Inicis's hash tool for this request, and the mKey of INIpayTest in the official samples.
+    assert.equal(
+      inicisSignatures.requestSignature({
+        oid: 'INIpayTest_1361252896871',
+        price: 1004,
+        timestamp: '1361252896871',
+      }),
+      '422a0e78529b419d9412d6e344c6e138584d9174c691da6cd91d4330240b9192',
+    );
+    assert.equal(
+      inicisSignatures.mKey(SIGN_KEY),
+      '3a9503069192f207491d4b19bd743fc249a761ed94246c8c42fed06c3cd15a33',
+    );
+    assert.equal(
+      inicisSignatures.approvalVerification({ authToken: 'tok', timestamp: ts }, SIGN_KEY),
+      sha256(`authToken=tok&signKey=${SIGN_KEY}&timestamp=${ts}`),
+    );
+    // authSignature: the last digit of the timestamp picks the order (VENDORS.md §3 table).
+    const v = { mid: MID, MOID: oid, TotPrice: '1000' };
+    const table: Record<string, string> = {
+      '1': `MOID=${oid}&mid=${MID}&tstamp=1700000000001`,
+      '2': `MOID=${oid}&tstamp=1700000000002&mid=${MID}`,
+      '3': `mid=${MID}&MOID=${oid}&tstamp=1700000000003`,
+      '4': `mid=${MID}&tstamp=1700000000004&MOID=${oid}`,
+      '5': `tstamp=1700000000005&mid=${MID}&MOID=${oid}`,
+      '6': `tstamp=1700000000006&MOID=${oid}&mid=${MID}`,
+      '7': `TotPrice=1000&mid=${MID}&tstamp=1700000000007`,
+      '8': `TotPrice=1000&tstamp=1700000000008&mid=${MID}`,
+      '9': `TotPrice=1000&MOID=${oid}&tstamp=1700000000009`,
+      '0': `TotPrice=1000&tstamp=170000000000${0}&MOID=${oid}`,
+    };
+    for (const [digit, expected] of Object.entries(table)) {
+      const tstamp = `170000000000${digit}`;
+      assert.equal(inicisAuthSignatureInput({ ...v, tstamp }), expected);
+      assert.equal(inicisSignatures.authSignature({ ...v, tstamp }), sha256(expected));
+    }
+    assert.equal(
+      inicisSignatures.refundHashData(
+        {
+          type: 'PartialRefund',
+          paymethod: 'Card',
+          timestamp: '20240501134510',
+          clientIp: '10.0.0.7',
+          mid: MID,
+          tid: 'T1',
+          price: 3000,
+          confirmPrice: 7000,
+        },
+        INIAPI_KEY,
+      ),
+      sha512(`${INIAPI_KEY}PartialRefundCard2024050113451010.0.0.7${MID}T130007000`),
+    );
+  });
+
+  test('the approval amount is Inicis’s TotPrice: an approval for another amount is reported so it can be voided', async () => {
+    // The window was signed for 1,000원; the order says 30,000원.
+    const { orderId, pgReturn } = await buyerAuthenticates(1_000);
+    const outcome = await attempt(orderId, 30_000, pgReturn);
+    assert.ok(outcome.status === 'VOID_REQUIRED');
+    assert.equal(outcome.payment.totalAmount, 1_000);
+    const undone = await gateway.netCancel({
+      orderId,
+      pgReturn,
+      reason: '금액 불일치',
+      idempotencyKey: `net-cancel:${orderId}:1`,
+    });
+    assert.ok(undone.kind === 'canceled' && undone.canceledAmount === 1_000);
+  });
+
+  test('INIAPI refunds: partial (PartialRefund, confirmPrice = remainder), then the rest; over-balance and repeats are refused', async () => {
+    const payment = await approvedPayment(10_000);
+    const base = {
+      orderId: payment.orderId,
+      pgTransactionId: payment.pgTransactionId,
+      reason: '부분 반품',
+      method: 'CARD' as const,
+    };
+    const partial = await gateway.cancel({
+      ...base,
+      cancelAmount: 3_000,
+      balanceAmount: 10_000,
+      idempotencyKey: 'refund:1',
+    });
+    assert.ok(partial.kind === 'canceled', JSON.stringify(partial));
+    assert.equal(partial.canceledAmount, 3_000);
+    assert.equal(partial.payment.balanceAmount, 7_000);
+    assert.equal(partial.payment.status, 'PARTIALLY_CANCELED');
+    assert.ok(partial.cancelTransactionId && partial.cancelTransactionId !== payment.pgTransactionId);
+    assert.equal(transactionOf(payment.orderId)?.balance, 7_000);
+
+    const over = await gateway.cancel({
+      ...base,
+      cancelAmount: 8_000,
+      balanceAmount: 7_000,
+      idempotencyKey: 'refund:2',
+    });
+    assert.ok(over.kind === 'declined' && over.code === 'INICIS_CANCEL_EXCEEDS_BALANCE');
+    const stale = await gateway.cancel({
+      ...base,
+      cancelAmount: 1_000,
+      balanceAmount: 10_000,
+      idempotencyKey: 'refund:3',
+    });
+    assert.ok(stale.kind === 'declined' && stale.code === '01');
+    assert.equal(transactionOf(payment.orderId)?.balance, 7_000);
+
+    const rest = await gateway.cancel({
+      ...base,
+      reason: '주문 취소',
+      balanceAmount: 7_000,
+      idempotencyKey: 'refund:4',
+    });
+    assert.ok(rest.kind === 'canceled');
+    assert.equal(rest.canceledAmount, 7_000);
+    assert.equal(rest.payment.status, 'CANCELED');
+    assert.equal(transactionOf(payment.orderId)?.cancelled, true);
+    const again = await gateway.cancel({ ...base, balanceAmount: 7_000, idempotencyKey: 'refund:5' });
+    assert.ok(again.kind === 'declined' && again.message === '이미 취소된 거래입니다');
+  });
+
+  test('INIAPI refuses a refund whose hashData was made with another key', async () => {
+    const payment = await approvedPayment(4_000);
+    const wrong = createInicisPaymentGateway({ ...settings, iniapiKey: 'not-the-iniapikey' });
+    const result = await wrong.cancel({
+      orderId: payment.orderId,
+      pgTransactionId: payment.pgTransactionId,
+      reason: '취소',
+      balanceAmount: 4_000,
+      idempotencyKey: 'refund:1',
+    });
+    assert.ok(result.kind === 'declined' && result.code === 'ERR205');
+    assert.equal(transactionOf(payment.orderId)?.cancelled, false);
+  });
+
+  test('the window: 결제 실패 posts a failed result to returnUrl, 취소 loads closeUrl', async () => {
+    const failed = await checkout(6_000);
+    const post = await useSandboxWindow(failed.checkoutUrl, 'fail');
+    assert.ok(post.kind === 'post');
+    const read = gateway.parseReturn({ orderId: failed.orderId, outcome: 'success', params: post.fields });
+    assert.deepEqual(read, {
+      kind: 'failed',
+      code: 'R901',
+      message: '카드사 인증 실패',
+      buyerCanceled: false,
+    });
+
+    const cancelled = await checkout(6_000);
+    const redirect = await useSandboxWindow(cancelled.checkoutUrl, 'cancel');
+    assert.ok(redirect.kind === 'redirect');
+    assert.equal(
+      redirect.location,
+      `https://shop.example/api/v1/payments/return/inicis/${cancelled.orderId}/cancel`,
+    );
+    const gaveUp = gateway.parseReturn({ orderId: cancelled.orderId, outcome: 'cancel', params: {} });
+    assert.ok(gaveUp.kind === 'failed' && gaveUp.buyerCanceled);
+
+    const { orderId, fields } = await buyerAuthenticates(6_000);
+    assert.equal(
+      gateway.parseReturn({ orderId: 'another-order', outcome: 'success', params: fields }).kind,
+      'rejected',
+    );
+    assert.equal(
+      gateway.parseReturn({ orderId, outcome: 'success', params: { ...fields, mid: 'INIother01' } }).kind,
+      'rejected',
+    );
+  });
+
+  test('what Inicis does not offer is refused plainly: overseas cards, KakaoPay through Inicis, look-ups, webhooks', async () => {
+    for (const request of [
+      { method: 'CARD' as const, cardScope: 'OVERSEAS' as const },
+      { method: 'KAKAOPAY' as const },
+    ]) {
+      const result = await gateway.prepareCheckout({
+        orderId: newOrderId(),
+        orderName: '상품',
+        amount: 10_000,
+        successUrl: 'https://shop.example/s',
+        failUrl: 'https://shop.example/f',
+        customerKey: 'c',
+        ...request,
+      });
+      assert.ok(result.kind === 'declined' && result.code === 'PAYMENT_METHOD_NOT_SUPPORTED');
+    }
+    assert.equal((await gateway.lookup({ orderId: 'x' })).kind, 'declined');
+    assert.equal((await gateway.parseWebhook({ headers: {}, rawBody: '{}' })).kind, 'rejected');
+  });
+});

@@ -1,0 +1,434 @@
+import {
+  checkConfirmAmount,
+  classifyKakaoPayError,
+  KAKAOPAY_ALREADY_PAID,
+  type CancelRequest,
+  type CancelResult,
+  type CheckoutRequest,
+  type CheckoutResult,
+  type ConfirmRequest,
+  type ConfirmResult,
+  type GatewayCapabilities,
+  type KakaoPayOperation,
+  type LookupRequest,
+  type LookupResult,
+  type NetCancelRequest,
+  type PaymentGateway,
+  type PgPayment,
+  type PgReturnRequest,
+  type PgReturnResult,
+  type WebhookResult,
+} from '../../../domain/payment';
+import { createKakaoPayHttp, type KakaoPayHttpResult } from './kakaopay-http';
+import { approvedPayment, canceledPayment, isKakaoPayPayment, orderPayment } from './kakaopay-payment.mapper';
+
+/**
+ * KakaoPay online single payment (open API, VENDORS.md §4) behind the PaymentGateway port:
+ * prepareCheckout = ready (the tid is the `pgReference` the shop keeps), the buyer authenticates at
+ * next_redirect_*_url and comes back to approval_url?pg_token, confirm = approve with the tid and
+ * pg_token, lookup = `/order`, cancel with tax-free amounts. KakaoPay has no idempotency key and no
+ * webhook for single payments: every ambiguous answer is settled with `/order`, never by repeating.
+ */
+export interface KakaoPayGatewayConfig {
+  /** `https://open-api.kakaopay.com`, or the simulator's `<url>/kakaopay` in sandbox. */
+  apiBaseUrl: string;
+  secretKey: string;
+  /** `TC0ONETIME` in test mode. */
+  cid: string;
+  /**
+   * Sandbox only: the simulator's window prefix (`<simulator>/sandbox/kakaopay`) and the shop's own
+   * address for it (`<public>/sandbox/kakaopay`), so the redirect URLs KakaoPay returns reach a browser.
+   */
+  windowRewrite?: { from: string; to: string };
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export const KAKAOPAY_CAPABILITIES: GatewayCapabilities = {
+  checkoutStyle: 'REDIRECT',
+  partialCancel: true,
+  ambiguityResolution: 'LOOKUP',
+  webhooks: false,
+  minimumAmount: { KAKAOPAY: 100 },
+};
+
+type ErrorResult = Extract<KakaoPayHttpResult, { kind: 'error' }>;
+type Found = { kind: 'found'; payment: PgPayment };
+
+export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGateway {
+  if (!config.secretKey) throw new Error('KakaoPay secret key is required');
+  if (!config.cid) throw new Error('KakaoPay CID is required');
+  const http = createKakaoPayHttp({
+    apiBaseUrl: config.apiBaseUrl,
+    secretKey: config.secretKey,
+    timeoutMs: config.timeoutMs ?? 30_000,
+    fetch: config.fetch,
+  });
+  const cid = config.cid;
+
+  const windowUrl = (value: unknown): string | undefined => {
+    if (typeof value !== 'string') return undefined;
+    const rewrite = config.windowRewrite;
+    return rewrite && value.startsWith(rewrite.from)
+      ? `${rewrite.to}${value.slice(rewrite.from.length)}`
+      : value;
+  };
+
+  /** `/order` by tid; an answer for another order is refused (it cannot be this order's payment). */
+  async function order(tid: string, orderId: string): Promise<LookupResult> {
+    const result = await http.post('/online/v1/payment/order', { cid, tid });
+    if (result.kind === 'transport') return { kind: 'retryable', code: result.code, message: result.message };
+    if (result.kind === 'error') {
+      const { errorClass, alert } = classifyKakaoPayError({ ...errorInput(result), operation: 'order' });
+      if (alert) return { kind: 'declined', ...info(result), alert };
+      if (errorClass === 'retryable') return { kind: 'retryable', ...info(result) };
+      // An unknown tid: KakaoPay never saw a payment for it.
+      if (result.status === 400 || result.status === 404)
+        return { kind: 'not_found', code: result.code, message: result.message };
+      return { kind: 'declined', ...info(result) };
+    }
+    if (!isKakaoPayPayment(result.body) || result.body.tid !== tid)
+      return {
+        kind: 'retryable',
+        code: 'UNEXPECTED_RESPONSE',
+        message: 'KakaoPay answered /order for another tid',
+        raw: result.body,
+      };
+    if (result.body.partner_order_id !== orderId)
+      return {
+        kind: 'declined',
+        code: 'KAKAOPAY_ORDER_MISMATCH',
+        message: `tid ${tid} belongs to order ${String(result.body.partner_order_id)}, not ${orderId}`,
+        raw: result.body,
+      };
+    return { kind: 'found', payment: orderPayment(result.body) };
+  }
+
+  async function lookup(request: LookupRequest): Promise<LookupResult> {
+    // The shop keeps the tid as pgReference; callers may also name it as the payment's PG id.
+    const tid = request.pgReference ?? request.pgTransactionId;
+    if (!tid)
+      return {
+        kind: 'declined',
+        code: 'KAKAOPAY_TID_MISSING',
+        message: 'a KakaoPay look-up needs the tid from ready',
+      };
+    return order(tid, request.orderId);
+  }
+
+  async function cancel(request: CancelRequest): Promise<CancelResult> {
+    if (
+      request.cancelAmount !== undefined &&
+      !(Number.isSafeInteger(request.cancelAmount) && request.cancelAmount > 0)
+    )
+      throw new RangeError(`cancelAmount must be a whole won amount above zero, got ${request.cancelAmount}`);
+    const tid = request.pgTransactionId;
+    const reason = request.reason.slice(0, 200);
+    let body: Record<string, unknown>;
+    if (request.cancelAmount === undefined) {
+      // A full cancel needs KakaoPay's own cancelable amounts (total and tax-free): read them first.
+      const current = await order(tid, request.orderId);
+      if (current.kind !== 'found')
+        return current.kind === 'not_found' ? { ...current, kind: 'declined' } : current;
+      const { payment } = current;
+      if (payment.status === 'CANCELED')
+        return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
+      if (payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELED')
+        return {
+          kind: 'declined',
+          code: 'KAKAOPAY_NOT_CANCELABLE',
+          message: `the payment is ${rawStatus(payment)}`,
+        };
+      const available = (payment.raw as { cancel_available_amount?: { total?: number; tax_free?: number } })
+        .cancel_available_amount;
+      body = {
+        cid,
+        tid,
+        cancel_amount: available?.total ?? payment.balanceAmount,
+        cancel_tax_free_amount: available?.tax_free ?? 0,
+        cancel_available_amount: available?.total ?? payment.balanceAmount,
+        payload: reason,
+      };
+    } else {
+      body = {
+        cid,
+        tid,
+        cancel_amount: request.cancelAmount,
+        cancel_tax_free_amount: request.taxFreeAmount ?? 0,
+        payload: reason,
+      };
+      // Optimistic check: KakaoPay refuses if the balance moved (an earlier cancel whose answer was lost).
+      if (request.balanceAmount !== undefined) body.cancel_available_amount = request.balanceAmount;
+    }
+    const result = await http.post('/online/v1/payment/cancel', body);
+    if (result.kind === 'ok') {
+      if (
+        !isKakaoPayPayment(result.body) ||
+        result.body.tid !== tid ||
+        result.body.partner_order_id !== request.orderId
+      )
+        return {
+          kind: 'ambiguous',
+          code: 'KAKAOPAY_RESPONSE_MISMATCH',
+          message: 'KakaoPay answered the cancel for another payment',
+          raw: result.body,
+        };
+      const answered = canceledPayment(result.body, reason);
+      const current = await order(tid, request.orderId);
+      return {
+        kind: 'canceled',
+        payment: current.kind === 'found' ? current.payment : answered.payment,
+        canceledAmount: answered.canceledAmount,
+        cancelTransactionId: typeof result.body.aid === 'string' ? result.body.aid : undefined,
+      };
+    }
+    if (result.kind === 'transport') return { kind: 'ambiguous', code: result.code, message: result.message };
+    const classification = classifyKakaoPayError({ ...errorInput(result), operation: 'cancel' });
+    if (classification.errorClass === 'final' && !classification.alert) {
+      // No idempotency at KakaoPay: a refusal may mean this very cancel already went through.
+      const done = await alreadyCanceled(request, tid, Number(body.cancel_amount));
+      if (done) return done;
+    }
+    return failure(result, 'cancel') as CancelResult;
+  }
+
+  /** After a refused cancel: does KakaoPay's state show it done (balance gone, or down by exactly this amount)? */
+  async function alreadyCanceled(
+    request: CancelRequest,
+    tid: string,
+    amount: number,
+  ): Promise<CancelResult | undefined> {
+    const current = await order(tid, request.orderId);
+    if (current.kind !== 'found') return undefined;
+    const { payment } = current;
+    const fullDone = request.cancelAmount === undefined && payment.status === 'CANCELED';
+    const partialDone =
+      request.cancelAmount !== undefined &&
+      request.balanceAmount !== undefined &&
+      payment.balanceAmount === request.balanceAmount - amount &&
+      payment.cancels.at(-1)?.amount === amount;
+    return fullDone || partialDone
+      ? { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true }
+      : undefined;
+  }
+
+  return {
+    provider: 'KAKAOPAY',
+    capabilities: KAKAOPAY_CAPABILITIES,
+
+    async prepareCheckout(request: CheckoutRequest): Promise<CheckoutResult> {
+      if (request.method !== 'KAKAOPAY')
+        return {
+          kind: 'declined',
+          code: 'PAYMENT_METHOD_NOT_SUPPORTED',
+          message: `KakaoPay takes only KAKAOPAY payments, not ${request.method}`,
+        };
+      const result = await http.post('/online/v1/payment/ready', {
+        cid,
+        partner_order_id: request.orderId,
+        partner_user_id: request.customerKey,
+        item_name: request.orderName.slice(0, 100),
+        quantity: 1,
+        total_amount: request.amount,
+        tax_free_amount: request.taxFreeAmount ?? 0,
+        approval_url: request.successUrl,
+        cancel_url: request.cancelUrl ?? request.failUrl,
+        fail_url: request.failUrl,
+      });
+      if (result.kind === 'transport')
+        return { kind: 'retryable', code: result.code, message: result.message };
+      if (result.kind === 'error') {
+        const { errorClass, alert } = classifyKakaoPayError({ ...errorInput(result), operation: 'ready' });
+        return errorClass === 'retryable'
+          ? { kind: 'retryable', ...info(result) }
+          : { kind: 'declined', ...info(result), alert };
+      }
+      const tid = result.body.tid;
+      const pc = windowUrl(result.body.next_redirect_pc_url);
+      if (typeof tid !== 'string' || !pc)
+        return {
+          kind: 'retryable',
+          code: 'UNEXPECTED_RESPONSE',
+          message: 'KakaoPay ready answered without a tid',
+          raw: result.body,
+        };
+      const clientParams: Record<string, string> = { next_redirect_pc_url: pc };
+      const mobile = windowUrl(result.body.next_redirect_mobile_url);
+      const app = windowUrl(result.body.next_redirect_app_url);
+      if (mobile) clientParams.next_redirect_mobile_url = mobile;
+      if (app) clientParams.next_redirect_app_url = app;
+      return { kind: 'ready', checkoutUrl: pc, clientParams, pgReference: tid };
+    },
+
+    async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
+      const check = checkConfirmAmount(request.amount, request.pgReturn.amount);
+      if (!check.ok) return { kind: 'declined', code: check.code, message: check.message };
+      const tid = request.pgReference ?? request.pgReturn.params?.tid;
+      if (!tid)
+        return {
+          kind: 'declined',
+          code: 'KAKAOPAY_TID_MISSING',
+          message: 'the tid from ready is needed to approve',
+        };
+      // partner_user_id must repeat the ready value; KakaoPay's own record has it when the caller does not.
+      let userId = request.customerKey;
+      if (!userId) {
+        const current = await order(tid, request.orderId);
+        if (current.kind === 'declined') return current;
+        if (current.kind !== 'found')
+          return {
+            kind: 'retryable',
+            code: current.code,
+            message: `the payment could not be read before approving: ${current.message}`,
+          };
+        const paid = acceptIfPaid(current, request.orderId, true);
+        if (paid) return paid;
+        userId = String((current.payment.raw as { partner_user_id?: unknown }).partner_user_id ?? '');
+      }
+      const result = await http.post('/online/v1/payment/approve', {
+        cid,
+        tid,
+        partner_order_id: request.orderId,
+        partner_user_id: userId,
+        pg_token: request.pgReturn.token,
+        total_amount: check.amount,
+      });
+      if (result.kind === 'ok') {
+        if (
+          !isKakaoPayPayment(result.body) ||
+          result.body.tid !== tid ||
+          result.body.partner_order_id !== request.orderId
+        )
+          return {
+            kind: 'ambiguous',
+            code: 'KAKAOPAY_RESPONSE_MISMATCH',
+            message: 'KakaoPay answered the approve for another payment',
+            raw: result.body,
+          };
+        return { kind: 'approved', payment: approvedPayment(result.body) };
+      }
+      if (result.kind === 'transport')
+        return { kind: 'ambiguous', code: result.code, message: result.message };
+      const classification = classifyKakaoPayError({ ...errorInput(result), operation: 'approve' });
+      const refused = classification.errorClass === 'final' && !classification.alert;
+      if (refused || result.errorCode === KAKAOPAY_ALREADY_PAID) {
+        // "Already paid", or a refusal after an earlier approve whose answer was lost: read it back.
+        // (5xx and timeouts stay ambiguous: the attempt policy looks them up itself.)
+        const current = await order(tid, request.orderId);
+        const paid = current.kind === 'found' ? acceptIfPaid(current, request.orderId, true) : undefined;
+        if (paid) return paid;
+      }
+      return failure(result, 'approve') as ConfirmResult;
+    },
+
+    lookup,
+    cancel,
+
+    async netCancel(request: NetCancelRequest): Promise<CancelResult> {
+      // KakaoPay has no 망취소 call: whatever it approved for the tid is cancelled in full.
+      const tid = request.pgTransactionId ?? request.pgReturn?.params?.tid;
+      if (!tid)
+        return {
+          kind: 'declined',
+          code: 'KAKAOPAY_TID_MISSING',
+          message: 'a KakaoPay net-cancel needs the tid from ready',
+        };
+      const current = await order(tid, request.orderId);
+      if (current.kind === 'not_found')
+        return { kind: 'nothing_to_cancel', code: current.code, message: current.message };
+      if (current.kind !== 'found') return current;
+      const { payment } = current;
+      if (payment.status === 'CANCELED')
+        return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
+      if (payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELED')
+        return {
+          kind: 'nothing_to_cancel',
+          code: `KAKAOPAY_${rawStatus(payment)}`,
+          message: 'nothing was approved for this order',
+        };
+      return cancel({
+        orderId: request.orderId,
+        pgTransactionId: tid,
+        reason: request.reason,
+        idempotencyKey: request.idempotencyKey,
+      });
+    },
+
+    parseWebhook(): Promise<WebhookResult> {
+      // KakaoPay sends no webhook for single payments (VENDORS.md §4): nothing that arrives is KakaoPay's.
+      return Promise.resolve({
+        kind: 'rejected',
+        reason: 'KakaoPay sends no webhooks for single payments',
+        ack: { status: 404, contentType: 'text/plain', body: 'not found' },
+      });
+    },
+
+    parseReturn(request: PgReturnRequest): PgReturnResult {
+      return parseKakaoPayReturn(request);
+    },
+  };
+}
+
+/**
+ * KakaoPay appends only `pg_token` to approval_url; fail_url and cancel_url get nothing. The tid
+ * (from ready, kept by the shop) travels in the return's params so a net-cancel can find it.
+ */
+export function parseKakaoPayReturn({ outcome, params, pgReference }: PgReturnRequest): PgReturnResult {
+  if (outcome === 'cancel')
+    return {
+      kind: 'failed',
+      code: 'KAKAOPAY_CANCELED',
+      message: '카카오페이 결제를 취소했습니다.',
+      buyerCanceled: true,
+    };
+  if (outcome === 'fail')
+    return {
+      kind: 'failed',
+      code: 'KAKAOPAY_FAILED',
+      message: '카카오페이 결제에 실패했습니다.',
+      buyerCanceled: false,
+    };
+  if (!pgReference) return { kind: 'rejected', reason: 'no KakaoPay tid is stored for this order' };
+  const token = params.pg_token;
+  if (!token || !/^[A-Za-z0-9]{1,64}$/.test(token))
+    return { kind: 'rejected', reason: 'pg_token is required on the KakaoPay approval return' };
+  return { kind: 'authenticated', pgReturn: { token, params: { tid: pgReference } } };
+}
+
+/** An approval found by `/order` counts only if it is this order's and paid. */
+function acceptIfPaid(current: Found, orderId: string, alreadyApproved: boolean): ConfirmResult | undefined {
+  const { payment } = current;
+  if (payment.orderId !== orderId) return undefined;
+  if (payment.status === 'APPROVED') return { kind: 'approved', payment, alreadyApproved };
+  return undefined;
+}
+
+function rawStatus(payment: PgPayment): string {
+  return String((payment.raw as { status?: unknown }).status ?? 'UNKNOWN');
+}
+
+function errorInput(result: ErrorResult) {
+  return {
+    errorCode: result.errorCode,
+    methodResultCode: result.methodResultCode,
+    httpStatus: result.status,
+  };
+}
+
+function info(result: ErrorResult) {
+  return { code: result.code, message: result.message, httpStatus: result.status, raw: result.body };
+}
+
+/** A KakaoPay error answer → declined / retryable / ambiguous per the classification. */
+function failure(result: ErrorResult, operation: KakaoPayOperation): ConfirmResult | CancelResult {
+  const { errorClass, alert } = classifyKakaoPayError({ ...errorInput(result), operation });
+  switch (errorClass) {
+    case 'retryable':
+      // USER_LOCKED: another transaction of the buyer is in progress; the policy's 1 s / 3 s / 9 s pauses give it time.
+      return { kind: 'retryable', ...info(result) };
+    case 'ambiguous':
+      return { kind: 'ambiguous', ...info(result) };
+    case 'final':
+      return { kind: 'declined', ...info(result), alert };
+  }
+}

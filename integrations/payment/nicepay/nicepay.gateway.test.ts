@@ -1,0 +1,570 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import {
+  cancelIdempotencyKey,
+  confirmIdempotencyKey,
+  runPaymentAttempt,
+  type AttemptLimits,
+  type PaymentGateway,
+  type PgReturn,
+} from '../../../domain/payment';
+import { createPgSimulator, type RunningPgSimulator } from '../../../simulators/pg/pg.simulator';
+import { NICEPAY_DOC_CLIENT } from '../../../simulators/pg/nicepay/nicepay.simulator';
+import { useSandboxWindow } from '../../../simulators/pg/nicepay/sandbox-buyer';
+import { createNicepayPaymentGateway } from './nicepay.gateway';
+import { ediDate, nicepaySignatures } from './nicepay-signatures';
+
+const { clientKey: CLIENT_KEY, secretKey: SECRET_KEY } = NICEPAY_DOC_CLIENT;
+const FAST: AttemptLimits = {
+  maxConfirmCalls: 4,
+  timeBudgetMs: 10 * 60_000,
+  retryDelaysMs: [5, 5, 5],
+  lookupDelaysMs: [0, 5, 5, 5, 5, 5],
+  maxLookupsPerAmbiguity: 6,
+};
+/** The documented formula, computed here independently of the adapter. */
+const sha256 = (input: string) => createHash('sha256').update(input, 'utf8').digest('hex');
+
+/** The shop's webhook endpoint: answers with what the gateway's parser says (NicePay wants `OK`). */
+class WebhookInbox {
+  bodies: string[] = [];
+  answer?: (raw: string) => Promise<{ status: number; contentType: string; body: string }>;
+  private server?: Server;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      let raw = '';
+      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      request.on('end', () => {
+        this.bodies.push(raw);
+        void (
+          this.answer?.(raw) ?? Promise.resolve({ status: 200, contentType: 'text/html', body: 'OK' })
+        ).then((ack) => response.writeHead(ack.status, { 'content-type': ack.contentType }).end(ack.body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/api/v1/webhooks/payments/nicepay`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+describe('NicePay adapter against the PG simulator', () => {
+  const simulator = createPgSimulator();
+  const inbox = new WebhookInbox();
+  let running: RunningPgSimulator;
+  let gateway: PaymentGateway;
+  let seq = 0;
+  const newOrderId = () => `nic-${process.pid}-${Date.now().toString(36)}-${++seq}`;
+  const nicepay = () => simulator.modules.nicepay;
+
+  before(async () => {
+    running = await simulator.start({ port: 0 });
+    await inbox.start();
+    gateway = createNicepayPaymentGateway({
+      apiBaseUrl: `${running.url}/nicepay`,
+      clientKey: CLIENT_KEY,
+      secretKey: SECRET_KEY,
+      checkoutPageUrl: `${running.url}/sandbox/nicepay/checkout`,
+      timeoutMs: 300,
+    });
+  });
+  after(async () => {
+    await running.close();
+    await inbox.close();
+  });
+  beforeEach(() => {
+    simulator.reset();
+    nicepay().configure({ webhookUrl: inbox.url });
+    inbox.bodies = [];
+    inbox.answer = undefined;
+  });
+
+  const faults = (knobs: Record<string, unknown>) => nicepay().setFaults(knobs);
+  const calls = (operation: string) => nicepay().state.calls.filter((c) => c.operation === operation).length;
+  const transactionOf = (orderId: string) =>
+    nicepay().state.transactions.get(nicepay().state.orders.get(orderId) ?? '');
+
+  async function checkout(amount: number, options: { overseas?: boolean; orderId?: string } = {}) {
+    const orderId = options.orderId ?? newOrderId();
+    const result = await gateway.prepareCheckout({
+      orderId,
+      orderName: '제주 감귤 5kg',
+      amount,
+      method: 'CARD',
+      cardScope: options.overseas ? 'OVERSEAS' : 'DOMESTIC',
+      successUrl: `https://shop.example/api/v1/payments/return/nicepay/${orderId}/success`,
+      failUrl: `https://shop.example/api/v1/payments/return/nicepay/${orderId}/fail`,
+      cancelUrl: `https://shop.example/api/v1/payments/return/nicepay/${orderId}/cancel`,
+      customerKey: 'cust_7f3a',
+    });
+    assert.ok(result.kind === 'ready' && result.checkoutUrl);
+    return { orderId, checkoutUrl: result.checkoutUrl, clientParams: result.clientParams };
+  }
+
+  /** The buyer presses 결제하기; the browser POSTs NicePay's auth result to returnUrl; the shop reads it. */
+  async function buyerAuthenticates(amount: number, options: { overseas?: boolean } = {}) {
+    const { orderId, checkoutUrl } = await checkout(amount, options);
+    const outcome = await useSandboxWindow(checkoutUrl, 'approve');
+    assert.ok(outcome.kind === 'post');
+    assert.equal(outcome.action, `https://shop.example/api/v1/payments/return/nicepay/${orderId}/success`);
+    const read = gateway.parseReturn({ orderId, outcome: 'success', params: outcome.fields });
+    assert.ok(read.kind === 'authenticated', JSON.stringify(read));
+    return { orderId, pgReturn: read.pgReturn, fields: outcome.fields };
+  }
+
+  function attempt(orderId: string, amount: number, pgReturn: PgReturn) {
+    return runPaymentAttempt(
+      {
+        confirm: () =>
+          gateway.confirm({ orderId, amount, pgReturn, idempotencyKey: confirmIdempotencyKey(orderId, 1) }),
+        lookup: () => gateway.lookup({ orderId, pgTransactionId: pgReturn.token }),
+        netCancel: () =>
+          gateway.netCancel({
+            orderId,
+            pgReturn,
+            reason: '결제 결과 확인 불가',
+            idempotencyKey: `net-cancel:${orderId}:1`,
+          }),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        nowMs: () => Date.now(),
+      },
+      { orderId, amount, ambiguityResolution: gateway.capabilities.ambiguityResolution, limits: FAST },
+    );
+  }
+
+  async function approvedPayment(amount = 20_000) {
+    const { orderId, pgReturn } = await buyerAuthenticates(amount);
+    const result = await gateway.confirm({
+      orderId,
+      amount,
+      pgReturn,
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.ok(result.kind === 'approved');
+    return result.payment;
+  }
+
+  test('approve: one signed approval call; tid, method, approval time, amount and the raw answer come back', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(32_900);
+    const outcome = await attempt(orderId, 32_900, pgReturn);
+    assert.ok(outcome.status === 'APPROVED');
+    assert.equal(outcome.payment.pgTransactionId, pgReturn.token);
+    assert.equal(outcome.payment.provider, 'NICEPAY');
+    assert.equal(outcome.payment.method, 'CARD');
+    assert.equal(outcome.payment.cardScope, 'DOMESTIC');
+    assert.equal(outcome.payment.totalAmount, 32_900);
+    assert.equal(outcome.payment.balanceAmount, 32_900);
+    assert.match(outcome.payment.approvedAt ?? '', /\+09:00$/);
+    assert.equal((outcome.payment.raw as { resultCode: string }).resultCode, '0000');
+    assert.equal(outcome.confirmCalls, 1);
+    assert.equal(transactionOf(orderId)?.status, 'paid');
+  });
+
+  test('overseas cards: the window offers only overseas brands and the approval says OVERSEAS', async () => {
+    const { clientParams } = await checkout(50_000, { overseas: true });
+    assert.equal(clientParams.cardCode, '25,26,27,28,29,34');
+    const { orderId, pgReturn } = await buyerAuthenticates(50_000, { overseas: true });
+    const result = await gateway.confirm({
+      orderId,
+      amount: 50_000,
+      pgReturn,
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.ok(result.kind === 'approved');
+    assert.equal(result.payment.cardScope, 'OVERSEAS');
+    assert.equal(result.payment.card?.issuerCode, '25');
+  });
+
+  test('decline is final: one call, the card code and message reach the caller', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(12_000);
+    faults({ decline: { code: '3021', message: '유효기간 오류' } });
+    const outcome = await attempt(orderId, 12_000, pgReturn);
+    assert.ok(outcome.status === 'DECLINED');
+    assert.equal(outcome.code, '3021');
+    assert.equal(outcome.message, '유효기간 오류');
+    assert.equal(calls('approve'), 1);
+  });
+
+  test('a retryable resultCode (2000 DB오류) twice, then the third call approves', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(9_900);
+    faults({ transient: { times: 2 } });
+    const outcome = await attempt(orderId, 9_900, pgReturn);
+    assert.equal(outcome.status, 'APPROVED');
+    assert.deepEqual(
+      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
+      ['confirm:retryable:2000', 'confirm:retryable:2000', 'confirm:approved:'],
+    );
+  });
+
+  test('retries exhausted: 4 approval calls, then dead-letter; nothing was approved', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(21_000);
+    faults({ transient: { times: 10, code: 'A110', message: '외부 연동결과 실패' } });
+    const outcome = await attempt(orderId, 21_000, pgReturn);
+    assert.ok(outcome.status === 'DEAD_LETTER');
+    assert.equal(outcome.reason, 'RETRIES_EXHAUSTED');
+    assert.equal(outcome.code, 'A110');
+    assert.equal(calls('approve'), 4);
+    assert.equal(transactionOf(orderId)?.approved, false);
+  });
+
+  test('read timeout on an approval NicePay did make: net-cancel undoes it, the attempt fails for a new payment', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(45_000);
+    faults({ timeout: { hangMs: 2_000 } });
+    const outcome = await attempt(orderId, 45_000, pgReturn);
+    assert.ok(outcome.status === 'DECLINED');
+    assert.equal(outcome.code, 'PG_NET_CANCELED');
+    assert.deepEqual(
+      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
+      ['confirm:ambiguous:TIMEOUT', 'netCancel:canceled:'],
+    );
+    assert.equal(transactionOf(orderId)?.status, 'cancelled');
+    assert.equal(transactionOf(orderId)?.cancels[0]?.reason, '망취소');
+  });
+
+  test('approved but the answer is lost (connection dropped): net-cancel, no second approval', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(7_500);
+    faults({ loseResponse: { mode: 'drop' } });
+    const outcome = await attempt(orderId, 7_500, pgReturn);
+    assert.ok(outcome.status === 'DECLINED' && outcome.code === 'PG_NET_CANCELED');
+    assert.equal(outcome.steps[0]?.code, 'NETWORK_ERROR');
+    assert.equal(calls('approve'), 1);
+    assert.equal(calls('netCancel'), 1);
+    assert.equal(transactionOf(orderId)?.status, 'cancelled');
+  });
+
+  test('a timeout where NicePay did nothing: the net-cancel finds nothing (2012) and nothing is charged', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(3_000);
+    faults({ timeout: { hangMs: 1_000, process: false } });
+    const outcome = await attempt(orderId, 3_000, pgReturn);
+    assert.ok(outcome.status === 'DECLINED');
+    assert.deepEqual(
+      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
+      ['confirm:ambiguous:TIMEOUT', 'netCancel:nothing_to_cancel:2012'],
+    );
+    assert.equal(transactionOf(orderId)?.approved, false);
+  });
+
+  test('an approval repeated after it succeeded (2201 기승인존재) is read back as this order’s approval', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(4_000);
+    const request = { orderId, amount: 4_000, pgReturn, idempotencyKey: confirmIdempotencyKey(orderId, 1) };
+    assert.equal((await gateway.confirm(request)).kind, 'approved');
+    const again = await gateway.confirm(request);
+    assert.ok(again.kind === 'approved');
+    assert.equal(again.alreadyApproved, true);
+    assert.equal(nicepay().state.calls.filter((c) => c.resultCode === '2201').length, 1);
+  });
+
+  test('amount checks: a tampered return amount is refused before any call; NicePay refuses another amount (A123)', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(30_000);
+    const tampered = await gateway.confirm({
+      orderId,
+      amount: 30_000,
+      pgReturn: { ...pgReturn, amount: 300 },
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.ok(tampered.kind === 'declined' && tampered.code === 'PAYMENT_AMOUNT_MISMATCH');
+    assert.equal(calls('approve'), 0);
+    const other = await gateway.confirm({
+      orderId,
+      amount: 1_000,
+      pgReturn: { token: pgReturn.token },
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.ok(other.kind === 'declined' && other.code === 'A123');
+    assert.equal(transactionOf(orderId)?.approved, false);
+  });
+
+  test('signatures: the adapter computes the documented SHA-256 formulas (known answers)', () => {
+    const tid = 'nicuntct1m0101210727200708A058';
+    const at = '2021-07-27T20:07:08.000+09:00';
+    assert.equal(
+      nicepaySignatures.approve({ tid, amount: 1004, ediDate: at }, SECRET_KEY),
+      sha256(`${tid}1004${at}${SECRET_KEY}`),
+    );
+    assert.equal(
+      nicepaySignatures.cancel({ tid, ediDate: at }, SECRET_KEY),
+      sha256(`${tid}${at}${SECRET_KEY}`),
+    );
+    assert.equal(
+      nicepaySignatures.netCancel({ orderId: 'your-unique-orderid', ediDate: at }, SECRET_KEY),
+      sha256(`your-unique-orderid${at}${SECRET_KEY}`),
+    );
+    assert.equal(
+      nicepaySignatures.authResult(
+        { authToken: 'NICEUNTT0AB1', clientId: CLIENT_KEY, amount: 1004 },
+        SECRET_KEY,
+      ),
+      sha256(`NICEUNTT0AB1${CLIENT_KEY}1004${SECRET_KEY}`),
+    );
+    // Fixed values (hex SHA-256 of the doc example concatenations), so a change of formula or encoding cannot pass unnoticed.
+    assert.equal(
+      nicepaySignatures.approve({ tid, amount: 1004, ediDate: at }, SECRET_KEY),
+      '9a80633e676b2b805404124ec8c25b7c6c415ebce73aa14b125bcc9845bb1b07',
+    );
+    assert.equal(
+      nicepaySignatures.authResult(
+        { authToken: 'NICEUNTT0AB1', clientId: CLIENT_KEY, amount: '1004' },
+        SECRET_KEY,
+      ),
+      'a91fb571ddb99fcd901ebf98f910d92acd65d3d9d27901d7b36fa025c9ac0df0',
+    );
+    assert.match(ediDate(new Date('2024-05-01T04:45:10.123Z')), /^2024-05-01T13:45:10\.123\+09:00$/);
+  });
+
+  test('signatures, shop → NicePay: a wrong signData is refused (A101) and nothing is approved', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(5_000);
+    const at = ediDate(new Date());
+    const response = await fetch(`${running.url}/nicepay/v1/payments/${pgReturn.token}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${CLIENT_KEY}:${SECRET_KEY}`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        amount: 5_000,
+        ediDate: at,
+        signData: sha256(`${pgReturn.token}5000${at}not-the-secret`),
+      }),
+    });
+    assert.equal(response.status, 200);
+    assert.equal(((await response.json()) as { resultCode: string }).resultCode, 'A101');
+    assert.equal(transactionOf(orderId)?.approved, false);
+  });
+
+  test('signatures, NicePay → shop: an approval answer with a wrong signature is not believed; the approval is net-cancelled', async () => {
+    const { orderId, pgReturn } = await buyerAuthenticates(8_800);
+    faults({ badSignature: {} });
+    const outcome = await attempt(orderId, 8_800, pgReturn);
+    assert.ok(outcome.status === 'DECLINED');
+    assert.deepEqual(
+      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
+      ['confirm:ambiguous:NICEPAY_SIGNATURE_INVALID', 'netCancel:canceled:'],
+    );
+    assert.equal(transactionOf(orderId)?.status, 'cancelled');
+  });
+
+  test('the return: a tampered amount or signature, another order, or a foreign clientId is rejected', async () => {
+    const { orderId, fields } = await buyerAuthenticates(15_000);
+    const read = (params: Record<string, string>, id = orderId) =>
+      gateway.parseReturn({ orderId: id, outcome: 'success', params });
+    assert.equal(read({ ...fields, amount: '150' }).kind, 'rejected');
+    assert.equal(read({ ...fields, signature: sha256('forged') }).kind, 'rejected');
+    assert.equal(read(fields, 'another-order').kind, 'rejected');
+    assert.equal(read({ ...fields, clientId: 'R2_someoneelse' }).kind, 'rejected');
+    const genuine = read(fields);
+    assert.ok(genuine.kind === 'authenticated');
+    assert.deepEqual(genuine.pgReturn, {
+      token: fields.tid,
+      amount: 15_000,
+      params: { authToken: fields.authToken },
+    });
+  });
+
+  test('the window: 결제 실패 posts a failed auth result to returnUrl, 취소 sends the buyer to the cancel URL', async () => {
+    const failed = await checkout(6_000);
+    const post = await useSandboxWindow(failed.checkoutUrl, 'fail');
+    assert.ok(post.kind === 'post');
+    assert.equal(post.fields.authResultCode, '3095');
+    const read = gateway.parseReturn({ orderId: failed.orderId, outcome: 'success', params: post.fields });
+    assert.deepEqual(read, {
+      kind: 'failed',
+      code: '3095',
+      message: '카드사 실패 응답',
+      buyerCanceled: false,
+    });
+
+    const cancelled = await checkout(6_000);
+    const redirect = await useSandboxWindow(cancelled.checkoutUrl, 'cancel');
+    assert.ok(redirect.kind === 'redirect');
+    assert.equal(
+      redirect.location,
+      `https://shop.example/api/v1/payments/return/nicepay/${cancelled.orderId}/cancel`,
+    );
+    const gaveUp = gateway.parseReturn({ orderId: cancelled.orderId, outcome: 'cancel', params: {} });
+    assert.ok(gaveUp.kind === 'failed' && gaveUp.buyerCanceled);
+  });
+
+  test('cancel and partial cancel: balance goes down, over-balance is refused, a repeated partial cancel is not applied twice', async () => {
+    const payment = await approvedPayment(10_000);
+    const { orderId, pgTransactionId: tid } = payment;
+    const partialRequest = {
+      orderId,
+      pgTransactionId: tid,
+      cancelAmount: 3_000,
+      reason: '부분 반품',
+      idempotencyKey: cancelIdempotencyKey(orderId, 1),
+    };
+    const partial = await gateway.cancel(partialRequest);
+    assert.ok(partial.kind === 'canceled');
+    assert.equal(partial.canceledAmount, 3_000);
+    assert.equal(partial.payment.balanceAmount, 7_000);
+    assert.equal(partial.payment.status, 'PARTIALLY_CANCELED');
+    assert.ok(partial.cancelTransactionId && partial.cancelTransactionId !== tid);
+
+    const repeated = await gateway.cancel(partialRequest);
+    assert.ok(repeated.kind === 'canceled');
+    assert.equal(repeated.alreadyCanceled, true);
+    assert.equal(repeated.payment.balanceAmount, 7_000);
+
+    const tooMuch = await gateway.cancel({
+      ...partialRequest,
+      cancelAmount: 8_000,
+      idempotencyKey: cancelIdempotencyKey(orderId, 2),
+    });
+    assert.ok(tooMuch.kind === 'declined' && tooMuch.code === '2032');
+
+    const rest = await gateway.cancel({
+      orderId,
+      pgTransactionId: tid,
+      reason: '주문 취소',
+      idempotencyKey: cancelIdempotencyKey(orderId, 3),
+    });
+    assert.ok(rest.kind === 'canceled');
+    assert.equal(rest.canceledAmount, 7_000);
+    assert.equal(rest.payment.status, 'CANCELED');
+    assert.equal(rest.payment.cancels.length, 2);
+
+    const again = await gateway.cancel({
+      orderId,
+      pgTransactionId: tid,
+      reason: '주문 취소',
+      idempotencyKey: cancelIdempotencyKey(orderId, 4),
+    });
+    assert.ok(again.kind === 'canceled' && again.alreadyCanceled && again.canceledAmount === 0);
+  });
+
+  test('net-cancel past the 1-hour window (2020) falls back to a normal cancel', async () => {
+    const payment = await approvedPayment(11_000);
+    const aged = await fetch(`${running.url}/__sim/nicepay/age`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ orderId: payment.orderId, ms: 2 * 3600_000 }),
+    });
+    assert.equal(aged.status, 200);
+    const result = await gateway.netCancel({
+      orderId: payment.orderId,
+      reason: '주문 실패',
+      idempotencyKey: `net-cancel:${payment.orderId}:1`,
+    });
+    assert.ok(result.kind === 'canceled');
+    assert.equal(result.payment.status, 'CANCELED');
+    assert.equal(nicepay().state.calls.find((c) => c.operation === 'netCancel')?.resultCode, '2020');
+    assert.equal(calls('cancel'), 1);
+  });
+
+  test('look-up by orderId (with its Korean date) and by tid; an unknown one is not found', async () => {
+    const payment = await approvedPayment(13_000);
+    const byOrder = await gateway.lookup({ orderId: payment.orderId });
+    assert.ok(byOrder.kind === 'found' && byOrder.payment.pgTransactionId === payment.pgTransactionId);
+    const byTid = await gateway.lookup({
+      orderId: payment.orderId,
+      pgTransactionId: payment.pgTransactionId,
+    });
+    assert.ok(byTid.kind === 'found' && byTid.payment.status === 'APPROVED');
+    assert.equal((await gateway.lookup({ orderId: 'no-such-order' })).kind, 'not_found');
+    assert.equal(
+      (await gateway.lookup({ orderId: 'x', pgTransactionId: 'nicsim-unknown' })).kind,
+      'not_found',
+    );
+  });
+
+  test('Bearer mode: one token for many calls, a fresh one after it expired', async () => {
+    const bearer = createNicepayPaymentGateway({
+      apiBaseUrl: `${running.url}/nicepay`,
+      clientKey: CLIENT_KEY,
+      secretKey: SECRET_KEY,
+      authMode: 'bearer',
+      timeoutMs: 300,
+    });
+    const { orderId, pgReturn } = await buyerAuthenticates(6_600);
+    const approved = await bearer.confirm({
+      orderId,
+      amount: 6_600,
+      pgReturn,
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.equal(approved.kind, 'approved');
+    assert.equal((await bearer.lookup({ orderId, pgTransactionId: pgReturn.token })).kind, 'found');
+    assert.equal(calls('token'), 1);
+    await fetch(`${running.url}/__sim/nicepay/tokens/expire`, { method: 'POST' });
+    assert.equal((await bearer.lookup({ orderId, pgTransactionId: pgReturn.token })).kind, 'found');
+    assert.equal(calls('token'), 2);
+  });
+
+  test('a wrong secret key is a final, alerting decline', async () => {
+    const wrong = createNicepayPaymentGateway({
+      apiBaseUrl: `${running.url}/nicepay`,
+      clientKey: CLIENT_KEY,
+      secretKey: 'not-the-secret',
+      timeoutMs: 300,
+    });
+    const { orderId, pgReturn } = await buyerAuthenticates(5_000);
+    const result = await wrong.confirm({
+      orderId,
+      amount: 5_000,
+      pgReturn,
+      idempotencyKey: confirmIdempotencyKey(orderId, 1),
+    });
+    assert.ok(result.kind === 'declined' && result.alert === true && result.httpStatus === 401);
+  });
+
+  test('webhooks: the approval is delivered and answered OK; a resend is the same event; a forged one is rejected', async () => {
+    inbox.answer = async (raw) => (await gateway.parseWebhook({ headers: {}, rawBody: raw })).ack;
+    const payment = await approvedPayment(17_000);
+    await nicepay().webhooksSettled();
+    const delivered = nicepay().webhooks() as Array<{
+      accepted: boolean;
+      responseBody: string;
+      status: string;
+    }>;
+    assert.equal(delivered.length, 1);
+    assert.deepEqual(
+      [delivered[0]!.accepted, delivered[0]!.responseBody, delivered[0]!.status],
+      [true, 'OK', 'paid'],
+    );
+
+    const first = await gateway.parseWebhook({ headers: {}, rawBody: inbox.bodies[0]! });
+    assert.ok(first.kind === 'accepted');
+    assert.equal(first.ack.body, 'OK');
+    assert.equal(first.event.payment.status, 'APPROVED');
+    assert.equal(first.event.orderId, payment.orderId);
+    await fetch(`${running.url}/__sim/nicepay/webhooks/resend`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tid: payment.pgTransactionId }),
+    });
+    const resent = await gateway.parseWebhook({ headers: {}, rawBody: inbox.bodies[1]! });
+    assert.ok(resent.kind === 'accepted' && resent.event.eventId === first.event.eventId);
+
+    // The signature does not cover the status: a genuine body with another status is read back, and NicePay's word wins.
+    const restatused = JSON.parse(inbox.bodies[0]!) as Record<string, unknown>;
+    restatused.status = 'cancelled';
+    const readBack = await gateway.parseWebhook({ headers: {}, rawBody: JSON.stringify(restatused) });
+    assert.ok(readBack.kind === 'accepted');
+    assert.equal(readBack.event.stale, true);
+    assert.equal(readBack.event.payment.status, 'APPROVED');
+    assert.equal(readBack.event.eventId, first.event.eventId);
+
+    const forged = JSON.parse(inbox.bodies[0]!) as Record<string, unknown>;
+    forged.amount = 1_000_000;
+    const rejected = await gateway.parseWebhook({ headers: {}, rawBody: JSON.stringify(forged) });
+    assert.equal(rejected.kind, 'rejected');
+    assert.notEqual(rejected.ack.body, 'OK');
+  });
+
+  test('webhooks: a delivery signed wrong by the PG is refused by the shop, and NicePay records it undelivered', async () => {
+    inbox.answer = async (raw) => (await gateway.parseWebhook({ headers: {}, rawBody: raw })).ack;
+    faults({ webhooks: { badSignature: true } });
+    await approvedPayment(9_000);
+    await nicepay().webhooksSettled();
+    const [delivery] = nicepay().webhooks() as Array<{ accepted: boolean; responseStatus: number }>;
+    assert.deepEqual([delivery!.accepted, delivery!.responseStatus], [false, 400]);
+  });
+});

@@ -1,0 +1,67 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { SettlementActivities } from '../../activities/settlement/settlement.activities';
+import type { NotificationRequest } from '../../domain/notification/notification';
+import {
+  SETTLEMENT_NOTIFICATION_TASK_QUEUE,
+  type SettlementPayoutInput,
+  type SettlementPayoutResult,
+} from './settlement.messages';
+
+/** Database steps: retried until they succeed (transient database trouble). */
+const steps = proxyActivities<SettlementActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+});
+/**
+ * Vendor steps (bank, Popbill): each is idempotent by the settlement's key, so Temporal repeats it
+ * with backoff for hours while the vendor's answer stays unknown; a definite refusal comes back
+ * as a value (payout) or a non-retryable failure (tax invoice) that an operator must look at.
+ */
+const vendor = proxyActivities<SettlementActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 30,
+  },
+});
+const notification = proxyActivities<{
+  sendNotification(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }>;
+}>({
+  taskQueue: SETTLEMENT_NOTIFICATION_TASK_QUEUE,
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 20 },
+});
+
+/**
+ * One seller's paid-out settlement: bank transfer → tax invoice for the fee → statement e-mail.
+ * Each step reads the settlement's state first and does nothing it has done before, so this
+ * workflow may be run again for the same settlement (a re-run of the week after a crash) and
+ * continues from the first step that did not finish.
+ */
+export async function settlementPayoutWorkflow(
+  input: SettlementPayoutInput,
+): Promise<SettlementPayoutResult> {
+  const { settlementId } = input;
+  const payout = await vendor.payOutSettlement({ settlementId });
+  if (payout.status === 'FAILED') return { settlementId, payout: 'FAILED', code: payout.code };
+  if (payout.status === 'SKIPPED') return { settlementId, payout: 'SKIPPED' };
+
+  const invoice = await vendor.issueSettlementTaxInvoice({ settlementId });
+  const statement = await steps.settlementStatement({ settlementId });
+  let statementNotificationId: string | undefined;
+  if (statement) {
+    // The notification context sends each dedupe key once, so a repeat here sends nothing new.
+    statementNotificationId = (await notification.sendNotification(statement)).notificationId;
+    await steps.markSettlementStatementSent({ settlementId, notificationId: statementNotificationId });
+  }
+  return {
+    settlementId,
+    payout: 'PAID',
+    amount: payout.amount,
+    taxInvoice: invoice.status,
+    ntsConfirmNum: invoice.ntsConfirmNum,
+    statementNotificationId,
+  };
+}

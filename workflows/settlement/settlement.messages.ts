@@ -1,0 +1,51 @@
+/** Shared by the API and the workers (which start) and the workflows (which run): ids and shapes. */
+export const SETTLEMENT_TASK_QUEUE = 'settlement';
+export const SETTLEMENT_NOTIFICATION_TASK_QUEUE = 'notification';
+
+/** The Temporal Schedule that starts the Monday run (workers create it; visible under Schedules). */
+export const WEEKLY_SETTLEMENT_SCHEDULE_ID = 'weekly-settlement';
+
+/** One run per settled week: a repeated start (schedule, admin) finds the week's run instead of a second one. */
+export const weeklySettlementWorkflowId = (weekId: string): string => `weekly-settlement:${weekId}`;
+
+/** The payout, tax invoice and statement of one seller's settlement. */
+export const settlementPayoutWorkflowId = (settlementId: string): string => `settlement:${settlementId}`;
+
+export interface WeeklySettlementInput {
+  /** `2026-W48`; absent when the schedule starts the run: the week that ended last. */
+  weekId?: string;
+  /** Continue-as-new state of a long run: sellers up to this id are done. */
+  afterSellerId?: string;
+  totals?: WeeklySettlementTotals;
+}
+
+/** Counted from each seller's settlement as it stands after the run, so a re-run reports the same. */
+export interface WeeklySettlementTotals {
+  sellers: number;
+  paidOut: number;
+  carriedOver: number;
+  failed: number;
+  paidAmount: number;
+}
+
+export interface WeeklySettlementResult {
+  weekId: string;
+  /** ALREADY_RUNNING: the schedule fired while the week's run (e.g. started by an admin) was still going. */
+  status: 'COMPLETED' | 'ALREADY_RUNNING';
+  totals: WeeklySettlementTotals;
+}
+
+export interface SettlementPayoutInput {
+  settlementId: string;
+}
+
+export interface SettlementPayoutResult {
+  settlementId: string;
+  payout: 'PAID' | 'FAILED' | 'SKIPPED';
+  /** Why the payout failed (bank code, SETTLEMENT_ACCOUNT_MISSING). */
+  code?: string;
+  amount?: number;
+  taxInvoice?: 'ISSUED' | 'NOT_REQUIRED';
+  ntsConfirmNum?: string | null;
+  statementNotificationId?: string;
+}
