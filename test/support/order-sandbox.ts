@@ -52,7 +52,10 @@ export interface PlacedOrder {
 
 export async function openOrderSandbox(
   env: TestWorkflowEnvironment,
-  options: { extraWorkers?: (sandbox: PaymentSandbox) => Promise<Worker[]> } = {},
+  options: {
+    /** More workers (shipping, settlement …) over the sandbox's app; `close` releases what they opened. */
+    extraWorkers?: (sandbox: PaymentSandbox) => Promise<{ workers: Worker[]; close(): Promise<void> }>;
+  } = {},
 ): Promise<OrderSandbox> {
   const sandbox = await openPaymentSandbox(env);
   const { app } = sandbox;
@@ -83,8 +86,10 @@ export async function openOrderSandbox(
     workflowsPath: require.resolve('../../workflows'),
     activities: logged,
   });
-  const extra = options.extraWorkers ? await options.extraWorkers(sandbox) : [];
-  const runs = [worker.run(), ...extra.map((w) => w.run())];
+  const extra = options.extraWorkers
+    ? await options.extraWorkers(sandbox)
+    : { workers: [], close: async () => undefined };
+  const runs = [worker.run(), ...extra.workers.map((w) => w.run())];
   const consumer = await signUpConsumer(app);
   const seller = await signUpSeller(app);
 
@@ -135,8 +140,9 @@ export async function openOrderSandbox(
     workflow: (orderId) => env.client.workflow.getHandle(orderWorkflowId(orderId)),
     async close() {
       worker.shutdown();
-      for (const w of extra) w.shutdown();
+      for (const w of extra.workers) w.shutdown();
       await Promise.all(runs);
+      await extra.close();
       await sandbox.close();
     },
   };

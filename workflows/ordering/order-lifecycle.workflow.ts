@@ -147,23 +147,25 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     return live.length > 0 ? order.find((s) => live.includes(s))! : statuses[0]!;
   }
 
-  /** Writes the step through the state machine and mirrors the statuses it answered. */
+  /** Writes the step through the state machine, mirrors the statuses it answered; returns the step's time. */
   async function record(
     command: OrderCommand,
     key: string,
     extra: { sellerId?: string; actorId?: string | null; reason?: string | null } = {},
-  ) {
+  ): Promise<number> {
+    const at = Date.now();
     const result = await steps.recordOrderStep({
       orderId,
       command,
       transitionKey: key,
-      at: nowIso(),
+      at: new Date(at).toISOString(),
       ...extra,
     });
     for (const { sellerId, status } of result.parts) {
       const part = parts.get(sellerId);
       if (part) part.status = status;
     }
+    return at;
   }
 
   async function notify(request: NotificationRequest): Promise<void> {
@@ -384,8 +386,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     exclusive(async () => {
       const part = partOf(command.sellerId);
       requireAllowed(part, 'CONFIRM_PURCHASE');
-      await record('CONFIRM_PURCHASE', `confirm:${command.sellerId}`, command);
-      part.confirmedAtMs = Date.now();
+      part.confirmedAtMs = await record('CONFIRM_PURCHASE', `confirm:${command.sellerId}`, command);
       return answer();
     }),
   );
@@ -534,11 +535,10 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
       }
       await exclusive(async () => {
         if (part.status !== 'DELIVERED') return;
-        await record('CONFIRM_PURCHASE', `confirm:${part.def.sellerId}`, {
+        part.confirmedAtMs = await record('CONFIRM_PURCHASE', `confirm:${part.def.sellerId}`, {
           sellerId: part.def.sellerId,
           reason: '배송 완료 후 7일 경과 자동 구매확정',
         });
-        part.confirmedAtMs = Date.now();
         await notify(purchaseAutoConfirmedNotice(input, part.def));
       });
     }
