@@ -86,6 +86,7 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     temporalClient: () => runtime.infrastructure.temporal.client,
     authenticate: identity.authenticate,
     newId,
+    orderStatusOf: async (orderId) => (await ordering.orders.findById(orderId))?.status ?? null,
   });
   // Cart and orders; POST /orders starts OrderLifecycle, whose updates carry every later command.
   const ordering = createOrderingModule({

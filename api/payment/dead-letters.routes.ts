@@ -94,6 +94,8 @@ export function createDeadLetterRoutes(deps: {
   temporal: () => Client;
   authenticate: Authenticate;
   now: () => Date;
+  /** The stored order's status (null for an attempt without an order): a closed order is never charged again. */
+  orderStatusOf?: (orderId: string) => Promise<string | null>;
 }) {
   const router = createRouter();
   router.use('/admin/dead-letters', deps.authenticate, requireRole('ADMIN'));
@@ -131,6 +133,13 @@ export function createDeadLetterRoutes(deps: {
     // Attempt n + 1 of the parked attempt n: the workflow id is fixed by it, so a repeated call (or a
     // crash between starting and marking) finds the same workflow instead of starting another.
     const input = letter.input as PaymentAttemptInput;
+    const orderStatus = (await deps.orderStatusOf?.(input.orderId)) ?? null;
+    if (orderStatus !== null && orderStatus !== 'PENDING_PAYMENT')
+      throw new ProblemError(
+        'DEAD_LETTER_NOT_RETRYABLE',
+        `Order ${input.orderId} is ${orderStatus}: its stock was released and the buyer was told, so it must not be charged now. Resolve this letter instead.`,
+        { orderStatus },
+      );
     const next = { ...input, attempt: input.attempt + 1 };
     const workflowId = paymentAttemptWorkflowId(input.orderId, next.attempt);
     try {

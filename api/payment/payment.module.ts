@@ -20,6 +20,7 @@ export function createPaymentModule(input: {
   authenticate: Authenticate;
   newId: () => string;
   now?: () => Date;
+  orderStatusOf?: (orderId: string) => Promise<string | null>;
 }): { routes: OpenAPIHono<AppEnv>[]; points: TypeOrmPointsLedger } {
   const now = input.now ?? (() => new Date());
   const payments = new TypeOrmPaymentRepository(input.dataSource);
@@ -41,6 +42,7 @@ export function createPaymentModule(input: {
         temporal: input.temporalClient,
         authenticate: input.authenticate,
         now,
+        orderStatusOf: input.orderStatusOf,
       }),
     ],
   };

@@ -10,7 +10,11 @@ import { openCourierTracking } from '../../integrations/shipping/courier-vendors
 import { openSettlementVendors } from '../../integrations/settlement/settlement-vendors';
 import { createLogger } from '../../platform/observability/logger';
 import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
-import { shipPartUpdate, submitPaymentUpdate } from '../../workflows/ordering/order-lifecycle.messages';
+import {
+  shipPartUpdate,
+  submitPaymentUpdate,
+  type OrderLifecycleState,
+} from '../../workflows/ordering/order-lifecycle.messages';
 import { AUTO_CONFIRM_AFTER_MS, SETTLEMENT_HOLD_MS } from '../../workflows/ordering/order-lifecycle.workflow';
 import { openOrderSandbox, type OrderSandbox } from '../support/order-sandbox';
 import { createTimeSkippingEnvironment } from '../support/temporal';
@@ -113,7 +117,7 @@ describe('order journey on the time-skipping server (real activities, MariaDB, s
     await waitStatus('DELIVERED');
 
     // Nobody confirms: the workflow's timers (7 days, then 7 more) pass on the time-skipping server.
-    const final = await handle.result();
+    const final = (await handle.result()) as OrderLifecycleState;
     assert.equal(final.status, 'PURCHASE_CONFIRMED');
     assert.deepEqual(
       final.parts.map((p) => p.payable),

@@ -11,6 +11,7 @@ import {
   startPreparingUpdate,
   submitPaymentUpdate,
 } from '../../workflows/ordering/order-lifecycle.messages';
+import { createAdmin } from '../support/identity';
 import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
 import { address, cardPayment, orderingServices } from '../support/ordering';
 import { createTimeSkippingEnvironment } from '../support/temporal';
@@ -220,5 +221,32 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const second = (await sweep()) as { started: string[] };
     assert.ok(!second.started.includes(order.id), 'a running workflow is left alone');
     await box.workflow(order.id).cancel();
+  });
+
+  test('exhausted PG retries fail the order: stock released, points back, and the dead letter cannot charge it later', async () => {
+    const product = await box.product([3], 9_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    await box.faults({ transient: { times: 4 } });
+    const started = await pay(order);
+    await assert.rejects(paymentResult(started.workflowId));
+    const state = await box.workflow(order.id).result();
+    assert.equal(state.status, 'PAYMENT_FAILED');
+    assert.deepEqual((await box.orderStatus(order.id)).history, ['PLACE', 'FAIL_PAYMENT']);
+    assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 3, reserved: 0 });
+
+    const admin = await createAdmin(box.app);
+    const listed = await box.app.request('/api/v1/admin/dead-letters?kind=payment&status=OPEN&size=100', {
+      headers: admin.auth,
+    });
+    const letter = ((await listed.json()) as { items: Array<{ id: string; reference: string }> }).items.find(
+      (l) => l.reference.includes(order.id),
+    );
+    assert.ok(letter, 'the attempt was parked');
+    const retried = await box.app.request(`/api/v1/admin/dead-letters/${letter.id}/retry`, {
+      method: 'POST',
+      headers: admin.auth,
+    });
+    assert.equal(retried.status, 422);
+    assert.equal(((await retried.json()) as { code: string }).code, 'DEAD_LETTER_NOT_RETRYABLE');
   });
 });
