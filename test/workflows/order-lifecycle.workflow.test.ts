@@ -11,7 +11,7 @@ import {
   startPreparingUpdate,
   submitPaymentUpdate,
 } from '../../workflows/ordering/order-lifecycle.messages';
-import { createAdmin } from '../support/identity';
+import { createAdmin, signUpConsumer } from '../support/identity';
 import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
 import { address, cardPayment, orderingServices } from '../support/ordering';
 import { createTimeSkippingEnvironment } from '../support/temporal';
@@ -248,5 +248,39 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     });
     assert.equal(retried.status, 422);
     assert.equal(((await retried.json()) as { code: string }).code, 'DEAD_LETTER_NOT_RETRYABLE');
+  });
+
+  test('POST /orders/{id}/payments/confirm: paid once, a repeat with the same key gives the same answer', async () => {
+    const product = await box.product([2], 13_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    const pgReturn = await box.buyerPays(order.id, order.payableAmount);
+    const confirm = (key: string, account = box.consumer, amount = pgReturn.amount) =>
+      box.app.request(`/api/v1/orders/${order.id}/payments/confirm`, {
+        headers: { ...account.auth, 'idempotency-key': key },
+        body: { paymentKey: pgReturn.token, amount },
+      });
+    const first = await confirm('confirm-1');
+    const firstBody = (await first.json()) as { status: string; attempt: number };
+    assert.equal(first.status, 200, JSON.stringify(firstBody));
+    assert.equal(firstBody.status, 'PAID');
+    const again = await confirm('confirm-1');
+    assert.equal(again.status, 200);
+    assert.deepEqual(await again.json(), firstBody);
+    const confirmCalls = box.simulator.state.toss.calls.filter(
+      (c) => c.operation === 'confirm' && c.idempotencyKey?.includes(order.id),
+    );
+    assert.equal(new Set(confirmCalls.map((c) => c.idempotencyKey)).size, 1, 'one attempt reached the PG');
+    const other = await signUpConsumer(box.app);
+    assert.equal((await confirm('confirm-2', other)).status, 404);
+    await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    const late = await confirm('confirm-3');
+    assert.equal(late.status, 409);
+    assert.equal(((await late.json()) as { code: string }).code, 'ORDER_NOT_PAYABLE');
+    const missing = await box.app.request(`/api/v1/orders/${order.id}/payments/confirm`, {
+      headers: box.consumer.auth,
+      body: { amount: 'lots' },
+    });
+    assert.equal(missing.status, 400);
+    await box.workflow(order.id).cancel();
   });
 });
