@@ -27,6 +27,15 @@ export function checkConfirmAmount(orderPgAmount: number, clientAmount: number |
   return { ok: true, amount: orderPgAmount };
 }
 
+/**
+ * A cancel names no amount (everything left) or a whole won amount above zero; anything else is a
+ * caller's bug, refused before any PG call.
+ */
+export function assertCancelAmount(cancelAmount: number | undefined): void {
+  if (cancelAmount !== undefined && !isPositiveWon(cancelAmount))
+    throw new RangeError(`cancelAmount must be a whole won amount above zero, got ${cancelAmount}`);
+}
+
 /** An approval is usable only for this order and exactly the amount Jangteo asked for. */
 export function approvalMatchesOrder(
   payment: { orderId: string; totalAmount: number },

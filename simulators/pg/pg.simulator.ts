@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { PgSimulatorModule } from './sim-module';
+import { jsonObjectOf } from './shared/json-body';
 import { createTossSimulator, type TossSimulator, type TossSimulatorOptions } from './toss/toss.simulator';
 import {
   createNicepaySimulator,
@@ -89,16 +90,7 @@ export function createPgSimulator(options: PgSimulatorOptions = {}): PgSimulator
     app.route(`/__sim/${module.name}`, module.control);
   }
 
-  const readBody = async (request: Request): Promise<Record<string, unknown>> => {
-    try {
-      const body: unknown = await request.json();
-      return body && typeof body === 'object' && !Array.isArray(body)
-        ? (body as Record<string, unknown>)
-        : {};
-    } catch {
-      return {};
-    }
-  };
+  const readBody = async (request: Request) => (await jsonObjectOf(request)) ?? {};
 
   app.post('/__sim/faults', async (c) => {
     const { pg, ...knobs } = await readBody(c.req.raw);

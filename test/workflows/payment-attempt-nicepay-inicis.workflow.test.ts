@@ -6,7 +6,7 @@ import type { PgProvider, PgReturn } from '../../domain/payment';
 import { NICEPAY_WEBHOOK_PATH } from '../../integrations/payment/nicepay/nicepay-vendor';
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import { uuidv7 } from '../../platform/ids';
-import { useSandboxWindow } from '../../simulators/pg/nicepay/sandbox-buyer';
+import { useSandboxWindow } from '../../simulators/pg/shared/sandbox-buyer';
 import { openPaymentSandbox, type PaymentSandbox } from '../support/payment-sandbox';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import {

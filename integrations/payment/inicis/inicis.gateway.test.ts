@@ -1,43 +1,33 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   confirmIdempotencyKey,
   inicisAuthSignatureInput,
-  runPaymentAttempt,
-  type AttemptLimits,
   type PaymentGateway,
   type PgReturn,
 } from '../../../domain/payment';
-import { createPgSimulator, type RunningPgSimulator } from '../../../simulators/pg/pg.simulator';
 import { INICIS_TEST_MERCHANT } from '../../../simulators/pg/inicis/inicis.simulator';
-import { useSandboxWindow } from '../../../simulators/pg/nicepay/sandbox-buyer';
+import { useSandboxWindow } from '../../../simulators/pg/shared/sandbox-buyer';
+import { netCancelOf, runAttempt, startSimulator } from '../gateway-test-support';
 import { createInicisPaymentGateway, type InicisGatewayConfig } from './inicis.gateway';
 import { inicisSignatures } from './inicis-signatures';
 
-const FAST: AttemptLimits = {
-  maxConfirmCalls: 4,
-  timeBudgetMs: 10 * 60_000,
-  retryDelaysMs: [5, 5, 5],
-  lookupDelaysMs: [0, 5, 5, 5, 5, 5],
-  maxLookupsPerAmbiguity: 6,
-};
 /** The documented formulas, computed here independently of the adapter. */
 const sha256 = (input: string) => createHash('sha256').update(input, 'utf8').digest('hex');
 const sha512 = (input: string) => createHash('sha512').update(input, 'utf8').digest('hex');
 const { mid: MID, signKey: SIGN_KEY, iniapiKey: INIAPI_KEY } = INICIS_TEST_MERCHANT;
 
 describe('KG Inicis adapter against the PG simulator', () => {
-  const simulator = createPgSimulator();
-  let running: RunningPgSimulator;
+  const running = startSimulator();
+  const { simulator } = running;
   let gateway: PaymentGateway;
   let settings: InicisGatewayConfig;
   let seq = 0;
   const newOrderId = () => `ini-${process.pid}-${Date.now().toString(36)}-${++seq}`;
   const inicis = () => simulator.modules.inicis;
 
-  before(async () => {
-    running = await simulator.start({ port: 0 });
+  before(() => {
     const stdpay = (idc: string) => `${running.url}/inicis/stdpay/${idc}`;
     settings = {
       ...INICIS_TEST_MERCHANT,
@@ -49,8 +39,6 @@ describe('KG Inicis adapter against the PG simulator', () => {
     };
     gateway = createInicisPaymentGateway(settings);
   });
-  after(() => running.close());
-  beforeEach(() => simulator.reset());
 
   const faults = (knobs: Record<string, unknown>) => inicis().setFaults(knobs);
   const calls = (operation: string) => inicis().state.calls.filter((c) => c.operation === operation).length;
@@ -84,22 +72,15 @@ describe('KG Inicis adapter against the PG simulator', () => {
   }
 
   function attempt(orderId: string, amount: number, pgReturn: PgReturn) {
-    return runPaymentAttempt(
+    return runAttempt(
+      gateway,
+      { orderId, amount },
       {
         confirm: () =>
           gateway.confirm({ orderId, amount, pgReturn, idempotencyKey: confirmIdempotencyKey(orderId, 1) }),
         lookup: () => gateway.lookup({ orderId }),
-        netCancel: () =>
-          gateway.netCancel({
-            orderId,
-            pgReturn,
-            reason: '결제 결과 확인 불가',
-            idempotencyKey: `net-cancel:${orderId}:1`,
-          }),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        nowMs: () => Date.now(),
+        netCancel: netCancelOf(gateway, orderId, '결제 결과 확인 불가', pgReturn),
       },
-      { orderId, amount, ambiguityResolution: gateway.capabilities.ambiguityResolution, limits: FAST },
     );
   }
 

@@ -1,4 +1,5 @@
 import {
+  assertCancelAmount,
   checkConfirmAmount,
   classifyInicisAnswer,
   OVERSEAS_CARD_PROVIDER,
@@ -18,6 +19,7 @@ import {
   type PgReturnResult,
   type WebhookResult,
 } from '../../../domain/payment';
+import { rejectWebhook, sandboxCheckoutUrl } from '../gateway-steps';
 import { postForm, type InicisHttpResult } from './inicis-http';
 import { approvalToPgPayment, kstInstant } from './inicis-payment.mapper';
 import { iniapiTimestamp, inicisSignatures, sameHex } from './inicis-signatures';
@@ -140,8 +142,7 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
 
   async function refund(request: CancelRequest): Promise<CancelResult> {
     const { cancelAmount, balanceAmount } = request;
-    if (cancelAmount !== undefined && !(Number.isSafeInteger(cancelAmount) && cancelAmount > 0))
-      throw new RangeError(`cancelAmount must be a whole won amount above zero, got ${cancelAmount}`);
+    assertCancelAmount(cancelAmount);
     const partial = cancelAmount !== undefined && cancelAmount !== balanceAmount;
     if (partial && (balanceAmount === undefined || cancelAmount > balanceAmount))
       return {
@@ -245,13 +246,11 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
         gopaymethod: GOPAYMETHOD[request.method],
       };
       if (request.taxFreeAmount !== undefined) clientParams.taxfree = request.taxFreeAmount;
-      let checkoutUrl: string | undefined;
-      if (config.checkoutPageUrl) {
-        const url = new URL(config.checkoutPageUrl);
-        for (const [key, value] of Object.entries(clientParams)) url.searchParams.set(key, String(value));
-        checkoutUrl = url.toString();
-      }
-      return { kind: 'ready', checkoutUrl, clientParams };
+      return {
+        kind: 'ready',
+        checkoutUrl: sandboxCheckoutUrl(config.checkoutPageUrl, clientParams),
+        clientParams,
+      };
     },
 
     async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
@@ -335,11 +334,10 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
     },
 
     parseWebhook(): Promise<WebhookResult> {
-      return Promise.resolve({
-        kind: 'rejected',
-        reason: 'KG Inicis sends no webhooks Jangteo uses (card payments are approved by the shop itself)',
-        ack: { status: 404, contentType: 'text/plain', body: 'not used' },
-      });
+      return rejectWebhook(
+        'KG Inicis sends no webhooks Jangteo uses (card payments are approved by the shop itself)',
+        'not used',
+      );
     },
 
     parseReturn(request: PgReturnRequest): PgReturnResult {

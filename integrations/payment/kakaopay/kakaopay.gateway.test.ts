@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   cancelIdempotencyKey,
   confirmIdempotencyKey,
-  runPaymentAttempt,
-  type AttemptLimits,
   type PaymentGateway,
   type PgReturn,
 } from '../../../domain/payment';
@@ -13,29 +11,20 @@ import {
   KAKAOPAY_TEST_CID,
 } from '../../../simulators/pg/kakaopay/kakaopay.simulator';
 import { useKakaoPayWindow } from '../../../simulators/pg/kakaopay/kakaopay-sandbox-buyer';
-import { createPgSimulator, type RunningPgSimulator } from '../../../simulators/pg/pg.simulator';
+import { FAST, netCancelOf, runAttempt, startSimulator } from '../gateway-test-support';
 import { createKakaoPayGateway } from './kakaopay.gateway';
 import { openKakaoPayGateway } from './kakaopay-vendor';
 
-/** The production rules with short waits, so a test walks 4 calls in milliseconds. */
-const FAST: AttemptLimits = {
-  maxConfirmCalls: 4,
-  timeBudgetMs: 10 * 60_000,
-  retryDelaysMs: [5, 5, 5],
-  lookupDelaysMs: [0, 5, 5, 5, 5, 5],
-  maxLookupsPerAmbiguity: 6,
-};
 const SHOP = 'https://shop.example/api/v1/payments/return/kakaopay';
 
 describe('KakaoPay adapter against the PG simulator', () => {
-  const simulator = createPgSimulator();
-  let running: RunningPgSimulator;
+  const running = startSimulator();
+  const { simulator } = running;
   let gateway: PaymentGateway;
   let seq = 0;
   const newOrderId = () => `kko-${process.pid}-${Date.now().toString(36)}-${++seq}`;
 
-  before(async () => {
-    running = await simulator.start({ port: 0 });
+  before(() => {
     gateway = createKakaoPayGateway({
       apiBaseUrl: `${running.url}/kakaopay`,
       secretKey: KAKAOPAY_SANDBOX_SECRET_KEY,
@@ -43,8 +32,6 @@ describe('KakaoPay adapter against the PG simulator', () => {
       timeoutMs: 300,
     });
   });
-  after(async () => running.close());
-  beforeEach(() => simulator.reset());
 
   const kakao = simulator.state.kakaopay;
   const faults = (knobs: Record<string, unknown>) => simulator.modules.kakaopay.setFaults(knobs);
@@ -113,21 +100,14 @@ describe('KakaoPay adapter against the PG simulator', () => {
 
   /** The PaymentAttempt rules over the adapter, as the workflow drives them (lookup with pgReference). */
   function attempt(orderId: string, amount: number, pgReturn: PgReturn, tid: string, limits = FAST) {
-    return runPaymentAttempt(
+    return runAttempt(
+      gateway,
+      { orderId, amount, limits },
       {
         confirm: () => confirm(orderId, amount, pgReturn, tid),
         lookup: () => gateway.lookup({ orderId, pgTransactionId: pgReturn.token, pgReference: tid }),
-        netCancel: () =>
-          gateway.netCancel({
-            orderId,
-            pgReturn,
-            reason: '승인 결과 불명',
-            idempotencyKey: `net-cancel:${orderId}:1`,
-          }),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        nowMs: () => Date.now(),
+        netCancel: netCancelOf(gateway, orderId, '승인 결과 불명', pgReturn),
       },
-      { orderId, amount, ambiguityResolution: gateway.capabilities.ambiguityResolution, limits },
     );
   }
 

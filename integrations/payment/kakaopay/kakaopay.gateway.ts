@@ -1,4 +1,5 @@
 import {
+  assertCancelAmount,
   checkConfirmAmount,
   classifyKakaoPayError,
   KAKAOPAY_ALREADY_PAID,
@@ -19,6 +20,7 @@ import {
   type PgReturnResult,
   type WebhookResult,
 } from '../../../domain/payment';
+import { canceledBefore, netCancelByLookup, rejectWebhook } from '../gateway-steps';
 import { createKakaoPayHttp, type KakaoPayHttpResult } from './kakaopay-http';
 import { approvedPayment, canceledPayment, isKakaoPayPayment, orderPayment } from './kakaopay-payment.mapper';
 
@@ -117,11 +119,7 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
   }
 
   async function cancel(request: CancelRequest): Promise<CancelResult> {
-    if (
-      request.cancelAmount !== undefined &&
-      !(Number.isSafeInteger(request.cancelAmount) && request.cancelAmount > 0)
-    )
-      throw new RangeError(`cancelAmount must be a whole won amount above zero, got ${request.cancelAmount}`);
+    assertCancelAmount(request.cancelAmount);
     const tid = request.pgTransactionId;
     const reason = request.reason.slice(0, 200);
     let body: Record<string, unknown>;
@@ -131,8 +129,7 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
       if (current.kind !== 'found')
         return current.kind === 'not_found' ? { ...current, kind: 'declined' } : current;
       const { payment } = current;
-      if (payment.status === 'CANCELED')
-        return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
+      if (payment.status === 'CANCELED') return canceledBefore(payment);
       if (payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELED')
         return {
           kind: 'declined',
@@ -207,9 +204,7 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
       request.balanceAmount !== undefined &&
       payment.balanceAmount === request.balanceAmount - amount &&
       payment.cancels.at(-1)?.amount === amount;
-    return fullDone || partialDone
-      ? { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true }
-      : undefined;
+    return fullDone || partialDone ? canceledBefore(payment) : undefined;
   }
 
   return {
@@ -333,34 +328,21 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
           code: 'KAKAOPAY_TID_MISSING',
           message: 'a KakaoPay net-cancel needs the tid from ready',
         };
-      const current = await order(tid, request.orderId);
-      if (current.kind === 'not_found')
-        return { kind: 'nothing_to_cancel', code: current.code, message: current.message };
-      if (current.kind !== 'found') return current;
-      const { payment } = current;
-      if (payment.status === 'CANCELED')
-        return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
-      if (payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELED')
-        return {
-          kind: 'nothing_to_cancel',
-          code: `KAKAOPAY_${rawStatus(payment)}`,
-          message: 'nothing was approved for this order',
-        };
-      return cancel({
-        orderId: request.orderId,
-        pgTransactionId: tid,
-        reason: request.reason,
-        idempotencyKey: request.idempotencyKey,
-      });
+      // The payment /order found is this tid's: it is cancelled under the same tid.
+      return netCancelByLookup(
+        request,
+        await order(tid, request.orderId),
+        {
+          cancelable: ['APPROVED', 'PARTIALLY_CANCELED'],
+          notApprovedCode: (payment) => `KAKAOPAY_${rawStatus(payment)}`,
+        },
+        cancel,
+      );
     },
 
     parseWebhook(): Promise<WebhookResult> {
       // KakaoPay sends no webhook for single payments (VENDORS.md §4): nothing that arrives is KakaoPay's.
-      return Promise.resolve({
-        kind: 'rejected',
-        reason: 'KakaoPay sends no webhooks for single payments',
-        ack: { status: 404, contentType: 'text/plain', body: 'not found' },
-      });
+      return rejectWebhook('KakaoPay sends no webhooks for single payments');
     },
 
     parseReturn(request: PgReturnRequest): PgReturnResult {

@@ -1,3 +1,5 @@
+import { fieldsOf, sendToPg, trimBaseUrl, type PgTransportFailure } from '../pg-http';
+
 /**
  * The HTTP layer of the NaverPay adapter: the three merchant headers (`X-Naver-Client-Id`,
  * `X-Naver-Client-Secret`, `X-NaverPay-Chain-Id`), `X-NaverPay-Idempotency-Key` on the calls that
@@ -19,7 +21,7 @@ export type NaverPayHttpResult =
   /** `code: "Success"`; `replayed` when NaverPay answered an idempotent repeat with 409 and the first answer. */
   | { kind: 'ok'; status: number; body: Record<string, unknown>; envelope: unknown; replayed: boolean }
   | { kind: 'error'; status: number; code: string; message: string; body: unknown }
-  | { kind: 'transport'; code: 'TIMEOUT' | 'NETWORK_ERROR'; message: string };
+  | PgTransportFailure;
 
 export interface NaverPayHttp {
   post(
@@ -30,8 +32,7 @@ export interface NaverPayHttp {
 }
 
 export function createNaverPayHttp(config: NaverPayHttpConfig): NaverPayHttp {
-  const base = `${config.apiBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(config.partnerId)}/naverpay/payments`;
-  const doFetch = config.fetch ?? fetch;
+  const base = `${trimBaseUrl(config.apiBaseUrl)}/${encodeURIComponent(config.partnerId)}/naverpay/payments`;
   return {
     async post(api, body, options) {
       const headers: Record<string, string> = {
@@ -49,62 +50,30 @@ export function createNaverPayHttp(config: NaverPayHttpConfig): NaverPayHttp {
         headers['content-type'] = 'application/json; charset=utf-8';
         payload = JSON.stringify(body);
       }
-      let response: Response;
-      let text: string;
-      try {
-        response = await doFetch(`${base}${api}`, {
-          method: 'POST',
-          headers,
-          body: payload,
-          signal: AbortSignal.timeout(config.timeoutMs),
-        });
-        text = await response.text();
-      } catch (error) {
-        const name = error instanceof Error ? error.name : '';
-        if (name === 'TimeoutError' || name === 'AbortError')
-          return {
-            kind: 'transport',
-            code: 'TIMEOUT',
-            message: `no answer from NaverPay within ${config.timeoutMs} ms`,
-          };
-        const cause =
-          error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-        return {
-          kind: 'transport',
-          code: 'NETWORK_ERROR',
-          message: `${error instanceof Error ? error.message : String(error)}${cause}`,
-        };
-      }
-      let parsed: unknown;
-      try {
-        parsed = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        parsed = text;
-      }
-      const envelope =
-        parsed && typeof parsed === 'object'
-          ? (parsed as { code?: unknown; message?: unknown; body?: unknown })
-          : {};
+      const answer = await sendToPg(
+        { method: 'POST', url: `${base}${api}`, headers, body: payload },
+        { pg: 'NaverPay', timeoutMs: config.timeoutMs, fetch: config.fetch },
+      );
+      if (answer.kind === 'transport') return answer;
+      const { status, body: parsed } = answer;
+      const envelope = fieldsOf(parsed);
       const code = typeof envelope.code === 'string' ? envelope.code : undefined;
-      if (code === 'Success' && (response.ok || response.status === 409))
+      if (code === 'Success' && (answer.ok || status === 409))
         return {
           kind: 'ok',
-          status: response.status,
+          status,
           body:
             envelope.body && typeof envelope.body === 'object'
               ? (envelope.body as Record<string, unknown>)
               : {},
           envelope: parsed,
-          replayed: response.status === 409,
+          replayed: status === 409,
         };
       return {
         kind: 'error',
-        status: response.status,
-        code: code ?? `HTTP_${response.status}`,
-        message:
-          typeof envelope.message === 'string'
-            ? envelope.message
-            : `NaverPay answered HTTP ${response.status}`,
+        status,
+        code: code ?? `HTTP_${status}`,
+        message: typeof envelope.message === 'string' ? envelope.message : `NaverPay answered HTTP ${status}`,
         body: parsed,
       };
     },

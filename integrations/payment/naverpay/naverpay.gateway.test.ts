@@ -1,32 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import {
   cancelIdempotencyKey,
   confirmIdempotencyKey,
-  runPaymentAttempt,
-  type AttemptLimits,
   type PaymentGateway,
   type PgReturn,
 } from '../../../domain/payment';
 import { NAVERPAY_SANDBOX_MERCHANT } from '../../../simulators/pg/naverpay/naverpay.simulator';
 import { useNaverPayWindow } from '../../../simulators/pg/naverpay/naverpay-sandbox-buyer';
-import { createPgSimulator, type RunningPgSimulator } from '../../../simulators/pg/pg.simulator';
+import { FAST, netCancelOf, runAttempt, startSimulator } from '../gateway-test-support';
 import { createNaverPayGateway } from './naverpay.gateway';
 import { openNaverPayGateway } from './naverpay-vendor';
 
-/** The production rules with short waits, so a test walks 4 calls in milliseconds. */
-const FAST: AttemptLimits = {
-  maxConfirmCalls: 4,
-  timeBudgetMs: 10 * 60_000,
-  retryDelaysMs: [5, 5, 5],
-  lookupDelaysMs: [0, 5, 5, 5, 5, 5],
-  maxLookupsPerAmbiguity: 6,
-};
 const SHOP = 'https://shop.example/api/v1/payments/return/naverpay';
 
 describe('NaverPay adapter against the PG simulator', () => {
-  const simulator = createPgSimulator();
-  let running: RunningPgSimulator;
+  const running = startSimulator();
+  const { simulator } = running;
   let gateway: PaymentGateway;
   let seq = 0;
   const newOrderId = () => `npy-${process.pid}-${Date.now().toString(36)}-${++seq}`;
@@ -39,12 +29,9 @@ describe('NaverPay adapter against the PG simulator', () => {
       timeoutMs: 300,
     });
 
-  before(async () => {
-    running = await simulator.start({ port: 0 });
+  before(() => {
     gateway = gatewayWith();
   });
-  after(async () => running.close());
-  beforeEach(() => simulator.reset());
 
   const naver = simulator.state.naverpay;
   const faults = (knobs: Record<string, unknown>) => simulator.modules.naverpay.setFaults(knobs);
@@ -108,21 +95,14 @@ describe('NaverPay adapter against the PG simulator', () => {
 
   /** The PaymentAttempt rules over the adapter, as the workflow drives them (look-up by the paymentId). */
   function attempt(orderId: string, amount: number, pgReturn: PgReturn, limits = FAST) {
-    return runPaymentAttempt(
+    return runAttempt(
+      gateway,
+      { orderId, amount, limits },
       {
         confirm: () => confirm(orderId, amount, pgReturn),
         lookup: () => gateway.lookup({ orderId, pgTransactionId: pgReturn.token }),
-        netCancel: () =>
-          gateway.netCancel({
-            orderId,
-            pgReturn,
-            reason: '승인 결과 불명',
-            idempotencyKey: `net-cancel:${orderId}:1`,
-          }),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        nowMs: () => Date.now(),
+        netCancel: netCancelOf(gateway, orderId, '승인 결과 불명', pgReturn),
       },
-      { orderId, amount, ambiguityResolution: gateway.capabilities.ambiguityResolution, limits },
     );
   }
 

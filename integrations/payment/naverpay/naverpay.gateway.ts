@@ -1,4 +1,5 @@
 import {
+  assertCancelAmount,
   checkConfirmAmount,
   classifyNaverPayCode,
   NAVERPAY_USER_CANCEL,
@@ -19,6 +20,7 @@ import {
   type PgReturnResult,
   type WebhookResult,
 } from '../../../domain/payment';
+import { canceledBefore, netCancelByLookup, rejectWebhook } from '../gateway-steps';
 import { createNaverPayHttp, type NaverPayHttpResult } from './naverpay-http';
 import {
   approvedPayment,
@@ -126,11 +128,7 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
   }
 
   async function cancel(request: CancelRequest): Promise<CancelResult> {
-    if (
-      request.cancelAmount !== undefined &&
-      !(Number.isSafeInteger(request.cancelAmount) && request.cancelAmount > 0)
-    )
-      throw new RangeError(`cancelAmount must be a whole won amount above zero, got ${request.cancelAmount}`);
+    assertCancelAmount(request.cancelAmount);
     const paymentId = request.pgTransactionId;
     // The history gives the balance (full cancel, expected remaining amount) and the tax split left.
     const before = await history(paymentId, request.orderId);
@@ -139,8 +137,7 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
       return current.kind === 'not_found' ? { ...current, kind: 'declined' } : current;
     }
     const current = before.result.payment;
-    if (current.status === 'CANCELED')
-      return { kind: 'canceled', payment: current, canceledAmount: 0, alreadyCanceled: true };
+    if (current.status === 'CANCELED') return canceledBefore(current);
     if (current.status !== 'APPROVED' && current.status !== 'PARTIALLY_CANCELED')
       return {
         kind: 'declined',
@@ -212,7 +209,7 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
         (after.payment.status === 'CANCELED' ||
           (request.balanceAmount !== undefined &&
             after.payment.balanceAmount === request.balanceAmount - amount));
-      if (done) return { kind: 'canceled', payment: after.payment, canceledAmount: 0, alreadyCanceled: true };
+      if (done) return canceledBefore(after.payment);
     }
     return failure(result, 'cancel') as CancelResult;
   }
@@ -321,34 +318,18 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
           code: 'NAVERPAY_PAYMENT_ID_MISSING',
           message: 'the buyer never came back with a paymentId',
         };
-      const current = (await history(paymentId, request.orderId)).result;
-      if (current.kind === 'not_found')
-        return { kind: 'nothing_to_cancel', code: current.code, message: current.message };
-      if (current.kind !== 'found') return current;
-      const { payment } = current;
-      if (payment.status === 'CANCELED')
-        return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
-      if (payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELED')
-        return {
-          kind: 'nothing_to_cancel',
-          code: 'NAVERPAY_NOT_APPROVED',
-          message: 'nothing was approved for this order',
-        };
-      return cancel({
-        orderId: request.orderId,
-        pgTransactionId: paymentId,
-        reason: request.reason,
-        idempotencyKey: request.idempotencyKey,
-      });
+      // The history's payment is this paymentId's: it is cancelled under the same paymentId.
+      return netCancelByLookup(
+        request,
+        (await history(paymentId, request.orderId)).result,
+        { cancelable: ['APPROVED', 'PARTIALLY_CANCELED'], notApprovedCode: () => 'NAVERPAY_NOT_APPROVED' },
+        cancel,
+      );
     },
 
     parseWebhook(): Promise<WebhookResult> {
       // NaverPay documents no webhook for one-time payments (VENDORS.md §5): nothing that arrives is NaverPay's.
-      return Promise.resolve({
-        kind: 'rejected',
-        reason: 'NaverPay sends no webhooks for one-time payments',
-        ack: { status: 404, contentType: 'text/plain', body: 'not found' },
-      });
+      return rejectWebhook('NaverPay sends no webhooks for one-time payments');
     },
 
     parseReturn(request: PgReturnRequest): PgReturnResult {

@@ -1,3 +1,5 @@
+import { fieldsOf, isJsonObject, sendToPg, trimBaseUrl, type PgTransportFailure } from '../pg-http';
+
 /**
  * The HTTP layer of the NicePay adapter: JSON (`application/json;charset=utf-8`), a read timeout per
  * call, and NicePay's two auth modes (VENDORS.md §2 "Auth"): Basic `base64("<clientKey>:<secretKey>")`
@@ -22,7 +24,7 @@ export type NicepayHttpResult =
   /** Any other HTTP answer (401 auth, 403, 404, 405, 5xx). */
   | { kind: 'error'; status: number; code: string; message: string; body: unknown }
   /** No NicePay answer: TIMEOUT (read timeout), NETWORK_ERROR (refused, reset, dropped). */
-  | { kind: 'transport'; code: 'TIMEOUT' | 'NETWORK_ERROR'; message: string };
+  | PgTransportFailure;
 
 export interface NicepayHttp {
   request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<NicepayHttpResult>;
@@ -32,9 +34,8 @@ export interface NicepayHttp {
 const TOKEN_MARGIN_MS = 60_000;
 
 export function createNicepayHttp(config: NicepayHttpConfig): NicepayHttp {
-  const base = config.apiBaseUrl.replace(/\/+$/, '');
+  const base = trimBaseUrl(config.apiBaseUrl);
   const basic = `Basic ${Buffer.from(`${config.clientKey}:${config.secretKey}`, 'utf8').toString('base64')}`;
-  const doFetch = config.fetch ?? fetch;
   let token: { value: string; expiresAtMs: number } | undefined;
 
   async function send(
@@ -45,49 +46,25 @@ export function createNicepayHttp(config: NicepayHttpConfig): NicepayHttp {
   ): Promise<NicepayHttpResult> {
     const headers: Record<string, string> = { authorization, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json;charset=utf-8';
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(`${base}${path}`, {
+    const answer = await sendToPg(
+      {
         method,
+        url: `${base}${path}`,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(config.timeoutMs),
-      });
-      text = await response.text();
-    } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError')
-        return {
-          kind: 'transport',
-          code: 'TIMEOUT',
-          message: `no answer from NicePay within ${config.timeoutMs} ms`,
-        };
-      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      return {
-        kind: 'transport',
-        code: 'NETWORK_ERROR',
-        message: `${error instanceof Error ? error.message : String(error)}${cause}`,
-      };
-    }
-    let parsed: unknown;
-    try {
-      parsed = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      parsed = text;
-    }
-    if (response.status === 200 && parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-      return { kind: 'ok', status: 200, body: parsed as Record<string, unknown> };
-    const errorBody =
-      parsed && typeof parsed === 'object' ? (parsed as { resultCode?: unknown; resultMsg?: unknown }) : {};
+      },
+      { pg: 'NicePay', timeoutMs: config.timeoutMs, fetch: config.fetch },
+    );
+    if (answer.kind === 'transport') return answer;
+    const { status, body: parsed } = answer;
+    if (status === 200 && isJsonObject(parsed)) return { kind: 'ok', status: 200, body: parsed };
+    const errorBody = fieldsOf(parsed);
     return {
       kind: 'error',
-      status: response.status,
-      code: typeof errorBody.resultCode === 'string' ? errorBody.resultCode : `HTTP_${response.status}`,
+      status,
+      code: typeof errorBody.resultCode === 'string' ? errorBody.resultCode : `HTTP_${status}`,
       message:
-        typeof errorBody.resultMsg === 'string'
-          ? errorBody.resultMsg
-          : `NicePay answered HTTP ${response.status}`,
+        typeof errorBody.resultMsg === 'string' ? errorBody.resultMsg : `NicePay answered HTTP ${status}`,
       body: parsed,
     };
   }

@@ -1,71 +1,37 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   cancelIdempotencyKey,
   confirmIdempotencyKey,
-  runPaymentAttempt,
-  type AttemptLimits,
   type PaymentGateway,
   type PgReturn,
 } from '../../../domain/payment';
-import { createPgSimulator, type RunningPgSimulator } from '../../../simulators/pg/pg.simulator';
 import { NICEPAY_DOC_CLIENT } from '../../../simulators/pg/nicepay/nicepay.simulator';
-import { useSandboxWindow } from '../../../simulators/pg/nicepay/sandbox-buyer';
+import { useSandboxWindow } from '../../../simulators/pg/shared/sandbox-buyer';
+import { netCancelOf, runAttempt, startSimulator, WebhookInbox } from '../gateway-test-support';
 import { createNicepayPaymentGateway } from './nicepay.gateway';
 import { ediDate, nicepaySignatures } from './nicepay-signatures';
 
 const { clientKey: CLIENT_KEY, secretKey: SECRET_KEY } = NICEPAY_DOC_CLIENT;
-const FAST: AttemptLimits = {
-  maxConfirmCalls: 4,
-  timeBudgetMs: 10 * 60_000,
-  retryDelaysMs: [5, 5, 5],
-  lookupDelaysMs: [0, 5, 5, 5, 5, 5],
-  maxLookupsPerAmbiguity: 6,
-};
 /** The documented formula, computed here independently of the adapter. */
 const sha256 = (input: string) => createHash('sha256').update(input, 'utf8').digest('hex');
 
-/** The shop's webhook endpoint: answers with what the gateway's parser says (NicePay wants `OK`). */
-class WebhookInbox {
-  bodies: string[] = [];
-  answer?: (raw: string) => Promise<{ status: number; contentType: string; body: string }>;
-  private server?: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => {
-      let raw = '';
-      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      request.on('end', () => {
-        this.bodies.push(raw);
-        void (
-          this.answer?.(raw) ?? Promise.resolve({ status: 200, contentType: 'text/html', body: 'OK' })
-        ).then((ack) => response.writeHead(ack.status, { 'content-type': ack.contentType }).end(ack.body));
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/api/v1/webhooks/payments/nicepay`;
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
 describe('NicePay adapter against the PG simulator', () => {
-  const simulator = createPgSimulator();
-  const inbox = new WebhookInbox();
-  let running: RunningPgSimulator;
+  const running = startSimulator();
+  const { simulator } = running;
+  /** The shop's webhook endpoint: answers with what the gateway's parser says (NicePay wants `OK`). */
+  const inbox = new WebhookInbox('/api/v1/webhooks/payments/nicepay', {
+    status: 200,
+    contentType: 'text/html',
+    body: 'OK',
+  });
   let gateway: PaymentGateway;
   let seq = 0;
   const newOrderId = () => `nic-${process.pid}-${Date.now().toString(36)}-${++seq}`;
   const nicepay = () => simulator.modules.nicepay;
 
   before(async () => {
-    running = await simulator.start({ port: 0 });
     await inbox.start();
     gateway = createNicepayPaymentGateway({
       apiBaseUrl: `${running.url}/nicepay`,
@@ -75,15 +41,10 @@ describe('NicePay adapter against the PG simulator', () => {
       timeoutMs: 300,
     });
   });
-  after(async () => {
-    await running.close();
-    await inbox.close();
-  });
+  after(() => inbox.close());
   beforeEach(() => {
-    simulator.reset();
     nicepay().configure({ webhookUrl: inbox.url });
-    inbox.bodies = [];
-    inbox.answer = undefined;
+    inbox.clear();
   });
 
   const faults = (knobs: Record<string, unknown>) => nicepay().setFaults(knobs);
@@ -120,22 +81,15 @@ describe('NicePay adapter against the PG simulator', () => {
   }
 
   function attempt(orderId: string, amount: number, pgReturn: PgReturn) {
-    return runPaymentAttempt(
+    return runAttempt(
+      gateway,
+      { orderId, amount },
       {
         confirm: () =>
           gateway.confirm({ orderId, amount, pgReturn, idempotencyKey: confirmIdempotencyKey(orderId, 1) }),
         lookup: () => gateway.lookup({ orderId, pgTransactionId: pgReturn.token }),
-        netCancel: () =>
-          gateway.netCancel({
-            orderId,
-            pgReturn,
-            reason: '결제 결과 확인 불가',
-            idempotencyKey: `net-cancel:${orderId}:1`,
-          }),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        nowMs: () => Date.now(),
+        netCancel: netCancelOf(gateway, orderId, '결제 결과 확인 불가', pgReturn),
       },
-      { orderId, amount, ambiguityResolution: gateway.capabilities.ambiguityResolution, limits: FAST },
     );
   }
 

@@ -1,4 +1,5 @@
 import {
+  assertCancelAmount,
   checkConfirmAmount,
   classifyNicepayResult,
   NICEPAY_NET_CANCEL_WINDOW_PASSED,
@@ -21,6 +22,7 @@ import {
   type WebhookRequest,
   type WebhookResult,
 } from '../../../domain/payment';
+import { canceledBefore, sandboxCheckoutUrl } from '../gateway-steps';
 import { createNicepayHttp, type NicepayHttpResult } from './nicepay-http';
 import { isNicepayPayment, toPgPayment } from './nicepay-payment.mapper';
 import {
@@ -133,9 +135,8 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
   }
 
   async function cancel(request: CancelRequest): Promise<CancelResult> {
+    assertCancelAmount(request.cancelAmount);
     const partial = request.cancelAmount !== undefined;
-    if (partial && !(Number.isSafeInteger(request.cancelAmount) && request.cancelAmount! > 0))
-      throw new RangeError(`cancelAmount must be a whole won amount above zero, got ${request.cancelAmount}`);
     const tid = request.pgTransactionId;
     const date = ediDate(now());
     const body: Record<string, unknown> = {
@@ -184,8 +185,7 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
     message: string,
   ): Promise<CancelResult> {
     const current = await lookup({ orderId, pgTransactionId: tid });
-    if (current.kind === 'found')
-      return { kind: 'canceled', payment: current.payment, canceledAmount: 0, alreadyCanceled: true };
+    if (current.kind === 'found') return canceledBefore(current.payment);
     return { kind: 'ambiguous', code, message: `${message} (and the payment could not be read back)` };
   }
 
@@ -208,13 +208,11 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
       if (request.taxFreeAmount !== undefined) clientParams.taxFreeAmt = request.taxFreeAmount;
       // Not a NicePay parameter: where the page's fnError handler sends a buyer who closed the window.
       clientParams.cancelUrl = request.cancelUrl ?? request.failUrl;
-      let checkoutUrl: string | undefined;
-      if (config.checkoutPageUrl) {
-        const url = new URL(config.checkoutPageUrl);
-        for (const [key, value] of Object.entries(clientParams)) url.searchParams.set(key, String(value));
-        checkoutUrl = url.toString();
-      }
-      return { kind: 'ready', checkoutUrl, clientParams };
+      return {
+        kind: 'ready',
+        checkoutUrl: sandboxCheckoutUrl(config.checkoutPageUrl, clientParams),
+        clientParams,
+      };
     },
 
     async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
@@ -340,8 +338,7 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
     if (current.kind !== 'found')
       return current.kind === 'retryable' ? current : { ...current, kind: 'declined' };
     const payment = current.payment;
-    if (payment.status === 'CANCELED')
-      return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
+    if (payment.status === 'CANCELED') return canceledBefore(payment);
     if (!['APPROVED', 'PARTIALLY_CANCELED', 'AWAITING_DEPOSIT'].includes(payment.status))
       return { kind: 'nothing_to_cancel', code, message: `${message}; nothing was approved` };
     return cancel({

@@ -1,3 +1,5 @@
+import { fieldsOf, sendToPg, trimBaseUrl, type PgTransportFailure } from '../pg-http';
+
 /**
  * The HTTP layer of the Toss adapter: Basic auth (`base64("<secretKey>:")`, colon included),
  * JSON bodies, Idempotency-Key on POSTs, a timeout per call, and the three ways a call can end —
@@ -15,8 +17,7 @@ export interface TossHttpConfig {
 export type TossHttpResult =
   | { kind: 'ok'; status: number; body: Record<string, unknown> }
   | { kind: 'error'; status: number; code: string; message: string; body: unknown }
-  /** No Toss answer: TIMEOUT (read timeout), NETWORK_ERROR (refused, reset, dropped). */
-  | { kind: 'transport'; code: 'TIMEOUT' | 'NETWORK_ERROR'; message: string };
+  | PgTransportFailure;
 
 export interface TossHttp {
   request(
@@ -27,57 +28,33 @@ export interface TossHttp {
 }
 
 export function createTossHttp(config: TossHttpConfig): TossHttp {
-  const base = config.apiBaseUrl.replace(/\/+$/, '');
+  const base = trimBaseUrl(config.apiBaseUrl);
   const authorization = `Basic ${Buffer.from(`${config.secretKey}:`, 'utf8').toString('base64')}`;
-  const doFetch = config.fetch ?? fetch;
 
   return {
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { authorization, accept: 'application/json' };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
       if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-      let response: Response;
-      let text: string;
-      try {
-        response = await doFetch(`${base}${path}`, {
+      const answer = await sendToPg(
+        {
           method,
+          url: `${base}${path}`,
           headers,
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: AbortSignal.timeout(config.timeoutMs),
-        });
-        text = await response.text();
-      } catch (error) {
-        const name = error instanceof Error ? error.name : '';
-        if (name === 'TimeoutError' || name === 'AbortError')
-          return {
-            kind: 'transport',
-            code: 'TIMEOUT',
-            message: `no answer from Toss within ${config.timeoutMs} ms`,
-          };
-        const cause =
-          error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-        return {
-          kind: 'transport',
-          code: 'NETWORK_ERROR',
-          message: `${error instanceof Error ? error.message : String(error)}${cause}`,
-        };
-      }
-      let body: unknown;
-      try {
-        body = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        body = text;
-      }
-      if (response.ok && body && typeof body === 'object')
-        return { kind: 'ok', status: response.status, body: body as Record<string, unknown> };
-      const errorBody =
-        body && typeof body === 'object' ? (body as { code?: unknown; message?: unknown }) : {};
+        },
+        { pg: 'Toss', timeoutMs: config.timeoutMs, fetch: config.fetch },
+      );
+      if (answer.kind === 'transport') return answer;
+      const { status, body } = answer;
+      if (answer.ok && body && typeof body === 'object')
+        return { kind: 'ok', status, body: body as Record<string, unknown> };
+      const errorBody = fieldsOf(body);
       return {
         kind: 'error',
-        status: response.status,
-        code: typeof errorBody.code === 'string' ? errorBody.code : `HTTP_${response.status}`,
-        message:
-          typeof errorBody.message === 'string' ? errorBody.message : `Toss answered HTTP ${response.status}`,
+        status,
+        code: typeof errorBody.code === 'string' ? errorBody.code : `HTTP_${status}`,
+        message: typeof errorBody.message === 'string' ? errorBody.message : `Toss answered HTTP ${status}`,
         body,
       };
     },

@@ -1,78 +1,31 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   cancelIdempotencyKey,
   confirmIdempotencyKey,
-  runPaymentAttempt,
   type AttemptLimits,
   type PaymentGateway,
   type PgWebhookEvent,
 } from '../../../domain/payment';
-import { createPgSimulator, type RunningPgSimulator } from '../../../simulators/pg/pg.simulator';
 import { useTossWindow } from '../../../simulators/pg/toss/toss-sandbox-buyer';
+import { FAST, netCancelOf, runAttempt, startSimulator, WebhookInbox } from '../gateway-test-support';
 import { createTossPaymentGateway } from './toss.gateway';
 
 const SECRET = 'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R';
-/** The production rules with short waits, so a test walks 4 calls in milliseconds. */
-const FAST: AttemptLimits = {
-  maxConfirmCalls: 4,
-  timeBudgetMs: 10 * 60_000,
-  retryDelaysMs: [5, 5, 5],
-  lookupDelaysMs: [0, 5, 5, 5, 5, 5],
-  maxLookupsPerAmbiguity: 6,
-};
-
-/** The shop's webhook endpoint: records raw bodies; can fail the first N deliveries. */
-class WebhookInbox {
-  bodies: string[] = [];
-  failNext = 0;
-  private server?: Server;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => {
-      let raw = '';
-      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      request.on('end', () => {
-        if (this.failNext > 0) {
-          this.failNext -= 1;
-          response.writeHead(500).end();
-          return;
-        }
-        this.bodies.push(raw);
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/webhooks/payments/toss`;
-  }
-
-  async waitFor(count: number, timeoutMs = 3_000): Promise<string[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.bodies.length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} webhooks, got ${this.bodies.length}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return this.bodies;
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
 
 describe('Toss adapter against the PG simulator', () => {
-  const simulator = createPgSimulator({ toss: { webhookRetryDelaysMs: [20, 20, 20, 20, 20, 20, 20] } });
-  const inbox = new WebhookInbox();
-  let running: RunningPgSimulator;
+  const running = startSimulator({ toss: { webhookRetryDelaysMs: [20, 20, 20, 20, 20, 20, 20] } });
+  const { simulator } = running;
+  const inbox = new WebhookInbox('/webhooks/payments/toss', {
+    status: 200,
+    contentType: 'application/json',
+    body: '{}',
+  });
   let gateway: PaymentGateway;
   let seq = 0;
   const newOrderId = () => `ord-${process.pid}-${Date.now().toString(36)}-${++seq}`;
 
   before(async () => {
-    running = await simulator.start({ port: 0 });
     await inbox.start();
     gateway = createTossPaymentGateway({
       apiBaseUrl: `${running.url}/toss`,
@@ -82,15 +35,8 @@ describe('Toss adapter against the PG simulator', () => {
       timeoutMs: 300,
     });
   });
-  after(async () => {
-    await running.close();
-    await inbox.close();
-  });
-  beforeEach(() => {
-    simulator.reset();
-    inbox.bodies = [];
-    inbox.failNext = 0;
-  });
+  after(() => inbox.close());
+  beforeEach(() => inbox.clear());
 
   const faults = (knobs: Record<string, unknown>) => simulator.modules.toss.setFaults(knobs);
   const confirmCalls = () => simulator.state.toss.calls.filter((c) => c.operation === 'confirm').length;
@@ -136,21 +82,15 @@ describe('Toss adapter against the PG simulator', () => {
     pgReturn: { token: string; amount?: number },
     limits: AttemptLimits = FAST,
   ) {
-    return runPaymentAttempt(
+    return runAttempt(
+      gateway,
+      { orderId, amount, limits },
       {
         confirm: () =>
           gateway.confirm({ orderId, amount, pgReturn, idempotencyKey: confirmIdempotencyKey(orderId, 1) }),
         lookup: () => gateway.lookup({ orderId }),
-        netCancel: () =>
-          gateway.netCancel({
-            orderId,
-            reason: 'uncertain approval',
-            idempotencyKey: `net-cancel:${orderId}:1`,
-          }),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        nowMs: () => Date.now(),
+        netCancel: netCancelOf(gateway, orderId, 'uncertain approval'),
       },
-      { orderId, amount, ambiguityResolution: gateway.capabilities.ambiguityResolution, limits },
     );
   }
 

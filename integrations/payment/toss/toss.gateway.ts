@@ -1,4 +1,5 @@
 import {
+  assertCancelAmount,
   checkConfirmAmount,
   classifyTossError,
   type CancelRequest,
@@ -20,6 +21,7 @@ import {
   type WebhookRequest,
   type WebhookResult,
 } from '../../../domain/payment';
+import { canceledBefore, netCancelByLookup, sandboxCheckoutUrl } from '../gateway-steps';
 import { createTossHttp, type TossHttpResult } from './toss-http';
 import { isTossPaymentObject, toPgPayment } from './toss-payment.mapper';
 import { parseTossWebhook } from './toss-webhook.parser';
@@ -83,12 +85,7 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
   }
 
   async function cancel(request: CancelRequest): Promise<CancelResult> {
-    if (
-      request.cancelAmount !== undefined &&
-      !(Number.isSafeInteger(request.cancelAmount) && request.cancelAmount > 0)
-    ) {
-      throw new RangeError(`cancelAmount must be a whole won amount above zero, got ${request.cancelAmount}`);
-    }
+    assertCancelAmount(request.cancelAmount);
     const body: Record<string, unknown> = { cancelReason: request.reason.slice(0, 200) };
     if (request.cancelAmount !== undefined) body.cancelAmount = request.cancelAmount;
     if (request.taxFreeAmount !== undefined) body.taxFreeAmount = request.taxFreeAmount;
@@ -117,8 +114,7 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
     if (result.kind === 'transport') return { kind: 'ambiguous', code: result.code, message: result.message };
     if (classifyTossError(result.code, result.status, 'cancel').errorClass === 'already_done') {
       const current = await lookup({ orderId: request.orderId, pgTransactionId: request.pgTransactionId });
-      if (current.kind === 'found')
-        return { kind: 'canceled', payment: current.payment, canceledAmount: 0, alreadyCanceled: true };
+      if (current.kind === 'found') return canceledBefore(current.payment);
       return {
         kind: 'ambiguous',
         code: result.code,
@@ -147,13 +143,11 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
         clientParams.easyPay = request.method;
       if (request.method === 'CARD' && request.cardScope === 'OVERSEAS')
         clientParams.useInternationalCardOnly = true;
-      let checkoutUrl: string | undefined;
-      if (config.checkoutPageUrl) {
-        const url = new URL(config.checkoutPageUrl);
-        for (const [key, value] of Object.entries(clientParams)) url.searchParams.set(key, String(value));
-        checkoutUrl = url.toString();
-      }
-      return { kind: 'ready', checkoutUrl, clientParams };
+      return {
+        kind: 'ready',
+        checkoutUrl: sandboxCheckoutUrl(config.checkoutPageUrl, clientParams),
+        clientParams,
+      };
     },
 
     async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
@@ -199,30 +193,15 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
         orderId: request.orderId,
         pgTransactionId: request.pgTransactionId ?? request.pgReturn?.token,
       });
-      if (current.kind === 'not_found')
-        return { kind: 'nothing_to_cancel', code: current.code, message: current.message };
-      if (current.kind !== 'found')
-        return current.kind === 'retryable' ? current : { ...current, kind: 'declined' };
-      const payment = current.payment;
-      if (payment.status === 'CANCELED')
-        return { kind: 'canceled', payment, canceledAmount: 0, alreadyCanceled: true };
-      if (
-        payment.status !== 'APPROVED' &&
-        payment.status !== 'PARTIALLY_CANCELED' &&
-        payment.status !== 'AWAITING_DEPOSIT'
-      ) {
-        return {
-          kind: 'nothing_to_cancel',
-          code: `TOSS_${(payment.raw as { status?: string }).status ?? 'UNKNOWN'}`,
-          message: 'nothing was approved for this order',
-        };
-      }
-      return cancel({
-        orderId: request.orderId,
-        pgTransactionId: payment.pgTransactionId,
-        reason: request.reason,
-        idempotencyKey: request.idempotencyKey,
-      });
+      return netCancelByLookup(
+        request,
+        current,
+        {
+          cancelable: ['APPROVED', 'PARTIALLY_CANCELED', 'AWAITING_DEPOSIT'],
+          notApprovedCode: (payment) => `TOSS_${(payment.raw as { status?: string }).status ?? 'UNKNOWN'}`,
+        },
+        cancel,
+      );
     },
 
     parseWebhook(request: WebhookRequest, context?: WebhookContext): Promise<WebhookResult> {

@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { Sleeper, type PgSimulatorModule } from '../sim-module';
-import { checkFaultKnobs, takeFault, type CountedFault } from '../nicepay/counted-faults';
-import { isHttpUrl, renderAutoPost, renderErrorPage, renderWindowPage } from '../nicepay/sandbox-pages';
+import {
+  checkFaultKnobs,
+  faultControls,
+  spendFault,
+  takeFault,
+  type CountedFault,
+} from '../shared/counted-faults';
+import { hang, loseAnswer } from '../shared/delivery-faults';
+import { moduleWithoutWebhooks } from '../shared/module-without-webhooks';
+import { isHttpUrl, renderAutoPost, renderErrorPage, renderWindowPage } from '../shared/window-page';
 import { authSignature, kstParts, sha256, sha512, sortedQuery } from './inicis-hashes';
 
 /**
@@ -106,7 +114,6 @@ export interface InicisSimulator extends PgSimulatorModule {
 }
 
 type Outcome = { status: number; body: Record<string, unknown> };
-type NodeEnv = { incoming?: { socket?: { destroy(): void } } };
 const answer = (
   [code, message]: readonly [string, string],
   extra: Record<string, unknown> = {},
@@ -126,6 +133,15 @@ export function createInicisSimulator(options: InicisSimulatorOptions = {}): Ini
     faults: structuredClone(options.faults ?? {}),
     calls: [],
   };
+  const knobs = faultControls(state.faults, options.faults, (input): InicisFaults => {
+    checkFaultKnobs(
+      input,
+      ['latencyMs', 'decline', 'transient', 'timeout', 'loseResponse', 'badSignature'],
+      OPERATIONS,
+      'Inicis',
+    );
+    return input;
+  });
 
   async function formOf(c: Context): Promise<Record<string, string>> {
     try {
@@ -151,53 +167,24 @@ export function createInicisSimulator(options: InicisSimulatorOptions = {}): Ini
       return c.json(outcome.body, outcome.status as 200);
     };
     if (state.faults.latencyMs) await sleeper.sleep(state.faults.latencyMs);
-    const faults = state.faults as Record<string, unknown>;
-    const transient = takeFault<InicisOperation, NonNullable<InicisFaults['transient']>>(
-      faults,
-      'transient',
-      operation,
-      'approve',
-    );
+    const transient = takeFault(state.faults, 'transient', operation, 'approve');
     if (transient) {
       record.status = transient.status ?? 503;
       return c.text('Service Temporarily Unavailable', (transient.status ?? 503) as 503);
     }
-    const timeout = takeFault<InicisOperation, NonNullable<InicisFaults['timeout']>>(
-      faults,
-      'timeout',
-      operation,
-      'approve',
-    );
-    const lose = timeout
-      ? undefined
-      : takeFault<InicisOperation, NonNullable<InicisFaults['loseResponse']>>(
-          faults,
-          'loseResponse',
-          operation,
-          'approve',
-        );
+    const timeout = takeFault(state.faults, 'timeout', operation, 'approve');
+    const lose = timeout ? undefined : takeFault(state.faults, 'loseResponse', operation, 'approve');
     if (timeout && timeout.process === false) {
-      await sleeper.sleep(timeout.hangMs ?? 35_000);
-      record.delivery = 'late';
+      await hang(sleeper, timeout, record, 35_000);
       record.status = 504;
       return c.text('Gateway Timeout', 504);
     }
     const outcome = run();
-    if (timeout) {
-      await sleeper.sleep(timeout.hangMs ?? 35_000);
-      record.delivery = 'late';
-    }
+    if (timeout) await hang(sleeper, timeout, record, 35_000);
     if (lose) {
       record.status = outcome.status;
       record.resultCode = outcome.body.resultCode as string | undefined;
-      const socket = (c.env as NodeEnv | undefined)?.incoming?.socket;
-      if ((lose.mode ?? 'drop') === 'drop' && socket) {
-        record.delivery = 'dropped';
-        socket.destroy();
-        return c.body(null, 500);
-      }
-      record.delivery = 'replaced-by-500';
-      return c.text('Internal Server Error', 500);
+      return loseAnswer(c, lose, record, () => c.text('Internal Server Error', 500));
     }
     return finish(outcome);
   }
@@ -232,11 +219,8 @@ export function createInicisSimulator(options: InicisSimulatorOptions = {}): Ini
     if (!('auth' in checked)) return checked;
     const { auth } = checked;
     if (auth.state !== 'authenticated') return answer(SIM_CODES.authUsed);
-    const decline = state.faults.decline;
+    const decline = spendFault(state.faults, 'decline');
     if (decline) {
-      const remaining = (decline.times ?? 1) - 1;
-      if (remaining <= 0) delete state.faults.decline;
-      else decline.times = remaining;
       auth.state = 'declined';
       return answer([decline.code ?? SIM_CODES.declined[0], decline.message ?? SIM_CODES.declined[1]]);
     }
@@ -351,12 +335,7 @@ export function createInicisSimulator(options: InicisSimulatorOptions = {}): Ini
   api.post('/stdpay/:idc/api/payAuth', async (c) => {
     const form = await formOf(c);
     return handle(c, 'approve', () => {
-      const forge = takeFault<InicisOperation, NonNullable<InicisFaults['badSignature']>>(
-        state.faults as Record<string, unknown>,
-        'badSignature',
-        'approve',
-        'approve',
-      );
+      const forge = takeFault(state.faults, 'badSignature', 'approve', 'approve');
       return approve(form, c.req.param('idc'), !!forge);
     });
   });
@@ -514,36 +493,17 @@ export function createInicisSimulator(options: InicisSimulatorOptions = {}): Ini
     );
   });
 
-  return {
+  return moduleWithoutWebhooks({
     name: 'inicis',
     state,
     api,
     sandbox,
-    control: new Hono(),
-    setFaults(input) {
-      checkFaultKnobs(
-        input,
-        ['latencyMs', 'decline', 'transient', 'timeout', 'loseResponse', 'badSignature'],
-        OPERATIONS,
-        'Inicis',
-      );
-      Object.assign(state.faults, structuredClone(input));
-    },
-    faults: () => structuredClone(state.faults),
+    knobs,
+    sleeper,
     payments: () => [...state.transactions.values()].map((tx) => structuredClone(tx)),
-    webhooks: () => [],
-    flushWebhooks: () => Promise.resolve(0),
-    configure() {},
-    reset() {
-      sleeper.wakeAll();
+    forget() {
       state.auths.clear();
       state.transactions.clear();
-      state.calls.length = 0;
-      for (const key of Object.keys(state.faults)) delete state.faults[key as keyof InicisFaults];
-      Object.assign(state.faults, structuredClone(options.faults ?? {}));
     },
-    close() {
-      sleeper.wakeAll();
-    },
-  };
+  });
 }

@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono';
 import { Sleeper, type PgSimulatorModule } from '../sim-module';
 import { kakaoPayError, USER_LOCKED, type KakaoPayErrorBody } from './kakaopay-errors';
-import {
-  takeKakaoPayFault,
-  validateKakaoPayFaults,
-  type KakaoPayFaults,
-  type KakaoPayOperation,
-} from './kakaopay-faults';
+import { faultControls, spendFault, takeFault } from '../shared/counted-faults';
+import { hang, loseAnswer } from '../shared/delivery-faults';
+import { jsonObjectOf } from '../shared/json-body';
+import { moduleWithoutWebhooks } from '../shared/module-without-webhooks';
+import { validateKakaoPayFaults, type KakaoPayFaults, type KakaoPayOperation } from './kakaopay-faults';
 import {
   approveResponse,
   cancelAvailable,
@@ -64,7 +63,6 @@ export interface KakaoPaySimulator extends PgSimulatorModule {
 }
 
 type Outcome = { status: number; body: unknown };
-type NodeEnv = { incoming?: { socket?: { destroy(): void } } };
 
 const isInt = (value: unknown, min = 0): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= min;
@@ -83,6 +81,7 @@ export function createKakaoPaySimulator(options: KakaoPaySimulatorOptions = {}):
     calls: [],
   };
 
+  const knobs = faultControls(state.faults, options.faults, validateKakaoPayFaults);
   const json = (c: Context, outcome: Outcome) => c.json(outcome.body as object, outcome.status as 200);
 
   /** `Authorization: SECRET_KEY <key>` — not `KakaoAK` (the legacy API) nor `DEV_SECRET_KEY`. */
@@ -95,13 +94,7 @@ export function createKakaoPaySimulator(options: KakaoPaySimulatorOptions = {}):
   async function readJson(c: Context): Promise<Record<string, unknown> | Outcome> {
     if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json'))
       return kakaoPayError('INVALID_PARAMETER', 'Content-Type must be application/json');
-    try {
-      const body: unknown = await c.req.json();
-      if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-    } catch {
-      // fall through
-    }
-    return kakaoPayError('INVALID_PARAMETER', 'the body is not a JSON object');
+    return (await jsonObjectOf(c.req)) ?? kakaoPayError('INVALID_PARAMETER', 'the body is not a JSON object');
   }
 
   const isOutcome = (value: unknown): value is Outcome =>
@@ -144,37 +137,26 @@ export function createKakaoPaySimulator(options: KakaoPaySimulatorOptions = {}):
       return json(c, outcome);
     };
 
-    const transient = takeKakaoPayFault(state.faults, 'transient', operation);
+    const transient = takeFault(state.faults, 'transient', operation, 'approve');
     if (transient) {
       if (transient.status && transient.status >= 500) return finish(kakaoPayError('INTERNAL'));
       return finish(
         kakaoPayError(operation === 'cancel' ? 'CANCEL_FAILURE' : 'APPROVAL_FAILURE', undefined, USER_LOCKED),
       );
     }
-    const timeout = takeKakaoPayFault(state.faults, 'timeout', operation);
-    const lose = timeout ? undefined : takeKakaoPayFault(state.faults, 'loseResponse', operation);
+    const timeout = takeFault(state.faults, 'timeout', operation, 'approve');
+    const lose = timeout ? undefined : takeFault(state.faults, 'loseResponse', operation, 'approve');
     if (timeout && timeout.process === false) {
-      await sleeper.sleep(timeout.hangMs ?? 30_000);
-      record.delivery = 'late';
+      await hang(sleeper, timeout, record, 30_000);
       return finish(kakaoPayError('INTERNAL'));
     }
     let outcome = run(body);
-    if (timeout) {
-      await sleeper.sleep(timeout.hangMs ?? 30_000);
-      record.delivery = 'late';
-    }
+    if (timeout) await hang(sleeper, timeout, record, 30_000);
     if (lose) {
       record.status = outcome.status;
-      const socket = (c.env as NodeEnv | undefined)?.incoming?.socket;
-      if ((lose.mode ?? 'drop') === 'drop' && socket) {
-        record.delivery = 'dropped';
-        socket.destroy();
-        return c.body(null, 500);
-      }
-      record.delivery = 'replaced-by-500';
-      return c.json(kakaoPayError('INTERNAL').body, 500);
+      return loseAnswer(c, lose, record, () => c.json(kakaoPayError('INTERNAL').body, 500));
     }
-    const forge = outcome.status === 200 ? takeKakaoPayFault(state.faults, 'forge', operation) : undefined;
+    const forge = outcome.status === 200 ? takeFault(state.faults, 'forge', operation, 'approve') : undefined;
     if (forge) {
       outcome = { status: 200, body: forgeBody(outcome.body, forge.field) };
       record.delivery = 'forged';
@@ -288,7 +270,7 @@ export function createKakaoPaySimulator(options: KakaoPaySimulatorOptions = {}):
     }
     if (typeof body.pg_token !== 'string' || body.pg_token !== payment.pgToken)
       return kakaoPayError('INVALID_PG_TOKEN');
-    const decline = takeKakaoPayFault(state.faults, 'decline', 'approve');
+    const decline = spendFault(state.faults, 'decline');
     if (decline) {
       payment.status = 'FAIL_PAYMENT';
       return kakaoPayError('APPROVAL_FAILURE', undefined, {
@@ -424,32 +406,18 @@ export function createKakaoPaySimulator(options: KakaoPaySimulatorOptions = {}):
   for (const action of ['approve', 'fail', 'cancel'] as const)
     sandbox.post(`/mockup/v1/:key/:device{info|mInfo}/${action}`, windowAction(action));
 
-  return {
+  // KakaoPay sends no webhooks for single payments.
+  return moduleWithoutWebhooks({
     name: 'kakaopay',
     state,
     api,
     sandbox,
-    control: new Hono(),
-    setFaults(input) {
-      Object.assign(state.faults, structuredClone(validateKakaoPayFaults(input)));
-    },
-    faults: () => structuredClone(state.faults),
+    knobs,
+    sleeper,
     payments: () => [...state.payments.values()].map((p) => structuredClone(p)),
-    webhooks: () => [],
-    flushWebhooks: () => Promise.resolve(0),
-    configure() {
-      // KakaoPay sends no webhooks for single payments: nothing to configure.
-    },
-    reset() {
-      sleeper.wakeAll();
+    forget() {
       state.payments.clear();
       state.windows.clear();
-      state.calls.length = 0;
-      for (const key of Object.keys(state.faults)) delete state.faults[key as keyof KakaoPayFaults];
-      Object.assign(state.faults, structuredClone(options.faults ?? {}));
     },
-    close() {
-      sleeper.wakeAll();
-    },
-  };
+  });
 }

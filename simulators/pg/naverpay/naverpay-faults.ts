@@ -1,3 +1,5 @@
+import { checkCountedKnobs, type CountedFault } from '../shared/counted-faults';
+
 /**
  * Fault knobs of the NaverPay simulator (POST /__sim/faults with `pg: "naverpay"`, or the `faults`
  * option). Counted faults apply to the next `times` matching calls (default: approve), then disarm.
@@ -5,10 +7,7 @@
 export type NaverPayOperation = 'reserve' | 'approve' | 'cancel' | 'history';
 const OPERATIONS: readonly NaverPayOperation[] = ['reserve', 'approve', 'cancel', 'history'];
 
-interface Counted {
-  times?: number;
-  operation?: NaverPayOperation;
-}
+type Counted = CountedFault<NaverPayOperation>;
 
 export interface NaverPayFaults {
   /** Delay every API response by this many ms. */
@@ -28,34 +27,14 @@ export interface NaverPayFaults {
 const KNOBS = ['latencyMs', 'decline', 'transient', 'timeout', 'loseResponse', 'forge'] as const;
 
 export function validateNaverPayFaults(input: Record<string, unknown>): NaverPayFaults {
-  for (const key of Object.keys(input))
-    if (!(KNOBS as readonly string[]).includes(key))
-      throw new Error(`unknown NaverPay fault "${key}" (known: ${KNOBS.join(', ')})`);
+  checkCountedKnobs(input, {
+    pg: 'NaverPay',
+    knobs: KNOBS,
+    counted: ['transient', 'timeout', 'loseResponse', 'forge'],
+    operations: OPERATIONS,
+  });
   const faults = input as NaverPayFaults;
-  if (faults.latencyMs !== undefined && !(Number.isFinite(faults.latencyMs) && faults.latencyMs >= 0))
-    throw new Error('latencyMs must be a number ≥ 0');
-  for (const name of ['transient', 'timeout', 'loseResponse', 'forge'] as const) {
-    const operation = faults[name]?.operation;
-    if (operation !== undefined && !OPERATIONS.includes(operation))
-      throw new Error(`${name}.operation must be one of ${OPERATIONS.join(', ')}`);
-  }
   if (faults.forge && !['merchantPayKey', 'totalPayAmount', 'paymentId'].includes(faults.forge.field))
     throw new Error('forge.field must be merchantPayKey, totalPayAmount or paymentId');
   return faults;
-}
-
-/** Takes one use of a counted fault if it applies to `operation`; returns it when it fires. */
-export function takeNaverPayFault<N extends 'decline' | 'transient' | 'timeout' | 'loseResponse' | 'forge'>(
-  faults: NaverPayFaults,
-  name: N,
-  operation: NaverPayOperation,
-): NaverPayFaults[N] | undefined {
-  const fault = faults[name] as Counted | undefined;
-  if (!fault) return undefined;
-  const applies = name === 'decline' ? operation === 'approve' : (fault.operation ?? 'approve') === operation;
-  if (!applies) return undefined;
-  const remaining = (fault.times ?? 1) - 1;
-  if (remaining <= 0) delete faults[name];
-  else fault.times = remaining;
-  return fault as NaverPayFaults[N];
 }

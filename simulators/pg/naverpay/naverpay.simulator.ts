@@ -1,11 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { Sleeper, type PgSimulatorModule } from '../sim-module';
-import {
-  takeNaverPayFault,
-  validateNaverPayFaults,
-  type NaverPayFaults,
-  type NaverPayOperation,
-} from './naverpay-faults';
+import { faultControls, spendFault, takeFault } from '../shared/counted-faults';
+import { hang, loseAnswer } from '../shared/delivery-faults';
+import { jsonObjectOf } from '../shared/json-body';
+import { moduleWithoutWebhooks } from '../shared/module-without-webhooks';
+import { validateNaverPayFaults, type NaverPayFaults, type NaverPayOperation } from './naverpay-faults';
 import {
   approvalDetail,
   cancelBody,
@@ -73,7 +72,6 @@ export interface NaverPaySimulator extends PgSimulatorModule {
 
 type Outcome = { status: number; body: Envelope };
 type Envelope = { code: string; message: string; body?: Record<string, unknown> };
-type NodeEnv = { incoming?: { socket?: { destroy(): void } } };
 
 const ok = (body: Record<string, unknown>, message = 'detail message'): Outcome => ({
   status: 200,
@@ -104,6 +102,7 @@ export function createNaverPaySimulator(options: NaverPaySimulatorOptions = {}):
     calls: [],
   };
 
+  const knobs = faultControls(state.faults, options.faults, validateNaverPayFaults);
   const send = (c: Context, outcome: Outcome) => c.json(outcome.body, outcome.status as 200);
 
   function authenticate(c: Context): Outcome | undefined {
@@ -129,13 +128,7 @@ export function createNaverPaySimulator(options: NaverPaySimulatorOptions = {}):
     }
     if (!type.startsWith('application/json'))
       return fail('InvalidParameter', '요청은 application/json 이어야 합니다.');
-    try {
-      const body: unknown = await c.req.json();
-      if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-    } catch {
-      // fall through
-    }
-    return fail('InvalidParameter', '요청 본문이 올바른 JSON이 아닙니다.');
+    return (await jsonObjectOf(c.req)) ?? fail('InvalidParameter', '요청 본문이 올바른 JSON이 아닙니다.');
   }
 
   const isOutcome = (value: unknown): value is Outcome =>
@@ -192,7 +185,7 @@ export function createNaverPaySimulator(options: NaverPaySimulatorOptions = {}):
       state.idempotency.set(scope, 'IN_FLIGHT');
     }
     try {
-      const transient = takeNaverPayFault(state.faults, 'transient', operation);
+      const transient = takeFault(state.faults, 'transient', operation, 'approve');
       if (transient) {
         if (transient.status && transient.status >= 500)
           return finish(fail('InternalServerError', '일시적인 오류입니다.', transient.status));
@@ -203,34 +196,25 @@ export function createNaverPaySimulator(options: NaverPaySimulatorOptions = {}):
           ),
         );
       }
-      const timeout = takeNaverPayFault(state.faults, 'timeout', operation);
-      const lose = timeout ? undefined : takeNaverPayFault(state.faults, 'loseResponse', operation);
+      const timeout = takeFault(state.faults, 'timeout', operation, 'approve');
+      const lose = timeout ? undefined : takeFault(state.faults, 'loseResponse', operation, 'approve');
       if (timeout && timeout.process === false) {
-        await sleeper.sleep(timeout.hangMs ?? 30_000);
-        record.delivery = 'late';
+        await hang(sleeper, timeout, record, 30_000);
         return finish(fail('InternalServerError', '처리 시간이 초과되었습니다.', 500));
       }
       let outcome = run(body);
-      if (timeout) {
-        await sleeper.sleep(timeout.hangMs ?? 30_000);
-        record.delivery = 'late';
-      }
+      if (timeout) await hang(sleeper, timeout, record, 30_000);
       if (scope && outcome.status === 200 && outcome.body.code === 'Success')
         state.idempotency.set(scope, outcome);
       if (lose) {
         record.status = outcome.status;
         record.code = outcome.body.code;
-        const socket = (c.env as NodeEnv | undefined)?.incoming?.socket;
-        if ((lose.mode ?? 'drop') === 'drop' && socket) {
-          record.delivery = 'dropped';
-          socket.destroy();
-          return c.body(null, 500);
-        }
-        record.delivery = 'replaced-by-500';
-        return c.json(fail('InternalServerError', '일시적인 오류입니다.').body, 500);
+        return loseAnswer(c, lose, record, () =>
+          c.json(fail('InternalServerError', '일시적인 오류입니다.').body, 500),
+        );
       }
       const forge =
-        outcome.body.code === 'Success' ? takeNaverPayFault(state.faults, 'forge', operation) : undefined;
+        outcome.body.code === 'Success' ? takeFault(state.faults, 'forge', operation, 'approve') : undefined;
       if (forge) {
         outcome = forged(outcome, forge.field);
         record.delivery = 'forged';
@@ -282,7 +266,7 @@ export function createNaverPaySimulator(options: NaverPaySimulatorOptions = {}):
     if (payment.status === 'APPROVED') return fail('AlreadyComplete', '이미 완료된 결제입니다.');
     if (payment.status === 'FAILED')
       return fail('Fail', payment.failure?.message ?? '결제에 실패한 건입니다.');
-    const decline = takeNaverPayFault(state.faults, 'decline', 'approve');
+    const decline = spendFault(state.faults, 'decline');
     const at = now();
     if (decline) {
       payment.status = 'FAILED';
@@ -424,33 +408,19 @@ export function createNaverPaySimulator(options: NaverPaySimulatorOptions = {}):
   for (const action of ['approve', 'fail', 'cancel'] as const)
     sandbox.post(`/payments/:reserveId/${action}`, windowAction(action));
 
-  return {
+  // NaverPay documents no webhooks for one-time payments.
+  return moduleWithoutWebhooks({
     name: 'naverpay',
     state,
     api,
     sandbox,
-    control: new Hono(),
-    setFaults(input) {
-      Object.assign(state.faults, structuredClone(validateNaverPayFaults(input)));
-    },
-    faults: () => structuredClone(state.faults),
+    knobs,
+    sleeper,
     payments: () => [...state.payments.values()].map((p) => structuredClone(p)),
-    webhooks: () => [],
-    flushWebhooks: () => Promise.resolve(0),
-    configure() {
-      // NaverPay documents no webhooks for one-time payments: nothing to configure.
-    },
-    reset() {
-      sleeper.wakeAll();
+    forget() {
       state.reservations.clear();
       state.payments.clear();
       state.idempotency.clear();
-      state.calls.length = 0;
-      for (const key of Object.keys(state.faults)) delete state.faults[key as keyof NaverPayFaults];
-      Object.assign(state.faults, structuredClone(options.faults ?? {}));
     },
-    close() {
-      sleeper.wakeAll();
-    },
-  };
+  });
 }

@@ -1,7 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { Sleeper, type PgSimulatorModule } from '../sim-module';
-import { checkFaultKnobs, takeFault, type CountedFault } from './counted-faults';
+import {
+  checkFaultKnobs,
+  faultControls,
+  spendFault,
+  takeFault,
+  type CountedFault,
+} from '../shared/counted-faults';
+import { hang, loseAnswer } from '../shared/delivery-faults';
+import { jsonObjectOf } from '../shared/json-body';
 import {
   answerBody,
   kst,
@@ -11,7 +19,7 @@ import {
   type NicepayTransaction,
 } from './nicepay-objects';
 import { NicepayWebhookSender } from './nicepay-webhook-sender';
-import { isHttpUrl, renderAutoPost, renderErrorPage, renderWindowPage } from './sandbox-pages';
+import { isHttpUrl, renderAutoPost, renderErrorPage, renderWindowPage } from '../shared/window-page';
 
 /**
  * NicePay's new API (server-approval model) as a local fake, written from VENDORS.md §2: Basic and
@@ -83,7 +91,6 @@ export interface NicepaySimulator extends PgSimulatorModule {
 }
 
 type Outcome = { status: number; body: Record<string, unknown> };
-type NodeEnv = { incoming?: { socket?: { destroy(): void } } };
 const TOKEN_LIFETIME_MS = 30 * 60_000;
 const METHODS: NicepayMethod[] = ['card', 'bank', 'vbank', 'kakaopay', 'naverpayCard'];
 
@@ -100,6 +107,15 @@ export function createNicepaySimulator(options: NicepaySimulatorOptions = {}): N
     webhookUrl: options.webhookUrl,
     calls: [],
   };
+  const knobs = faultControls(state.faults, options.faults, (input): NicepayFaults => {
+    checkFaultKnobs(
+      input,
+      ['latencyMs', 'decline', 'transient', 'timeout', 'loseResponse', 'badSignature', 'webhooks'],
+      OPERATIONS,
+      'NicePay',
+    );
+    return input;
+  });
   const webhooks = new NicepayWebhookSender({
     url: () => state.webhookUrl,
     retryDelaysMs: () => options.webhookRetryDelaysMs ?? [],
@@ -144,16 +160,7 @@ export function createNicepaySimulator(options: NicepaySimulatorOptions = {}): N
     return result('U100', 'Authorization 헤더가 없습니다.', 401);
   }
 
-  async function readJson(c: Context): Promise<Record<string, unknown>> {
-    try {
-      const body: unknown = await c.req.json();
-      return body && typeof body === 'object' && !Array.isArray(body)
-        ? (body as Record<string, unknown>)
-        : {};
-    } catch {
-      return {};
-    }
-  }
+  const readJson = async (c: Context) => (await jsonObjectOf(c.req)) ?? {};
 
   /** Common path of every API call: auth, latency, faults, answer signing faults, delivery faults. */
   async function handle(
@@ -176,57 +183,23 @@ export function createNicepaySimulator(options: NicepaySimulatorOptions = {}): N
     };
     if (!('clientKey' in auth)) return finish(auth);
     if (state.faults.latencyMs) await sleeper.sleep(state.faults.latencyMs);
-    const faults = state.faults as Record<string, unknown>;
-    const transient = takeFault<NicepayOperation, NonNullable<NicepayFaults['transient']>>(
-      faults,
-      'transient',
-      operation,
-      'approve',
-    );
+    const transient = takeFault(state.faults, 'transient', operation, 'approve');
     if (transient) return finish(result(transient.code ?? '2000', transient.message ?? 'DB오류'));
-    const timeout = takeFault<NicepayOperation, NonNullable<NicepayFaults['timeout']>>(
-      faults,
-      'timeout',
-      operation,
-      'approve',
-    );
-    const lose = timeout
-      ? undefined
-      : takeFault<NicepayOperation, NonNullable<NicepayFaults['loseResponse']>>(
-          faults,
-          'loseResponse',
-          operation,
-          'approve',
-        );
-    const forge = takeFault<NicepayOperation, NonNullable<NicepayFaults['badSignature']>>(
-      faults,
-      'badSignature',
-      operation,
-      'approve',
-    );
+    const timeout = takeFault(state.faults, 'timeout', operation, 'approve');
+    const lose = timeout ? undefined : takeFault(state.faults, 'loseResponse', operation, 'approve');
+    const forge = takeFault(state.faults, 'badSignature', operation, 'approve');
     if (timeout && timeout.process === false) {
-      await sleeper.sleep(timeout.hangMs ?? 35_000);
-      record.delivery = 'late';
+      await hang(sleeper, timeout, record, 35_000);
       return finish(result('2000', 'DB오류'));
     }
     const outcome = run(auth.clientKey);
     if (forge && typeof outcome.body.signature === 'string')
       outcome.body.signature = sha256(`forged${outcome.body.signature}`);
-    if (timeout) {
-      await sleeper.sleep(timeout.hangMs ?? 35_000);
-      record.delivery = 'late';
-    }
+    if (timeout) await hang(sleeper, timeout, record, 35_000);
     if (lose) {
       record.status = outcome.status;
       record.resultCode = outcome.body.resultCode as string | undefined;
-      const socket = (c.env as NodeEnv | undefined)?.incoming?.socket;
-      if ((lose.mode ?? 'drop') === 'drop' && socket) {
-        record.delivery = 'dropped';
-        socket.destroy();
-        return c.body(null, 500);
-      }
-      record.delivery = 'replaced-by-500';
-      return c.text('Internal Server Error', 500);
+      return loseAnswer(c, lose, record, () => c.text('Internal Server Error', 500));
     }
     return finish(outcome);
   }
@@ -250,11 +223,8 @@ export function createNicepaySimulator(options: NicepaySimulatorOptions = {}): N
     if (body.amount !== tx.amount)
       return result('A123', '거래금액 불일치(인증된 금액과 승인요청 금액 불일치)');
 
-    const decline = state.faults.decline;
+    const decline = spendFault(state.faults, 'decline');
     if (decline) {
-      const remaining = (decline.times ?? 1) - 1;
-      if (remaining <= 0) delete state.faults.decline;
-      else decline.times = remaining;
       tx.status = 'failed';
       tx.failedAt = now();
       const code = decline.code ?? '3095';
@@ -614,16 +584,8 @@ export function createNicepaySimulator(options: NicepaySimulatorOptions = {}): N
     api,
     sandbox,
     control,
-    setFaults(input) {
-      checkFaultKnobs(
-        input,
-        ['latencyMs', 'decline', 'transient', 'timeout', 'loseResponse', 'badSignature', 'webhooks'],
-        OPERATIONS,
-        'NicePay',
-      );
-      Object.assign(state.faults, structuredClone(input));
-    },
-    faults: () => structuredClone(state.faults),
+    setFaults: knobs.setFaults,
+    faults: knobs.faults,
     payments: () =>
       [...state.transactions.values()].map((tx) => answerBody(tx, '0000', '조회 성공', secretOf(tx), now())),
     webhooks: () => webhooks.deliveries.map((d) => ({ ...d })),
@@ -639,8 +601,7 @@ export function createNicepaySimulator(options: NicepaySimulatorOptions = {}): N
       state.orders.clear();
       state.tokens.clear();
       state.calls.length = 0;
-      for (const key of Object.keys(state.faults)) delete state.faults[key as keyof NicepayFaults];
-      Object.assign(state.faults, structuredClone(options.faults ?? {}));
+      knobs.restoreFaults();
       state.webhookUrl = options.webhookUrl;
       webhooks.reset();
     },

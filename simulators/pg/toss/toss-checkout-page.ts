@@ -1,3 +1,5 @@
+import { renderWindowPage, won } from '../shared/window-page';
+
 /**
  * The sandbox payment window: what Toss's window does for the buyer, as a plain HTML page with three
  * buttons. 결제하기 authenticates and redirects to successUrl?paymentType=NORMAL&orderId&paymentKey&amount;
@@ -65,71 +67,41 @@ export function redirectUrl(base: string, params: Record<string, string>): strin
   return url.toString();
 }
 
-const escape = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-
 export function renderCheckoutPage(params: CheckoutParams, actionBase: string): string {
-  const hidden = Object.entries({
-    clientKey: params.clientKey ?? '',
-    orderId: params.orderId,
-    orderName: params.orderName,
-    amount: String(params.amount),
-    successUrl: params.successUrl,
-    failUrl: params.failUrl,
-    method: params.method,
-    easyPay: params.easyPay ?? '',
-    useInternationalCardOnly: String(params.useInternationalCardOnly),
-    customerKey: params.customerKey ?? '',
-  })
-    .map(([name, value]) => `<input type="hidden" name="${name}" value="${escape(value)}">`)
-    .join('\n      ');
   const methodLabel = params.easyPay
     ? `간편결제 (${EASY_PAY_LABEL[params.easyPay]})`
     : METHOD_LABEL[params.method];
-  const cardChoice =
-    params.method === 'CARD' && !params.easyPay
-      ? `<label>카드 <select name="cardScope">
+  return renderWindowPage({
+    title: '토스페이먼츠 결제창',
+    facts: [
+      ['주문명', params.orderName, 'orderName'],
+      ['주문번호', params.orderId, 'orderId'],
+      ['결제 금액', won(params.amount), 'amount'],
+      ['결제 수단', methodLabel, 'method'],
+    ],
+    actionBase,
+    hidden: {
+      clientKey: params.clientKey ?? '',
+      orderId: params.orderId,
+      orderName: params.orderName,
+      amount: String(params.amount),
+      successUrl: params.successUrl,
+      failUrl: params.failUrl,
+      method: params.method,
+      easyPay: params.easyPay ?? '',
+      useInternationalCardOnly: String(params.useInternationalCardOnly),
+      customerKey: params.customerKey ?? '',
+    },
+    approveControls:
+      params.method === 'CARD' && !params.easyPay
+        ? `<label>카드 <select name="cardScope">
           <option value="DOMESTIC"${params.useInternationalCardOnly ? '' : ' selected'}>국내카드 (신한 4330-12**-****-123*)</option>
           <option value="OVERSEAS"${params.useInternationalCardOnly ? ' selected' : ''}>해외카드 (VISA 4111-11**-****-111*)</option>
         </select></label>`
-      : '';
-  return `<!doctype html>
-<html lang="ko">
-<head><meta charset="utf-8"><title>토스페이먼츠 결제창 (sandbox)</title>
-<style>body{font-family:sans-serif;max-width:28rem;margin:2rem auto}form{display:inline-block;margin:.25rem}button{font-size:1rem;padding:.5rem 1rem}</style>
-</head>
-<body>
-  <h1>토스페이먼츠 결제창 <small>(sandbox)</small></h1>
-  <dl>
-    <dt>주문명</dt><dd data-field="orderName">${escape(params.orderName)}</dd>
-    <dt>주문번호</dt><dd data-field="orderId">${escape(params.orderId)}</dd>
-    <dt>결제 금액</dt><dd data-field="amount">${params.amount.toLocaleString('ko-KR')}원</dd>
-    <dt>결제 수단</dt><dd data-field="method">${escape(methodLabel)}</dd>
-  </dl>
-  <form method="post" action="${actionBase}/approve" data-action="approve">
-      ${hidden}
-      ${cardChoice}
-      <button type="submit">결제하기</button>
-  </form>
-  <form method="post" action="${actionBase}/fail" data-action="fail">
-      ${hidden}
-      <select name="code">
+        : '',
+    failControls: `<select name="code">
         <option value="REJECT_CARD_COMPANY" selected>카드사 승인 거절 (REJECT_CARD_COMPANY)</option>
         <option value="PAY_PROCESS_ABORTED">승인 실패로 중단 (PAY_PROCESS_ABORTED)</option>
-      </select>
-      <button type="submit">결제 실패</button>
-  </form>
-  <form method="post" action="${actionBase}/cancel" data-action="cancel">
-      ${hidden}
-      <button type="submit">취소</button>
-  </form>
-</body>
-</html>`;
-}
-
-export function renderErrorPage(message: string): string {
-  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>결제창 오류</title></head><body><h1>결제를 진행할 수 없습니다</h1><p>${escape(message)}</p></body></html>`;
+      </select>`,
+  });
 }

@@ -1,3 +1,5 @@
+import { checkKnobNames } from '../shared/counted-faults';
+
 /**
  * Fault knobs of the Toss simulator (POST /__sim/faults with `pg: "toss"`, or the `faults` option).
  * Counted faults apply to the next `times` matching calls, then disarm themselves.
@@ -19,9 +21,7 @@ export interface TossFaults {
 }
 
 export function validateFaults(input: Record<string, unknown>): TossFaults {
-  const allowed = new Set(['latencyMs', 'decline', 'transient', 'timeout', 'loseResponse', 'webhooks']);
-  for (const key of Object.keys(input))
-    if (!allowed.has(key)) throw new Error(`unknown Toss fault "${key}" (known: ${[...allowed].join(', ')})`);
+  checkKnobNames(input, ['latencyMs', 'decline', 'transient', 'timeout', 'loseResponse', 'webhooks'], 'Toss');
   const faults = input as TossFaults;
   if (faults.latencyMs !== undefined && !(Number.isFinite(faults.latencyMs) && faults.latencyMs >= 0))
     throw new Error('latencyMs must be a number ≥ 0');
@@ -32,28 +32,4 @@ export function validateFaults(input: Record<string, unknown>): TossFaults {
       throw new Error(`${name}.operation must be confirm, cancel or lookup`);
   }
   return faults;
-}
-
-/** Takes one use of a counted fault if it applies to `operation`; returns it when it fires. */
-export function take<T extends { times?: number; operation?: TossOperation }>(
-  faults: TossFaults,
-  name: 'transient' | 'timeout' | 'loseResponse',
-  operation: TossOperation,
-): T | undefined {
-  const fault = faults[name] as T | undefined;
-  if (!fault) return undefined;
-  if ((fault.operation ?? 'confirm') !== operation) return undefined;
-  const remaining = (fault.times ?? 1) - 1;
-  if (remaining <= 0) delete faults[name];
-  else fault.times = remaining;
-  return fault;
-}
-
-export function takeDecline(faults: TossFaults): TossFaults['decline'] {
-  const fault = faults.decline;
-  if (!fault) return undefined;
-  const remaining = (fault.times ?? 1) - 1;
-  if (remaining <= 0) delete faults.decline;
-  else fault.times = remaining;
-  return fault;
 }

@@ -1,8 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { Sleeper, type PgSimulatorModule } from '../sim-module';
-import { parseCheckoutParams, redirectUrl, renderCheckoutPage, renderErrorPage } from './toss-checkout-page';
+import { renderErrorPage } from '../shared/window-page';
+import { parseCheckoutParams, redirectUrl, renderCheckoutPage } from './toss-checkout-page';
 import { tossError, TOSS_WINDOW_ERRORS } from './toss-errors';
-import { take, takeDecline, validateFaults, type TossFaults, type TossOperation } from './toss-faults';
+import { faultControls, spendFault, takeFault } from '../shared/counted-faults';
+import { hang, loseAnswer } from '../shared/delivery-faults';
+import { jsonObjectOf } from '../shared/json-body';
+import { validateFaults, type TossFaults, type TossOperation } from './toss-faults';
 import {
   applyCancel,
   approve,
@@ -63,7 +67,6 @@ export interface TossSimulatorState {
 }
 
 type Outcome = { status: number; body: unknown };
-type NodeEnv = { incoming?: { socket?: { destroy(): void } } };
 
 export interface TossSimulator extends PgSimulatorModule {
   readonly state: TossSimulatorState;
@@ -83,6 +86,7 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
     webhookUrl: options.webhookUrl,
     calls: [],
   };
+  const knobs = faultControls(state.faults, options.faults, validateFaults);
   const webhooks = new TossWebhookSender({
     url: () => state.webhookUrl,
     retryDelaysMs: options.webhookRetryDelaysMs ?? TOSS_WEBHOOK_RETRY_MINUTES.map((m) => m * 60_000),
@@ -150,39 +154,27 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
       const testCode = c.req.header('tosspayments-test-code');
       if (testCode && auth.secretKey.startsWith('test_')) return finish(tossError(testCode));
 
-      const transient = take<NonNullable<TossFaults['transient']>>(state.faults, 'transient', operation);
+      const transient = takeFault(state.faults, 'transient', operation, 'confirm');
       if (transient) {
         const error = tossError(transient.code ?? 'FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING');
         return finish({ status: transient.status ?? error.status, body: error.body });
       }
-      const timeout = take<NonNullable<TossFaults['timeout']>>(state.faults, 'timeout', operation);
-      const lose = timeout
-        ? undefined
-        : take<NonNullable<TossFaults['loseResponse']>>(state.faults, 'loseResponse', operation);
+      const timeout = takeFault(state.faults, 'timeout', operation, 'confirm');
+      const lose = timeout ? undefined : takeFault(state.faults, 'loseResponse', operation, 'confirm');
 
       if (timeout && timeout.process === false) {
-        await sleeper.sleep(timeout.hangMs ?? 30_000);
-        record.delivery = 'late';
+        await hang(sleeper, timeout, record, 30_000);
         return finish(tossError('FAILED_INTERNAL_SYSTEM_PROCESSING'));
       }
       const outcome = await run();
-      if (timeout) {
-        // Still in flight for Toss: a duplicate with the same key meanwhile gets 409.
-        await sleeper.sleep(timeout.hangMs ?? 30_000);
-        record.delivery = 'late';
-      }
+      // Still in flight for Toss: a duplicate with the same key meanwhile gets 409.
+      if (timeout) await hang(sleeper, timeout, record, 30_000);
       if (scope && outcome.status >= 200 && outcome.status < 300) state.idempotency.set(scope, outcome);
       if (lose) {
         record.status = outcome.status;
-        const socket = (c.env as NodeEnv | undefined)?.incoming?.socket;
-        if ((lose.mode ?? 'drop') === 'drop' && socket) {
-          record.delivery = 'dropped';
-          socket.destroy();
-          return c.body(null, 500);
-        }
-        record.delivery = 'replaced-by-500';
-        const error = tossError('FAILED_INTERNAL_SYSTEM_PROCESSING');
-        return c.json(error.body, 500);
+        return loseAnswer(c, lose, record, () =>
+          c.json(tossError('FAILED_INTERNAL_SYSTEM_PROCESSING').body, 500),
+        );
       }
       return finish(outcome);
     } finally {
@@ -212,7 +204,7 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
         `요청한 결제 금액(${amount})이 결제창에서 인증된 금액(${payment.totalAmount})과 일치하지 않습니다.`,
       );
 
-    const decline = takeDecline(state.faults);
+    const decline = spendFault(state.faults, 'decline');
     if (decline) {
       const error = tossError(decline.code, decline.message);
       payment.status = 'ABORTED';
@@ -260,16 +252,7 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
   const found = (payment: TossPayment | undefined): Outcome =>
     payment ? { status: 200, body: structuredClone(payment) } : tossError('NOT_FOUND_PAYMENT');
 
-  async function readJson(c: Context): Promise<Record<string, unknown> | undefined> {
-    try {
-      const body: unknown = await c.req.json();
-      return body && typeof body === 'object' && !Array.isArray(body)
-        ? (body as Record<string, unknown>)
-        : undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  const readJson = (c: Context) => jsonObjectOf(c.req);
 
   const api = new Hono();
   api.post('/v1/payments/confirm', async (c) => {
@@ -405,10 +388,8 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
     api,
     sandbox,
     control,
-    setFaults(input) {
-      Object.assign(state.faults, structuredClone(validateFaults(input)));
-    },
-    faults: () => structuredClone(state.faults),
+    setFaults: knobs.setFaults,
+    faults: knobs.faults,
     payments: () => [...state.payments.values()].map((p) => structuredClone(p)),
     webhooks: () => webhooks.deliveries.map((d) => ({ ...d })),
     flushWebhooks: () => webhooks.flush(),
@@ -423,8 +404,7 @@ export function createTossSimulator(options: TossSimulatorOptions = {}): TossSim
       state.choices.clear();
       state.idempotency.clear();
       state.calls.length = 0;
-      for (const key of Object.keys(state.faults)) delete state.faults[key as keyof TossFaults];
-      Object.assign(state.faults, structuredClone(options.faults ?? {}));
+      knobs.restoreFaults();
       state.webhookUrl = options.webhookUrl;
       webhooks.reset();
     },

@@ -1,7 +1,9 @@
 /**
- * A scripted buyer for the NicePay and Inicis sandbox windows (tests and demos): opens the checkout
- * URL, submits the form behind 결제하기 / 결제 실패 / 취소, and reports where the PG sends the browser:
- * a self-submitting POST to the shop's return URL (its fields), or a redirect. Only HTTP and HTML.
+ * A scripted buyer for the sandbox payment windows (tests and demos): opens the checkout URL,
+ * submits the form behind 결제하기 / 결제 실패 / 취소 (its hidden fields, the preselected choices, and
+ * the caller's choices), and reports where the PG sends the browser: a self-submitting POST to the
+ * shop's return URL (its fields), or a redirect. Every window uses one markup (window-page.ts), so
+ * this drives them all. Only HTTP and HTML.
  */
 export type WindowAction = 'approve' | 'fail' | 'cancel';
 
@@ -10,11 +12,12 @@ export type WindowOutcome =
   | { kind: 'redirect'; location: string }
   | { kind: 'page'; status: number; html: string };
 
-export async function useSandboxWindow(
+/** Opens the window and presses the button: the window's answer, and the window page itself. */
+export async function pressWindowButton(
   checkoutUrl: string,
   action: WindowAction,
   choices: Record<string, string> = {},
-): Promise<WindowOutcome> {
+): Promise<{ response: Response; windowHtml: string }> {
   const page = await fetch(checkoutUrl);
   const html = await page.text();
   if (!page.ok) throw new Error(`the payment window answered ${page.status}: ${html}`);
@@ -34,6 +37,15 @@ export async function useSandboxWindow(
     body: fields,
     redirect: 'manual',
   });
+  return { response, windowHtml: html };
+}
+
+export async function useSandboxWindow(
+  checkoutUrl: string,
+  action: WindowAction,
+  choices: Record<string, string> = {},
+): Promise<WindowOutcome> {
+  const { response } = await pressWindowButton(checkoutUrl, action, choices);
   const location = response.headers.get('location');
   if (location) return { kind: 'redirect', location };
   const answer = await response.text();

@@ -1,7 +1,8 @@
 /**
- * HTML pieces of the sandbox payment windows (NicePay, Inicis): the window with its three buttons
- * (결제하기 / 결제 실패 / 취소) and the self-submitting form a PG uses to POST its result to the
- * shop's return URL. Plain HTML with a one-line script, so a browser or a test can follow it.
+ * HTML pieces of every sandbox payment window (Toss, NicePay, Inicis, KakaoPay, NaverPay): the window
+ * with its three buttons (결제하기 / 결제 실패 / 취소) — one markup, so one scripted buyer
+ * (sandbox-buyer.ts) drives them all — and the self-submitting form a PG uses to POST its result to
+ * the shop's return URL. Plain HTML with a one-line script, so a browser or a test can follow it.
  */
 export const escapeHtml = (value: string): string =>
   value.replace(
@@ -15,11 +16,17 @@ export function hiddenInputs(fields: Record<string, string>): string {
     .join('\n      ');
 }
 
+/** `1,234원` */
+export const won = (amount: number): string => `${amount.toLocaleString('ko-KR')}원`;
+
 export interface WindowPage {
   title: string;
-  facts: Array<[string, string]>;
+  /** What the buyer is paying for: label, value and, for tests, the `data-field` name. */
+  facts: Array<[label: string, value: string, field?: string]>;
+  /** Absolute path of this window: the forms post to `<actionBase>/approve|fail|cancel`. */
   actionBase: string;
-  hidden: Record<string, string>;
+  /** Fields every form carries back (PGs whose window state lives in the form). */
+  hidden?: Record<string, string>;
   /** Extra controls inside the 결제하기 form (card choice). */
   approveControls?: string;
   /** The 결제 실패 form's code choice. */
@@ -27,9 +34,12 @@ export interface WindowPage {
 }
 
 export function renderWindowPage(page: WindowPage): string {
-  const hidden = hiddenInputs(page.hidden);
+  const hidden = hiddenInputs(page.hidden ?? {});
   const facts = page.facts
-    .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
+    .map(
+      ([label, value, field]) =>
+        `<dt>${escapeHtml(label)}</dt><dd${field ? ` data-field="${field}"` : ''}>${escapeHtml(value)}</dd>`,
+    )
     .join('\n    ');
   return `<!doctype html>
 <html lang="ko">
@@ -73,8 +83,8 @@ export function renderAutoPost(action: string, fields: Record<string, string>, t
 </html>`;
 }
 
-export function renderErrorPage(message: string): string {
-  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>결제창 오류</title></head><body><h1>결제를 진행할 수 없습니다</h1><p>${escapeHtml(message)}</p></body></html>`;
+export function renderErrorPage(message: string, title = '결제창 오류'): string {
+  return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>결제를 진행할 수 없습니다</h1><p>${escapeHtml(message)}</p></body></html>`;
 }
 
 /** The shop's URLs must be absolute http(s) URLs. */
