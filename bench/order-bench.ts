@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     const processing: number[] = [];
     let next = 0;
     let failed = 0;
+    let lastOrderId: string | undefined;
     const call = async (path: string, buyer: TestAccount, body: unknown, key: string) =>
       fetch(`${baseUrl}/api/v1${path}`, {
         method: 'POST',
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
           await new Promise((r) => setTimeout(r, 50));
         }
         processing.push(performance.now() - confirmAt);
+        lastOrderId = order.id;
       }
     }
 
@@ -169,6 +171,21 @@ async function main(): Promise<void> {
     console.log(
       `processing (confirm → PAID recorded): p50 ${ms(percentile(processing, 50))}, p95 ${ms(percentile(processing, 95))}`,
     );
+    // BENCH_TRACE=1: where the last order's time went, from its workflows' histories.
+    if (process.env.BENCH_TRACE && lastOrderId) {
+      for (const workflowId of [`payment:${lastOrderId}:1`, `order:${lastOrderId}`]) {
+        const events = (await temporal.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+        const at = (e: (typeof events)[number]) =>
+          Number(e.eventTime?.seconds ?? 0) * 1000 + (e.eventTime?.nanos ?? 0) / 1e6;
+        console.log(`\n${workflowId}`);
+        for (const event of events)
+          console.log(
+            `  +${(at(event) - at(events[0]!)).toFixed(0).padStart(6)} ms  ${String(event.eventType)} ${
+              event.activityTaskScheduledEventAttributes?.activityType?.name ?? ''
+            }`,
+          );
+      }
+    }
   } finally {
     shop.kill('SIGINT');
     await new Promise((r) => shop.once('exit', r));

@@ -17,7 +17,12 @@ import { splitRefund, type RefundBalances } from '../../domain/ordering/refund-s
 import { paymentWorkflowId, shipmentWorkflowId } from '../../domain/ordering/workflow-ids';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import { paymentAttemptWorkflow } from '../payment/payment-attempt.workflow';
-import { PAYMENT_TASK_QUEUE, type PaymentAttemptResult } from '../payment/payment.messages';
+import { paymentCompletedNotice } from '../payment/payment-notices';
+import {
+  PAYMENT_TASK_QUEUE,
+  type PaymentAttemptInput,
+  type PaymentAttemptResult,
+} from '../payment/payment.messages';
 import {
   invoiceRegisteredSignal,
   SHIPPING_TASK_QUEUE,
@@ -168,16 +173,32 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     return at;
   }
 
+  /** A message once started is sent even if the order is being cancelled meanwhile. */
   async function notify(request: NotificationRequest): Promise<void> {
     try {
-      await notifications.sendNotification(request);
+      await CancellationScope.nonCancellable(() => notifications.sendNotification(request));
     } catch (error) {
-      if (isCancellation(error)) throw error;
       log.warn('notification not sent', { orderId, template: request.templateCode, error: String(error) });
     }
   }
 
   // ---- payment ---------------------------------------------------------------------------------
+
+  /** The attempt's input: the stored order's amounts; the receipt is sent from here, off the payment's path. */
+  function attemptInputOf(attempt: number): PaymentAttemptInput {
+    return {
+      orderId,
+      attempt,
+      userId: input.userId,
+      method: input.method,
+      provider: input.provider ?? undefined,
+      totalAmount: input.totalAmount,
+      pointsAmount: input.pointsAmount,
+      orderNumber: input.orderNumber,
+      orderName: input.orderName,
+      receiptSentByCaller: true,
+    };
+  }
 
   async function startAttempt(request: SubmitPaymentRequest): Promise<SubmitPaymentAnswer> {
     attempts += 1;
@@ -188,21 +209,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     const handle = await startChild(paymentAttemptWorkflow, {
       workflowId,
       taskQueue: PAYMENT_TASK_QUEUE,
-      args: [
-        {
-          orderId,
-          attempt,
-          userId: input.userId,
-          method: input.method,
-          provider: input.provider ?? undefined,
-          totalAmount: input.totalAmount,
-          pointsAmount: input.pointsAmount,
-          pgReturn: request.pgReturn,
-          pgReference: request.pgReference,
-          orderNumber: input.orderNumber,
-          orderName: input.orderName,
-        },
-      ],
+      args: [{ ...attemptInputOf(attempt), pgReturn: request.pgReturn, pgReference: request.pgReference }],
       // The attempt's own compensation (net-cancel, points back) must run even if this order ends first.
       parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
     });
@@ -614,6 +621,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     }
 
     balances = { pg: paid!.pgAmount, points: paid!.pointsAmount };
+    const receipt = notify(paymentCompletedNotice(attemptInputOf(paid!.attempt), new Date(paid!.approvedAt)));
     await exclusive(async () => {
       await steps.commitStock({ orderId });
       committed = true;
@@ -621,6 +629,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
       phase = 'PAID';
     });
     paymentSettled = true;
+    await receipt;
     for (const part of parts.values()) if (!isTerminal(part.status)) startShipment(part);
     await Promise.all([...parts.values()].map(followPart));
     phase = 'ENDED';

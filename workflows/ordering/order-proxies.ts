@@ -1,9 +1,8 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { OrderingActivities } from '../../activities/ordering/ordering.activities';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import type { PayableLinesIntake } from '../../domain/settlement/payable-lines';
-import { ORDERING_TASK_QUEUE } from './order-lifecycle.messages';
 
 /**
  * OrderLifecycle's activities. Its own steps and every compensation retry until they succeed
@@ -15,7 +14,8 @@ const untilDone = {
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes' },
 } as const;
 
-export const steps = proxyActivities<OrderingActivities>({ ...untilDone, taskQueue: ORDERING_TASK_QUEUE });
+/** Database steps run as local activities: in this worker, without a server round trip each. */
+export const steps = proxyLocalActivities<OrderingActivities>(untilDone);
 
 /** Refunds run on the payment context's queue (PG cancel + points). */
 export const payments = proxyActivities<Pick<PaymentActivities, 'refundPayment'>>({

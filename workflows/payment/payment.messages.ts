@@ -30,6 +30,8 @@ export interface PaymentAttemptInput {
   /** For the buyer's messages: the order number and a short name (`무선 키보드 외 2건`); no personal data. */
   orderNumber?: string;
   orderName?: string;
+  /** The caller (OrderLifecycle) sends PAYMENT_COMPLETED itself, alongside its own steps. */
+  receiptSentByCaller?: boolean;
 }
 
 export type PaymentAttemptResult =
