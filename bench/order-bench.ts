@@ -1,6 +1,7 @@
 /**
  * `npm run bench:orders [-- <orders> <concurrency>]` (default 600 orders, 16 buyers at once): the
- * shop as `npm start` runs it (one process: API and every worker) over MariaDB
+ * shop as production runs it — an API process and a worker process serving every queue
+ * (BENCH_MODE=embedded: `npm start`'s single process) — over MariaDB
  * (BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/jangteo_bench_orders, recreated), Redis
  * and a Temporal dev server, with the sandbox PG. A load generator in this process plays buyers:
  * POST /orders → the sandbox payment window → POST /orders/{id}/payments/confirm → poll until the
@@ -17,6 +18,7 @@ import { resolve } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createConnection } from 'mysql2/promise';
 import { uuidv7 } from '../platform/ids';
+import { createPgSimulator } from '../simulators/pg/pg.simulator';
 import { useTossWindow } from '../simulators/pg/toss/toss-sandbox-buyer';
 import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
 import { freePort } from '../test/support/free-port';
@@ -73,25 +75,49 @@ async function main(): Promise<void> {
   });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const shop = spawn(process.execPath, ['--import', 'tsx', 'launcher/embedded.ts'], {
-    cwd: resolve(__dirname, '..'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      PUBLIC_BASE_URL: baseUrl,
-      DATABASE_URL: BENCH_URL,
-      REDIS_URL,
-      TEMPORAL_ADDRESS: temporal.address,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  // BENCH_PROFILE=<dir>: V8 CPU profiles of the shop's processes are written there when they stop.
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const pg = await createPgSimulator({
+    toss: { webhookUrl: `${baseUrl}/api/v1/webhooks/payments/toss` },
+  }).start();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    WORKER_HTTP_PORT: String(await freePort()),
+    PUBLIC_BASE_URL: baseUrl,
+    DATABASE_URL: BENCH_URL,
+    REDIS_URL,
+    TEMPORAL_ADDRESS: temporal.address,
+    PG_SIMULATOR_URL: pg.url,
+  };
+  const run = (args: string[]) =>
+    spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
+      cwd: resolve(__dirname, '..'),
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+  // The production shape by default (an API process and a worker process); BENCH_MODE=embedded runs `npm start`'s one process.
+  const embedded = process.env.BENCH_MODE === 'embedded';
+  if (!embedded) {
+    const migrate = run(['persistence/migrate.ts', 'up']);
+    await new Promise((r) => migrate.once('exit', r));
+  }
+  const processes = embedded
+    ? [run(['launcher/embedded.ts'])]
+    : [run(['api/server.ts']), run(['workers/main.ts', 'all'])];
   try {
     for (let i = 0; ; i++) {
-      if (shop.exitCode !== null) throw new Error('the shop exited before it was ready');
+      if (processes.some((p) => p.exitCode !== null)) throw new Error('the shop exited before it was ready');
       try {
-        if ((await fetch(`${baseUrl}/readyz`)).ok) break;
+        if (
+          (await fetch(`${baseUrl}/readyz`)).ok &&
+          (embedded || (await fetch(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/healthz`)).ok)
+        )
+          break;
       } catch {
         // starting
       }
@@ -187,8 +213,11 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    shop.kill('SIGINT');
-    await new Promise((r) => shop.once('exit', r));
+    for (const child of processes) {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await pg.close();
     await temporal.teardown();
   }
 }
