@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { SettlementError, SettlementErrorCode, type SettlementStore } from '../../domain/settlement';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
-import { requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
+import { requireRole, requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
 import { createRouter } from '../router';
 import {
   sellerSettlementsQuery,
@@ -20,7 +20,8 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
  */
 export function createSellerSettlementRoutes(deps: { store: SettlementStore; authenticate: Authenticate }) {
   const router = createRouter();
-  const access = requireSellerAccess('SETTLEMENTS_READ');
+  // Consumers are refused outright (403) rather than asked which seller they act for.
+  const access = [requireRole('SELLER', 'MANAGER', 'ADMIN'), requireSellerAccess('SETTLEMENTS_READ')];
 
   router.openapi(
     createRoute({
@@ -31,7 +32,7 @@ export function createSellerSettlementRoutes(deps: { store: SettlementStore; aut
       description:
         'Each week with something to settle has one settlement: paid out when the net reaches 10,000 won, carried over otherwise. Managers of several sellers name the seller with `X-Seller-Id`.',
       security: bearerSecurity,
-      middleware: [deps.authenticate, access],
+      middleware: [deps.authenticate, ...access],
       request: { query: sellerSettlementsQuery },
       responses: {
         200: { description: 'a page of settlements', ...json(settlementsPage) },
@@ -59,7 +60,7 @@ export function createSellerSettlementRoutes(deps: { store: SettlementStore; aut
       tags: ['settlement'],
       summary: 'One settlement: its sales and refunds, fee, net, payout status and tax invoice number',
       security: bearerSecurity,
-      middleware: [deps.authenticate, access],
+      middleware: [deps.authenticate, ...access],
       request: { params: settlementIdParam },
       responses: {
         200: { description: 'the settlement', ...json(settlementDetail) },

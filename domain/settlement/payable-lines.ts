@@ -26,3 +26,23 @@ export interface PayableLine {
 export interface PayableLinesIntake {
   recordPayableLines(input: PayableLinesInput): Promise<{ recorded: number }>;
 }
+
+/**
+ * Money refunded to a buyer for lines already payable or paid out (a return or a CS refund after
+ * the hold): deducted, as a negative line, from the seller's next settlement. Once per `refundId`.
+ */
+export interface RefundAdjustmentInput {
+  sellerId: string;
+  orderId: string;
+  refundId: string;
+  /** Whole won refunded (positive). */
+  amount: number;
+  reason: string;
+  /** ISO-8601: when the money went back to the buyer. */
+  at: string;
+}
+
+/** The activity settlement serves on its task queue for refunds after the hold. */
+export interface RefundAdjustmentIntake {
+  recordRefundAdjustment(input: RefundAdjustmentInput): Promise<{ adjustmentId: string; created: boolean }>;
+}

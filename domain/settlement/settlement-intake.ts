@@ -1,6 +1,6 @@
 import { MAX_LINE_AMOUNT } from './settlement-fee';
 import { SettlementError, SettlementErrorCode } from './settlement-errors';
-import type { PayableLinesInput } from './payable-lines';
+import type { PayableLinesInput, RefundAdjustmentInput } from './payable-lines';
 
 /**
  * Checks what OrderLifecycle hands over before anything is stored: a malformed intake is the
@@ -51,16 +51,6 @@ export function validatePayableLines(input: PayableLinesInput): void {
       problems.map((p) => `${p.field}: ${p.message}`).join('; '),
       { errors: problems },
     );
-}
-
-export interface RefundAdjustmentInput {
-  sellerId: string;
-  orderId: string;
-  refundId: string;
-  amount: number;
-  reason: string;
-  /** ISO-8601: when the money went back to the buyer. */
-  at: string;
 }
 
 export function validateRefundAdjustment(input: RefundAdjustmentInput): void {

@@ -318,7 +318,7 @@ export class TypeOrmSettlementStore implements SettlementStore {
     const [lines, payout, invoice] = await Promise.all([
       this.dataSource.getRepository(SettlementLineEntity).find({
         where: { settlementId },
-        order: { kind: 'DESC', occurredAt: 'ASC', id: 'ASC' },
+        order: { kind: 'DESC', occurredAt: 'ASC', orderNumber: 'ASC', description: 'ASC', id: 'ASC' },
       }),
       this.dataSource.getRepository(PayoutEntity).findOneBy({ settlementId }),
       this.dataSource.getRepository(TaxInvoiceEntity).findOneBy({ settlementId }),

@@ -19,12 +19,18 @@ export interface WeeklySettlementInput {
   totals?: WeeklySettlementTotals;
 }
 
-/** Counted from each seller's settlement as it stands after the run, so a re-run reports the same. */
+/**
+ * The sellers this run handled (those with something pending or an unfinished payout), by how
+ * their settlement stands afterwards; a re-run of a finished week handles none.
+ */
 export interface WeeklySettlementTotals {
   sellers: number;
   paidOut: number;
   carriedOver: number;
+  /** The bank refused, no account, or a step that kept failing: see each settlement. */
   failed: number;
+  /** The seller's payout workflow was still running from an earlier run of the week. */
+  inProgress: number;
   paidAmount: number;
 }
 

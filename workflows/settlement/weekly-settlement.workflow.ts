@@ -26,10 +26,11 @@ const noTotals = (): WeeklySettlementTotals => ({
   paidOut: 0,
   carriedOver: 0,
   failed: 0,
+  inProgress: 0,
   paidAmount: 0,
 });
 
-type SellerOutcome = 'NONE' | 'PAID' | 'CARRIED_OVER' | 'FAILED';
+type SellerOutcome = 'NONE' | 'PAID' | 'CARRIED_OVER' | 'FAILED' | 'IN_PROGRESS';
 
 /**
  * WeeklySettlement (DESIGN.md §3–4): every seller with something to settle in the week gets one
@@ -68,6 +69,7 @@ export async function weeklySettlementWorkflow(
         totals.paidOut += 1;
         totals.paidAmount += outcome.amount;
       } else if (outcome.kind === 'CARRIED_OVER') totals.carriedOver += 1;
+      else if (outcome.kind === 'IN_PROGRESS') totals.inProgress += 1;
       else totals.failed += 1;
     }
     after = sellerIds.at(-1);
@@ -97,6 +99,10 @@ async function settleSeller(
       ? { kind: 'PAID', amount: result.amount ?? prepared.net }
       : { kind: 'FAILED', amount: 0 };
   } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) {
+      log.info('seller payout still running from an earlier run', { weekId, sellerId });
+      return { kind: 'IN_PROGRESS', amount: 0 };
+    }
     // One seller's trouble (a refused invoice, a bank down for hours) does not stop the others;
     // the settlement keeps its state and the next run of the week resumes it.
     log.error('seller settlement did not finish', {
