@@ -200,7 +200,21 @@ async function main(): Promise<void> {
     console.log(
       `processing (confirm → PAID recorded): p50 ${ms(percentile(processing, 50))}, p95 ${ms(percentile(processing, 95))}`,
     );
-    // BENCH_TRACE=1: where the last order's time went, from its workflows' histories.
+    // BENCH_TRACE=1: what the run cost Temporal (workflows and history events by type), and where
+    // the last order's time went, from its workflows' histories.
+    if (process.env.BENCH_TRACE) {
+      const byType = new Map<string, { workflows: number; events: number }>();
+      for await (const execution of temporal.client.workflow.list()) {
+        const entry = byType.get(execution.type) ?? { workflows: 0, events: 0 };
+        entry.workflows += 1;
+        entry.events += execution.historyLength;
+        byType.set(execution.type, entry);
+      }
+      for (const [type, { workflows, events }] of byType)
+        console.log(
+          `  ${type}: ${workflows} workflows, ${(events / done).toFixed(1)} history events per order`,
+        );
+    }
     if (process.env.BENCH_TRACE && lastOrderId) {
       for (const workflowId of [`payment:${lastOrderId}:1`, `order:${lastOrderId}`]) {
         const events = (await temporal.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
