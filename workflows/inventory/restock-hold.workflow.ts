@@ -1,9 +1,8 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
+import { notifications } from '../notification/send-notification';
 import type { InventoryActivities } from '../../activities/inventory/inventory.activities';
 import { HOLD_DURATION_MS } from '../../domain/inventory/waitlist';
-import type { NotificationRequest } from '../../domain/notification/notification';
 import { formatSeoulDateTime } from '../../domain/notification/notification-format';
-import { NOTIFICATION_TASK_QUEUE } from './workflow-ids';
 
 const inventory = proxyActivities<InventoryActivities>({
   startToCloseTimeout: '30 seconds',
@@ -11,11 +10,6 @@ const inventory = proxyActivities<InventoryActivities>({
 });
 
 /** The notification context's activity, called on its own task queue. */
-const notification = proxyActivities<{ sendNotification(request: NotificationRequest): Promise<unknown> }>({
-  taskQueue: NOTIFICATION_TASK_QUEUE,
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
-});
 
 export interface RestockHoldInput {
   variantId: string;
@@ -38,7 +32,7 @@ export async function restockHoldWorkflow(
   if (!grant.granted) return { outcome: grant.reason ?? 'NOT_WAITING', nextEntryIds: [] };
 
   try {
-    await notification.sendNotification({
+    await notifications.sendNotification({
       templateCode: 'RESTOCK_OFFER',
       recipient: { userId: grant.userId! },
       // 고객명 is filled in by the notification context from the recipient's record (no personal data here).

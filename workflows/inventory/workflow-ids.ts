@@ -3,7 +3,6 @@ export const restockHoldWorkflowId = (variantId: string, entryId: string): strin
   `restock-hold:${variantId}:${entryId}`;
 
 export const INVENTORY_TASK_QUEUE = 'inventory';
-export const NOTIFICATION_TASK_QUEUE = 'notification';
 
 /** The Temporal Schedule that re-offers holds on waiting queues (see restockSweepWorkflow). */
 export const RESTOCK_SWEEP_SCHEDULE_ID = 'restock-hold-sweep';

@@ -12,7 +12,12 @@ import {
   startChild,
   TemporalFailure,
 } from '@temporalio/workflow';
-import { PART_TRANSITIONS, type OrderCommand, type PartStatus } from '../../domain/ordering/order-status';
+import {
+  deriveOrderStatus,
+  PART_TRANSITIONS,
+  type OrderCommand,
+  type PartStatus,
+} from '../../domain/ordering/order-status';
 import { splitRefund, type RefundBalances } from '../../domain/ordering/refund-split';
 import { paymentWorkflowId, shipmentWorkflowId } from '../../domain/ordering/workflow-ids';
 import type { NotificationRequest } from '../../domain/notification/notification';
@@ -136,21 +141,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   };
   const answer = (): CommandAnswer => ({ status: orderStatus(), parts: partList() });
   const partList = () => [...parts.values()].map((p) => ({ sellerId: p.def.sellerId, status: p.status }));
-  function orderStatus(): string {
-    const statuses = [...parts.values()].map((p) => p.status);
-    if (statuses.every((s) => s === statuses[0])) return statuses[0]!;
-    if (statuses.includes('RETURN_REQUESTED')) return 'RETURN_REQUESTED';
-    const live = statuses.filter((s) => !['CANCELLED', 'RETURNED', 'PAYMENT_FAILED'].includes(s));
-    const order: PartStatus[] = [
-      'PENDING_PAYMENT',
-      'PAID',
-      'PREPARING',
-      'SHIPPED',
-      'DELIVERED',
-      'PURCHASE_CONFIRMED',
-    ];
-    return live.length > 0 ? order.find((s) => live.includes(s))! : statuses[0]!;
-  }
+  const orderStatus = () => deriveOrderStatus([...parts.values()].map((p) => p.status));
 
   /** Writes the step through the state machine, mirrors the statuses it answered; returns the step's time. */
   async function record(

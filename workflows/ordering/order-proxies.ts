@@ -1,7 +1,6 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { OrderingActivities } from '../../activities/ordering/ordering.activities';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
-import type { NotificationRequest } from '../../domain/notification/notification';
 import type { PayableLinesIntake } from '../../domain/settlement/payable-lines';
 
 /**
@@ -26,11 +25,4 @@ export const payments = proxyActivities<Pick<PaymentActivities, 'refundPayment'>
 
 export const settlement = proxyActivities<PayableLinesIntake>({ ...untilDone, taskQueue: 'settlement' });
 
-/** Messages are worth a few tries, not the order: a failed notice is logged by the notification context. */
-export const notifications = proxyActivities<{
-  sendNotification(request: NotificationRequest): Promise<unknown>;
-}>({
-  taskQueue: 'notification',
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
-});
+export { notifications } from '../notification/send-notification';

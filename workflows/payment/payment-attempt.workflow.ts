@@ -11,6 +11,7 @@ import {
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
+import { notifications } from '../notification/send-notification';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import {
@@ -26,7 +27,6 @@ import {
 } from '../../domain/payment';
 import { paymentCompletedNotice, paymentFailedNotice } from './payment-notices';
 import {
-  NOTIFICATION_TASK_QUEUE,
   pgStatusChangedSignal,
   paymentAttemptWorkflowId,
   type PaymentAttemptInput,
@@ -58,11 +58,6 @@ const undo = proxyActivities<PaymentActivities>({
     maximumInterval: '5 minutes',
     maximumAttempts: 50,
   },
-});
-const notification = proxyActivities<{ sendNotification(request: NotificationRequest): Promise<unknown> }>({
-  taskQueue: NOTIFICATION_TASK_QUEUE,
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
 });
 
 /** How long a virtual account may wait for the buyer's deposit, and how often the PG is asked meanwhile. */
@@ -417,7 +412,7 @@ async function awaitDeposit(call: PgCall, amount: number, woken: () => boolean, 
 /** The message is owed but never blocks or fails the payment. */
 async function notify(request: NotificationRequest): Promise<void> {
   try {
-    await notification.sendNotification(request);
+    await notifications.sendNotification(request);
   } catch (error) {
     log.warn('payment notification not sent', { dedupeKey: request.dedupeKey, error: String(error) });
   }

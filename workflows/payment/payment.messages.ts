@@ -3,7 +3,6 @@ import type { PaymentMethod, PgProvider, PgReturn } from '../../domain/payment';
 
 /** Shared by the API and other contexts (which start and signal) and the workflow (which handles). */
 export const PAYMENT_TASK_QUEUE = 'payment';
-export const NOTIFICATION_TASK_QUEUE = 'notification';
 
 /** Attempt n of an order's payment: n starts at 1; an operator's retry of a dead letter is n + 1. */
 export const paymentAttemptWorkflowId = (orderId: string, attempt: number): string =>

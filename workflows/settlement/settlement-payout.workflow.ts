@@ -1,11 +1,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { SettlementActivities } from '../../activities/settlement/settlement.activities';
-import type { NotificationRequest } from '../../domain/notification/notification';
-import {
-  SETTLEMENT_NOTIFICATION_TASK_QUEUE,
-  type SettlementPayoutInput,
-  type SettlementPayoutResult,
-} from './settlement.messages';
+import { notifications } from '../notification/send-notification';
+import type { SettlementPayoutInput, SettlementPayoutResult } from './settlement.messages';
 
 /** Database steps: retried until they succeed (transient database trouble). */
 const steps = proxyActivities<SettlementActivities>({
@@ -25,13 +21,6 @@ const vendor = proxyActivities<SettlementActivities>({
     maximumInterval: '10 minutes',
     maximumAttempts: 30,
   },
-});
-const notification = proxyActivities<{
-  sendNotification(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }>;
-}>({
-  taskQueue: SETTLEMENT_NOTIFICATION_TASK_QUEUE,
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 20 },
 });
 
 /**
@@ -53,7 +42,7 @@ export async function settlementPayoutWorkflow(
   let statementNotificationId: string | undefined;
   if (statement) {
     // The notification context sends each dedupe key once, so a repeat here sends nothing new.
-    statementNotificationId = (await notification.sendNotification(statement)).notificationId;
+    statementNotificationId = (await notifications.sendNotification(statement)).notificationId;
     await steps.markSettlementStatementSent({ settlementId, notificationId: statementNotificationId });
   }
   return {

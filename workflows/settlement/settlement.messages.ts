@@ -1,6 +1,5 @@
 /** Shared by the API and the workers (which start) and the workflows (which run): ids and shapes. */
 export const SETTLEMENT_TASK_QUEUE = 'settlement';
-export const SETTLEMENT_NOTIFICATION_TASK_QUEUE = 'notification';
 
 /** The Temporal Schedule that starts the Monday run (workers create it; visible under Schedules). */
 export const WEEKLY_SETTLEMENT_SCHEDULE_ID = 'weekly-settlement';

@@ -9,6 +9,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { notifications } from '../notification/send-notification';
 import type { ShippingActivities } from '../../activities/shipping/shipping.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import type { CourierName } from '../../domain/shipping/courier';
@@ -51,11 +52,6 @@ const undo = proxyActivities<ShippingActivities>({
     maximumInterval: '5 minutes',
     maximumAttempts: 50,
   },
-});
-const notification = proxyActivities<{ sendNotification(request: NotificationRequest): Promise<unknown> }>({
-  taskQueue: 'notification',
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
 });
 
 /** The parcel being followed: one invoice, its tracking and the look-up schedule (times in workflow ms). */
@@ -254,7 +250,7 @@ async function deliver(input: ShipmentInput, parcel: Parcel): Promise<ShipmentRe
 /** A notice that cannot be sent must not hold the parcel back: it is logged (and kept in the send log). */
 async function notify(request: NotificationRequest): Promise<void> {
   try {
-    await notification.sendNotification(request);
+    await notifications.sendNotification(request);
   } catch (error) {
     if (!(error instanceof ActivityFailure)) throw error;
     log.warn('buyer notice failed', { templateCode: request.templateCode, error: error.message });
