@@ -54,6 +54,7 @@ export class OrderCheckouts {
       orderName: itemSummary(order.parts.flatMap((p) => p.lines)),
       amount: order.payment.payableAmount,
       method: order.payment.method === 'POINTS' ? 'CARD' : order.payment.method,
+      cardScope: order.payment.cardScope ?? undefined,
       successUrl: `${base}${paymentReturnPath(provider, order.id, 'success')}`,
       failUrl: `${base}${paymentReturnPath(provider, order.id, 'fail')}`,
       cancelUrl: `${base}${paymentReturnPath(provider, order.id, 'cancel')}`,

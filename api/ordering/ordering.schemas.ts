@@ -97,10 +97,14 @@ export const placeOrderBody = z
     shippingAddress: shippingAddressSchema,
     payment: z.object({
       method: z.enum(PAYMENT_METHODS),
-      provider: z
-        .enum(CHECKOUT_PROVIDERS)
+      provider: z.enum(CHECKOUT_PROVIDERS).optional().openapi({
+        description:
+          'The PG. Absent: KAKAOPAY/NAVERPAY for those methods, NICEPAY for an overseas card, else TOSS',
+      }),
+      cardScope: z
+        .enum(['DOMESTIC', 'OVERSEAS'])
         .optional()
-        .openapi({ description: 'The PG; TOSS when absent and a PG is needed' }),
+        .openapi({ description: 'Cards only: OVERSEAS opens the PG’s window for cards issued abroad' }),
       points: z
         .number()
         .int()

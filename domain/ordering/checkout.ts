@@ -1,5 +1,13 @@
 import { PhoneNumber } from '../identity/phone-number';
-import { isPaymentMethod, type PaymentMethod } from '../payment/payment-method';
+import { OVERSEAS_CARD_PROVIDER } from '../payment/nicepay-card-codes';
+import {
+  isPaymentMethod,
+  PG_PROVIDERS,
+  providerSupports,
+  type CardScope,
+  type PaymentMethod,
+  type PgProvider,
+} from '../payment/payment-method';
 import { MAX_LINE_QUANTITY } from '../inventory/reservation';
 import { invalidFields, type FieldIssue } from './ordering-errors';
 
@@ -14,14 +22,29 @@ export interface ShippingAddress {
   address2: string | null;
 }
 
-/** The PGs a buyer may choose at checkout (DESIGN.md §3 Payment). */
-export const CHECKOUT_PROVIDERS = ['TOSS', 'NICEPAY', 'INICIS'] as const;
-export type CheckoutProvider = (typeof CHECKOUT_PROVIDERS)[number];
+/** The PGs a buyer may choose at checkout (DESIGN.md §3 Payment); KakaoPay and NaverPay take only their own method. */
+export const CHECKOUT_PROVIDERS = PG_PROVIDERS;
+export type CheckoutProvider = PgProvider;
 export const DEFAULT_PROVIDER: CheckoutProvider = 'TOSS';
+/** PGs whose window can be limited to overseas cards (Toss `useInternationalCardOnly`, NicePay card codes). */
+const OVERSEAS_CARD_PROVIDERS: readonly PgProvider[] = ['NICEPAY', 'TOSS'];
+
+/**
+ * The PG when the buyer names none: KakaoPay and NaverPay go to their own PG, overseas cards to the
+ * PG chosen for them (NicePay), everything else to Toss.
+ */
+export function defaultProviderFor(method: PaymentMethod, cardScope: CardScope | null): PgProvider {
+  if (method === 'KAKAOPAY') return 'KAKAOPAY';
+  if (method === 'NAVERPAY') return 'NAVERPAY';
+  if (method === 'CARD' && cardScope === 'OVERSEAS') return OVERSEAS_CARD_PROVIDER;
+  return DEFAULT_PROVIDER;
+}
 
 export interface PaymentChoice {
   method: PaymentMethod;
   provider: CheckoutProvider | null;
+  /** Cards only: OVERSEAS opens the PG's international card window. */
+  cardScope: CardScope | null;
   /** Points to use (0: none). For method POINTS, absent means "the whole total". */
   points: number | undefined;
 }
@@ -94,8 +117,30 @@ export function validateCheckout(raw: {
       (CHECKOUT_PROVIDERS as readonly string[]).includes(payment.provider)
     )
       provider = payment.provider as CheckoutProvider;
-    else errors.push({ field: 'body.payment.provider', message: 'must be TOSS, NICEPAY or INICIS' });
+    else
+      errors.push({
+        field: 'body.payment.provider',
+        message: 'must be TOSS, NICEPAY, INICIS, KAKAOPAY or NAVERPAY',
+      });
   }
+  if (method && method !== 'POINTS' && provider && !providerSupports(provider, method))
+    errors.push({
+      field: 'body.payment.provider',
+      message: `${provider} takes only its own method (${provider})`,
+    });
+  let cardScope: CardScope | null = null;
+  if (payment.cardScope !== undefined && payment.cardScope !== null) {
+    if (payment.cardScope !== 'DOMESTIC' && payment.cardScope !== 'OVERSEAS')
+      errors.push({ field: 'body.payment.cardScope', message: 'must be DOMESTIC or OVERSEAS' });
+    else if (method !== 'CARD')
+      errors.push({ field: 'body.payment.cardScope', message: 'applies to card payments only' });
+    else cardScope = payment.cardScope;
+  }
+  if (cardScope === 'OVERSEAS' && provider && !OVERSEAS_CARD_PROVIDERS.includes(provider))
+    errors.push({
+      field: 'body.payment.provider',
+      message: `overseas cards are paid through ${OVERSEAS_CARD_PROVIDERS.join(' or ')}`,
+    });
   if (method === 'POINTS' && provider)
     errors.push({ field: 'body.payment.provider', message: 'a points-only payment uses no PG' });
   let points: number | undefined;
@@ -126,6 +171,6 @@ export function validateCheckout(raw: {
   return {
     items,
     shippingAddress: { recipient, phone, zipCode, address1, address2: address2Raw || null },
-    payment: { method: method!, provider: method === 'POINTS' ? null : provider, points },
+    payment: { method: method!, provider: method === 'POINTS' ? null : provider, cardScope, points },
   };
 }

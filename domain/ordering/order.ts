@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import type { PaymentMethod, PgProvider } from '../payment/payment-method';
+import type { CardScope, PaymentMethod, PgProvider } from '../payment/payment-method';
 import type { ShippingAddress } from './checkout';
 import type { OrderHistoryEntry } from './order-history';
 import { OrderingErrorCode } from './ordering-errors';
@@ -43,6 +43,8 @@ export interface OrderPayment {
   pointsAmount: number;
   /** What goes through the PG (total − points). */
   payableAmount: number;
+  /** Card payments: OVERSEAS when the buyer pays with a card issued abroad. */
+  cardScope?: CardScope | null;
 }
 
 export interface Order {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { cartTotals, viewCartLine, type CartItem } from './cart';
-import { validateCheckout } from './checkout';
+import { defaultProviderFor, validateCheckout } from './checkout';
 import { formatOrderNumber, ORDER_NUMBER_PATTERN } from './order-number';
 import { paymentDueAt, paymentTimeLeft } from './payment-deadline';
 import type { VariantOffer } from './ports';
@@ -73,7 +73,12 @@ describe('checkout validation', () => {
       address1: '서울 강남구 테헤란로 1',
       address2: '3층',
     });
-    assert.deepEqual(checkout.payment, { method: 'CARD', provider: 'NICEPAY', points: 1000 });
+    assert.deepEqual(checkout.payment, {
+      method: 'CARD',
+      provider: 'NICEPAY',
+      cardScope: null,
+      points: 1000,
+    });
     assert.equal(checkout.items, null);
   });
 
@@ -113,6 +118,41 @@ describe('checkout validation', () => {
     assert.throws(() => validateCheckout({ ...good, payment: { method: 'CARD', points: 10.5 } }), {
       code: 'VALIDATION_FAILED',
     });
+  });
+
+  test('the PG follows the method: KakaoPay and NaverPay their own, overseas cards NicePay, else Toss', () => {
+    assert.equal(defaultProviderFor('KAKAOPAY', null), 'KAKAOPAY');
+    assert.equal(defaultProviderFor('NAVERPAY', null), 'NAVERPAY');
+    assert.equal(defaultProviderFor('CARD', 'OVERSEAS'), 'NICEPAY');
+    assert.equal(defaultProviderFor('CARD', 'DOMESTIC'), 'TOSS');
+    assert.equal(defaultProviderFor('BANK_TRANSFER', null), 'TOSS');
+    const overseas = validateCheckout({ ...good, payment: { method: 'CARD', cardScope: 'OVERSEAS' } });
+    assert.deepEqual(overseas.payment, {
+      method: 'CARD',
+      provider: null,
+      cardScope: 'OVERSEAS',
+      points: undefined,
+    });
+    const refused = (payment: Record<string, unknown>) =>
+      assert.throws(
+        () => validateCheckout({ ...good, payment }),
+        (e: { details: { errors: { field: string; message: string }[] } }) => {
+          assert.deepEqual(
+            e.details.errors.map((x) => x.field),
+            [
+              payment.cardScope === 'MARS' || payment.method === 'BANK_TRANSFER'
+                ? 'body.payment.cardScope'
+                : 'body.payment.provider',
+            ],
+          );
+          return true;
+        },
+      );
+    refused({ method: 'CARD', provider: 'KAKAOPAY' });
+    refused({ method: 'NAVERPAY', provider: 'KAKAOPAY' });
+    refused({ method: 'CARD', provider: 'INICIS', cardScope: 'OVERSEAS' });
+    refused({ method: 'CARD', cardScope: 'MARS' });
+    refused({ method: 'BANK_TRANSFER', cardScope: 'OVERSEAS' });
   });
 });
 

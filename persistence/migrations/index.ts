@@ -9,6 +9,7 @@ import { Ordering1732470000000 } from './1732470000000-ordering';
 import { OrderAfterSale1732475000000 } from './1732475000000-order-after-sale';
 import { Shipping1732480000000 } from './1732480000000-shipping';
 import { Settlement1732490000000 } from './1732490000000-settlement';
+import { OrderCardScope1732495000000 } from './1732495000000-order-card-scope';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   OrderAfterSale1732475000000,
   Shipping1732480000000,
   Settlement1732490000000,
+  OrderCardScope1732495000000,
 ];

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { summariseLines, type ReservationLine } from '../../domain/inventory/reservation';
-import { DEFAULT_PROVIDER, validateCheckout, type CheckoutRequest } from '../../domain/ordering/checkout';
+import { defaultProviderFor, validateCheckout, type CheckoutRequest } from '../../domain/ordering/checkout';
 import { placeOrder, type Order, type PricedLine } from '../../domain/ordering/order';
 import { ORDER_SERIAL_LIMIT, formatOrderNumber } from '../../domain/ordering/order-number';
 import {
@@ -162,7 +162,11 @@ export class OrderPlacementService {
           shippingAddress: checkout.shippingAddress,
           payment: {
             method: split.effectiveMethod,
-            provider: split.needsPg ? (checkout.payment.provider ?? DEFAULT_PROVIDER) : null,
+            provider: split.needsPg
+              ? (checkout.payment.provider ??
+                defaultProviderFor(checkout.payment.method, checkout.payment.cardScope))
+              : null,
+            cardScope: split.needsPg ? checkout.payment.cardScope : null,
             pointsAmount: split.pointsAmount,
             payableAmount: split.pgAmount,
           },
@@ -272,6 +276,7 @@ export function requestHash(checkout: CheckoutRequest): string {
     payment: {
       method: checkout.payment.method,
       provider: checkout.payment.provider,
+      cardScope: checkout.payment.cardScope,
       points: checkout.payment.points ?? null,
     },
   };

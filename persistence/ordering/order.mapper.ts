@@ -3,7 +3,7 @@ import type { ShippingAddress } from '../../domain/ordering/checkout';
 import type { Order, OrderLine, OrderPart } from '../../domain/ordering/order';
 import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
 import type { OrderStatus } from '../../domain/ordering/order-status';
-import type { PaymentMethod, PgProvider } from '../../domain/payment/payment-method';
+import type { CardScope, PaymentMethod, PgProvider } from '../../domain/payment/payment-method';
 import type { OrderHistoryRow, OrderLineRow, OrderPartRow, OrderRow } from './ordering.entities';
 
 /** The shipping address is personal data: one AES-256-GCM ciphertext of its JSON. */
@@ -30,6 +30,7 @@ export function orderToRow(
     payableAmount: order.payment.payableAmount,
     paymentMethod: order.payment.method,
     paymentProvider: order.payment.provider,
+    cardScope: order.payment.cardScope ?? null,
     shippingAddress: order.shippingAddress ? encryptAddress(cipher, order.shippingAddress) : null,
     personalDataErasedAt: null,
     idempotencyKey: idempotency.key,
@@ -114,6 +115,7 @@ export function orderFromRows(
     payment: {
       method: row.paymentMethod as PaymentMethod,
       provider: row.paymentProvider as PgProvider | null,
+      cardScope: (row.cardScope as CardScope | null) ?? null,
       pointsAmount: Number(row.pointsAmount),
       payableAmount: Number(row.payableAmount),
     },

@@ -22,6 +22,7 @@ export interface OrderRow {
   payableAmount: number;
   paymentMethod: string;
   paymentProvider: string | null;
+  cardScope: string | null;
   /** Ciphertext (PiiCipher) of the address JSON; null once erased. */
   shippingAddress: string | null;
   personalDataErasedAt: Date | null;
@@ -100,6 +101,7 @@ export const OrderEntity = new EntitySchema<OrderRow>({
     payableAmount: bigint('payable_amount'),
     paymentMethod: text('payment_method', 20),
     paymentProvider: text('payment_provider', 20, true),
+    cardScope: text('card_scope', 10, true),
     shippingAddress: nullableText('shipping_address'),
     personalDataErasedAt: time('personal_data_erased_at', true),
     idempotencyKey: text('idempotency_key', 100, true),

@@ -146,6 +146,47 @@ describe('order journey end to end (dev server, worker process, simulators)', ()
     assert.equal(pgPayment?.balanceAmount, 3_000);
   });
 
+  for (const { label, payment, provider, window } of [
+    {
+      label: 'KakaoPay',
+      payment: { method: 'KAKAOPAY' },
+      provider: 'KAKAOPAY',
+      window: '/sandbox/kakaopay/',
+    },
+    {
+      label: 'NaverPay',
+      payment: { method: 'NAVERPAY' },
+      provider: 'NAVERPAY',
+      window: '/sandbox/naverpay/',
+    },
+    {
+      label: 'an overseas card (NicePay)',
+      payment: { method: 'CARD', cardScope: 'OVERSEAS' },
+      provider: 'NICEPAY',
+      window: '/sandbox/nicepay/',
+    },
+    {
+      label: 'KG Inicis',
+      payment: { method: 'CARD', provider: 'INICIS' },
+      provider: 'INICIS',
+      window: '/sandbox/inicis/',
+    },
+  ])
+    test(`paid through ${label}: its own window, its return, the order PAID`, async () => {
+      const product = await shop.product([2], 15_500);
+      const order = await shop.placeOrder(product.variantIds[0]!, 1, payment);
+      assert.equal(order.payment.provider, provider);
+      assert.ok(new URL(order.payment.checkoutUrl).pathname.startsWith(window), order.payment.checkoutUrl);
+      const { landedOn } = await shop.payInWindow(order);
+      assert.ok(['PAID', 'PROCESSING'].includes(landedOn.searchParams.get('status')!), landedOn.toString());
+      await shop.until(order.id, 'PAID');
+      const [row] = (await shop.app.dataSource.query(
+        'SELECT provider, status FROM payments WHERE order_id = ?',
+        [order.id],
+      )) as Array<{ provider: string; status: string }>;
+      assert.deepEqual({ ...row }, { provider, status: 'APPROVED' });
+    });
+
   test('a worker killed with SIGKILL during the PG call and started again finishes the order, nothing twice', async () => {
     const product = await shop.product([3], 27_000);
     const variantId = product.variantIds[0]!;

@@ -8,7 +8,7 @@ import { listen, type RunningServer } from '../../platform/http-server';
 import { uuidv7 } from '../../platform/ids';
 import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
 import { createPgSimulator, type PgSimulator } from '../../simulators/pg/pg.simulator';
-import { useTossWindow, type WindowAction } from '../../simulators/pg/toss/toss-sandbox-buyer';
+import { useSandboxWindow, type WindowAction } from '../../simulators/pg/shared/sandbox-buyer';
 import { freePort } from './free-port';
 import { signUpConsumer, signUpSeller, type TestAccount } from './identity';
 import { address, cardPayment, createProduct } from './ordering';
@@ -140,8 +140,18 @@ export async function openJourney(options: { courierStepMs?: number } = {}): Pro
       return placed.body;
     },
     async payInWindow(order, action = 'approve') {
-      const window = await useTossWindow(order.payment.checkoutUrl as string, action);
-      const back = await fetch(window.location, { redirect: 'manual' });
+      // Each PG's window sends the browser back its own way: a redirect (Toss, KakaoPay, NaverPay)
+      // or a self-submitting form POST (NicePay, KG Inicis); the browser follows it to the shop.
+      const outcome = await useSandboxWindow(order.payment.checkoutUrl as string, action);
+      if (outcome.kind === 'page') throw new Error(`the window answered ${outcome.status}: ${outcome.html}`);
+      const back =
+        outcome.kind === 'redirect'
+          ? await fetch(outcome.location, { redirect: 'manual' })
+          : await fetch(outcome.action, {
+              method: 'POST',
+              body: new URLSearchParams(outcome.fields),
+              redirect: 'manual',
+            });
       const landing = back.headers.get('location');
       if (!landing) throw new Error(`the return URL answered ${back.status}: ${await back.text()}`);
       return { landedOn: new URL(landing) };
