@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import {
-  confirmIdempotencyKey,
-  inicisAuthSignatureInput,
-  type PaymentGateway,
-  type PgReturn,
-} from '../../../domain/payment';
+import { inicisAuthSignatureInput, type PaymentGateway } from '../../../domain/payment';
 import { INICIS_TEST_MERCHANT } from '../../../simulators/pg/inicis/inicis.simulator';
-import { useSandboxWindow } from '../../../simulators/pg/shared/sandbox-buyer';
-import { netCancelOf, runAttempt, startSimulator } from '../gateway-test-support';
+import { cardWindowHarness, cardWindowTests, type CardWindowPgSpec } from '../card-window-cases';
+import { faultCaseTests, type AuthenticatedPayment } from '../gateway-fault-cases';
+import { startSimulator } from '../gateway-test-support';
 import { createInicisPaymentGateway, type InicisGatewayConfig } from './inicis.gateway';
 import { inicisSignatures } from './inicis-signatures';
 
@@ -46,149 +42,94 @@ describe('KG Inicis adapter against the PG simulator', () => {
     [...inicis().state.transactions.values()].find((t) => t.oid === orderId);
   const authOf = (orderId: string) => [...inicis().state.auths.values()].find((a) => a.oid === orderId);
 
-  async function checkout(amount: number, orderId = newOrderId()) {
-    const result = await gateway.prepareCheckout({
-      orderId,
-      orderName: '무선 키보드 외 1건',
-      amount,
-      method: 'CARD',
-      successUrl: `https://shop.example/api/v1/payments/return/inicis/${orderId}/success`,
-      failUrl: `https://shop.example/api/v1/payments/return/inicis/${orderId}/fail`,
-      cancelUrl: `https://shop.example/api/v1/payments/return/inicis/${orderId}/cancel`,
-      customerKey: 'cust_7f3a',
-    });
-    assert.ok(result.kind === 'ready' && result.checkoutUrl);
-    return { orderId, checkoutUrl: result.checkoutUrl, clientParams: result.clientParams };
-  }
+  const spec: CardWindowPgSpec = {
+    pg: 'inicis',
+    orderName: '무선 키보드 외 1건',
+    sendsCardScope: false,
+    lookupByTid: false,
+    gateway: () => gateway,
+    newOrderId,
+  };
+  const h = cardWindowHarness(spec);
+  const { checkout, buyerAuthenticates, attempt, approvedPayment } = h;
+  const netCancelled = (_outcome: unknown, { orderId }: AuthenticatedPayment) =>
+    assert.equal(transactionOf(orderId)?.cancelled, true);
 
-  async function buyerAuthenticates(amount: number) {
-    const { orderId, checkoutUrl } = await checkout(amount);
-    const outcome = await useSandboxWindow(checkoutUrl, 'approve');
-    assert.ok(outcome.kind === 'post', JSON.stringify(outcome));
-    assert.equal(outcome.action, `https://shop.example/api/v1/payments/return/inicis/${orderId}/success`);
-    const read = gateway.parseReturn({ orderId, outcome: 'success', params: outcome.fields });
-    assert.ok(read.kind === 'authenticated', JSON.stringify(read));
-    return { orderId, pgReturn: read.pgReturn, fields: outcome.fields };
-  }
+  cardWindowTests(spec, h, {
+    provider: 'INICIS',
+    approved(outcome, { orderId, pgReturn }) {
+      assert.equal(pgReturn.params?.idc_name, 'stg');
+      assert.equal(outcome.payment.pgTransactionId, transactionOf(orderId)?.tid);
+    },
+    windowFailure: { code: 'R901', message: '카드사 인증 실패' },
+  });
 
-  function attempt(orderId: string, amount: number, pgReturn: PgReturn) {
-    return runAttempt(
-      gateway,
-      { orderId, amount },
+  faultCaseTests(
+    { authenticated: buyerAuthenticates, faults, attempt, approveCalls: () => calls('approve') },
+    [
       {
-        confirm: () =>
-          gateway.confirm({ orderId, amount, pgReturn, idempotencyKey: confirmIdempotencyKey(orderId, 1) }),
-        lookup: () => gateway.lookup({ orderId }),
-        netCancel: netCancelOf(gateway, orderId, '결제 결과 확인 불가', pgReturn),
+        title: 'decline is final: one call, the code and message reach the caller',
+        amount: 12_000,
+        faults: { decline: {} },
+        status: 'DECLINED',
+        code: 'R101',
+        message: '카드사 승인 거절',
+        approveCalls: 1,
       },
-    );
-  }
-
-  async function approvedPayment(amount = 20_000) {
-    const { orderId, pgReturn } = await buyerAuthenticates(amount);
-    const result = await gateway.confirm({
-      orderId,
-      amount,
-      pgReturn,
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
-    assert.ok(result.kind === 'approved');
-    return result.payment;
-  }
-
-  test('approve: the approval answer’s authSignature checks out; tid, card, time and amount come back', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(32_900);
-    assert.equal(pgReturn.params?.idc_name, 'stg');
-    const outcome = await attempt(orderId, 32_900, pgReturn);
-    assert.ok(outcome.status === 'APPROVED');
-    assert.equal(outcome.payment.provider, 'INICIS');
-    assert.equal(outcome.payment.orderId, orderId);
-    assert.equal(outcome.payment.method, 'CARD');
-    assert.equal(outcome.payment.totalAmount, 32_900);
-    assert.match(outcome.payment.approvedAt ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$/);
-    assert.equal(outcome.payment.pgTransactionId, transactionOf(orderId)?.tid);
-    assert.equal((outcome.payment.raw as { resultCode: string }).resultCode, '0000');
-    assert.equal(outcome.confirmCalls, 1);
-  });
-
-  test('decline is final: one call, the code and message reach the caller', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(12_000);
-    faults({ decline: {} });
-    const outcome = await attempt(orderId, 12_000, pgReturn);
-    assert.ok(outcome.status === 'DECLINED');
-    assert.deepEqual([outcome.code, outcome.message], ['R101', '카드사 승인 거절']);
-    assert.equal(calls('approve'), 1);
-  });
-
-  test('Inicis busy (HTTP 503) twice, then the third approval goes through', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(9_900);
-    faults({ transient: { times: 2 } });
-    const outcome = await attempt(orderId, 9_900, pgReturn);
-    assert.equal(outcome.status, 'APPROVED');
-    assert.deepEqual(
-      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
-      ['confirm:retryable:HTTP_503', 'confirm:retryable:HTTP_503', 'confirm:approved:'],
-    );
-  });
-
-  test('retries exhausted: 4 approval calls, then dead-letter; the authentication was never approved', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(21_000);
-    faults({ transient: { times: 10 } });
-    const outcome = await attempt(orderId, 21_000, pgReturn);
-    assert.ok(outcome.status === 'DEAD_LETTER');
-    assert.equal(outcome.reason, 'RETRIES_EXHAUSTED');
-    assert.equal(calls('approve'), 4);
-    assert.equal(authOf(orderId)?.state, 'authenticated');
-  });
-
-  test('read timeout on an approval Inicis made: net-cancel at netCancelUrl undoes it', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(45_000);
-    faults({ timeout: { hangMs: 2_000 } });
-    const outcome = await attempt(orderId, 45_000, pgReturn);
-    assert.ok(outcome.status === 'DECLINED' && outcome.code === 'PG_NET_CANCELED');
-    assert.deepEqual(
-      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
-      ['confirm:ambiguous:TIMEOUT', 'netCancel:canceled:'],
-    );
-    assert.equal(transactionOf(orderId)?.cancelled, true);
-  });
-
-  test('approved but the answer is lost (dropped or a 500): net-cancel, no second approval', async () => {
-    for (const mode of ['drop', 'error'] as const) {
-      simulator.reset();
-      const { orderId, pgReturn } = await buyerAuthenticates(7_500);
-      faults({ loseResponse: { mode } });
-      const outcome = await attempt(orderId, 7_500, pgReturn);
-      assert.ok(outcome.status === 'DECLINED' && outcome.code === 'PG_NET_CANCELED');
-      assert.equal(outcome.steps[0]?.code, mode === 'drop' ? 'NETWORK_ERROR' : 'HTTP_500');
-      assert.equal(calls('approve'), 1);
-      assert.equal(transactionOf(orderId)?.cancelled, true);
-    }
-  });
-
-  test('a timeout where Inicis did nothing: the net-cancel has nothing to undo', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(3_000);
-    faults({ timeout: { hangMs: 1_000, process: false } });
-    const outcome = await attempt(orderId, 3_000, pgReturn);
-    assert.ok(outcome.status === 'DECLINED');
-    assert.deepEqual(
-      outcome.steps.map((s) => `${s.call}:${s.result}`),
-      ['confirm:ambiguous', 'netCancel:nothing_to_cancel'],
-    );
-    assert.equal(transactionOf(orderId), undefined);
-  });
-
-  test('signatures, Inicis → shop: an approval answer with a wrong authSignature is not believed and is net-cancelled', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(8_800);
-    faults({ badSignature: {} });
-    const outcome = await attempt(orderId, 8_800, pgReturn);
-    assert.ok(outcome.status === 'DECLINED');
-    assert.deepEqual(
-      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
-      ['confirm:ambiguous:INICIS_AUTH_SIGNATURE_INVALID', 'netCancel:canceled:'],
-    );
-    assert.equal(transactionOf(orderId)?.cancelled, true);
-  });
+      {
+        title: 'Inicis busy (HTTP 503) twice, then the third approval goes through',
+        amount: 9_900,
+        faults: { transient: { times: 2 } },
+        status: 'APPROVED',
+        steps: ['confirm:retryable:HTTP_503', 'confirm:retryable:HTTP_503', 'confirm:approved:'],
+      },
+      {
+        title: 'retries exhausted: 4 approval calls, then dead-letter; the authentication was never approved',
+        amount: 21_000,
+        faults: { transient: { times: 10 } },
+        status: 'DEAD_LETTER',
+        reason: 'RETRIES_EXHAUSTED',
+        approveCalls: 4,
+        then: (_outcome, { orderId }) => assert.equal(authOf(orderId)?.state, 'authenticated'),
+      },
+      {
+        title: 'read timeout on an approval Inicis made: net-cancel at netCancelUrl undoes it',
+        amount: 45_000,
+        faults: { timeout: { hangMs: 2_000 } },
+        status: 'DECLINED',
+        code: 'PG_NET_CANCELED',
+        steps: ['confirm:ambiguous:TIMEOUT', 'netCancel:canceled:'],
+        then: netCancelled,
+      },
+      ...(['drop', 'error'] as const).map((mode) => ({
+        title: `approved but the answer is lost (${mode === 'drop' ? 'dropped' : 'a 500'}): net-cancel, no second approval`,
+        amount: 7_500,
+        faults: { loseResponse: { mode } },
+        status: 'DECLINED' as const,
+        code: 'PG_NET_CANCELED',
+        firstStepCode: mode === 'drop' ? 'NETWORK_ERROR' : 'HTTP_500',
+        approveCalls: 1,
+        then: netCancelled,
+      })),
+      {
+        title: 'a timeout where Inicis did nothing: the net-cancel has nothing to undo',
+        amount: 3_000,
+        faults: { timeout: { hangMs: 1_000, process: false } },
+        status: 'DECLINED',
+        bareSteps: ['confirm:ambiguous', 'netCancel:nothing_to_cancel'],
+        then: (_outcome, { orderId }) => assert.equal(transactionOf(orderId), undefined),
+      },
+      {
+        title:
+          'signatures, Inicis → shop: an approval answer with a wrong authSignature is not believed and is net-cancelled',
+        amount: 8_800,
+        faults: { badSignature: {} },
+        status: 'DECLINED',
+        steps: ['confirm:ambiguous:INICIS_AUTH_SIGNATURE_INVALID', 'netCancel:canceled:'],
+        then: netCancelled,
+      },
+    ],
+  );
 
   test('the authUrl / netCancelUrl allow-list by idc_name is checked before any call', async () => {
     const { orderId, pgReturn, fields } = await buyerAuthenticates(5_000);
@@ -206,12 +147,7 @@ describe('KG Inicis adapter against the PG simulator', () => {
       { ...pgReturn.params!, idc_name: 'ks' },
       { ...pgReturn.params!, idc_name: 'constructor' },
     ]) {
-      const result = await gateway.confirm({
-        orderId,
-        amount: 5_000,
-        pgReturn: { ...pgReturn, params },
-        idempotencyKey: confirmIdempotencyKey(orderId, 1),
-      });
+      const result = await h.confirm(orderId, 5_000, { ...pgReturn, params });
       assert.ok(result.kind === 'declined' && result.code === 'INICIS_AUTH_URL_NOT_ALLOWED');
     }
     const cancel = await gateway.netCancel({
@@ -260,12 +196,7 @@ describe('KG Inicis adapter against the PG simulator', () => {
     assert.equal((await fetch(forged.checkoutUrl!)).status, 400);
 
     const { orderId, pgReturn } = await buyerAuthenticates(10_000);
-    const result = await wrongKey.confirm({
-      orderId,
-      amount: 10_000,
-      pgReturn,
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
+    const result = await h.confirm(orderId, 10_000, pgReturn, wrongKey);
     assert.ok(result.kind === 'declined' && result.code === 'R002');
     assert.equal(authOf(orderId)?.state, 'authenticated');
   });
@@ -339,7 +270,7 @@ describe('KG Inicis adapter against the PG simulator', () => {
   test('the approval amount is Inicis’s TotPrice: an approval for another amount is reported so it can be voided', async () => {
     // The window was signed for 1,000원; the order says 30,000원.
     const { orderId, pgReturn } = await buyerAuthenticates(1_000);
-    const outcome = await attempt(orderId, 30_000, pgReturn);
+    const outcome = await attempt({ orderId, pgReturn }, 30_000);
     assert.ok(outcome.status === 'VOID_REQUIRED');
     assert.equal(outcome.payment.totalAmount, 1_000);
     const undone = await gateway.netCancel({
@@ -416,28 +347,7 @@ describe('KG Inicis adapter against the PG simulator', () => {
     assert.equal(transactionOf(payment.orderId)?.cancelled, false);
   });
 
-  test('the window: 결제 실패 posts a failed result to returnUrl, 취소 loads closeUrl', async () => {
-    const failed = await checkout(6_000);
-    const post = await useSandboxWindow(failed.checkoutUrl, 'fail');
-    assert.ok(post.kind === 'post');
-    const read = gateway.parseReturn({ orderId: failed.orderId, outcome: 'success', params: post.fields });
-    assert.deepEqual(read, {
-      kind: 'failed',
-      code: 'R901',
-      message: '카드사 인증 실패',
-      buyerCanceled: false,
-    });
-
-    const cancelled = await checkout(6_000);
-    const redirect = await useSandboxWindow(cancelled.checkoutUrl, 'cancel');
-    assert.ok(redirect.kind === 'redirect');
-    assert.equal(
-      redirect.location,
-      `https://shop.example/api/v1/payments/return/inicis/${cancelled.orderId}/cancel`,
-    );
-    const gaveUp = gateway.parseReturn({ orderId: cancelled.orderId, outcome: 'cancel', params: {} });
-    assert.ok(gaveUp.kind === 'failed' && gaveUp.buyerCanceled);
-
+  test('the return: one for another order or another MID is rejected', async () => {
     const { orderId, fields } = await buyerAuthenticates(6_000);
     assert.equal(
       gateway.parseReturn({ orderId: 'another-order', outcome: 'success', params: fields }).kind,

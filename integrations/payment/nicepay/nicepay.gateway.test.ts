@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import {
-  cancelIdempotencyKey,
-  confirmIdempotencyKey,
-  type PaymentGateway,
-  type PgReturn,
-} from '../../../domain/payment';
+import { cancelIdempotencyKey, confirmIdempotencyKey, type PaymentGateway } from '../../../domain/payment';
 import { NICEPAY_DOC_CLIENT } from '../../../simulators/pg/nicepay/nicepay.simulator';
-import { useSandboxWindow } from '../../../simulators/pg/shared/sandbox-buyer';
-import { netCancelOf, runAttempt, startSimulator, WebhookInbox } from '../gateway-test-support';
+import { cardWindowHarness, cardWindowTests, type CardWindowPgSpec } from '../card-window-cases';
+import { faultCaseTests, type AuthenticatedPayment } from '../gateway-fault-cases';
+import { startSimulator, WebhookInbox } from '../gateway-test-support';
 import { createNicepayPaymentGateway } from './nicepay.gateway';
 import { ediDate, nicepaySignatures } from './nicepay-signatures';
 
@@ -52,157 +48,119 @@ describe('NicePay adapter against the PG simulator', () => {
   const transactionOf = (orderId: string) =>
     nicepay().state.transactions.get(nicepay().state.orders.get(orderId) ?? '');
 
-  async function checkout(amount: number, options: { overseas?: boolean; orderId?: string } = {}) {
-    const orderId = options.orderId ?? newOrderId();
-    const result = await gateway.prepareCheckout({
-      orderId,
-      orderName: '제주 감귤 5kg',
-      amount,
-      method: 'CARD',
-      cardScope: options.overseas ? 'OVERSEAS' : 'DOMESTIC',
-      successUrl: `https://shop.example/api/v1/payments/return/nicepay/${orderId}/success`,
-      failUrl: `https://shop.example/api/v1/payments/return/nicepay/${orderId}/fail`,
-      cancelUrl: `https://shop.example/api/v1/payments/return/nicepay/${orderId}/cancel`,
-      customerKey: 'cust_7f3a',
-    });
-    assert.ok(result.kind === 'ready' && result.checkoutUrl);
-    return { orderId, checkoutUrl: result.checkoutUrl, clientParams: result.clientParams };
-  }
+  const spec: CardWindowPgSpec = {
+    pg: 'nicepay',
+    orderName: '제주 감귤 5kg',
+    sendsCardScope: true,
+    lookupByTid: true,
+    gateway: () => gateway,
+    newOrderId,
+  };
+  const h = cardWindowHarness(spec);
+  const { checkout, buyerAuthenticates, confirm, attempt, approvedPayment } = h;
+  const statusIs =
+    (status: string) =>
+    (_outcome: unknown, { orderId }: AuthenticatedPayment) =>
+      assert.equal(transactionOf(orderId)?.status, status);
+  const notApproved = (_outcome: unknown, { orderId }: AuthenticatedPayment) =>
+    assert.equal(transactionOf(orderId)?.approved, false);
 
-  /** The buyer presses 결제하기; the browser POSTs NicePay's auth result to returnUrl; the shop reads it. */
-  async function buyerAuthenticates(amount: number, options: { overseas?: boolean } = {}) {
-    const { orderId, checkoutUrl } = await checkout(amount, options);
-    const outcome = await useSandboxWindow(checkoutUrl, 'approve');
-    assert.ok(outcome.kind === 'post');
-    assert.equal(outcome.action, `https://shop.example/api/v1/payments/return/nicepay/${orderId}/success`);
-    const read = gateway.parseReturn({ orderId, outcome: 'success', params: outcome.fields });
-    assert.ok(read.kind === 'authenticated', JSON.stringify(read));
-    return { orderId, pgReturn: read.pgReturn, fields: outcome.fields };
-  }
-
-  function attempt(orderId: string, amount: number, pgReturn: PgReturn) {
-    return runAttempt(
-      gateway,
-      { orderId, amount },
-      {
-        confirm: () =>
-          gateway.confirm({ orderId, amount, pgReturn, idempotencyKey: confirmIdempotencyKey(orderId, 1) }),
-        lookup: () => gateway.lookup({ orderId, pgTransactionId: pgReturn.token }),
-        netCancel: netCancelOf(gateway, orderId, '결제 결과 확인 불가', pgReturn),
-      },
-    );
-  }
-
-  async function approvedPayment(amount = 20_000) {
-    const { orderId, pgReturn } = await buyerAuthenticates(amount);
-    const result = await gateway.confirm({
-      orderId,
-      amount,
-      pgReturn,
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
-    assert.ok(result.kind === 'approved');
-    return result.payment;
-  }
-
-  test('approve: one signed approval call; tid, method, approval time, amount and the raw answer come back', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(32_900);
-    const outcome = await attempt(orderId, 32_900, pgReturn);
-    assert.ok(outcome.status === 'APPROVED');
-    assert.equal(outcome.payment.pgTransactionId, pgReturn.token);
-    assert.equal(outcome.payment.provider, 'NICEPAY');
-    assert.equal(outcome.payment.method, 'CARD');
-    assert.equal(outcome.payment.cardScope, 'DOMESTIC');
-    assert.equal(outcome.payment.totalAmount, 32_900);
-    assert.equal(outcome.payment.balanceAmount, 32_900);
-    assert.match(outcome.payment.approvedAt ?? '', /\+09:00$/);
-    assert.equal((outcome.payment.raw as { resultCode: string }).resultCode, '0000');
-    assert.equal(outcome.confirmCalls, 1);
-    assert.equal(transactionOf(orderId)?.status, 'paid');
+  cardWindowTests(spec, h, {
+    provider: 'NICEPAY',
+    approved(outcome, { orderId, pgReturn }) {
+      assert.equal(outcome.payment.pgTransactionId, pgReturn.token);
+      assert.equal(outcome.payment.cardScope, 'DOMESTIC');
+      assert.equal(outcome.payment.balanceAmount, 32_900);
+      assert.equal(transactionOf(orderId)?.status, 'paid');
+    },
+    windowFailure: { code: '3095', message: '카드사 실패 응답' },
+    windowFailed: (fields) => assert.equal(fields.authResultCode, '3095'),
   });
+
+  faultCaseTests(
+    { authenticated: buyerAuthenticates, faults, attempt, approveCalls: () => calls('approve') },
+    [
+      {
+        title: 'decline is final: one call, the card code and message reach the caller',
+        amount: 12_000,
+        faults: { decline: { code: '3021', message: '유효기간 오류' } },
+        status: 'DECLINED',
+        code: '3021',
+        message: '유효기간 오류',
+        approveCalls: 1,
+      },
+      {
+        title: 'a retryable resultCode (2000 DB오류) twice, then the third call approves',
+        amount: 9_900,
+        faults: { transient: { times: 2 } },
+        status: 'APPROVED',
+        steps: ['confirm:retryable:2000', 'confirm:retryable:2000', 'confirm:approved:'],
+      },
+      {
+        title: 'retries exhausted: 4 approval calls, then dead-letter; nothing was approved',
+        amount: 21_000,
+        faults: { transient: { times: 10, code: 'A110', message: '외부 연동결과 실패' } },
+        status: 'DEAD_LETTER',
+        reason: 'RETRIES_EXHAUSTED',
+        code: 'A110',
+        approveCalls: 4,
+        then: notApproved,
+      },
+      {
+        title:
+          'read timeout on an approval NicePay did make: net-cancel undoes it, the attempt fails for a new payment',
+        amount: 45_000,
+        faults: { timeout: { hangMs: 2_000 } },
+        status: 'DECLINED',
+        code: 'PG_NET_CANCELED',
+        steps: ['confirm:ambiguous:TIMEOUT', 'netCancel:canceled:'],
+        then: (outcome, payment) => {
+          statusIs('cancelled')(outcome, payment);
+          assert.equal(transactionOf(payment.orderId)?.cancels[0]?.reason, '망취소');
+        },
+      },
+      {
+        title: 'approved but the answer is lost (connection dropped): net-cancel, no second approval',
+        amount: 7_500,
+        faults: { loseResponse: { mode: 'drop' } },
+        status: 'DECLINED',
+        code: 'PG_NET_CANCELED',
+        firstStepCode: 'NETWORK_ERROR',
+        approveCalls: 1,
+        then: (outcome, payment) => {
+          assert.equal(calls('netCancel'), 1);
+          statusIs('cancelled')(outcome, payment);
+        },
+      },
+      {
+        title:
+          'a timeout where NicePay did nothing: the net-cancel finds nothing (2012) and nothing is charged',
+        amount: 3_000,
+        faults: { timeout: { hangMs: 1_000, process: false } },
+        status: 'DECLINED',
+        steps: ['confirm:ambiguous:TIMEOUT', 'netCancel:nothing_to_cancel:2012'],
+        then: notApproved,
+      },
+      {
+        title:
+          'signatures, NicePay → shop: an approval answer with a wrong signature is not believed; the approval is net-cancelled',
+        amount: 8_800,
+        faults: { badSignature: {} },
+        status: 'DECLINED',
+        steps: ['confirm:ambiguous:NICEPAY_SIGNATURE_INVALID', 'netCancel:canceled:'],
+        then: statusIs('cancelled'),
+      },
+    ],
+  );
 
   test('overseas cards: the window offers only overseas brands and the approval says OVERSEAS', async () => {
     const { clientParams } = await checkout(50_000, { overseas: true });
     assert.equal(clientParams.cardCode, '25,26,27,28,29,34');
     const { orderId, pgReturn } = await buyerAuthenticates(50_000, { overseas: true });
-    const result = await gateway.confirm({
-      orderId,
-      amount: 50_000,
-      pgReturn,
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
+    const result = await confirm(orderId, 50_000, pgReturn);
     assert.ok(result.kind === 'approved');
     assert.equal(result.payment.cardScope, 'OVERSEAS');
     assert.equal(result.payment.card?.issuerCode, '25');
-  });
-
-  test('decline is final: one call, the card code and message reach the caller', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(12_000);
-    faults({ decline: { code: '3021', message: '유효기간 오류' } });
-    const outcome = await attempt(orderId, 12_000, pgReturn);
-    assert.ok(outcome.status === 'DECLINED');
-    assert.equal(outcome.code, '3021');
-    assert.equal(outcome.message, '유효기간 오류');
-    assert.equal(calls('approve'), 1);
-  });
-
-  test('a retryable resultCode (2000 DB오류) twice, then the third call approves', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(9_900);
-    faults({ transient: { times: 2 } });
-    const outcome = await attempt(orderId, 9_900, pgReturn);
-    assert.equal(outcome.status, 'APPROVED');
-    assert.deepEqual(
-      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
-      ['confirm:retryable:2000', 'confirm:retryable:2000', 'confirm:approved:'],
-    );
-  });
-
-  test('retries exhausted: 4 approval calls, then dead-letter; nothing was approved', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(21_000);
-    faults({ transient: { times: 10, code: 'A110', message: '외부 연동결과 실패' } });
-    const outcome = await attempt(orderId, 21_000, pgReturn);
-    assert.ok(outcome.status === 'DEAD_LETTER');
-    assert.equal(outcome.reason, 'RETRIES_EXHAUSTED');
-    assert.equal(outcome.code, 'A110');
-    assert.equal(calls('approve'), 4);
-    assert.equal(transactionOf(orderId)?.approved, false);
-  });
-
-  test('read timeout on an approval NicePay did make: net-cancel undoes it, the attempt fails for a new payment', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(45_000);
-    faults({ timeout: { hangMs: 2_000 } });
-    const outcome = await attempt(orderId, 45_000, pgReturn);
-    assert.ok(outcome.status === 'DECLINED');
-    assert.equal(outcome.code, 'PG_NET_CANCELED');
-    assert.deepEqual(
-      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
-      ['confirm:ambiguous:TIMEOUT', 'netCancel:canceled:'],
-    );
-    assert.equal(transactionOf(orderId)?.status, 'cancelled');
-    assert.equal(transactionOf(orderId)?.cancels[0]?.reason, '망취소');
-  });
-
-  test('approved but the answer is lost (connection dropped): net-cancel, no second approval', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(7_500);
-    faults({ loseResponse: { mode: 'drop' } });
-    const outcome = await attempt(orderId, 7_500, pgReturn);
-    assert.ok(outcome.status === 'DECLINED' && outcome.code === 'PG_NET_CANCELED');
-    assert.equal(outcome.steps[0]?.code, 'NETWORK_ERROR');
-    assert.equal(calls('approve'), 1);
-    assert.equal(calls('netCancel'), 1);
-    assert.equal(transactionOf(orderId)?.status, 'cancelled');
-  });
-
-  test('a timeout where NicePay did nothing: the net-cancel finds nothing (2012) and nothing is charged', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(3_000);
-    faults({ timeout: { hangMs: 1_000, process: false } });
-    const outcome = await attempt(orderId, 3_000, pgReturn);
-    assert.ok(outcome.status === 'DECLINED');
-    assert.deepEqual(
-      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
-      ['confirm:ambiguous:TIMEOUT', 'netCancel:nothing_to_cancel:2012'],
-    );
-    assert.equal(transactionOf(orderId)?.approved, false);
   });
 
   test('an approval repeated after it succeeded (2201 기승인존재) is read back as this order’s approval', async () => {
@@ -217,20 +175,10 @@ describe('NicePay adapter against the PG simulator', () => {
 
   test('amount checks: a tampered return amount is refused before any call; NicePay refuses another amount (A123)', async () => {
     const { orderId, pgReturn } = await buyerAuthenticates(30_000);
-    const tampered = await gateway.confirm({
-      orderId,
-      amount: 30_000,
-      pgReturn: { ...pgReturn, amount: 300 },
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
+    const tampered = await confirm(orderId, 30_000, { ...pgReturn, amount: 300 });
     assert.ok(tampered.kind === 'declined' && tampered.code === 'PAYMENT_AMOUNT_MISMATCH');
     assert.equal(calls('approve'), 0);
-    const other = await gateway.confirm({
-      orderId,
-      amount: 1_000,
-      pgReturn: { token: pgReturn.token },
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
+    const other = await confirm(orderId, 1_000, { token: pgReturn.token });
     assert.ok(other.kind === 'declined' && other.code === 'A123');
     assert.equal(transactionOf(orderId)?.approved, false);
   });
@@ -292,18 +240,6 @@ describe('NicePay adapter against the PG simulator', () => {
     assert.equal(transactionOf(orderId)?.approved, false);
   });
 
-  test('signatures, NicePay → shop: an approval answer with a wrong signature is not believed; the approval is net-cancelled', async () => {
-    const { orderId, pgReturn } = await buyerAuthenticates(8_800);
-    faults({ badSignature: {} });
-    const outcome = await attempt(orderId, 8_800, pgReturn);
-    assert.ok(outcome.status === 'DECLINED');
-    assert.deepEqual(
-      outcome.steps.map((s) => `${s.call}:${s.result}:${s.code ?? ''}`),
-      ['confirm:ambiguous:NICEPAY_SIGNATURE_INVALID', 'netCancel:canceled:'],
-    );
-    assert.equal(transactionOf(orderId)?.status, 'cancelled');
-  });
-
   test('the return: a tampered amount or signature, another order, or a foreign clientId is rejected', async () => {
     const { orderId, fields } = await buyerAuthenticates(15_000);
     const read = (params: Record<string, string>, id = orderId) =>
@@ -319,30 +255,6 @@ describe('NicePay adapter against the PG simulator', () => {
       amount: 15_000,
       params: { authToken: fields.authToken },
     });
-  });
-
-  test('the window: 결제 실패 posts a failed auth result to returnUrl, 취소 sends the buyer to the cancel URL', async () => {
-    const failed = await checkout(6_000);
-    const post = await useSandboxWindow(failed.checkoutUrl, 'fail');
-    assert.ok(post.kind === 'post');
-    assert.equal(post.fields.authResultCode, '3095');
-    const read = gateway.parseReturn({ orderId: failed.orderId, outcome: 'success', params: post.fields });
-    assert.deepEqual(read, {
-      kind: 'failed',
-      code: '3095',
-      message: '카드사 실패 응답',
-      buyerCanceled: false,
-    });
-
-    const cancelled = await checkout(6_000);
-    const redirect = await useSandboxWindow(cancelled.checkoutUrl, 'cancel');
-    assert.ok(redirect.kind === 'redirect');
-    assert.equal(
-      redirect.location,
-      `https://shop.example/api/v1/payments/return/nicepay/${cancelled.orderId}/cancel`,
-    );
-    const gaveUp = gateway.parseReturn({ orderId: cancelled.orderId, outcome: 'cancel', params: {} });
-    assert.ok(gaveUp.kind === 'failed' && gaveUp.buyerCanceled);
   });
 
   test('cancel and partial cancel: balance goes down, over-balance is refused, a repeated partial cancel is not applied twice', async () => {
@@ -438,12 +350,7 @@ describe('NicePay adapter against the PG simulator', () => {
       timeoutMs: 300,
     });
     const { orderId, pgReturn } = await buyerAuthenticates(6_600);
-    const approved = await bearer.confirm({
-      orderId,
-      amount: 6_600,
-      pgReturn,
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
+    const approved = await confirm(orderId, 6_600, pgReturn, bearer);
     assert.equal(approved.kind, 'approved');
     assert.equal((await bearer.lookup({ orderId, pgTransactionId: pgReturn.token })).kind, 'found');
     assert.equal(calls('token'), 1);
@@ -460,12 +367,7 @@ describe('NicePay adapter against the PG simulator', () => {
       timeoutMs: 300,
     });
     const { orderId, pgReturn } = await buyerAuthenticates(5_000);
-    const result = await wrong.confirm({
-      orderId,
-      amount: 5_000,
-      pgReturn,
-      idempotencyKey: confirmIdempotencyKey(orderId, 1),
-    });
+    const result = await confirm(orderId, 5_000, pgReturn, wrong);
     assert.ok(result.kind === 'declined' && result.alert === true && result.httpStatus === 401);
   });
 
