@@ -1,4 +1,5 @@
 import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
+import type { Settlement } from '../../domain/settlement/settlement';
 import { bigint, id, int, nullableText, ref, text, time } from '../entity-columns';
 
 const nullableInt = (name: string): EntitySchemaColumnOptions => ({ ...int(name), nullable: true });
@@ -71,28 +72,8 @@ export const AdjustmentEntity = new EntitySchema<AdjustmentRow>({
   },
 });
 
-export interface SettlementRow {
-  id: string;
-  sellerId: string;
-  weekId: string;
-  periodStart: Date;
-  cutoff: Date;
-  status: string;
-  gross: number;
-  fee: number;
-  refunds: number;
-  net: number;
-  saleCount: number;
-  refundCount: number;
-  failureCode: string | null;
-  failureMessage: string | null;
-  paidOutAt: Date | null;
-  statementNotificationId: string | null;
-  statementSentAt: Date | null;
-  completedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** The stored settlement: the domain's shape, with the status as the column holds it. */
+export type SettlementRow = Omit<Settlement, 'status'> & { status: string };
 
 export const SettlementEntity = new EntitySchema<SettlementRow>({
   name: 'Settlement',
