@@ -1,23 +1,33 @@
 /**
- * `npm run bench:orders [-- <orders> <concurrency>]` (default 600 orders, 16 buyers at once): the
- * shop as production runs it — an API process and a worker process serving every queue
- * (BENCH_MODE=embedded: `npm start`'s single process) — over MariaDB
- * (BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/jangteo_bench_orders, recreated), Redis
- * and a Temporal dev server, with the sandbox PG. A load generator in this process plays buyers:
- * POST /orders → the sandbox payment window → POST /orders/{id}/payments/confirm → poll until the
- * order is PAID. It reports:
+ * `npm run bench:orders [-- <orders> <buyers>]` (default 600 orders, 16 buyers): the shop as
+ * production runs it — the compiled build (`npm run build`; BENCH_RUNTIME=tsx for the sources), an
+ * API process and a worker process serving every queue (BENCH_MODE=embedded: `npm start`'s single
+ * process) — over MariaDB (BENCH_DATABASE_URL, default mysql://root@127.0.0.1:3306/jangteo_bench_orders,
+ * recreated), Redis and a Temporal dev server, with the sandbox PG. This process plays the buyers:
+ * POST /orders → the sandbox payment window → POST /orders/{id}/payments/confirm → wait until the
+ * database holds the order PAID. Closed loop by default (each buyer orders again once paid: the
+ * most the machine sustains); BENCH_RATE=<orders/s> makes orders arrive at a fixed rate instead.
+ * It reports:
+ *   - completed orders per second and per minute over the whole run;
  *   - POST /orders latency (p50 / p95 / max);
  *   - order processing: from the confirm call to the order recorded PAID (the buyer's own time in
  *     the PG window excluded), p50 / p95;
- *   - completed orders per second and per minute over the whole run.
+ *   - CPU per order of each process (Temporal, API, worker, MariaDB, Redis, this process);
+ *   - BENCH_TRACE=1: Temporal's work per order by workflow type, and the last order's timeline.
  * Targets (issue 7): ≥ 25 orders/s sustained, POST /orders p95 < 300 ms, processing p95 < 1 s.
- * Load generator, API, workers, MariaDB, Redis and Temporal all share this machine.
+ * Everything shares this machine; `npm run bench:temporal-floor` measures what Temporal alone allows.
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { resolve } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Redis } from 'ioredis';
 import { createConnection, createPool } from 'mysql2/promise';
 import { uuidv7 } from '../platform/ids';
+import { createPaidWatcher } from './paid-watcher';
+import { cpuPerUnit, cpuSecondsOf, type ProcessMatchers } from './process-cpu';
 import { createPgSimulator } from '../simulators/pg/pg.simulator';
 import { useTossWindow } from '../simulators/pg/toss/toss-sandbox-buyer';
 import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
@@ -27,11 +37,14 @@ import { address, cardPayment, createProduct } from '../test/support/ordering';
 import type { TestApp } from '../test/support/test-app';
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_orders';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+/** A Redis database of the bench's own, emptied first (sessions and sign-in throttles of earlier runs gone). */
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
 const [ORDERS = 600, CONCURRENCY = 16] = process.argv
   .slice(2)
   .map(Number)
   .filter((n) => n > 0);
+/** BENCH_RATE=<orders per second>: an open loop at that arrival rate instead of buyers waiting their turn. */
+const RATE = Number(process.env.BENCH_RATE) || undefined;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -66,7 +79,10 @@ async function recreateDatabase(): Promise<void> {
 
 async function main(): Promise<void> {
   await recreateDatabase();
-  const temporal = await TestWorkflowEnvironment.createLocal({
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
+  const server = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: resolveBinary(TEMPORAL_CLI, { install: false }) },
       ip: '127.0.0.1',
@@ -91,24 +107,32 @@ async function main(): Promise<void> {
     PUBLIC_BASE_URL: baseUrl,
     DATABASE_URL: BENCH_URL,
     REDIS_URL,
-    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_ADDRESS: server.address,
     PG_SIMULATOR_URL: pg.url,
   };
-  const run = (args: string[]) =>
-    spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
-      cwd: resolve(__dirname, '..'),
-      env,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+  // The compiled build (`npm run build`: JavaScript and the prebuilt workflow bundle), as production
+  // runs it; BENCH_RUNTIME=tsx runs the TypeScript sources instead.
+  const compiled = process.env.BENCH_RUNTIME !== 'tsx';
+  const root = resolve(__dirname, '..');
+  const run = (script: string, args: string[] = []) =>
+    spawn(
+      process.execPath,
+      compiled
+        ? [...profile, resolve(root, 'dist', script.replace(/\.ts$/, '.js')), ...args]
+        : [...profile, '--import', 'tsx', script, ...args],
+      { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+  const exited = (child: ReturnType<typeof spawn>) =>
+    new Promise<void>((done, fail) =>
+      child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`exit code ${code}`)))),
+    );
+  if (compiled) await exited(spawn('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' }));
   // The production shape by default (an API process and a worker process); BENCH_MODE=embedded runs `npm start`'s one process.
   const embedded = process.env.BENCH_MODE === 'embedded';
-  if (!embedded) {
-    const migrate = run(['persistence/migrate.ts', 'up']);
-    await new Promise((r) => migrate.once('exit', r));
-  }
+  if (!embedded) await exited(run('persistence/migrate.ts', ['up']));
   const processes = embedded
-    ? [run(['launcher/embedded.ts'])]
-    : [run(['api/server.ts']), run(['workers/main.ts', 'all'])];
+    ? [run('launcher/embedded.ts')]
+    : [run('api/server.ts'), run('workers/main.ts', ['all'])];
   try {
     for (let i = 0; ; i++) {
       if (processes.some((p) => p.exitCode !== null)) throw new Error('the shop exited before it was ready');
@@ -125,7 +149,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const http = overHttp(baseUrl);
-    const watcher = createPool({ uri: BENCH_URL, connectionLimit: 4 });
+    const pool = createPool({ uri: BENCH_URL, connectionLimit: 4 });
     const seller = await signUpSeller(http);
     const product = await createProduct(http, seller, { price: 12_900, stocks: [ORDERS + 100] });
     const buyers: TestAccount[] = [];
@@ -134,9 +158,9 @@ async function main(): Promise<void> {
 
     const placeLatencies: number[] = [];
     const processing: number[] = [];
-    let next = 0;
     let failed = 0;
     let lastOrderId: string | undefined;
+    const watcher = createPaidWatcher(pool);
     const call = async (path: string, buyer: TestAccount, body: unknown, key: string) =>
       fetch(`${baseUrl}/api/v1${path}`, {
         method: 'POST',
@@ -144,52 +168,78 @@ async function main(): Promise<void> {
         body: JSON.stringify(body),
       });
 
-    async function buyer(account: TestAccount): Promise<void> {
-      while (next < ORDERS) {
-        next++;
-        const placedAt = performance.now();
-        const placed = await call(
-          '/orders',
-          account,
-          { items: [{ variantId, quantity: 1 }], shippingAddress: address(), payment: cardPayment },
-          uuidv7(),
-        );
-        placeLatencies.push(performance.now() - placedAt);
-        const order = (await placed.json()) as { id: string; payment: { checkoutUrl: string } };
-        if (placed.status !== 201) {
-          failed++;
-          continue;
-        }
-        const window = await useTossWindow(order.payment.checkoutUrl, 'approve');
-        const confirmAt = performance.now();
-        const confirmed = await call(
-          `/orders/${order.id}/payments/confirm`,
-          account,
-          { paymentKey: window.params.paymentKey, amount: Number(window.params.amount) },
-          uuidv7(),
-        );
-        if (confirmed.status !== 200 && confirmed.status !== 202) {
-          failed++;
-          continue;
-        }
-        // Watched in the database, not through the API, so the measuring does not load the shop.
-        for (;;) {
-          const [rows] = await watcher.query('SELECT status FROM orders WHERE id = ?', [order.id]);
-          if ((rows as Array<{ status: string }>)[0]?.status === 'PAID') break;
-          await new Promise((r) => setTimeout(r, 10));
-        }
-        processing.push(performance.now() - confirmAt);
-        lastOrderId = order.id;
-      }
+    /** One buyer's order: place it, pay in the sandbox window, confirm, wait until it is PAID. */
+    async function order(account: TestAccount): Promise<void> {
+      const placedAt = performance.now();
+      const placed = await call(
+        '/orders',
+        account,
+        { items: [{ variantId, quantity: 1 }], shippingAddress: address(), payment: cardPayment },
+        uuidv7(),
+      );
+      placeLatencies.push(performance.now() - placedAt);
+      const body = (await placed.json()) as { id: string; payment: { checkoutUrl: string } };
+      if (placed.status !== 201) return void failed++;
+      const window = await useTossWindow(body.payment.checkoutUrl, 'approve');
+      const confirmAt = performance.now();
+      const confirmed = await call(
+        `/orders/${body.id}/payments/confirm`,
+        account,
+        { paymentKey: window.params.paymentKey, amount: Number(window.params.amount) },
+        uuidv7(),
+      );
+      if (confirmed.status !== 200 && confirmed.status !== 202) return void failed++;
+      await watcher.paid(body.id);
+      processing.push(performance.now() - confirmAt);
+      lastOrderId = body.id;
     }
 
+    /** Closed loop: each buyer places its next order when the last one is paid. */
+    async function closedLoop(): Promise<void> {
+      let next = 0;
+      await Promise.all(
+        buyers.map(async (account) => {
+          while (next++ < ORDERS) await order(account);
+        }),
+      );
+    }
+
+    /** Open loop: orders arrive at RATE per second whatever the shop's answers, buyers taking turns. */
+    async function openLoop(rate: number): Promise<void> {
+      const journeys: Promise<void>[] = [];
+      const start = performance.now();
+      for (let i = 0; i < ORDERS; i++) {
+        const due = start + (i * 1000) / rate;
+        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+        journeys.push(order(buyers[i % buyers.length]!));
+      }
+      await Promise.all(journeys);
+    }
+
+    const temporalPort = `--port ${server.address.split(':').pop()}`;
+    const watched: ProcessMatchers = {
+      temporal: (_, line) => line.includes('start-dev') && line.includes(temporalPort),
+      ...Object.fromEntries(
+        processes.map((child, i) => [
+          embedded ? 'shop' : ['api', 'worker'][i]!,
+          (pid: number) => pid === child.pid,
+        ]),
+      ),
+      mariadb: (_, line) => /\b(mariadbd|mysqld)\b/.test(line),
+      redis: (_, line) => line.startsWith('redis-server'),
+      'load generator and PG simulator': (pid) => pid === process.pid,
+    };
+    const cpuBefore = cpuSecondsOf(watched);
     const started = performance.now();
-    await Promise.all(buyers.map(buyer));
-    await watcher.end();
+    await (RATE ? openLoop(RATE) : closedLoop());
+    await pool.end();
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpuSecondsOf(watched);
     const done = processing.length;
     console.log(
-      `\norders: ${done} paid of ${ORDERS} (${failed} failed), ${CONCURRENCY} buyers at once, ${seconds.toFixed(1)} s`,
+      `\norders: ${done} paid of ${ORDERS} (${failed} failed), ${
+        RATE ? `arriving at ${RATE}/s from ${CONCURRENCY} buyers` : `${CONCURRENCY} buyers at once`
+      }, ${seconds.toFixed(1)} s`,
     );
     console.log(
       `throughput: ${(done / seconds).toFixed(1)} orders/s = ${Math.round((done / seconds) * 60)} orders/min (end to end, incl. the buyer's window)`,
@@ -200,42 +250,64 @@ async function main(): Promise<void> {
     console.log(
       `processing (confirm → PAID recorded): p50 ${ms(percentile(processing, 50))}, p95 ${ms(percentile(processing, 95))}`,
     );
-    // BENCH_TRACE=1: what the run cost Temporal (workflows and history events by type), and where
-    // the last order's time went, from its workflows' histories.
-    if (process.env.BENCH_TRACE) {
-      const byType = new Map<string, { workflows: number; events: number }>();
-      for await (const execution of temporal.client.workflow.list()) {
-        const entry = byType.get(execution.type) ?? { workflows: 0, events: 0 };
-        entry.workflows += 1;
-        entry.events += execution.historyLength;
-        byType.set(execution.type, entry);
-      }
-      for (const [type, { workflows, events }] of byType)
-        console.log(
-          `  ${type}: ${workflows} workflows, ${(events / done).toFixed(1)} history events per order`,
-        );
-    }
-    if (process.env.BENCH_TRACE && lastOrderId) {
-      for (const workflowId of [`payment:${lastOrderId}:1`, `order:${lastOrderId}`]) {
-        const events = (await temporal.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
-        const at = (e: (typeof events)[number]) =>
-          Number(e.eventTime?.seconds ?? 0) * 1000 + (e.eventTime?.nanos ?? 0) / 1e6;
-        console.log(`\n${workflowId}`);
-        for (const event of events)
-          console.log(
-            `  +${(at(event) - at(events[0]!)).toFixed(0).padStart(6)} ms  ${String(event.eventType)} ${
-              event.activityTaskScheduledEventAttributes?.activityType?.name ?? ''
-            }`,
-          );
-      }
-    }
+    console.log(
+      `CPU per order: ${cpuPerUnit(cpuBefore, cpuAfter, done)} (${os.cpus().length} cores on this machine)`,
+    );
+    // BENCH_TRACE=1: what the run cost Temporal per order (workflows, workflow tasks, activities,
+    // local activities, history events, by workflow type) and the timeline of the last order.
+    if (process.env.BENCH_TRACE) await traceTemporalWork(server.client, done, lastOrderId);
   } finally {
     for (const child of processes) {
       child.kill('SIGINT');
       await new Promise((r) => child.once('exit', r));
     }
     await pg.close();
-    await temporal.teardown();
+    await server.teardown();
+  }
+}
+
+const EventType = temporal.api.enums.v1.EventType;
+
+async function traceTemporalWork(client: Client, orders: number, lastOrderId?: string): Promise<void> {
+  const byType = new Map<string, Record<'workflows' | 'tasks' | 'activities' | 'local' | 'events', number>>();
+  for await (const execution of client.workflow.list()) {
+    const events =
+      (await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory()).events ?? [];
+    const entry = byType.get(execution.type) ?? {
+      workflows: 0,
+      tasks: 0,
+      activities: 0,
+      local: 0,
+      events: 0,
+    };
+    entry.workflows += 1;
+    entry.events += events.length;
+    for (const { eventType } of events) {
+      if (eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED) entry.tasks += 1;
+      if (eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) entry.activities += 1;
+      if (eventType === EventType.EVENT_TYPE_MARKER_RECORDED) entry.local += 1;
+    }
+    byType.set(execution.type, entry);
+  }
+  console.log('\nTemporal work per order (workflows, workflow tasks, activities, local activities, events):');
+  for (const [type, entry] of byType)
+    console.log(
+      `  ${type.padEnd(28)} ${Object.values(entry)
+        .map((n) => (n / orders).toFixed(1).padStart(6))
+        .join(' ')}`,
+    );
+  if (!lastOrderId) return;
+  for (const workflowId of [`order:${lastOrderId}`, `payment:${lastOrderId}:1`]) {
+    const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+    const at = (e: (typeof events)[number]) =>
+      Number(e.eventTime?.seconds ?? 0) * 1000 + (e.eventTime?.nanos ?? 0) / 1e6;
+    console.log(`\n${workflowId}`);
+    for (const event of events)
+      console.log(
+        `  +${(at(event) - at(events[0]!)).toFixed(0).padStart(6)} ms  ${String(EventType[event.eventType ?? 0]).replace('EVENT_TYPE_', '')} ${
+          event.activityTaskScheduledEventAttributes?.activityType?.name ?? ''
+        }`,
+      );
   }
 }
 
