@@ -241,6 +241,75 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
     assert.deepEqual(await ledgerTypes(userId), ['EARN', 'HOLD', 'RELEASE', 'HOLD', 'CAPTURE']);
   });
 
+  /** A bank-transfer order whose buyer picks 가상계좌 in Toss's window: Toss issues an account to pay into. */
+  async function virtualAccountAttempt(total: number) {
+    const orderId = newOrder();
+    const pgReturn = await sandbox.buyerPays(orderId, total, {
+      method: 'BANK_TRANSFER',
+      choices: { method: 'VIRTUAL_ACCOUNT' },
+    });
+    const input: PaymentAttemptInput = {
+      orderId,
+      attempt: 1,
+      userId: uuidv7(),
+      method: 'BANK_TRANSFER',
+      provider: 'TOSS',
+      totalAmount: total,
+      pointsAmount: 0,
+      pgReturn,
+      orderNumber: `JT-${orderId.slice(-6)}`,
+      orderName: '무선 키보드 외 1건',
+    };
+    const handle = await env.client.workflow.start('paymentAttemptWorkflow', {
+      taskQueue: PAYMENT_TASK_QUEUE,
+      workflowId: paymentAttemptWorkflowId(orderId, 1),
+      args: [input],
+    });
+    const pgPayment = () => sandbox.simulator.state.toss.payments.get(pgReturn.token);
+    // Real time only: the time-skipping server does not move its clock until a result is awaited.
+    for (let i = 0; pgPayment()?.status !== 'WAITING_FOR_DEPOSIT'; i++) {
+      if (i > 200) throw new Error('Toss never issued the virtual account');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return { input, handle, pgPayment };
+  }
+
+  test("a virtual account waits for the deposit; the PG's deposit callback pays the attempt", async () => {
+    const { input, handle, pgPayment } = await virtualAccountAttempt(45_000);
+    assert.equal((await row(input.orderId))!.status === 'APPROVED', false);
+    const deposit = await fetch(`${sandbox.simulatorUrl}/__sim/toss/deposits`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ orderId: input.orderId }),
+    });
+    assert.equal(deposit.status, 200);
+    const result = (await handle.result()) as PaymentAttemptResult;
+    assert.equal(result.status, 'PAID');
+    assert.equal(pgPayment()!.status, 'DONE');
+    const stored = await row(input.orderId);
+    assert.equal(stored!.status, 'APPROVED');
+    assert.equal(Number(stored!.pg_amount), 45_000);
+    assert.equal(confirmCalls(input.orderId).length, 1);
+    const notice = sandbox.sent.find((n) => n.dedupeKey === `payment-completed:${input.orderId}`);
+    assert.equal(notice?.variables.결제금액, '45,000원');
+  });
+
+  test('a virtual account nobody pays into is given up after 72 hours: the account is cancelled at the PG and the buyer told', async () => {
+    const { input, handle, pgPayment } = await virtualAccountAttempt(18_000);
+    const lookupsBefore = sandbox.simulator.state.toss.calls.filter((c) => c.operation === 'lookup').length;
+    const result = (await handle.result()) as PaymentAttemptResult;
+    assert.equal(result.status, 'DECLINED');
+    assert.equal(result.status === 'DECLINED' && result.code, 'PG_DEPOSIT_NOT_MADE');
+    // Asked hourly while waiting (the deposit webhook may be lost), then the account is closed.
+    const lookups =
+      sandbox.simulator.state.toss.calls.filter((c) => c.operation === 'lookup').length - lookupsBefore;
+    assert.ok(lookups >= 72, `${lookups} look-ups in 72 hours`);
+    assert.equal(pgPayment()!.status, 'CANCELED');
+    assert.equal((await row(input.orderId))!.status, 'CANCELLED');
+    const notice = sandbox.sent.find((n) => n.dedupeKey === `payment-failed:${input.orderId}:1`);
+    assert.equal(notice?.templateCode, 'PAYMENT_FAILED');
+  });
+
   test('points cover a whole order without any PG call', async () => {
     const userId = await buyerWithPoints(10_000);
     const orderId = newOrder();
