@@ -15,12 +15,13 @@
  *   - CPU per order of each process (Temporal, API, worker, MariaDB, Redis, this process);
  *   - BENCH_TRACE=1: Temporal's work per order by workflow type, and the last order's timeline.
  * Targets (issue 7): ≥ 25 orders/s sustained, POST /orders p95 < 300 ms, processing p95 < 1 s.
- * Everything shares this machine; `npm run bench:temporal-floor` measures what Temporal alone allows.
+ * Everything shares this machine unless BENCH_TEMPORAL_ADDRESS names a Temporal elsewhere;
+ * `npm run bench:temporal-floor` measures what Temporal alone allows here.
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { resolve } from 'node:path';
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Redis } from 'ioredis';
@@ -77,11 +78,16 @@ async function recreateDatabase(): Promise<void> {
   await connection.end();
 }
 
-async function main(): Promise<void> {
-  await recreateDatabase();
-  const redis = new Redis(REDIS_URL);
-  await redis.flushdb();
-  redis.disconnect();
+/**
+ * The Temporal the shop runs on: a dev server on this machine, or BENCH_TEMPORAL_ADDRESS (a cluster
+ * elsewhere, namespace `default`), where its CPU is not this machine's.
+ */
+async function openTemporal(): Promise<{ address: string; client: Client; close(): Promise<void> }> {
+  const external = process.env.BENCH_TEMPORAL_ADDRESS;
+  if (external) {
+    const connection = await Connection.connect({ address: external });
+    return { address: external, client: new Client({ connection }), close: () => connection.close() };
+  }
   const server = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'existing-path', path: resolveBinary(TEMPORAL_CLI, { install: false }) },
@@ -89,6 +95,15 @@ async function main(): Promise<void> {
       log: { format: 'json', level: 'error' },
     },
   });
+  return { address: server.address, client: server.client, close: () => server.teardown() };
+}
+
+async function main(): Promise<void> {
+  await recreateDatabase();
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
+  const temporal = await openTemporal();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // BENCH_PROFILE=<dir>: V8 CPU profiles of the shop's processes are written there when they stop.
@@ -107,7 +122,7 @@ async function main(): Promise<void> {
     PUBLIC_BASE_URL: baseUrl,
     DATABASE_URL: BENCH_URL,
     REDIS_URL,
-    TEMPORAL_ADDRESS: server.address,
+    TEMPORAL_ADDRESS: temporal.address,
     PG_SIMULATOR_URL: pg.url,
   };
   // The compiled build (`npm run build`: JavaScript and the prebuilt workflow bundle), as production
@@ -216,7 +231,7 @@ async function main(): Promise<void> {
       await Promise.all(journeys);
     }
 
-    const temporalPort = `--port ${server.address.split(':').pop()}`;
+    const temporalPort = `--port ${temporal.address.split(':').pop()}`;
     const watched: ProcessMatchers = {
       temporal: (_, line) => line.includes('start-dev') && line.includes(temporalPort),
       ...Object.fromEntries(
@@ -255,14 +270,14 @@ async function main(): Promise<void> {
     );
     // BENCH_TRACE=1: what the run cost Temporal per order (workflows, workflow tasks, activities,
     // local activities, history events, by workflow type) and the timeline of the last order.
-    if (process.env.BENCH_TRACE) await traceTemporalWork(server.client, done, lastOrderId);
+    if (process.env.BENCH_TRACE) await traceTemporalWork(temporal.client, done, lastOrderId);
   } finally {
     for (const child of processes) {
       child.kill('SIGINT');
       await new Promise((r) => child.once('exit', r));
     }
     await pg.close();
-    await server.teardown();
+    await temporal.close();
   }
 }
 
