@@ -33,8 +33,6 @@ export interface ActivityRuntime {
 /** The activities each context's task queue runs, built over injected dependencies. */
 export function composeActivities(runtime: ActivityRuntime): Record<TaskQueue, object> {
   return {
-    identity: {},
-    catalog: {},
     inventory: inventoryActivitiesFor(runtime),
     ordering: orderingActivitiesFor(runtime),
     payment: paymentActivitiesFor(runtime),

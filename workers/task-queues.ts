@@ -1,7 +1,8 @@
-/** One task queue per bounded context; a worker process serves the ones named on its command line. */
+/**
+ * One task queue per bounded context with durable work; a worker process serves the ones named on
+ * its command line. Identity and catalog have none: they live in the API alone.
+ */
 export const TASK_QUEUES = [
-  'identity',
-  'catalog',
   'inventory',
   'ordering',
   'payment',
