@@ -26,6 +26,7 @@ import { sandboxWindowProxy } from './payment/sandbox-window.proxy';
 import { SANDBOX_COURIER_WEBHOOK_SECRET, type CourierVendorConfig } from '../config/courier-vendors';
 import { createShippingModule } from './shipping/shipping.module';
 import { createSettlementModule } from './settlement/settlement.module';
+import { settlementDeadLetterRetrier } from './settlement/settlement-dead-letter-retrier';
 
 export interface ApiRuntime {
   infrastructure: Infrastructure;
@@ -87,6 +88,9 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     authenticate: identity.authenticate,
     newId,
     orderStatusOf: async (orderId) => (await ordering.orders.findById(orderId))?.status ?? null,
+    deadLetterRetriers: {
+      settlement: settlementDeadLetterRetrier({ temporal: () => runtime.infrastructure.temporal.client }),
+    },
   });
   // Cart and orders; POST /orders starts OrderLifecycle, whose updates carry every later command.
   const ordering = createOrderingModule({

@@ -1,4 +1,5 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { startOnce } from '../../platform/temporal/start-once';
 import type { RestockHoldStarter } from '../../domain/inventory/ports';
 import { INVENTORY_TASK_QUEUE, restockHoldWorkflowId } from '../../workflows/inventory/workflow-ids';
 
@@ -10,15 +11,10 @@ export class TemporalRestockHoldStarter implements RestockHoldStarter {
   ) {}
 
   async startHold(input: { variantId: string; entryId: string }): Promise<void> {
-    try {
-      await this.client().workflow.start('restockHoldWorkflow', {
-        taskQueue: this.taskQueue,
-        workflowId: restockHoldWorkflowId(input.variantId, input.entryId),
-        args: [input],
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw error;
-    }
+    await startOnce(this.client(), 'restockHoldWorkflow', {
+      taskQueue: this.taskQueue,
+      workflowId: restockHoldWorkflowId(input.variantId, input.entryId),
+      args: [input],
+    });
   }
 }

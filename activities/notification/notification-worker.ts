@@ -1,4 +1,3 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { IdentitySettings } from '../../config/identity-secrets';
 import { notificationWorkflowId } from '../../domain/notification';
 import type { NotificationVendors } from '../../integrations/notification/notification-vendors';
@@ -7,6 +6,7 @@ import { TypeOrmNotificationStore } from '../../persistence/notification/typeorm
 import { UserRecipientDirectory } from '../../persistence/notification/user-recipient-directory';
 import { AesGcmPiiCipher } from '../../platform/crypto/aes-gcm-pii-cipher';
 import { uuidv7 } from '../../platform/ids';
+import { startOnce } from '../../platform/temporal/start-once';
 import type { Infrastructure } from '../../platform/infrastructure';
 import { createNotificationActivities } from './notification.activities';
 
@@ -28,15 +28,11 @@ export function notificationActivitiesFor(runtime: {
     email: runtime.notificationVendors.email,
     emailProvider: runtime.notificationVendors.emailProvider,
     async startDelivery(notificationId) {
-      try {
-        await temporal.client.workflow.start('notificationWorkflow', {
-          taskQueue: NOTIFICATION_TASK_QUEUE,
-          workflowId: notificationWorkflowId(notificationId),
-          args: [{ notificationId }],
-        });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      }
+      await startOnce(temporal.client, 'notificationWorkflow', {
+        taskQueue: NOTIFICATION_TASK_QUEUE,
+        workflowId: notificationWorkflowId(notificationId),
+        args: [{ notificationId }],
+      });
     },
     newId: uuidv7,
     now: () => new Date(),

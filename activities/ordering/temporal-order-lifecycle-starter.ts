@@ -1,4 +1,5 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { startOnce } from '../../platform/temporal/start-once';
 import type { Order } from '../../domain/ordering/order';
 import { itemSummary } from '../../domain/ordering/order-summary';
 import { orderWorkflowId } from '../../domain/ordering/workflow-ids';
@@ -45,16 +46,12 @@ export class TemporalOrderLifecycleStarter {
   ) {}
 
   async start(order: Order): Promise<void> {
-    try {
-      await this.temporal().workflow.start('orderLifecycleWorkflow', {
-        workflowId: orderWorkflowId(order.id),
-        taskQueue: ORDERING_TASK_QUEUE,
-        args: [lifecycleInputOf(order, this.now())],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await startOnce(this.temporal(), 'orderLifecycleWorkflow', {
+      workflowId: orderWorkflowId(order.id),
+      taskQueue: ORDERING_TASK_QUEUE,
+      args: [lifecycleInputOf(order, this.now())],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
   }
 
   async exists(orderId: string): Promise<boolean> {

@@ -19,6 +19,7 @@ import {
   type PointsLedger,
 } from '../../domain/payment';
 import type { Logger } from '../../platform/observability/logger';
+import { parkDeadLetter } from '../dead-letter/park-dead-letter';
 
 export interface PaymentActivityDeps {
   payments: PaymentRepository;
@@ -217,32 +218,7 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
       lastError: DeadLetter['lastError'];
       attempts: number;
     }): Promise<{ deadLetterId: string }> {
-      const { letter, created } = await deps.deadLetters.record({
-        id: deps.newId(),
-        kind: 'payment',
-        reference: input.reference,
-        status: 'OPEN',
-        workflowId: input.workflowId,
-        runId: input.runId,
-        input: input.input,
-        lastError: input.lastError,
-        attempts: input.attempts,
-        createdAt: deps.now(),
-      });
-      if (created) {
-        deps.countDeadLetter('payment');
-        deps.logger.error(
-          {
-            deadLetterId: letter.id,
-            reference: input.reference,
-            workflowId: input.workflowId,
-            runId: input.runId,
-            error: input.lastError,
-          },
-          'payment attempt dead-lettered',
-        );
-      }
-      return { deadLetterId: letter.id };
+      return parkDeadLetter(deps, { kind: 'payment', ...input }, 'payment attempt dead-lettered');
     },
 
     /**

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { maskAccountNumber } from '../../domain/identity/bank-account';
 import type { NotificationRequest } from '../../domain/notification/notification';
+import type { DeadLetter } from '../../domain/dead-letter/dead-letter';
 import { DomainError } from '../../domain/shared/domain-error';
 import {
   seoulDate,
@@ -21,9 +22,12 @@ import {
   type TaxInvoiceIssuer,
 } from '../../domain/settlement';
 import type { Logger } from '../../platform/observability/logger';
+import { parkDeadLetter, type DeadLetterParkingDeps } from '../dead-letter/park-dead-letter';
 
 export interface SettlementActivityDeps {
   store: SettlementStore;
+  /** Parks a payout that could not finish (a Popbill refusal, a bank answer unknown for hours). */
+  deadLetters: DeadLetterParkingDeps;
   sellers: SellerDirectory;
   payouts: PayoutGateway & { transferIdFor(settlementId: string): string };
   taxInvoices: TaxInvoiceIssuer;
@@ -77,6 +81,28 @@ export function createSettlementActivities(deps: SettlementActivityDeps) {
 
   return {
     /** OrderLifecycle, when a seller part's 7-day hold after purchase confirmation has ended. */
+    /** A payout that failed, for an operator to retry (`POST /admin/dead-letters/{id}/retry`) or resolve. */
+    async deadLetterSettlement(input: {
+      settlementId: string;
+      workflowId: string;
+      runId: string;
+      lastError: DeadLetter['lastError'];
+      attempts: number;
+    }): Promise<{ deadLetterId: string }> {
+      const { settlementId, ...work } = input;
+      return parkDeadLetter(
+        deps.deadLetters,
+        // One letter per failed run: a payout retried and failing again is parked again.
+        {
+          kind: 'settlement',
+          reference: `settlement:${settlementId}@${input.runId}`,
+          input: { settlementId },
+          ...work,
+        },
+        'settlement payout dead-lettered',
+      );
+    },
+
     async recordPayableLines(input: PayableLinesInput): Promise<{ recorded: number }> {
       try {
         validatePayableLines(input);

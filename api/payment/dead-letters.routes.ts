@@ -1,11 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { DeadLetter, DeadLetterRepository } from '../../domain/dead-letter/dead-letter';
-import {
-  PAYMENT_TASK_QUEUE,
-  paymentAttemptWorkflowId,
-  type PaymentAttemptInput,
-} from '../../workflows/payment/payment.messages';
+import type { DeadLetter, DeadLetterKind, DeadLetterRepository } from '../../domain/dead-letter/dead-letter';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
 import { ProblemError } from '../problem';
@@ -18,6 +12,12 @@ import {
   deadLetterView,
   resolveBody,
 } from './payment.schemas';
+
+/**
+ * Starts a dead letter's work again and names the workflow; the same letter retried twice must find
+ * that workflow rather than start a second one. Throws a ProblemError when it must not be retried.
+ */
+export type DeadLetterRetrier = (letter: DeadLetter) => Promise<{ workflowId: string; attempt?: number }>;
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const problem = (description: string) => ({
@@ -45,7 +45,7 @@ const retry = createRoute({
   path: '/admin/dead-letters/{id}/retry',
   tags: ['admin'],
   summary:
-    'Retry a dead letter: a payment starts attempt n + 1 of its order. Repeating the call starts nothing new.',
+    'Retry a dead letter: a payment starts attempt n + 1 of its order, a settlement runs its payout again from the first unfinished step. Repeating the call starts nothing new.',
   security,
   request: { params: deadLetterIdParam },
   responses: {
@@ -91,11 +91,10 @@ const view = (letter: DeadLetter) => ({
 
 export function createDeadLetterRoutes(deps: {
   deadLetters: DeadLetterRepository;
-  temporal: () => Client;
   authenticate: Authenticate;
   now: () => Date;
-  /** The stored order's status (null for an attempt without an order): a closed order is never charged again. */
-  orderStatusOf?: (orderId: string) => Promise<string | null>;
+  /** How each kind is retried; a kind without one is refused 422 DEAD_LETTER_NOT_RETRYABLE. */
+  retriers: Partial<Record<DeadLetterKind, DeadLetterRetrier>>;
 }) {
   const router = createRouter();
   router.use('/admin/dead-letters', deps.authenticate, requireRole('ADMIN'));
@@ -123,42 +122,23 @@ export function createDeadLetterRoutes(deps: {
 
   router.openapi(retry, async (c) => {
     const letter = await find(c.req.valid('param').id);
-    if (letter.kind !== 'payment')
+    const retrier = deps.retriers[letter.kind];
+    if (!retrier)
       throw new ProblemError(
         'DEAD_LETTER_NOT_RETRYABLE',
         `Dead letters of kind ${letter.kind} are retried by their own context.`,
       );
     if (letter.status === 'RESOLVED')
       throw new ProblemError('DEAD_LETTER_NOT_OPEN', 'This dead letter was resolved by hand.');
-    // Attempt n + 1 of the parked attempt n: the workflow id is fixed by it, so a repeated call (or a
-    // crash between starting and marking) finds the same workflow instead of starting another.
-    const input = letter.input as PaymentAttemptInput;
-    const orderStatus = (await deps.orderStatusOf?.(input.orderId)) ?? null;
-    if (orderStatus !== null && orderStatus !== 'PENDING_PAYMENT')
-      throw new ProblemError(
-        'DEAD_LETTER_NOT_RETRYABLE',
-        `Order ${input.orderId} is ${orderStatus}: its stock was released and the buyer was told, so it must not be charged now. Resolve this letter instead.`,
-        { orderStatus },
-      );
-    const next = { ...input, attempt: input.attempt + 1 };
-    const workflowId = paymentAttemptWorkflowId(input.orderId, next.attempt);
-    try {
-      await deps.temporal().workflow.start('paymentAttemptWorkflow', {
-        taskQueue: PAYMENT_TASK_QUEUE,
-        workflowId,
-        args: [next],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    const started = await retrier(letter);
     if (letter.status === 'OPEN')
       await deps.deadLetters.close(letter.id, {
         status: 'RETRIED',
         by: principalOf(c).userId,
         at: deps.now(),
-        note: `retried as ${workflowId}`,
+        note: `retried as ${started.workflowId}`,
       });
-    return c.json({ ...view(await find(letter.id)), retry: { workflowId, attempt: next.attempt } }, 202);
+    return c.json({ ...view(await find(letter.id)), retry: started }, 202);
   });
 
   router.openapi(resolve, async (c) => {

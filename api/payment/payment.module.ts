@@ -7,7 +7,9 @@ import { TypeOrmPaymentRepository } from '../../persistence/payment/typeorm-paym
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import type { AppEnv } from '../app-env';
 import type { Authenticate } from '../middleware/authenticate';
-import { createDeadLetterRoutes } from './dead-letters.routes';
+import type { DeadLetterKind } from '../../domain/dead-letter/dead-letter';
+import { createDeadLetterRoutes, type DeadLetterRetrier } from './dead-letters.routes';
+import { paymentDeadLetterRetrier } from './payment-dead-letter-retrier';
 import { createPaymentWebhookRoutes } from './payment-webhook.routes';
 import { PaymentWebhooks } from './payment-webhooks';
 import { createPointsRoutes } from './points.routes';
@@ -21,6 +23,8 @@ export function createPaymentModule(input: {
   newId: () => string;
   now?: () => Date;
   orderStatusOf?: (orderId: string) => Promise<string | null>;
+  /** How other contexts' dead letters are retried (settlement payouts…); payments' own is built here. */
+  deadLetterRetriers?: Partial<Record<DeadLetterKind, DeadLetterRetrier>>;
 }): { routes: OpenAPIHono<AppEnv>[]; points: TypeOrmPointsLedger } {
   const now = input.now ?? (() => new Date());
   const payments = new TypeOrmPaymentRepository(input.dataSource);
@@ -39,10 +43,15 @@ export function createPaymentModule(input: {
       createPointsRoutes({ points, authenticate: input.authenticate }),
       createDeadLetterRoutes({
         deadLetters: new TypeOrmDeadLetterRepository(input.dataSource),
-        temporal: input.temporalClient,
         authenticate: input.authenticate,
         now,
-        orderStatusOf: input.orderStatusOf,
+        retriers: {
+          ...input.deadLetterRetriers,
+          payment: paymentDeadLetterRetrier({
+            temporal: input.temporalClient,
+            orderStatusOf: input.orderStatusOf,
+          }),
+        },
       }),
     ],
   };

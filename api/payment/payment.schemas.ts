@@ -13,7 +13,7 @@ export const paymentWebhookAck = z.object({
 });
 
 export const deadLetterListQuery = z.object({
-  kind: z.enum(['payment', 'notification', 'job']).optional(),
+  kind: z.enum(['payment', 'settlement', 'notification', 'job']).optional(),
   status: z.enum(['OPEN', 'RETRIED', 'RESOLVED']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   size: z.coerce.number().int().min(1).max(100).default(20),
@@ -46,7 +46,10 @@ export const deadLetterList = z.object({
   total: z.number().int(),
 });
 export const deadLetterRetryResponse = deadLetterView.extend({
-  retry: z.object({ workflowId: z.string(), attempt: z.number().int() }),
+  retry: z.object({
+    workflowId: z.string(),
+    attempt: z.number().int().optional().openapi({ description: 'a payment: the new attempt number' }),
+  }),
 });
 export const resolveBody = z.object({
   note: z.string().trim().min(1).max(1000).openapi({ example: '구매자 요청으로 수동 환불 처리' }),

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { startOnce } from '../../platform/temporal/start-once';
 import {
   lastEndedWeek,
   SettlementError,
@@ -118,18 +119,12 @@ export function createAdminSettlementRoutes(deps: {
       const body = (c.req.valid('json') as { weekStart?: string; cutoff?: string } | undefined) ?? {};
       const week = chosenWeek(body, deps.now());
       const workflowId = weeklySettlementWorkflowId(week.weekId);
-      let started = true;
-      try {
-        const input: WeeklySettlementInput = { weekId: week.weekId };
-        await deps.temporal().workflow.start('weeklySettlementWorkflow', {
-          taskQueue: SETTLEMENT_TASK_QUEUE,
-          workflowId,
-          args: [input],
-        });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        started = false;
-      }
+      const input: WeeklySettlementInput = { weekId: week.weekId };
+      const started = await startOnce(deps.temporal(), 'weeklySettlementWorkflow', {
+        taskQueue: SETTLEMENT_TASK_QUEUE,
+        workflowId,
+        args: [input],
+      });
       const [start, end] = weekLabels(week).period.split(' ~ ') as [string, string];
       return c.json(
         {

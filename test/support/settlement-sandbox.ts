@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { settlementActivitiesFor } from '../../activities/settlement/settlement-worker';
+import { createMetrics, type Metrics } from '../../platform/observability/metrics';
 import type { SettlementActivities } from '../../activities/settlement/settlement.activities';
 import { loadSettlementVendorConfig } from '../../config/settlement-vendors';
 import type { NotificationRequest } from '../../domain/notification/notification';
@@ -40,6 +41,8 @@ export interface SettlementSandbox {
   popbill: PopbillSimulator;
   vendors: SettlementVendors;
   activities: SettlementActivities;
+  /** Counts dead_letters_total for the sandbox's activities. */
+  metrics: Metrics;
   store: TypeOrmSettlementStore;
   bankingFaults(knobs: Partial<BankingFaults>): Promise<void>;
   popbillFaults(knobs: Partial<PopbillFaults>): Promise<void>;
@@ -60,11 +63,13 @@ export async function openSettlementSandbox(app: TestApp): Promise<SettlementSan
       POPBILL_TIMEOUT_MS: '2000',
     }),
   );
+  const metrics = createMetrics({ collectProcessMetrics: false });
   const activities = settlementActivitiesFor({
     infrastructure: app.infrastructure,
     identity: app.identity,
     logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     settlementVendors: vendors,
+    metrics,
   });
   const faults = (url: string) => async (knobs: object) => {
     const response = await fetch(`${url}/__sim/faults`, { method: 'POST', body: JSON.stringify(knobs) });
@@ -75,6 +80,7 @@ export async function openSettlementSandbox(app: TestApp): Promise<SettlementSan
     popbill,
     vendors,
     activities,
+    metrics,
     store: new TypeOrmSettlementStore(app.dataSource),
     bankingFaults: faults(servers[0]!.url),
     popbillFaults: faults(servers[1]!.url),

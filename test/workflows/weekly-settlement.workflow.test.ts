@@ -39,6 +39,7 @@ import {
   statementOf,
   type SettlementSandbox,
 } from '../support/settlement-sandbox';
+import { createAdmin } from '../support/identity';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 
 const DAY = 86_400_000;
@@ -214,6 +215,77 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
 
     const rerun: WeeklySettlementResult = await runSettlementWeek(env, weekId);
     assert.equal(rerun.totals.paidOut, 1);
+    const done = await settlementOf(seller.id, weekId);
+    assert.equal(done?.status, 'COMPLETED');
+    assert.equal(done?.taxInvoice?.status, 'ISSUED');
+    assert.equal(transfersOf(settlement.id).length, 1, 'the money moved once');
+    assert.equal(invoicesOf(settlement.id, weekId), 1);
+    assert.equal(statementOf(sent(), settlement.id).length, 1);
+  });
+
+  test('Popbill refuses the fee invoice: the payout is parked for an operator, whose retry (once the cause is fixed) issues it and sends the statement once', async () => {
+    const weekId = '2030-W14';
+    const seller = await sandbox.seller();
+    await payable(seller.id, weekId, [['가죽 지갑', 52_000]]);
+    const admin = await createAdmin(box.app);
+    const parkedBefore =
+      (await sandbox.metrics.deadLetters.get()).values.find((v) => v.labels.kind === 'settlement')?.value ??
+      0;
+    await sandbox.popbillFaults({
+      reject: { times: 1, code: -11000013, message: '공급받는자 사업자번호가 유효하지 않습니다.' },
+    });
+
+    const run = await runSettlementWeek(env, weekId);
+    assert.ok(run.totals.failed >= 1, JSON.stringify(run.totals));
+    const settlement = (await settlementOf(seller.id, weekId))!;
+    assert.equal(settlement.status, 'PAID_OUT', 'the money moved; only the invoice is missing');
+    assert.equal(settlement.taxInvoice?.status, 'FAILED');
+
+    const letters = await box.app.request('/api/v1/admin/dead-letters?kind=settlement&size=100', {
+      headers: admin.auth,
+    });
+    assert.equal(letters.status, 200);
+    const letter = (
+      (await letters.json()) as {
+        items: Array<{
+          id: string;
+          status: string;
+          input: { settlementId?: string };
+          lastError: { code: string; message: string; step?: string };
+        }>;
+      }
+    ).items.find((item) => item.input.settlementId === settlement.id);
+    assert.equal(letter?.status, 'OPEN');
+    assert.equal(letter?.lastError.code, 'SETTLEMENT_TAX_INVOICE_REJECTED');
+    assert.equal(letter?.lastError.step, 'issueSettlementTaxInvoice');
+    assert.match(letter?.lastError.message, /-11000013/);
+    const parked = (await sandbox.metrics.deadLetters.get()).values.find(
+      (v) => v.labels.kind === 'settlement',
+    )?.value;
+    assert.equal(parked, parkedBefore + 1);
+
+    // The operator fixes the cause (here: Popbill accepts again) and retries the letter, twice.
+    const retry = () =>
+      box.app.request(`/api/v1/admin/dead-letters/${letter!.id}/retry`, {
+        method: 'POST',
+        headers: admin.auth,
+      });
+    const first = await retry();
+    assert.equal(first.status, 202);
+    const { retry: started, status } = (await first.json()) as {
+      retry: { workflowId: string };
+      status: string;
+    };
+    assert.equal(status, 'RETRIED');
+    const result = await env.client.workflow.getHandle(started.workflowId).result();
+    assert.equal(result.taxInvoice, 'ISSUED');
+    const again = await retry();
+    assert.equal(again.status, 202);
+    assert.equal(
+      ((await again.json()) as { retry: { workflowId: string } }).retry.workflowId,
+      started.workflowId,
+    );
+
     const done = await settlementOf(seller.id, weekId);
     assert.equal(done?.status, 'COMPLETED');
     assert.equal(done?.taxInvoice?.status, 'ISSUED');

@@ -1,25 +1,33 @@
-import { proxyActivities } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  isCancellation,
+  proxyActivities,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { SettlementActivities } from '../../activities/settlement/settlement.activities';
 import { notifications } from '../notification/send-notification';
 import type { SettlementPayoutInput, SettlementPayoutResult } from './settlement.messages';
 
 /** Database steps: retried until they succeed (transient database trouble). */
+const STEP_ATTEMPTS = 20;
 const steps = proxyActivities<SettlementActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: STEP_ATTEMPTS },
 });
 /**
  * Vendor steps (bank, Popbill): each is idempotent by the settlement's key, so Temporal repeats it
  * with backoff for hours while the vendor's answer stays unknown; a definite refusal comes back
  * as a value (payout) or a non-retryable failure (tax invoice) that an operator must look at.
  */
+const VENDOR_ATTEMPTS = 30;
 const vendor = proxyActivities<SettlementActivities>({
   startToCloseTimeout: '2 minutes',
   retry: {
     initialInterval: '10 seconds',
     backoffCoefficient: 2,
     maximumInterval: '10 minutes',
-    maximumAttempts: 30,
+    maximumAttempts: VENDOR_ATTEMPTS,
   },
 });
 
@@ -33,24 +41,54 @@ export async function settlementPayoutWorkflow(
   input: SettlementPayoutInput,
 ): Promise<SettlementPayoutResult> {
   const { settlementId } = input;
-  const payout = await vendor.payOutSettlement({ settlementId });
-  if (payout.status === 'FAILED') return { settlementId, payout: 'FAILED', code: payout.code };
-  if (payout.status === 'SKIPPED') return { settlementId, payout: 'SKIPPED' };
+  try {
+    const payout = await vendor.payOutSettlement({ settlementId });
+    if (payout.status === 'FAILED') return { settlementId, payout: 'FAILED', code: payout.code };
+    if (payout.status === 'SKIPPED') return { settlementId, payout: 'SKIPPED' };
 
-  const invoice = await vendor.issueSettlementTaxInvoice({ settlementId });
-  const statement = await steps.settlementStatement({ settlementId });
-  let statementNotificationId: string | undefined;
-  if (statement) {
-    // The notification context sends each dedupe key once, so a repeat here sends nothing new.
-    statementNotificationId = (await notifications.sendNotification(statement)).notificationId;
-    await steps.markSettlementStatementSent({ settlementId, notificationId: statementNotificationId });
+    const invoice = await vendor.issueSettlementTaxInvoice({ settlementId });
+    const statement = await steps.settlementStatement({ settlementId });
+    let statementNotificationId: string | undefined;
+    if (statement) {
+      // The notification context sends each dedupe key once, so a repeat here sends nothing new.
+      statementNotificationId = (await notifications.sendNotification(statement)).notificationId;
+      await steps.markSettlementStatementSent({ settlementId, notificationId: statementNotificationId });
+    }
+    return {
+      settlementId,
+      payout: 'PAID',
+      amount: payout.amount,
+      taxInvoice: invoice.status,
+      ntsConfirmNum: invoice.ntsConfirmNum,
+      statementNotificationId,
+    };
+  } catch (error) {
+    // A refusal or retries spent: parked for an operator, who can run this payout again from there.
+    if (!isCancellation(error)) {
+      const { workflowId, runId } = workflowInfo();
+      await steps.deadLetterSettlement({ settlementId, workflowId, runId, ...failureOf(error) });
+    }
+    throw error;
   }
+}
+
+function failureOf(error: unknown): {
+  lastError: { code: string; message: string; step?: string };
+  attempts: number;
+} {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  const step = error instanceof ActivityFailure ? error.activityType : undefined;
+  const exhausted = error instanceof ActivityFailure && error.retryState === 'MAXIMUM_ATTEMPTS_REACHED';
   return {
-    settlementId,
-    payout: 'PAID',
-    amount: payout.amount,
-    taxInvoice: invoice.status,
-    ntsConfirmNum: invoice.ntsConfirmNum,
-    statementNotificationId,
+    lastError: {
+      code: cause instanceof ApplicationFailure && cause.type ? cause.type : 'SETTLEMENT_STEP_FAILED',
+      message: cause instanceof Error ? cause.message : String(cause),
+      ...(step && { step }),
+    },
+    attempts: exhausted
+      ? step === 'payOutSettlement' || step === 'issueSettlementTaxInvoice'
+        ? VENDOR_ATTEMPTS
+        : STEP_ATTEMPTS
+      : 1,
   };
 }
