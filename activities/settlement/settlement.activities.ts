@@ -80,7 +80,6 @@ export function createSettlementActivities(deps: SettlementActivityDeps) {
   }
 
   return {
-    /** OrderLifecycle, when a seller part's 7-day hold after purchase confirmation has ended. */
     /** A payout that failed, for an operator to retry (`POST /admin/dead-letters/{id}/retry`) or resolve. */
     async deadLetterSettlement(input: {
       settlementId: string;
@@ -103,6 +102,7 @@ export function createSettlementActivities(deps: SettlementActivityDeps) {
       );
     },
 
+    /** OrderLifecycle, when a seller part's 7-day hold after purchase confirmation has ended. */
     async recordPayableLines(input: PayableLinesInput): Promise<{ recorded: number }> {
       try {
         validatePayableLines(input);
