@@ -101,6 +101,8 @@ async function main(filters: string[]): Promise<void> {
     {
       cwd: ROOT,
       stdio: 'inherit',
+      // Its own process group, so the watchdog below can stop every test process it started.
+      detached: true,
       env: {
         ...process.env,
         NODE_ENV: 'test',
@@ -109,7 +111,19 @@ async function main(filters: string[]): Promise<void> {
       },
     },
   );
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // A test process that outlives its file's timeout (open handles) keeps the runner waiting; the
+  // whole run is stopped well before CI's own limit instead.
+  const runLimitMs = Number(process.env.TEST_RUN_TIMEOUT_MS ?? 15 * 60_000);
+  const watchdog = setTimeout(() => {
+    console.error(`\nthe test run exceeded ${runLimitMs / 60_000} minutes: stopping it`);
+    process.kill(-child.pid!, 'SIGKILL');
+  }, runLimitMs);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => process.kill(-child.pid!, signal));
+  child.on('exit', (code, signal) => {
+    clearTimeout(watchdog);
+    process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -40,7 +40,7 @@ import {
   type SettlementSandbox,
 } from '../support/settlement-sandbox';
 import { createAdmin } from '../support/identity';
-import { createTimeSkippingEnvironment } from '../support/temporal';
+import { createTimeSkippingEnvironment, quiescent } from '../support/temporal';
 
 const DAY = 86_400_000;
 
@@ -355,6 +355,7 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
     assert.deepEqual(await linesOf(), [], 'nothing is payable during the hold');
 
     // Seven days later the hold ends and OrderLifecycle hands the lines to settlement.
+    await quiescent(handle);
     await env.sleep('7 days');
     const [line] = await eventually(async () => {
       const rows = await linesOf();
@@ -364,6 +365,7 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
     assert.equal(line!.payable_at.getTime() - line!.purchase_confirmed_at.getTime(), 7 * DAY);
 
     // Monday 00:00 in Seoul: the schedule starts the run for the week that just ended.
+    await quiescent(handle);
     const now = new Date(await env.currentTimeMs());
     const monday = nextSettlementRuns(now, 1)[0]!;
     await env.sleep(monday.getTime() - now.getTime() + 1_000);
