@@ -126,6 +126,16 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
       (i) => i.mgtKey === taxInvoiceMgtKey(settlementId, weekId),
     ).length;
 
+  /** Completed with its invoice issued, the money moved once, one invoice and one statement. */
+  async function assertSettledOnce(sellerId: string, settlementId: string, weekId: string) {
+    const done = await settlementOf(sellerId, weekId);
+    assert.equal(done?.status, 'COMPLETED');
+    assert.equal(done?.taxInvoice?.status, 'ISSUED');
+    assert.equal(transfersOf(settlementId).length, 1, 'the money moved once');
+    assert.equal(invoicesOf(settlementId, weekId), 1);
+    assert.equal(statementOf(sent(), settlementId).length, 1);
+  }
+
   test('a week is settled: paid out, fee invoiced, statement e-mailed with its CSV; small sellers carry over', async () => {
     const weekId = '2030-W10';
     const big: TestAccount = await sandbox.seller({ companyName: '큰상회' });
@@ -215,12 +225,7 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
 
     const rerun: WeeklySettlementResult = await runSettlementWeek(env, weekId);
     assert.equal(rerun.totals.paidOut, 1);
-    const done = await settlementOf(seller.id, weekId);
-    assert.equal(done?.status, 'COMPLETED');
-    assert.equal(done?.taxInvoice?.status, 'ISSUED');
-    assert.equal(transfersOf(settlement.id).length, 1, 'the money moved once');
-    assert.equal(invoicesOf(settlement.id, weekId), 1);
-    assert.equal(statementOf(sent(), settlement.id).length, 1);
+    await assertSettledOnce(seller.id, settlement.id, weekId);
   });
 
   test('Popbill refuses the fee invoice: the payout is parked for an operator, whose retry (once the cause is fixed) issues it and sends the statement once', async () => {
@@ -286,12 +291,7 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
       started.workflowId,
     );
 
-    const done = await settlementOf(seller.id, weekId);
-    assert.equal(done?.status, 'COMPLETED');
-    assert.equal(done?.taxInvoice?.status, 'ISSUED');
-    assert.equal(transfersOf(settlement.id).length, 1, 'the money moved once');
-    assert.equal(invoicesOf(settlement.id, weekId), 1);
-    assert.equal(statementOf(sent(), settlement.id).length, 1);
+    await assertSettledOnce(seller.id, settlement.id, weekId);
   });
 
   test('the Monday schedule starts the run without a week: it settles the week that ended last, under its own id', async () => {
