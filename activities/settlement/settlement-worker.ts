@@ -27,7 +27,7 @@ export function settlementActivitiesFor(runtime: {
   const cipher = new AesGcmPiiCipher(runtime.identity.piiKeys, runtime.identity.piiHashKey);
   return createSettlementActivities({
     store: new TypeOrmSettlementStore(dataSource),
-    deadLetters: {
+    deadLetterParking: {
       deadLetters: new TypeOrmDeadLetterRepository(dataSource),
       countDeadLetter: (kind) => runtime.metrics?.deadLetters.inc({ kind }),
       logger,

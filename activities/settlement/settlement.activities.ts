@@ -27,7 +27,7 @@ import { parkDeadLetter, type DeadLetterParkingDeps } from '../dead-letter/park-
 export interface SettlementActivityDeps {
   store: SettlementStore;
   /** Parks a payout that could not finish (a Popbill refusal, a bank answer unknown for hours). */
-  deadLetters: DeadLetterParkingDeps;
+  deadLetterParking: DeadLetterParkingDeps;
   sellers: SellerDirectory;
   payouts: PayoutGateway & { transferIdFor(settlementId: string): string };
   taxInvoices: TaxInvoiceIssuer;
@@ -90,7 +90,7 @@ export function createSettlementActivities(deps: SettlementActivityDeps) {
     }): Promise<{ deadLetterId: string }> {
       const { settlementId, ...work } = input;
       return parkDeadLetter(
-        deps.deadLetters,
+        deps.deadLetterParking,
         // One letter per failed run: a payout retried and failing again is parked again.
         {
           kind: 'settlement',
