@@ -1,4 +1,4 @@
-// One lint setup: TypeScript rules everywhere, plus the two architectural fences of DESIGN.md:
+// One lint setup: TypeScript rules everywhere, plus the two architectural fences of docs/architecture.md:
 // workflow code stays deterministic (no Node built-ins, activities imported as types only) and
 // domain code stays pure (no I/O or framework imports).
 import js from '@eslint/js';
@@ -37,7 +37,9 @@ export default tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.test.ts'],
+    // Starters (*.starter.ts) start and signal workflows from outside with @temporalio/client; the
+    // bundle entry (workflows/index.ts) never reaches them.
+    ignores: ['workflows/**/*.test.ts', 'workflows/**/*.starter.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -47,6 +49,10 @@ export default tseslint.config(
             message: 'Workflow code must be deterministic: no Node built-ins.',
           })),
           patterns: [
+            {
+              group: ['@temporalio/client', '**/*.starter'],
+              message: 'Workflow code is bundled: starters and the Temporal client stay outside it.',
+            },
             {
               group: ['**/activities/**', '**/activities'],
               allowTypeImports: true,
@@ -106,6 +112,26 @@ export default tseslint.config(
             {
               group: ['../../*', '!../../simulators/**'],
               message: 'Simulators are written from the vendor contract and import nothing from the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Production code never reaches the simulators: the sandbox (sandbox/) wires them, and the
+    // roots load it only for vendors without credentials. A rule of its own, so it adds to the
+    // no-restricted-imports fences above instead of replacing them.
+    files: ['**/*.ts'],
+    ignores: ['sandbox/**', 'simulators/**', 'test/**', 'bench/**', 'scripts/**', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/simulators/**', '**/simulators'],
+              message: 'Only the sandbox (sandbox/), tests, benches and scripts import the simulators.',
             },
           ],
         },

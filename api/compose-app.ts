@@ -26,7 +26,7 @@ import { sandboxWindowProxy } from './payment/sandbox-window.proxy';
 import { SANDBOX_COURIER_WEBHOOK_SECRET, type CourierVendorConfig } from '../config/courier-vendors';
 import { createShippingModule } from './shipping/shipping.module';
 import { createSettlementModule } from './settlement/settlement.module';
-import { settlementDeadLetterRetrier } from './settlement/settlement-dead-letter-retrier';
+import { settlementDeadLetterRetrier } from '../workflows/settlement/settlement-payout.starter';
 
 export interface ApiRuntime {
   infrastructure: Infrastructure;
@@ -97,7 +97,7 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     dataSource: runtime.infrastructure.dataSource,
     kv: runtime.infrastructure.kv,
     cipher: identity.deps.cipher,
-    catalog: catalog.catalog,
+    catalog: catalog.catalog.browsing,
     inventory: catalog.inventory,
     points: { availablePoints: async (userId) => (await payment.points.balance(userId)).available },
     newId,
@@ -136,7 +136,7 @@ export function composeApp(runtime: ApiRuntime): ComposedApp {
     },
     products: {
       sellerOfProduct: async (productId) =>
-        (await catalog.catalog.productDetail(productId))?.sellerId ?? null,
+        (await catalog.catalog.browsing.productDetail(productId))?.sellerId ?? null,
     },
     liveSockets,
     settings: runtime.chat,

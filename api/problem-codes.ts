@@ -1,8 +1,9 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
- * The one place that maps stable error codes to HTTP statuses. A code missing here is a bug in
- * the server and answers 500, so every code a client can provoke belongs in this table.
+ * The one place that maps stable error codes to HTTP statuses. A DomainError whose code is missing
+ * here is answered 422 (`error-handler.ts`), so every code that deserves another status belongs in
+ * this table.
  */
 export const statusByCode: Record<string, ContentfulStatusCode> = {
   VALIDATION_FAILED: 400,

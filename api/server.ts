@@ -10,7 +10,7 @@ import { createPubSub } from '../platform/pubsub/create-pub-sub';
 import { composeApp } from './compose-app';
 import { bootstrapAdmin } from './identity/identity.module';
 import { openPaymentGateways } from '../integrations/payment/payment-vendors';
-import { loadCourierVendorConfig } from '../config/courier-vendors';
+import { vendorsWithoutCredentials } from '../config/sandbox-needed';
 
 /** The API process role: HTTP only; workflows run in worker processes. */
 async function main(): Promise<void> {
@@ -28,7 +28,13 @@ async function main(): Promise<void> {
   // Live chat reaches participants connected to any API process through Redis pub/sub.
   const pubSub = createPubSub(config.cache);
   // Webhooks are verified by asking the PG again; in sandbox set PG_SIMULATOR_URL to the workers' simulator.
-  const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
+  const sandboxed = vendorsWithoutCredentials({ payments: config.payments });
+  const sandbox = sandboxed.length > 0 ? (await import('../sandbox/index.js')).sandboxVendors : undefined;
+  if (sandbox) logger.info({ vendors: sandboxed }, 'vendors without credentials are served by the sandbox');
+  const paymentGateways = await openPaymentGateways(config.payments, {
+    publicBaseUrl: config.publicBaseUrl,
+    sandbox: sandbox?.payment,
+  });
   const app = composeApp({
     infrastructure,
     logger,
@@ -38,7 +44,7 @@ async function main(): Promise<void> {
     identity,
     notifications: config.notifications,
     payments: paymentGateways,
-    couriers: loadCourierVendorConfig(process.env),
+    couriers: config.couriers,
     imageStorageDir: config.imageStorageDir,
     pubSub,
     chat: config.chat,

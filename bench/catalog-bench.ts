@@ -15,7 +15,7 @@ import { keywordTerms, type ProductSearchQuery, type ProductSort } from '../doma
 import { createDataSource } from '../persistence/data-source';
 import { DbProductSearch } from '../persistence/catalog/db-product-search';
 import { TypeOrmCategoryRepository } from '../persistence/catalog/typeorm-category.repository';
-import { InventoryService } from '../persistence/inventory/inventory.service';
+import { createInventory } from '../persistence/inventory/inventory-module';
 import { RedisKeyValueStore } from '../platform/cache/redis-key-value-store';
 import { uuidv7 } from '../platform/ids';
 import type { Infrastructure } from '../platform/infrastructure';
@@ -273,7 +273,7 @@ async function measureHotSku(seconds = 5, concurrency = Number(process.env.BENCH
     { poolSize: concurrency + 4 },
   ).initialize();
   try {
-    const inventory = new InventoryService({
+    const inventory = createInventory({
       dataSource,
       now: () => new Date(),
       newId: uuidv7,

@@ -75,3 +75,59 @@ describe('configuration', () => {
     assert.equal(config.port, 3000);
   });
 });
+
+describe('vendor configuration in the role schemas', () => {
+  const api = { TEMPORAL_ADDRESS: 'temporal:7233' };
+
+  test('every role reads the courier and settlement vendors; none configured → their sandboxes', () => {
+    for (const config of [loadApiConfig(api), loadWorkerConfig(api), loadEmbeddedConfig({})]) {
+      assert.equal(config.couriers.tracker.kind, 'sandbox');
+      assert.equal(config.settlement.banking.kind, 'sandbox');
+      assert.equal(config.settlement.popbill.kind, 'sandbox');
+    }
+    const shared = loadWorkerConfig({
+      ...api,
+      COURIER_SIMULATOR_URL: 'http://sim:4010',
+      BANKING_SIMULATOR_URL: 'http://bank:4020',
+    });
+    assert.deepEqual(shared.couriers.tracker, {
+      kind: 'sandbox',
+      simulatorUrl: 'http://sim:4010',
+      stepIntervalMs: 10_000,
+    });
+    assert.equal(
+      shared.settlement.banking.kind === 'sandbox' && shared.settlement.banking.simulatorUrl,
+      'http://bank:4020',
+    );
+  });
+
+  test('a wrong courier or settlement variable stops every role at start-up, named', () => {
+    const wrong = { ...api, COURIER_SANDBOX_STEP_SECONDS: '0', FIRM_BANKING_ORG_CODE: 'short' };
+    for (const load of [
+      () => loadApiConfig(wrong),
+      () => loadWorkerConfig(wrong),
+      () => loadEmbeddedConfig(wrong),
+    ])
+      assert.deepEqual(
+        configErrorOf(load)
+          .issues.map((i) => i.variable)
+          .sort(),
+        ['COURIER_SANDBOX_STEP_SECONDS', 'FIRM_BANKING_ORG_CODE'],
+      );
+    assert.deepEqual(
+      configErrorOf(() => loadWorkerConfig({ ...api, POPBILL_LINK_ID: 'JANGTEO' })).issues.map(
+        (i) => i.variable,
+      ),
+      ['POPBILL_SECRET_KEY'],
+    );
+  });
+
+  test('the worker reads IMAGE_STORAGE_DIR like the API (default var/images)', () => {
+    assert.equal(loadWorkerConfig(api).imageStorageDir, 'var/images');
+    assert.equal(loadApiConfig(api).imageStorageDir, 'var/images');
+    assert.equal(
+      loadWorkerConfig({ ...api, IMAGE_STORAGE_DIR: '/data/images' }).imageStorageDir,
+      '/data/images',
+    );
+  });
+});

@@ -49,7 +49,8 @@ export interface NotificationVendorConfig {
   mailFrom: { email: string; name?: string };
 }
 
-const NHN_VARIABLES = [
+/** NHN Cloud's credentials: all of them, or none for the sandbox. */
+export const NHN_VARIABLES = [
   'NHN_ALIMTALK_APPKEY',
   'NHN_SMS_APPKEY',
   'NHN_SECRET_KEY',

@@ -131,7 +131,10 @@ export interface PaymentVendorConfig {
   naverpay?: NaverPayConfig;
 }
 
-/** NaverPay's API and payment-page hosts per mode (VENDORS.md §5; confirm the domain with NaverPay). */
+/**
+ * NaverPay's API and payment-page hosts per mode (docs/vendors/naverpay.md#hosts; confirm the domain with
+ * NaverPay).
+ */
 const NAVERPAY_HOSTS = {
   development: { api: 'https://dev-pub.apis.naver.com', page: 'https://test-m.pay.naver.com/payments' },
   production: { api: 'https://apis.naver.com', page: 'https://m.pay.naver.com/payments' },

@@ -1,10 +1,6 @@
 import { loadEmbeddedConfig } from '../config/embedded.config';
-import { openNotificationVendors } from '../integrations/notification/notification-vendors';
-import { openPaymentGateways } from '../integrations/payment/payment-vendors';
-import { loadCourierVendorConfig } from '../config/courier-vendors';
-import { openCourierTracking } from '../integrations/shipping/courier-vendors';
-import { loadSettlementVendorConfig } from '../config/settlement-vendors';
-import { openSettlementVendors } from '../integrations/settlement/settlement-vendors';
+import { openVendors } from '../integrations/open-vendors';
+import { sandboxVendors } from '../sandbox';
 import { composeApp } from '../api/compose-app';
 import { bootstrapAdmin } from '../api/identity/identity.module';
 import { DEFAULT_DEV_SECRETS_PATH, resolveIdentitySettings } from '../config/identity-secrets';
@@ -81,17 +77,9 @@ async function main(): Promise<void> {
       'local admin created; its password is in the dev secrets file',
     );
   stops.push(infrastructure.close);
-  const notificationVendors = await openNotificationVendors(config.notifications, {
-    webhookBaseUrl: config.publicBaseUrl,
-  });
-  stops.push(notificationVendors.close);
-  const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
-  stops.push(paymentGateways.close);
-  const couriers = loadCourierVendorConfig(process.env);
-  const courierTracking = await openCourierTracking(couriers, { publicBaseUrl: config.publicBaseUrl });
-  stops.push(courierTracking.close);
-  const settlementVendors = await openSettlementVendors(loadSettlementVendorConfig(process.env));
-  stops.push(settlementVendors.close);
+  // The local shop: every vendor without credentials is a simulator started here.
+  const vendors = await openVendors(config, sandboxVendors);
+  stops.push(vendors.close);
   const metrics = createMetrics();
 
   const workers = await startWorkers({
@@ -101,13 +89,11 @@ async function main(): Promise<void> {
     activities: composeActivities({
       infrastructure,
       logger,
-      publicBaseUrl: config.publicBaseUrl,
       identity,
-      notificationVendors,
-      paymentGateways,
       metrics,
-      courierTracking,
-      settlementVendors,
+      publicBaseUrl: config.publicBaseUrl,
+      imageStorageDir: config.imageStorageDir,
+      ...vendors,
     }),
     workflowBundle: await loadWorkflowBundle(),
   });
@@ -129,8 +115,8 @@ async function main(): Promise<void> {
     paymentResultUrl: config.paymentResultUrl,
     identity,
     notifications: config.notifications,
-    payments: paymentGateways,
-    couriers,
+    payments: vendors.paymentGateways,
+    couriers: config.couriers,
     imageStorageDir: config.imageStorageDir,
     pubSub,
     chat: config.chat,
@@ -149,10 +135,10 @@ async function main(): Promise<void> {
       database: config.database.kind,
       cache: config.cache.kind,
       sandbox: {
-        ...notificationVendors.sandbox,
-        pgWindow: paymentGateways.sandbox.pg && `${config.publicBaseUrl}/sandbox/toss/checkout`,
-        courier: courierTracking.sandbox.courier,
-        ...settlementVendors.sandbox,
+        ...vendors.notificationVendors.sandbox,
+        pgWindow: vendors.paymentGateways.sandbox.pg && `${config.publicBaseUrl}/sandbox/toss/checkout`,
+        courier: vendors.courierTracking.sandbox.courier,
+        ...vendors.settlementVendors.sandbox,
       },
     },
     'Jangteo is running',

@@ -12,9 +12,19 @@ import { resolveBinary, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from './temporal-bi
  * `npm test`: prepares what the suites need on a fresh machine (Temporal binaries, a fresh test
  * database with every migration), then runs every *.test.ts file with node's test runner.
  * Arguments narrow the run to files whose path contains one of them.
+ *
+ * `npm run test:unit` (`--unit`) is the fast tier: every test that needs neither MariaDB nor Redis
+ * (domain rules, pure adapters against their simulators, deploy and lint checks, workflow tests whose
+ * activities are stubs, history replay). It neither checks for nor touches the database.
  */
 const ROOT = resolve(__dirname, '..');
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'var', '.tools', '.git']);
+/** Suites that drive MariaDB, Redis or whole processes; a `*.unit.test.ts` file among them needs none. */
+const SERVICE_SUITES = ['test/integration/', 'test/e2e/', 'test/workflows/'];
+
+function isUnitTest(file: string): boolean {
+  return file.endsWith('.unit.test.ts') || !SERVICE_SUITES.some((dir) => file.startsWith(dir));
+}
 
 function findTests(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -73,18 +83,23 @@ async function prepareDatabase(): Promise<void> {
   }
 }
 
-async function main(filters: string[]): Promise<void> {
-  await requireMariaDb();
-  await requireRedis();
+async function main(args: string[]): Promise<void> {
+  const unitOnly = args.includes('--unit');
+  const filters = args.filter((arg) => arg !== '--unit');
+  if (!unitOnly) {
+    await requireMariaDb();
+    await requireRedis();
+  }
   const temporalCli = resolveBinary(TEMPORAL_CLI);
   const testServer = resolveBinary(TEMPORAL_TEST_SERVER);
-  await prepareDatabase();
+  if (!unitOnly) await prepareDatabase();
 
   const files = findTests(ROOT)
+    .filter((file) => !unitOnly || isUnitTest(file))
     .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
     .sort();
   if (files.length === 0) fail(`no test files match ${filters.join(' ')}`);
-  console.log(`running ${files.length} test files`);
+  console.log(`running ${files.length} ${unitOnly ? 'unit ' : ''}test files`);
 
   const child = spawn(
     process.execPath,

@@ -1,11 +1,7 @@
 import { resolveIdentitySettings } from '../config/identity-secrets';
+import { vendorsWithoutCredentials } from '../config/sandbox-needed';
 import { loadWorkerConfig } from '../config/worker.config';
-import { openNotificationVendors } from '../integrations/notification/notification-vendors';
-import { openPaymentGateways } from '../integrations/payment/payment-vendors';
-import { loadCourierVendorConfig } from '../config/courier-vendors';
-import { openCourierTracking } from '../integrations/shipping/courier-vendors';
-import { loadSettlementVendorConfig } from '../config/settlement-vendors';
-import { openSettlementVendors } from '../integrations/settlement/settlement-vendors';
+import { openVendors } from '../integrations/open-vendors';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
@@ -27,17 +23,13 @@ async function main(args: string[]): Promise<void> {
   installTemporalRuntime(logger);
   const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv });
   const infrastructure = await openInfrastructure(config);
-  const notificationVendors = await openNotificationVendors(config.notifications, {
-    webhookBaseUrl: config.publicBaseUrl,
-  });
-  // Sandbox PG: set PG_SIMULATOR_URL so this process and the API share one simulator (docs/payments.md).
-  const paymentGateways = await openPaymentGateways(config.payments, { publicBaseUrl: config.publicBaseUrl });
-  // Sandbox courier: set COURIER_SIMULATOR_URL so every worker process follows the same parcels.
-  const courierTracking = await openCourierTracking(loadCourierVendorConfig(process.env), {
-    publicBaseUrl: config.publicBaseUrl,
-  });
-  // Sandbox bank and Popbill: in-process unless BANKING_SIMULATOR_URL / POPBILL_SIMULATOR_URL name shared ones.
-  const settlementVendors = await openSettlementVendors(loadSettlementVendorConfig(process.env));
+  // Vendors without credentials are the sandbox's simulators, in-process unless PG_SIMULATOR_URL,
+  // COURIER_SIMULATOR_URL, BANKING_SIMULATOR_URL / POPBILL_SIMULATOR_URL name ones that this
+  // process shares with the API and the other workers (docs/payments.md).
+  const sandboxed = vendorsWithoutCredentials(config);
+  const sandbox = sandboxed.length > 0 ? (await import('../sandbox/index.js')).sandboxVendors : undefined;
+  if (sandbox) logger.info({ vendors: sandboxed }, 'vendors without credentials are served by the sandbox');
+  const vendors = await openVendors(config, sandbox);
   const metrics = createMetrics();
   const running = await startWorkers({
     address: config.temporal.address,
@@ -46,13 +38,11 @@ async function main(args: string[]): Promise<void> {
     activities: composeActivities({
       infrastructure,
       logger,
-      publicBaseUrl: config.publicBaseUrl,
       identity,
-      notificationVendors,
-      paymentGateways,
       metrics,
-      courierTracking,
-      settlementVendors,
+      publicBaseUrl: config.publicBaseUrl,
+      imageStorageDir: config.imageStorageDir,
+      ...vendors,
     }),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
   });
@@ -65,10 +55,7 @@ async function main(args: string[]): Promise<void> {
   onShutdown(logger, async () => {
     await running.shutdown();
     await http.close();
-    await notificationVendors.close();
-    await paymentGateways.close();
-    await courierTracking.close();
-    await settlementVendors.close();
+    await vendors.close();
     await infrastructure.close();
   });
   await running.done;

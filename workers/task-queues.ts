@@ -1,18 +1,6 @@
-/**
- * One task queue per bounded context with durable work; a worker process serves the ones named on
- * its command line. Identity and catalog have none: they live in the API alone.
- */
-export const TASK_QUEUES = [
-  'inventory',
-  'ordering',
-  'payment',
-  'shipping',
-  'settlement',
-  'notification',
-  'chat',
-] as const;
+import { TASK_QUEUES, type TaskQueue } from '../workflows/shared/task-queues';
 
-export type TaskQueue = (typeof TASK_QUEUES)[number];
+export { TASK_QUEUES, type TaskQueue };
 
 export function parseTaskQueues(args: string[]): TaskQueue[] {
   if (args.length === 0 || args.includes('all')) return [...TASK_QUEUES];

@@ -4,7 +4,7 @@ import { uuidv7 } from '../../platform/ids';
 import type { Infrastructure } from '../../platform/infrastructure';
 import type { Logger } from '../../platform/observability/logger';
 import { createInventoryActivities } from './inventory.activities';
-import { TemporalRestockHoldStarter } from './temporal-restock-hold-starter';
+import { TemporalRestockHoldStarter } from '../../workflows/inventory/restock-hold.starter';
 
 /** The inventory task queue's activities over the process's shared infrastructure. */
 export function inventoryActivitiesFor(runtime: {
@@ -24,7 +24,7 @@ export function inventoryActivitiesFor(runtime: {
   return createInventoryActivities({
     waitlist,
     async describeVariant(productId, variantId) {
-      const product = await catalog.productDetail(productId);
+      const product = await catalog.browsing.productDetail(productId);
       const variant = product?.variants.find((v) => v.id === variantId);
       if (!product || !variant) return null;
       return {

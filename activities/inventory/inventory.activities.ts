@@ -1,4 +1,4 @@
-import type { WaitlistService } from '../../persistence/inventory/waitlist.service';
+import type { WaitlistService } from '../../application/inventory/waitlist';
 
 export interface GrantRestockHoldResult {
   granted: boolean;
@@ -19,7 +19,7 @@ export type DescribeVariant = (
 
 /** Activities of the inventory task queue; each is idempotent (keyed by the waiting-queue entry). */
 export function createInventoryActivities(deps: {
-  waitlist: WaitlistService;
+  waitlist: Pick<WaitlistService, 'grantHold' | 'expireHold' | 'variantsWithWaiters' | 'offerHolds'>;
   describeVariant: DescribeVariant;
 }) {
   return {

@@ -1,6 +1,7 @@
+import { recordTransition } from '../../application/ordering/record-transition';
 import { createCatalogInventory } from '../../persistence/catalog/catalog-module';
+import { TypeOrmUnitOfWork } from '../../persistence/inventory/typeorm-unit-of-work';
 import { TypeOrmAfterSaleStore } from '../../persistence/ordering/typeorm-after-sale.store';
-import { recordTransition } from '../../persistence/ordering/record-transition';
 import { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
 import { LocalDiskImageStorage } from '../../integrations/storage/local-disk-image-storage.adapter';
 import type { IdentitySettings } from '../../config/identity-secrets';
@@ -8,9 +9,9 @@ import { AesGcmPiiCipher } from '../../platform/crypto/aes-gcm-pii-cipher';
 import { uuidv7 } from '../../platform/ids';
 import type { Infrastructure } from '../../platform/infrastructure';
 import type { Logger } from '../../platform/observability/logger';
-import { TemporalRestockHoldStarter } from '../inventory/temporal-restock-hold-starter';
+import { TemporalRestockHoldStarter } from '../../workflows/inventory/restock-hold.starter';
 import { createOrderingActivities } from './ordering.activities';
-import { TemporalOrderLifecycleStarter } from './temporal-order-lifecycle-starter';
+import { TemporalOrderLifecycleStarter } from '../../workflows/ordering/order-lifecycle.starter';
 
 /** The ordering task queue's activities (OrderLifecycle's steps) over the process's infrastructure. */
 export function orderingActivitiesFor(runtime: {
@@ -23,6 +24,7 @@ export function orderingActivitiesFor(runtime: {
   const logger = runtime.logger.child({ context: 'ordering' });
   const cipher = new AesGcmPiiCipher(runtime.identity.piiKeys, runtime.identity.piiHashKey);
   const orders = new TypeOrmOrderRepository(dataSource, cipher, uuidv7);
+  const transactions = new TypeOrmUnitOfWork(dataSource);
   // Released and restocked units go back on sale through the catalog (sold-out status, waiting queue).
   const { inventory } = createCatalogInventory({
     dataSource,
@@ -33,7 +35,7 @@ export function orderingActivitiesFor(runtime: {
     onError: (error, what) => logger.error({ err: error }, `${what} failed`),
   });
   return createOrderingActivities({
-    recordTransition: (orderId, request) => recordTransition({ dataSource, orders }, orderId, request),
+    recordTransition: (orderId, request) => recordTransition({ transactions, orders }, orderId, request),
     awaitingPaymentBefore: (cutoff, limit) => orders.awaitingPaymentBefore(cutoff, limit),
     lifecycles: new TemporalOrderLifecycleStarter(() => runtime.infrastructure.temporal.client),
     now: () => new Date(),

@@ -2,15 +2,15 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { OrderCommand, PartStatus } from '../../domain/ordering/order-status';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { ReservationLine } from '../../domain/inventory/reservation';
-import type { TransitionRequest, TransitionResult } from '../../persistence/ordering/record-transition';
+import type { TransitionRequest, TransitionResult } from '../../application/ordering/record-transition';
+import type { ReturnDecisionRecord } from '../../domain/ordering/after-sale';
 import type {
-  ReturnDecisionRecord,
-  TypeOrmAfterSaleStore,
-} from '../../persistence/ordering/typeorm-after-sale.store';
-import type { InventoryService } from '../../persistence/inventory/inventory.service';
+  AfterSaleStore,
+  OrderLifecycles,
+  OrderRepository,
+  StockReservations,
+} from '../../domain/ordering/ports';
 import type { Logger } from '../../platform/observability/logger';
-import type { Order } from '../../domain/ordering/order';
-import type { TemporalOrderLifecycleStarter } from './temporal-order-lifecycle-starter';
 
 /** An order older than this without its workflow was stored by a process that died before starting it. */
 export const SWEEP_GRACE_MS = 60_000;
@@ -18,11 +18,11 @@ export const SWEEP_GRACE_MS = 60_000;
 export interface OrderingActivityDeps {
   recordTransition(orderId: string, request: TransitionRequest): Promise<TransitionResult>;
   /** The placement sweep: orders awaiting payment and the workflows that should be running for them. */
-  awaitingPaymentBefore(cutoff: Date, limit: number): Promise<Order[]>;
-  lifecycles: Pick<TemporalOrderLifecycleStarter, 'start' | 'exists'>;
+  awaitingPaymentBefore: OrderRepository['awaitingPaymentBefore'];
+  lifecycles: OrderLifecycles;
   now: () => Date;
-  inventory: Pick<InventoryService, 'commit' | 'release' | 'restock'>;
-  afterSale: Pick<TypeOrmAfterSaleStore, 'openReturn' | 'decideReturn'>;
+  inventory: Pick<StockReservations, 'commit' | 'release' | 'restock'>;
+  afterSale: Pick<AfterSaleStore, 'openReturn' | 'decideReturn'>;
   logger: Logger;
 }
 

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { parkDeadLetter } from '../../application/dead-letter/park-dead-letter';
 import type { DeadLetter, DeadLetterRepository } from '../../domain/dead-letter/dead-letter';
 import {
   confirmIdempotencyKey,
@@ -19,7 +20,6 @@ import {
   type PointsLedger,
 } from '../../domain/payment';
 import type { Logger } from '../../platform/observability/logger';
-import { parkDeadLetter } from '../dead-letter/park-dead-letter';
 
 export interface PaymentActivityDeps {
   payments: PaymentRepository;

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { CatalogService } from '../../persistence/catalog/catalog.service';
+import type { CategoryCatalog } from '../../application/catalog/categories';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { requireRole } from '../middleware/authorize';
@@ -9,7 +9,7 @@ import { categoryBody, categoryResponse } from './catalog.schemas';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** The category tree is the platform's: admins add categories. */
-export function createAdminCategoryRoutes(deps: { catalog: CatalogService; authenticate: Authenticate }) {
+export function createAdminCategoryRoutes(deps: { categories: CategoryCatalog; authenticate: Authenticate }) {
   const router = createRouter();
   const create = createRoute({
     method: 'post',
@@ -29,7 +29,7 @@ export function createAdminCategoryRoutes(deps: { catalog: CatalogService; authe
   });
   router.openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const category = await deps.catalog.createCategory(body);
+    const category = await deps.categories.createCategory(body);
     return c.json(
       { id: category.id, name: category.name, parentId: category.parentId, depth: category.depth },
       201,

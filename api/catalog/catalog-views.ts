@@ -1,5 +1,5 @@
 import type { ProductSearchPage } from '../../domain/catalog/search-query';
-import type { CachedProductDetail, SellerProductView } from '../../persistence/catalog/catalog.service';
+import type { CachedProductDetail, SellerProductView } from '../../application/catalog/product-views';
 import { encodeCursor } from './search-cursor';
 
 /** Turns storage keys into the public URLs the API serves images at. */

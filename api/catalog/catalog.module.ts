@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { TemporalRestockHoldStarter } from '../../activities/inventory/temporal-restock-hold-starter';
+import { TemporalRestockHoldStarter } from '../../workflows/inventory/restock-hold.starter';
 import { LocalDiskImageStorage } from '../../integrations/storage/local-disk-image-storage.adapter';
 import { createCatalogInventory, type CatalogInventory } from '../../persistence/catalog/catalog-module';
 import type { KeyValueStore } from '../../platform/cache/key-value-store';
@@ -52,8 +52,8 @@ export function createCatalogModule(input: {
         authenticate: input.authenticate,
         publicBaseUrl: input.publicBaseUrl,
       }),
-      createAdminCategoryRoutes({ catalog, authenticate: input.authenticate }),
-      createStockRoutes({ catalog, authenticate: input.authenticate }),
+      createAdminCategoryRoutes({ categories: catalog.categories, authenticate: input.authenticate }),
+      createStockRoutes({ sellerProducts: catalog.sellerProducts, authenticate: input.authenticate }),
       createWaitlistRoutes({ waitlist, authenticate: input.authenticate }),
     ],
   };

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { CatalogErrorCode } from '../../domain/catalog/catalog-errors';
 import { DEFAULT_PAGE_SIZE, keywordTerms } from '../../domain/catalog/search-query';
 import { DomainError } from '../../domain/shared/domain-error';
-import type { CatalogService } from '../../persistence/catalog/catalog.service';
+import type { Catalog } from '../../application/catalog/catalog';
 import { problemResponse } from '../identity/identity-fields';
 import { ProblemError } from '../problem';
 import { createRouter } from '../router';
@@ -20,7 +20,10 @@ import { decodeCursor } from './search-cursor';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** Public catalog: search, product pages, the category tree and image bytes. No token needed. */
-export function createProductRoutes(deps: { catalog: CatalogService; publicBaseUrl: string }) {
+export function createProductRoutes(deps: {
+  catalog: Pick<Catalog, 'browsing' | 'categories' | 'images'>;
+  publicBaseUrl: string;
+}) {
   const router = createRouter();
 
   const search = createRoute({
@@ -43,7 +46,7 @@ export function createProductRoutes(deps: { catalog: CatalogService; publicBaseU
         errors: [{ field: 'query.minPrice', message: 'must not exceed maxPrice' }],
       });
     }
-    const page = await deps.catalog.search({
+    const page = await deps.catalog.browsing.search({
       terms: keywordTerms(query.q),
       categoryId: query.categoryId,
       minPrice: query.minPrice,
@@ -68,7 +71,7 @@ export function createProductRoutes(deps: { catalog: CatalogService; publicBaseU
   });
   router.openapi(detail, async (c) => {
     const { id } = c.req.valid('param');
-    const product = await deps.catalog.productDetail(id);
+    const product = await deps.catalog.browsing.productDetail(id);
     if (!product)
       throw new DomainError(CatalogErrorCode.PRODUCT_NOT_FOUND, `No product ${id}`, { productId: id });
     return c.json(productDetailView(deps.publicBaseUrl, product), 200);
@@ -83,7 +86,9 @@ export function createProductRoutes(deps: { catalog: CatalogService; publicBaseU
       200: { description: 'top-level categories with their children', ...json(categoryTreeResponse) },
     },
   });
-  router.openapi(categories, async (c) => c.json({ items: await deps.catalog.categoryTree() }, 200));
+  router.openapi(categories, async (c) =>
+    c.json({ items: await deps.catalog.categories.categoryTree() }, 200),
+  );
 
   const image = createRoute({
     method: 'get',
@@ -106,7 +111,7 @@ export function createProductRoutes(deps: { catalog: CatalogService; publicBaseU
     const { key } = c.req.valid('param');
     const etag = `"${key}"`;
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, { ETag: etag });
-    const stored = await deps.catalog.image(key);
+    const stored = await deps.catalog.images.image(key);
     if (!stored) throw new ProblemError(CatalogErrorCode.IMAGE_NOT_FOUND, `No image ${key}`);
     return c.body(stored.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': stored.contentType,

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { CatalogErrorCode, invalidField } from '../../domain/catalog/catalog-errors';
 import { MAX_IMAGE_BYTES } from '../../domain/catalog/product-image';
-import type { CatalogService } from '../../persistence/catalog/catalog.service';
+import type { Catalog } from '../../application/catalog/catalog';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { requireRole, requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
@@ -32,7 +32,7 @@ const UPLOAD_LIMIT = MAX_IMAGE_BYTES + 64 * 1024;
  * sellers, and admins, name the seller with X-Seller-Id.
  */
 export function createSellerProductRoutes(deps: {
-  catalog: CatalogService;
+  catalog: Pick<Catalog, 'sellerProducts' | 'images'>;
   authenticate: Authenticate;
   publicBaseUrl: string;
 }) {
@@ -59,7 +59,7 @@ export function createSellerProductRoutes(deps: {
   });
   router.openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const product = await deps.catalog.createProduct({
+    const product = await deps.catalog.sellerProducts.createProduct({
       sellerId: sellerAccessOf(c).sellerId,
       name: body.name,
       description: body.description,
@@ -86,7 +86,10 @@ export function createSellerProductRoutes(deps: {
     },
   });
   router.openapi(read, async (c) => {
-    const product = await deps.catalog.sellerProduct(sellerAccessOf(c).sellerId, c.req.valid('param').id);
+    const product = await deps.catalog.sellerProducts.sellerProduct(
+      sellerAccessOf(c).sellerId,
+      c.req.valid('param').id,
+    );
     return c.json(sellerProductView(deps.publicBaseUrl, product), 200);
   });
 
@@ -108,13 +111,17 @@ export function createSellerProductRoutes(deps: {
   });
   router.openapi(change, async (c) => {
     const body = c.req.valid('json');
-    const product = await deps.catalog.changeProduct(sellerAccessOf(c).sellerId, c.req.valid('param').id, {
-      name: body.name,
-      description: body.description,
-      price: body.price,
-      categoryId: body.categoryId,
-      suspended: body.status === undefined ? undefined : body.status === 'SUSPENDED',
-    });
+    const product = await deps.catalog.sellerProducts.changeProduct(
+      sellerAccessOf(c).sellerId,
+      c.req.valid('param').id,
+      {
+        name: body.name,
+        description: body.description,
+        price: body.price,
+        categoryId: body.categoryId,
+        suspended: body.status === undefined ? undefined : body.status === 'SUSPENDED',
+      },
+    );
     return c.json(sellerProductView(deps.publicBaseUrl, product), 200);
   });
 
@@ -158,7 +165,11 @@ export function createSellerProductRoutes(deps: {
     if (!(file instanceof File))
       throw invalidField('body.file', 'attach the image as the multipart field "file"');
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const image = await deps.catalog.addImage(sellerAccessOf(c).sellerId, c.req.valid('param').id, bytes);
+    const image = await deps.catalog.images.addImage(
+      sellerAccessOf(c).sellerId,
+      c.req.valid('param').id,
+      bytes,
+    );
     return c.json(
       { id: image.id, url: imageUrl(deps.publicBaseUrl, image.key), contentType: image.contentType },
       201,
@@ -181,7 +192,7 @@ export function createSellerProductRoutes(deps: {
   });
   router.openapi(removeImage, async (c) => {
     const { id, imageId } = c.req.valid('param');
-    await deps.catalog.removeImage(sellerAccessOf(c).sellerId, id, imageId);
+    await deps.catalog.images.removeImage(sellerAccessOf(c).sellerId, id, imageId);
     return c.body(null, 204);
   });
 

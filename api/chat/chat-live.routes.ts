@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { UpgradeWebSocket, WSContext, WSEvents } from 'hono/ws';
+import type { ChatUseCases } from '../../application/chat/chat-use-cases';
 import type { ChatSenderRole } from '../../domain/chat/chat-message';
 import type { ChatBroadcaster, ChatLiveEvent } from '../../domain/chat/ports';
 import type { Principal } from '../../domain/identity/principal';
@@ -13,7 +14,6 @@ import type { PrincipalResolver } from '../middleware/authenticate';
 import { problem, ProblemError } from '../problem';
 import { createRouter } from '../router';
 import { messageView } from './chat-views';
-import type { ChatService } from './chat.service';
 
 /** Messages sent to a socket when it opens: what arrived after `after` (default: the caller's read marker). */
 const BACKLOG_LIMIT = 200;
@@ -23,7 +23,7 @@ const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i;
 export const LIVE_CLOSE = { SIGNED_OUT: 4401, ACCESS_ENDED: 4403, SERVER_ERROR: 1011 } as const;
 
 export interface ChatLiveDeps {
-  chat: ChatService;
+  chat: ChatUseCases;
   broadcaster: ChatBroadcaster;
   principals: PrincipalResolver;
   upgradeWebSocket: UpgradeWebSocket<unknown>;

@@ -1,7 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { TemporalChatReplyReminders } from '../../activities/chat/temporal-chat-reply-reminders';
+import { ChatRateLimiter } from '../../application/chat/chat-rate-limit';
+import { createChatUseCases, type ChatUseCases } from '../../application/chat/chat-use-cases';
+import { TemporalChatReplyReminders } from '../../workflows/chat/chat-reply-reminder.starter';
 import type {
   ChatOrderReferences,
   ChatProductCatalog,
@@ -18,8 +20,6 @@ import type { AppEnv } from '../app-env';
 import type { LiveSockets } from '../live-sockets';
 import type { Authenticate, PrincipalResolver } from '../middleware/authenticate';
 import { createChatLiveRoutes } from './chat-live.routes';
-import { ChatRateLimiter } from './chat-rate-limit';
-import { ChatService } from './chat.service';
 import { createChatRoutes } from './chats.routes';
 
 export interface ChatSettings {
@@ -59,14 +59,14 @@ export interface ChatModuleInput {
 /** The chat context behind HTTP and WebSocket: store, live fan-out, reminder timer, routes. */
 export function createChatModule(input: ChatModuleInput): {
   routes: OpenAPIHono<AppEnv>[];
-  chat: ChatService;
+  chat: ChatUseCases;
 } {
   const logger = input.logger.child({ context: 'chat' });
   const settings = input.settings ?? DEFAULT_CHAT_SETTINGS;
   const broadcaster = new PubSubChatBroadcaster(input.pubSub, (error) =>
     logger.warn({ err: error }, 'unreadable live chat event'),
   );
-  const chat = new ChatService({
+  const chat = createChatUseCases({
     store: new TypeOrmChatStore(input.dataSource, input.newId),
     broadcaster,
     reminders:

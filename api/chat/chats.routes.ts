@@ -3,7 +3,9 @@ import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole, requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
 import { createRouter } from '../router';
-import type { ChatService } from './chat.service';
+import type { ChatUseCases } from '../../application/chat/chat-use-cases';
+import type { ConversationDetail } from '../../application/chat/read-conversations';
+import type { ChatSenderRole } from '../../domain/chat/chat-message';
 import {
   conversationIdParam,
   conversationPage,
@@ -33,22 +35,25 @@ const common = {
   404: problemResponse('CHAT_NOT_FOUND: no such conversation, or you are not one of its participants'),
 };
 
-/** Conversations between consumers and sellers: history, read receipts, moderation (DESIGN §3 chat). */
-export function createChatRoutes(deps: { chat: ChatService; authenticate: Authenticate }) {
+/** Conversations between consumers and sellers: history, read receipts, moderation (docs/chat.md). */
+export function createChatRoutes(deps: { chat: ChatUseCases; authenticate: Authenticate }) {
   const router = createRouter();
   const { chat } = deps;
-  const signedIn = [deps.authenticate];
+  const detailView = (found: ConversationDetail, as: ChatSenderRole) =>
+    conversationView(found.conversation, as, {
+      unreadCount: found.unreadCount,
+      participants: found.participants,
+    });
   const tags = ['chat'];
+  const member = { tags, security: bearerSecurity, middleware: [deps.authenticate] };
 
   const list = createRoute({
     method: 'get',
     path: '/chats',
-    tags,
+    ...member,
     summary: 'Your conversations, most recent activity first, with unread counts',
     description:
       'A consumer sees its own; a seller its own; a manager those of the sellers that granted it CHAT (filter with `sellerId`); an admin every conversation.',
-    security: bearerSecurity,
-    middleware: signedIn,
     request: { query: listChatsQuery },
     responses: {
       200: { description: 'a page', ...json(conversationPage) },
@@ -161,10 +166,8 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
   const detail = createRoute({
     method: 'get',
     path: '/chats/{id}',
-    tags,
+    ...member,
     summary: 'One conversation with your unread count and everyone’s read receipts',
-    security: bearerSecurity,
-    middleware: signedIn,
     request: { params: conversationIdParam },
     responses: {
       200: { description: 'the conversation', ...json(conversationSchema) },
@@ -175,24 +178,16 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
   router.openapi(detail, async (c) => {
     const principal = principalOf(c);
     const found = await chat.detail(principal, c.req.valid('param').id);
-    return c.json(
-      conversationView(found.conversation, found.as, {
-        unreadCount: found.unreadCount,
-        participants: found.participants,
-      }),
-      200,
-    );
+    return c.json(detailView(found, found.as), 200);
   });
 
   const messages = createRoute({
     method: 'get',
     path: '/chats/{id}/messages',
-    tags,
+    ...member,
     summary: 'Message history, newest first',
     description:
       'Page back with `cursor` (the `nextCursor` of the previous page). Messages an admin hid show a placeholder, except to admins.',
-    security: bearerSecurity,
-    middleware: signedIn,
     request: { params: conversationIdParam, query: listMessagesQuery },
     responses: {
       200: { description: 'a page', ...json(messagePage) },
@@ -222,12 +217,10 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
   const post = createRoute({
     method: 'post',
     path: '/chats/{id}/messages',
-    tags,
+    ...member,
     summary: 'Send a message (participants; an admin who writes joins visibly)',
     description:
       'Delivered live to every connected participant, on whichever API process they are connected.',
-    security: bearerSecurity,
-    middleware: signedIn,
     request: { params: conversationIdParam, body: { ...json(postMessageBody), required: true } },
     responses: {
       201: { description: 'sent', ...json(chatMessageView) },
@@ -247,11 +240,9 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
   const read = createRoute({
     method: 'post',
     path: '/chats/{id}/read',
-    tags,
+    ...member,
     summary: 'Read receipt: you have read up to a message (default: the newest)',
     description: 'The marker only moves forward; the other participants get a live `read` event.',
-    security: bearerSecurity,
-    middleware: signedIn,
     request: { params: conversationIdParam, body: { ...json(readBody), required: false } },
     responses: {
       200: { description: 'your marker', ...json(readResult) },
@@ -273,15 +264,13 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     );
   });
 
-  const adminOnly = [deps.authenticate, requireRole('ADMIN')];
+  const admin = { tags, security: bearerSecurity, middleware: [deps.authenticate, requireRole('ADMIN')] };
 
   const join = createRoute({
     method: 'post',
     path: '/chats/{id}/join',
-    tags,
+    ...admin,
     summary: 'An admin joins the conversation (visible to the participants)',
-    security: bearerSecurity,
-    middleware: adminOnly,
     request: { params: conversationIdParam },
     responses: {
       200: { description: 'joined', ...json(conversationSchema) },
@@ -293,23 +282,14 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
     const principal = principalOf(c);
     const id = c.req.valid('param').id;
     const conversation = await chat.join(principal, id);
-    const found = await chat.detail(principal, conversation.id);
-    return c.json(
-      conversationView(found.conversation, 'ADMIN', {
-        unreadCount: found.unreadCount,
-        participants: found.participants,
-      }),
-      200,
-    );
+    return c.json(detailView(await chat.detail(principal, conversation.id), 'ADMIN'), 200);
   });
 
   const close = createRoute({
     method: 'post',
     path: '/chats/{id}/close',
-    tags,
+    ...admin,
     summary: 'An admin closes the conversation (no more messages; the reply reminder stops)',
-    security: bearerSecurity,
-    middleware: adminOnly,
     request: { params: conversationIdParam },
     responses: {
       200: { description: 'closed', ...json(conversationSchema) },
@@ -331,10 +311,8 @@ export function createChatRoutes(deps: { chat: ChatService; authenticate: Authen
   const hide = createRoute({
     method: 'post',
     path: '/chats/{id}/messages/{messageId}/hide',
-    tags,
+    ...admin,
     summary: 'An admin hides a message that breaks the rules (kept, with who and why)',
-    security: bearerSecurity,
-    middleware: adminOnly,
     request: { params: messageIdParam, body: { ...json(hideBody), required: true } },
     responses: {
       200: { description: 'hidden (the admin view)', ...json(chatMessageView) },

@@ -5,7 +5,7 @@ import type { UserRepository } from '../../domain/identity/ports';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
 import { createRouter } from '../router';
-import type { AccountsService } from './accounts.service';
+import type { AccountsService } from '../../application/identity/accounts';
 import {
   createdStaffResponse,
   createStaffBody,

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router';
-import type { AccountsService } from './accounts.service';
+import type { AccountsService } from '../../application/identity/accounts';
 import { loginBody, logoutBody, refreshBody, signupBody, signupResponse } from './auth.schemas';
 import { clientAddress } from './client-address';
 import { problemResponse, tokenPair } from './identity-fields';
-import type { SessionsService } from './sessions.service';
+import type { SessionsService } from '../../application/identity/sessions';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 

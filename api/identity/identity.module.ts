@@ -2,6 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { DataSource } from 'typeorm';
 import type { IdentitySettings } from '../../config/identity-secrets';
 import type { PasswordHasher, PersonalDataEraser } from '../../domain/identity/ports';
+import { AccountsService } from '../../application/identity/accounts';
+import type { IdentityDeps } from '../../application/identity/identity-deps';
+import { LoginThrottle, type LoginThrottleLimits } from '../../application/identity/login-throttle';
+import { SellersService } from '../../application/identity/sellers';
+import { SessionsService } from '../../application/identity/sessions';
 import { TypeOrmManagerAssignmentRepository } from '../../persistence/identity/typeorm-manager-assignment.repository';
 import { TypeOrmRefreshTokenStore } from '../../persistence/identity/typeorm-refresh-token.store';
 import { TypeOrmSellerProfileRepository } from '../../persistence/identity/typeorm-seller-profile.repository';
@@ -10,19 +15,15 @@ import type { KeyValueStore } from '../../platform/cache/key-value-store';
 import { AccessTokens } from '../../platform/crypto/access-tokens';
 import { AesGcmPiiCipher } from '../../platform/crypto/aes-gcm-pii-cipher';
 import { Argon2PasswordHasher } from '../../platform/crypto/argon2-password-hasher';
+import { randomSecret, sameHash, sha256Hex } from '../../platform/crypto/opaque-token';
 import type { IdGenerator } from '../../platform/ids';
 import type { Logger } from '../../platform/observability/logger';
 import type { AppEnv } from '../app-env';
 import { createAuthenticate, type Authenticate } from '../middleware/authenticate';
-import { AccountsService } from './accounts.service';
 import { createAdminUserRoutes } from './admin-users.routes';
 import { createAuthRoutes } from './auth.routes';
-import type { IdentityDeps } from './identity-deps';
-import { LoginThrottle, type LoginThrottleLimits } from './login-throttle';
 import { createMeRoutes } from './me.routes';
 import { createSellerRoutes } from './sellers.routes';
-import { SellersService } from './sellers.service';
-import { SessionsService } from './sessions.service';
 
 export interface IdentityModuleInput {
   dataSource: DataSource;
@@ -60,6 +61,7 @@ export function createIdentityModule(input: IdentityModuleInput): IdentityModule
     passwords: input.passwordHasher ?? new Argon2PasswordHasher(),
     cipher,
     accessTokens: new AccessTokens(input.settings.jwtSecret, input.settings.accessTokenTtlSeconds),
+    secrets: { randomSecret: () => randomSecret(), sha256Hex, sameHash },
     throttle: new LoginThrottle(input.kv, input.loginLimits),
     personalDataErasers: input.personalDataErasers ?? [],
     refreshTokenTtlSeconds: input.settings.refreshTokenTtlSeconds,

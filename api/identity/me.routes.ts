@@ -3,7 +3,7 @@ import type { User } from '../../domain/identity/user';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf } from '../middleware/authorize';
 import { createRouter } from '../router';
-import type { AccountsService } from './accounts.service';
+import type { AccountsService } from '../../application/identity/accounts';
 import { bearerSecurity, problemResponse } from './identity-fields';
 import { meResponse, updateMeBody } from './me.schemas';
 

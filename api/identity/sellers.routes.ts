@@ -1,4 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { SellersService } from '../../application/identity/sellers';
+import { maskAccountNumber, type BankAccount } from '../../domain/identity/bank-account';
 import type { SellerProfile } from '../../domain/identity/seller-profile';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireSellerAccess, sellerAccessOf, sellerIdFromPath } from '../middleware/authorize';
@@ -13,7 +15,6 @@ import {
   sellerProfileResponse,
   updateSellerProfileBody,
 } from './sellers.schemas';
-import { accountView, type SellersService } from './sellers.service';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const denied = {
@@ -161,4 +162,13 @@ export function createSellerRoutes(deps: { sellers: SellersService; authenticate
       await deps.sellers.revokeManager(sellerId, c.req.valid('param').managerId, principalOf(c).userId);
       return c.body(null, 204);
     });
+}
+
+export function accountView(account: BankAccount | null, full: boolean) {
+  if (!account) return null;
+  return {
+    bankCode: account.bankCode,
+    accountNumber: full ? account.accountNumber : maskAccountNumber(account.accountNumber),
+    holder: account.holder,
+  };
 }

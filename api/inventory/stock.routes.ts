@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { sellableOf } from '../../domain/inventory/stock-level';
-import type { CatalogService } from '../../persistence/catalog/catalog.service';
+import type { SellerProducts } from '../../application/catalog/seller-products';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { requireRole, requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
@@ -10,7 +10,7 @@ import { setStockBody, stockResponse, variantIdParam } from './inventory.schemas
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** Stock adjustment by the seller or a manager with the PRODUCTS permission. */
-export function createStockRoutes(deps: { catalog: CatalogService; authenticate: Authenticate }) {
+export function createStockRoutes(deps: { sellerProducts: SellerProducts; authenticate: Authenticate }) {
   const router = createRouter();
   const setStock = createRoute({
     method: 'put',
@@ -36,7 +36,7 @@ export function createStockRoutes(deps: { catalog: CatalogService; authenticate:
     },
   });
   router.openapi(setStock, async (c) => {
-    const level = await deps.catalog.setStock(
+    const level = await deps.sellerProducts.setStock(
       sellerAccessOf(c).sellerId,
       c.req.valid('param').variantId,
       c.req.valid('json').onHand,

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { WaitlistService } from '../../persistence/inventory/waitlist.service';
+import type { WaitlistService } from '../../application/inventory/waitlist';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
@@ -10,7 +10,10 @@ import { variantIdParam, waitlistBody, waitlistResponse } from './inventory.sche
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** The waiting queue (재고 대기): consumers line up for a sold-out variant. */
-export function createWaitlistRoutes(deps: { waitlist: WaitlistService; authenticate: Authenticate }) {
+export function createWaitlistRoutes(deps: {
+  waitlist: Pick<WaitlistService, 'join' | 'leave'>;
+  authenticate: Authenticate;
+}) {
   const router = createRouter();
   const guard = [deps.authenticate, requireRole('CONSUMER')];
 

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { CartService } from '../../persistence/ordering/cart.service';
+import type { CartService } from '../../application/ordering/manage-cart';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';

@@ -1,7 +1,7 @@
 import type { Order } from '../../domain/ordering/order';
 import { itemSummary } from '../../domain/ordering/order-summary';
 import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
-import type { TypeOrmAfterSaleStore } from '../../persistence/ordering/typeorm-after-sale.store';
+import type { AfterSaleStore } from '../../domain/ordering/ports';
 import { ProblemError } from '../problem';
 
 /** The return URLs given to a PG: GET or POST, handled by api/ordering/payment-return.routes.ts. */
@@ -29,7 +29,7 @@ export class OrderCheckouts {
   constructor(
     private readonly deps: {
       gateways?: PaymentGateways;
-      store: Pick<TypeOrmAfterSaleStore, 'saveCheckout' | 'latestCheckout'>;
+      store: Pick<AfterSaleStore, 'saveCheckout' | 'latestCheckout'>;
       publicBaseUrl: string;
       newId: () => string;
       now: () => Date;

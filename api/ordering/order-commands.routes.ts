@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Order } from '../../domain/ordering/order';
 import { orderNotFound } from '../../domain/ordering/ordering-errors';
-import type { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
+import type { OrderRepository } from '../../domain/ordering/ports';
 import {
   cancelOrderUpdate,
   confirmPurchaseUpdate,
@@ -33,11 +33,11 @@ import { orderIdParam } from './ordering.schemas';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-/** How long a confirm call waits for the PG before answering 202 (the client then polls the order). */
+/** How long the order workflow's `paymentOutcome` update waits for the attempt before the confirm call answers 202 (the client then polls the order). */
 export const CONFIRM_WAIT_MS = 20_000;
 
 export interface OrderCommandDeps {
-  orders: TypeOrmOrderRepository;
+  orders: OrderRepository;
   lifecycle: OrderLifecycleClient;
   checkouts: OrderCheckouts;
   authenticate: Authenticate;

@@ -1,4 +1,4 @@
-import { TemporalOrderLifecycleStarter } from '../../activities/ordering/temporal-order-lifecycle-starter';
+import { TemporalOrderLifecycleStarter } from '../../workflows/ordering/order-lifecycle.starter';
 import {
   WorkflowFailedError,
   WorkflowNotFoundError,
@@ -8,14 +8,15 @@ import {
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Order } from '../../domain/ordering/order';
-import { orderWorkflowId } from '../../domain/ordering/workflow-ids';
+import { orderWorkflowId } from '../../workflows/shared/workflow-ids';
+import {
+  paymentOutcomeUpdate,
+  type PaymentOutcomeAnswer,
+} from '../../workflows/ordering/order-lifecycle.messages';
 import type { PaymentAttemptResult } from '../../workflows/payment/payment.messages';
 import { ProblemError } from '../problem';
 
-export type PaymentOutcome =
-  | PaymentAttemptResult
-  | { status: 'FAILED'; orderId: string; attempt: number; code: string; message: string }
-  | { status: 'PROCESSING'; orderId: string; attempt: number };
+export type PaymentOutcome = PaymentOutcomeAnswer;
 
 /**
  * The API's side of OrderLifecycle: start it (once per order), send it people's commands as
@@ -48,35 +49,46 @@ export class OrderLifecycleClient {
     }
   }
 
-  /** The attempt's result if it ends within `waitMs`, else PROCESSING (the client polls the order). */
+  /**
+   * The attempt's answer from the order workflow (`paymentOutcome` update): its result if it ends
+   * within `waitMs` of workflow time, else PROCESSING (the client polls the order). An order that
+   * already closed (its payment failed) answers from the attempt's own result.
+   */
   async paymentOutcome(
     orderId: string,
     attempt: number,
     workflowId: string,
     waitMs: number,
   ): Promise<PaymentOutcome> {
-    const result = this.temporal().workflow.getHandle(workflowId).result() as Promise<PaymentAttemptResult>;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<PaymentOutcome>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'PROCESSING', orderId, attempt }), waitMs);
-    });
+    const handle = this.temporal().workflow.getHandle(orderWorkflowId(orderId));
     try {
-      return await Promise.race([result, timeout]);
+      return await handle.executeUpdate(paymentOutcomeUpdate, { args: [{ attempt, waitMs }] });
     } catch (error) {
-      if (error instanceof WorkflowFailedError) {
-        const failure = applicationFailureIn(error.cause);
-        return {
-          status: 'FAILED',
-          orderId,
-          attempt,
-          code: failure?.type ?? 'PAYMENT_FAILED',
-          message: failure?.message ?? 'the payment could not be completed',
-        };
-      }
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      result.catch(() => undefined);
+      if (!isCompleted(error)) throw asProblem(error, orderId);
+      return this.closedAttemptOutcome(orderId, attempt, workflowId);
+    }
+  }
+
+  private async closedAttemptOutcome(
+    orderId: string,
+    attempt: number,
+    workflowId: string,
+  ): Promise<PaymentOutcome> {
+    const payment = this.temporal().workflow.getHandle(workflowId);
+    if ((await payment.describe()).status.name === 'RUNNING')
+      return { status: 'PROCESSING', orderId, attempt };
+    try {
+      return (await payment.result()) as PaymentAttemptResult;
+    } catch (error) {
+      if (!(error instanceof WorkflowFailedError)) throw error;
+      const failure = applicationFailureIn(error.cause);
+      return {
+        status: 'FAILED',
+        orderId,
+        attempt,
+        code: failure?.type ?? 'PAYMENT_FAILED',
+        message: failure?.message ?? 'the payment could not be completed',
+      };
     }
   }
 }

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Order } from '../../domain/ordering/order';
-import type { OrderPlacementService } from '../../persistence/ordering/order-placement.service';
+import type { OrderPlacementService } from '../../application/ordering/place-order';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
@@ -18,8 +18,8 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
 export type OnOrderPlaced = (order: Order, context: { created: boolean }) => Promise<Record<string, unknown>>;
 
 /**
- * `POST /orders`. Not mounted yet: it must start OrderLifecycle in the same request, which arrives
- * with the workflow (the lead mounts it in composeApp with `onPlaced`).
+ * `POST /orders`, mounted by the ordering module (`ordering.module.ts`), whose `onPlaced` starts
+ * OrderLifecycle in the same request.
  */
 export function createOrderPlacementRoutes(deps: {
   placement: OrderPlacementService;

@@ -1,8 +1,8 @@
 import type { CartLineView } from '../../domain/ordering/cart';
 import { commandsOf, type Order, type OrderLine } from '../../domain/ordering/order';
 import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
-import type { CartView } from '../../persistence/ordering/cart.service';
-import type { SellerOrderPart } from '../../persistence/ordering/typeorm-order.repository';
+import type { CartView } from '../../application/ordering/manage-cart';
+import type { SellerOrderPart } from '../../domain/ordering/ports';
 
 /** JSON shapes of the ordering API (ordering.schemas.ts documents them). */
 

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { orderNotFound } from '../../domain/ordering/ordering-errors';
-import type { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
+import type { OrderRepository } from '../../domain/ordering/ports';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
@@ -11,7 +11,7 @@ import { orderDetailJson, orderSummaryJson } from './ordering-views';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** A buyer's orders (an admin may read any one, for customer service). */
-export function createOrderRoutes(deps: { orders: TypeOrmOrderRepository; authenticate: Authenticate }) {
+export function createOrderRoutes(deps: { orders: OrderRepository; authenticate: Authenticate }) {
   const router = createRouter();
 
   router.openapi(

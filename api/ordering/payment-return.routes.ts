@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { isPgProvider, type PgReturnOutcome } from '../../domain/payment';
 import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
-import type { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
+import type { OrderRepository } from '../../domain/ordering/ports';
 import { submitPaymentUpdate } from '../../workflows/ordering/order-lifecycle.messages';
 import type { AppEnv } from '../app-env';
 import { createRouter } from '../router';
@@ -18,7 +18,7 @@ const OUTCOMES: readonly PgReturnOutcome[] = ['success', 'fail', 'cancel'];
  * the result page. A reload of the same return starts nothing new (the update id is the PG token).
  */
 export function createPaymentReturnRoutes(deps: {
-  orders: TypeOrmOrderRepository;
+  orders: OrderRepository;
   lifecycle: OrderLifecycleClient;
   checkouts: OrderCheckouts;
   gateways?: PaymentGateways;

@@ -2,8 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { orderNotFound } from '../../domain/ordering/ordering-errors';
 import { normaliseInvoice } from '../../domain/shipping/invoice';
-import type { TypeOrmAfterSaleStore } from '../../persistence/ordering/typeorm-after-sale.store';
-import type { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
+import type { AfterSaleStore, OrderRepository } from '../../domain/ordering/ports';
 import {
   decideReturnUpdate,
   shipPartUpdate,
@@ -35,8 +34,8 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
  * OrderLifecycle, which checks it against the state machine and against a concurrent cancel.
  */
 export function createSellerFulfilmentRoutes(deps: {
-  orders: TypeOrmOrderRepository;
-  afterSale: Pick<TypeOrmAfterSaleStore, 'findReturn'>;
+  orders: OrderRepository;
+  afterSale: Pick<AfterSaleStore, 'findReturn'>;
   lifecycle: OrderLifecycleClient;
   authenticate: Authenticate;
 }) {

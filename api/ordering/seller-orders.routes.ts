@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
+import type { OrderRepository } from '../../domain/ordering/ports';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
@@ -10,10 +10,7 @@ import { sellerOrderJson } from './ordering-views';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** Fulfilment lists: a seller (or its manager with ORDERS, or an admin naming the seller) sees only that seller's parts. */
-export function createSellerOrderRoutes(deps: {
-  orders: TypeOrmOrderRepository;
-  authenticate: Authenticate;
-}) {
+export function createSellerOrderRoutes(deps: { orders: OrderRepository; authenticate: Authenticate }) {
   const router = createRouter();
 
   router.openapi(

@@ -1,8 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { DeadLetter, DeadLetterKind, DeadLetterRepository } from '../../domain/dead-letter/dead-letter';
+import {
+  resolveDeadLetter,
+  retryDeadLetter,
+  type DeadLetterOperationDeps,
+} from '../../application/dead-letter/operate-dead-letters';
+import type { DeadLetter } from '../../domain/dead-letter/dead-letter';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
-import { ProblemError } from '../problem';
 import { createRouter } from '../router';
 import {
   deadLetterIdParam,
@@ -10,20 +14,13 @@ import {
   deadLetterListQuery,
   deadLetterRetryResponse,
   deadLetterView,
+  problemReply,
   resolveBody,
 } from './payment.schemas';
 
-/**
- * Starts a dead letter's work again and names the workflow; the same letter retried twice must find
- * that workflow rather than start a second one. Throws a ProblemError when it must not be retried.
- */
-export type DeadLetterRetrier = (letter: DeadLetter) => Promise<{ workflowId: string; attempt?: number }>;
+export type { DeadLetterRetrier } from '../../domain/dead-letter/dead-letter';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: {} } },
-});
 const security = [{ bearerAuth: [] }];
 
 const list = createRoute({
@@ -35,8 +32,8 @@ const list = createRoute({
   request: { query: deadLetterListQuery },
   responses: {
     200: { description: 'a page of dead letters', ...json(deadLetterList) },
-    401: problem('not signed in'),
-    403: problem('admins only'),
+    401: problemReply('not signed in'),
+    403: problemReply('admins only'),
   },
 });
 
@@ -53,9 +50,9 @@ const retry = createRoute({
       description: 'the new attempt was started (or had been by an earlier call)',
       ...json(deadLetterRetryResponse),
     },
-    404: problem('DEAD_LETTER_NOT_FOUND'),
-    409: problem('DEAD_LETTER_NOT_OPEN: it was resolved by hand'),
-    422: problem('DEAD_LETTER_NOT_RETRYABLE: this kind cannot be retried from here'),
+    404: problemReply('DEAD_LETTER_NOT_FOUND'),
+    409: problemReply('DEAD_LETTER_NOT_OPEN: it was resolved by hand'),
+    422: problemReply('DEAD_LETTER_NOT_RETRYABLE: this kind cannot be retried from here'),
   },
 });
 
@@ -68,8 +65,8 @@ const resolve = createRoute({
   request: { params: deadLetterIdParam, body: { required: true, ...json(resolveBody) } },
   responses: {
     200: { description: 'resolved', ...json(deadLetterView) },
-    404: problem('DEAD_LETTER_NOT_FOUND'),
-    409: problem('DEAD_LETTER_NOT_OPEN'),
+    404: problemReply('DEAD_LETTER_NOT_FOUND'),
+    409: problemReply('DEAD_LETTER_NOT_OPEN'),
   },
 });
 
@@ -89,22 +86,10 @@ const view = (letter: DeadLetter) => ({
   note: letter.note ?? null,
 });
 
-export function createDeadLetterRoutes(deps: {
-  deadLetters: DeadLetterRepository;
-  authenticate: Authenticate;
-  now: () => Date;
-  /** How each kind is retried; a kind without one is refused 422 DEAD_LETTER_NOT_RETRYABLE. */
-  retriers: Partial<Record<DeadLetterKind, DeadLetterRetrier>>;
-}) {
+export function createDeadLetterRoutes(deps: DeadLetterOperationDeps & { authenticate: Authenticate }) {
   const router = createRouter();
   router.use('/admin/dead-letters', deps.authenticate, requireRole('ADMIN'));
   router.use('/admin/dead-letters/*', deps.authenticate, requireRole('ADMIN'));
-
-  const find = async (id: string) => {
-    const letter = await deps.deadLetters.get(id);
-    if (!letter) throw new ProblemError('DEAD_LETTER_NOT_FOUND', `No dead letter ${id}.`);
-    return letter;
-  };
 
   router.openapi(list, async (c) => {
     const query = c.req.valid('query');
@@ -121,49 +106,14 @@ export function createDeadLetterRoutes(deps: {
   });
 
   router.openapi(retry, async (c) => {
-    const letter = await find(c.req.valid('param').id);
-    const retrier = deps.retriers[letter.kind];
-    if (!retrier)
-      throw new ProblemError(
-        'DEAD_LETTER_NOT_RETRYABLE',
-        `Dead letters of kind ${letter.kind} are retried by their own context.`,
-      );
-    if (letter.status === 'RESOLVED')
-      throw new ProblemError('DEAD_LETTER_NOT_OPEN', 'This dead letter was resolved by hand.');
-    const started = await retrier(letter);
-    if (letter.status === 'OPEN')
-      await deps.deadLetters.close(letter.id, {
-        status: 'RETRIED',
-        by: principalOf(c).userId,
-        at: deps.now(),
-        note: `retried as ${started.workflowId}`,
-      });
-    return c.json({ ...view(await find(letter.id)), retry: started }, 202);
+    const { letter, retry } = await retryDeadLetter(deps, c.req.valid('param').id, principalOf(c).userId);
+    return c.json({ ...view(letter), retry }, 202);
   });
 
   router.openapi(resolve, async (c) => {
-    const letter = await find(c.req.valid('param').id);
     const { note } = c.req.valid('json');
-    if (letter.status !== 'OPEN') {
-      if (letter.status === 'RESOLVED' && letter.note === note) return c.json(view(letter), 200);
-      throw new ProblemError(
-        'DEAD_LETTER_NOT_OPEN',
-        `This dead letter is already ${letter.status.toLowerCase()}.`,
-      );
-    }
-    const closed = await deps.deadLetters.close(letter.id, {
-      status: 'RESOLVED',
-      by: principalOf(c).userId,
-      at: deps.now(),
-      note,
-    });
-    const current = await find(letter.id);
-    if (!closed && !(current.status === 'RESOLVED' && current.note === note))
-      throw new ProblemError(
-        'DEAD_LETTER_NOT_OPEN',
-        `This dead letter is already ${current.status.toLowerCase()}.`,
-      );
-    return c.json(view(current), 200);
+    const letter = await resolveDeadLetter(deps, c.req.valid('param').id, principalOf(c).userId, note);
+    return c.json(view(letter), 200);
   });
   return router;
 }

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../router';
 import type { PaymentWebhooks } from './payment-webhooks';
-import { paymentWebhookAck, webhookPg } from './payment.schemas';
+import { paymentWebhookAck, problemReply, webhookPg } from './payment.schemas';
 
 const webhook = createRoute({
   method: 'post',
@@ -19,18 +19,9 @@ const webhook = createRoute({
         'text/html': { schema: { type: 'string', example: 'OK' } },
       },
     },
-    400: {
-      description: 'PAYMENT_WEBHOOK_REJECTED: not a genuine callback',
-      content: { 'application/problem+json': { schema: {} } },
-    },
-    404: {
-      description: 'PAYMENT_WEBHOOK_UNKNOWN_PG: no such PG',
-      content: { 'application/problem+json': { schema: {} } },
-    },
-    503: {
-      description: 'the PG could not be asked now: deliver it again',
-      content: { 'application/problem+json': { schema: {} } },
-    },
+    400: problemReply('PAYMENT_WEBHOOK_REJECTED: not a genuine callback'),
+    404: problemReply('PAYMENT_WEBHOOK_UNKNOWN_PG: no such PG'),
+    503: problemReply('the PG could not be asked now: deliver it again'),
   },
 });
 

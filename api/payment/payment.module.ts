@@ -7,8 +7,8 @@ import { TypeOrmPaymentRepository } from '../../persistence/payment/typeorm-paym
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import type { AppEnv } from '../app-env';
 import type { Authenticate } from '../middleware/authenticate';
-import type { DeadLetterKind } from '../../domain/dead-letter/dead-letter';
-import { createDeadLetterRoutes, type DeadLetterRetrier } from './dead-letters.routes';
+import type { DeadLetterKind, DeadLetterRetrier } from '../../domain/dead-letter/dead-letter';
+import { createDeadLetterRoutes } from './dead-letters.routes';
 import { paymentDeadLetterRetrier } from './payment-dead-letter-retrier';
 import { createPaymentWebhookRoutes } from './payment-webhook.routes';
 import { PaymentWebhooks } from './payment-webhooks';

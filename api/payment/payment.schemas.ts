@@ -77,3 +77,9 @@ export const pointsResponse = z.object({
   ),
   nextCursor: z.string().nullable(),
 });
+
+/** A problem+json response of a payment route, described but not modelled. */
+export const problemReply = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: {} } },
+});

@@ -1,16 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import { startOnce } from '../../platform/temporal/start-once';
-import {
-  lastEndedWeek,
-  SettlementError,
-  SettlementErrorCode,
-  validateRefundAdjustment,
-  weekLabels,
-  weekStartingOn,
-  type SettlementStore,
-  type SettlementWeek,
-} from '../../domain/settlement';
+import { chooseSettlementWeek } from '../../application/settlement/choose-settlement-week';
+import { readSettlement } from '../../application/settlement/read-settlement';
+import { recordRefundByOperator } from '../../application/settlement/record-refund-adjustment';
+import { weekLabels, type SettlementStore } from '../../domain/settlement';
 import {
   SETTLEMENT_TASK_QUEUE,
   weeklySettlementWorkflowId,
@@ -19,7 +13,6 @@ import {
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
-import { ProblemError } from '../problem';
 import { createRouter } from '../router';
 import {
   adjustmentBody,
@@ -44,22 +37,27 @@ export function createAdminSettlementRoutes(deps: {
   now: () => Date;
 }) {
   const router = createRouter();
-  const admin = [deps.authenticate, requireRole('ADMIN')];
+  const admin = {
+    tags: ['admin', 'settlement'],
+    security: bearerSecurity,
+    middleware: [deps.authenticate, requireRole('ADMIN')],
+  };
+  const refused = {
+    401: problemResponse('not signed in'),
+    403: problemResponse('FORBIDDEN: admins only'),
+  };
 
   router.openapi(
     createRoute({
       method: 'get',
       path: '/admin/settlements',
-      tags: ['admin', 'settlement'],
+      ...admin,
       summary: 'Every settlement, newest first, by week, status or seller',
-      security: bearerSecurity,
-      middleware: admin,
       request: { query: adminSettlementsQuery },
       responses: {
         200: { description: 'a page of settlements', ...json(settlementsPage) },
         400: problemResponse('VALIDATION_FAILED'),
-        401: problemResponse('not signed in'),
-        403: problemResponse('FORBIDDEN: admins only'),
+        ...refused,
       },
     }),
     async (c) => {
@@ -73,23 +71,18 @@ export function createAdminSettlementRoutes(deps: {
     createRoute({
       method: 'get',
       path: '/admin/settlements/{id}',
-      tags: ['admin', 'settlement'],
+      ...admin,
       summary: 'One settlement with its lines, payout and tax invoice',
-      security: bearerSecurity,
-      middleware: admin,
       request: { params: settlementIdParam },
       responses: {
         200: { description: 'the settlement', ...json(settlementDetail) },
-        401: problemResponse('not signed in'),
-        403: problemResponse('FORBIDDEN: admins only'),
+        ...refused,
         404: problemResponse('SETTLEMENT_NOT_FOUND'),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const settlement = await deps.store.get(id);
-      if (!settlement) throw new SettlementError(SettlementErrorCode.NOT_FOUND, `No settlement ${id}.`);
-      return c.json(settlementDetailJson(settlement), 200);
+      return c.json(settlementDetailJson(await readSettlement(deps.store, id)), 200);
     },
   );
 
@@ -97,12 +90,10 @@ export function createAdminSettlementRoutes(deps: {
     createRoute({
       method: 'post',
       path: '/admin/settlements/run',
-      tags: ['admin', 'settlement'],
+      ...admin,
       summary: 'Settle a chosen week now (idempotent: nothing is paid twice)',
       description:
         'Give `weekStart` (the Monday of the week, Asia/Seoul) or `cutoff` (the last week ended by then); neither settles the week that ended last. The week’s run has the workflow id `weekly-settlement:<week>`: while it runs, a repeat starts nothing; after it ended, a repeat runs the week again, which resumes unfinished payouts and pays nothing twice.',
-      security: bearerSecurity,
-      middleware: admin,
       request: { body: { required: false, ...json(runSettlementBody) } },
       responses: {
         202: {
@@ -110,14 +101,13 @@ export function createAdminSettlementRoutes(deps: {
           ...json(runSettlementResponse),
         },
         400: problemResponse('VALIDATION_FAILED: not a Monday, both weekStart and cutoff…'),
-        401: problemResponse('not signed in'),
-        403: problemResponse('FORBIDDEN: admins only'),
+        ...refused,
         422: problemResponse('SETTLEMENT_WEEK_NOT_ENDED'),
       },
     }),
     async (c) => {
       const body = (c.req.valid('json') as { weekStart?: string; cutoff?: string } | undefined) ?? {};
-      const week = chosenWeek(body, deps.now());
+      const week = chooseSettlementWeek(body, deps.now());
       const workflowId = weeklySettlementWorkflowId(week.weekId);
       const input: WeeklySettlementInput = { weekId: week.weekId };
       const started = await startOnce(deps.temporal(), 'weeklySettlementWorkflow', {
@@ -143,61 +133,26 @@ export function createAdminSettlementRoutes(deps: {
     createRoute({
       method: 'post',
       path: '/admin/settlements/adjustments',
-      tags: ['admin', 'settlement'],
+      ...admin,
       summary: 'Record a refund (CS) to deduct from the seller’s next settlement, once per refund id',
-      security: bearerSecurity,
-      middleware: admin,
       request: { body: { required: true, ...json(adjustmentBody) } },
       responses: {
         201: { description: 'recorded', ...json(adjustmentView) },
         200: { description: 'this refund id was recorded before (same values)', ...json(adjustmentView) },
         400: problemResponse('VALIDATION_FAILED'),
-        401: problemResponse('not signed in'),
-        403: problemResponse('FORBIDDEN: admins only'),
+        ...refused,
         409: problemResponse('SETTLEMENT_ADJUSTMENT_CONFLICT: the refund id was recorded with other values'),
       },
     }),
     async (c) => {
-      const body = c.req.valid('json');
-      const now = deps.now();
-      const at = body.at ? new Date(body.at) : now;
-      if (at.getTime() > now.getTime())
-        throw new ProblemError('VALIDATION_FAILED', 'json.at: a refund cannot happen in the future', {
-          errors: [{ field: 'json.at', message: 'must not be in the future' }],
-        });
-      validateRefundAdjustment({ ...body, at: at.toISOString() });
-      const { adjustment, created } = await deps.store.recordAdjustment({
-        id: deps.newId(),
-        refundId: body.refundId,
-        sellerId: body.sellerId,
-        orderId: body.orderId,
-        amount: body.amount,
-        reason: body.reason,
-        occurredAt: at,
-        recordedAt: now,
-        recordedBy: principalOf(c).userId,
-        settlementId: null,
-      });
+      const { adjustment, created } = await recordRefundByOperator(
+        deps,
+        c.req.valid('json'),
+        principalOf(c).userId,
+      );
       return c.json(adjustmentJson(adjustment), created ? 201 : 200);
     },
   );
 
   return router;
-}
-
-function chosenWeek(body: { weekStart?: string; cutoff?: string }, now: Date): SettlementWeek {
-  if (body.weekStart && body.cutoff)
-    throw new ProblemError('VALIDATION_FAILED', 'Give weekStart or cutoff, not both.', {
-      errors: [{ field: 'json.cutoff', message: 'cannot be combined with weekStart' }],
-    });
-  const week = body.weekStart
-    ? weekStartingOn(body.weekStart, 'json.weekStart')
-    : lastEndedWeek(body.cutoff ? new Date(body.cutoff) : now);
-  if (week.cutoff.getTime() > now.getTime())
-    throw new SettlementError(
-      SettlementErrorCode.WEEK_NOT_ENDED,
-      `Week ${week.weekId} ends at ${week.cutoff.toISOString()}; it can be settled from then on.`,
-      { weekId: week.weekId, cutoff: week.cutoff.toISOString() },
-    );
-  return week;
 }

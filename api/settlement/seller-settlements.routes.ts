@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SettlementError, SettlementErrorCode, type SettlementStore } from '../../domain/settlement';
+import { readSettlement } from '../../application/settlement/read-settlement';
+import type { SettlementStore } from '../../domain/settlement';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { requireRole, requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
@@ -71,9 +72,7 @@ export function createSellerSettlementRoutes(deps: { store: SettlementStore; aut
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const settlement = await deps.store.get(id);
-      if (!settlement || settlement.sellerId !== sellerAccessOf(c).sellerId)
-        throw new SettlementError(SettlementErrorCode.NOT_FOUND, `No settlement ${id} for this seller.`);
+      const settlement = await readSettlement(deps.store, id, sellerAccessOf(c).sellerId);
       return c.json(settlementDetailJson(settlement), 200);
     },
   );

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import type { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
+import type { ShippingOrderOwners } from '../../domain/shipping/ports';
 import { TypeOrmShipmentRepository } from '../../persistence/shipping/typeorm-shipment.repository';
 import type { AppEnv } from '../app-env';
 import type { Authenticate } from '../middleware/authenticate';
@@ -14,7 +14,7 @@ import { createTrackingRoutes } from './tracking.routes';
 export function createShippingModule(input: {
   dataSource: DataSource;
   /** The ordering context's orders, read for ownership of `GET /orders/{id}/tracking`. */
-  orders: Pick<TypeOrmOrderRepository, 'findById'>;
+  orders: ShippingOrderOwners;
   temporalClient: () => Client;
   authenticate: Authenticate;
   /** The secret every registered callback URL carries (config/courier-vendors.ts). */

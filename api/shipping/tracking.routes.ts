@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { orderNotFound } from '../../domain/ordering/ordering-errors';
-import type { ShipmentRepository } from '../../domain/shipping/ports';
-import type { TypeOrmOrderRepository } from '../../persistence/ordering/typeorm-order.repository';
+import { trackOrder } from '../../application/shipping/track-order';
+import type { ShipmentRepository, ShippingOrderOwners } from '../../domain/shipping/ports';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
@@ -12,7 +11,7 @@ import { trackedShipmentJson } from './shipping-views';
 /** The buyer's delivery timeline: one shipment per seller part, each with its courier steps. */
 export function createTrackingRoutes(deps: {
   shipments: ShipmentRepository;
-  orders: Pick<TypeOrmOrderRepository, 'findById'>;
+  orders: ShippingOrderOwners;
   authenticate: Authenticate;
 }) {
   const router = createRouter();
@@ -36,17 +35,9 @@ export function createTrackingRoutes(deps: {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const principal = principalOf(c);
-      const order = await deps.orders.findById(id);
-      if (!order || (principal.role !== 'ADMIN' && order.userId !== principal.userId))
-        throw orderNotFound(id);
-      const shipments = await deps.shipments.listByOrder(id);
-      const tracked = await Promise.all(
-        shipments.map(async (s) =>
-          trackedShipmentJson(s, s.invoiceNumber ? await deps.shipments.eventsOf(s.id, s.invoiceNumber) : []),
-        ),
-      );
-      return c.json({ orderId: id, shipments: tracked }, 200);
+      const tracked = await trackOrder(deps, principalOf(c), id);
+      const shipments = tracked.map(({ shipment, events }) => trackedShipmentJson(shipment, events));
+      return c.json({ orderId: id, shipments }, 200);
     },
   );
   return router;

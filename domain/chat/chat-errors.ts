@@ -18,3 +18,8 @@ export const chatClosed = (conversationId: string) =>
   new DomainError(ChatErrorCode.CHAT_CLOSED, 'This conversation has been closed; open a new one.', {
     conversationId,
   });
+
+export const chatMessageNotFound = (messageId: string) =>
+  new DomainError(ChatErrorCode.CHAT_MESSAGE_NOT_FOUND, `No message ${messageId} in this conversation`, {
+    messageId,
+  });

@@ -169,3 +169,8 @@ export interface ChatOrderReferences {
     sellerId: string;
   }): Promise<boolean | 'UNKNOWN'>;
 }
+
+/** Throttles chat messages per user; throws RATE_LIMITED when the user sent too many. */
+export interface ChatMessageRateLimit {
+  consume(userId: string): Promise<void>;
+}

@@ -48,3 +48,9 @@ export interface DeadLetterRepository {
     change: { status: 'RETRIED' | 'RESOLVED'; by: string; at: Date; note?: string },
   ): Promise<boolean>;
 }
+
+/**
+ * Starts a dead letter's work again and names the workflow; the same letter retried twice must find
+ * that workflow rather than start a second one. Throws when it must not be retried.
+ */
+export type DeadLetterRetrier = (letter: DeadLetter) => Promise<{ workflowId: string; attempt?: number }>;

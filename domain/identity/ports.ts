@@ -77,3 +77,24 @@ export interface PersonalDataEraser {
   readonly name: string;
   erasePersonalData(userId: string, at: Date): Promise<void>;
 }
+
+/** Who an access token was issued to, for which sign-in (session). */
+export interface AccessClaims {
+  userId: string;
+  role: Role;
+  sessionId: string;
+}
+
+/** Issues and verifies short-lived access tokens (platform/crypto). Verify throws on an expired or bad token. */
+export interface AccessTokenIssuer {
+  issue(claims: AccessClaims, now: Date): Promise<{ token: string; expiresIn: number }>;
+  verify(token: string, now: Date): Promise<AccessClaims>;
+}
+
+/** Random bearer secrets the server keeps only as hashes (refresh tokens). */
+export interface OpaqueSecrets {
+  randomSecret(): string;
+  sha256Hex(value: string): string;
+  /** Constant-time comparison of two hex hashes. */
+  sameHash(a: string, b: string): boolean;
+}

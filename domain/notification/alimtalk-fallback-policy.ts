@@ -2,7 +2,7 @@ import type { AlimTalkDeliveryReport } from './alimtalk-sender';
 import type { FailureReason, ResultClass, SendResult } from './send-result';
 
 /**
- * AlimTalk first, SMS/LMS when AlimTalk cannot be delivered (DESIGN.md §3 Notifications).
+ * AlimTalk first, SMS/LMS when AlimTalk cannot be delivered (docs/notifications.md#rules).
  *
  * Two moments decide: the send response (did NHN accept the request for this recipient?) and the
  * delivery report (did Kakao deliver it? did NHN's own SMS fallback — resendStatus — already run?).

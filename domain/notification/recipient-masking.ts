@@ -1,5 +1,5 @@
 /**
- * Masking for logs and send records (DESIGN.md: every send is logged with the recipient masked).
+ * Masking for logs and send records (docs/notifications.md: every send is logged with the recipient masked).
  * Phone: keep the prefix and the last four digits (010-****-5678). Email: keep the first character of
  * the local part and the domain (a***@example.com).
  */

@@ -1,5 +1,5 @@
 import { PhoneNumber } from '../identity/phone-number';
-import { OVERSEAS_CARD_PROVIDER } from '../payment/nicepay-card-codes';
+import { OVERSEAS_CARD_PROVIDER } from '../payment/payment-method';
 import {
   isPaymentMethod,
   PG_PROVIDERS,
@@ -22,7 +22,10 @@ export interface ShippingAddress {
   address2: string | null;
 }
 
-/** The PGs a buyer may choose at checkout (DESIGN.md §3 Payment); KakaoPay and NaverPay take only their own method. */
+/**
+ * The PGs a buyer may choose at checkout (docs/payments.md#methods-and-providers); KakaoPay and NaverPay take
+ * only their own method.
+ */
 export const CHECKOUT_PROVIDERS = PG_PROVIDERS;
 export type CheckoutProvider = PgProvider;
 export const DEFAULT_PROVIDER: CheckoutProvider = 'TOSS';

@@ -10,3 +10,4 @@ export * from './cart';
 export * from './ports';
 export * from './order-summary';
 export * from './refund-split';
+export * from './after-sale';

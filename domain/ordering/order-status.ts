@@ -1,5 +1,6 @@
 /**
- * The order state machine (DESIGN.md §3 Orders, §5 statuses) as an explicit transition table.
+ * The order state machine (docs/ordering.md#state-machine-domainorderingorder-statusts) as an explicit
+ * transition table.
  *
  * Every seller's part of an order ships and settles separately, so the table is kept per part; the
  * order's own status is derived from its parts (`deriveOrderStatus`). Commands that concern the whole

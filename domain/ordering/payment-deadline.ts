@@ -1,4 +1,4 @@
-/** Unpaid orders are cancelled automatically this long after placement (DESIGN.md §3 Orders). */
+/** Unpaid orders are cancelled automatically this long after placement (docs/ordering.md). */
 export const PAYMENT_WINDOW_MS = 30 * 60 * 1000;
 
 export function paymentDueAt(placedAt: Date): Date {

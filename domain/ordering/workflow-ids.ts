@@ -1,5 +1,5 @@
 /**
- * Workflow ids built from business keys (DESIGN.md §4), so a repeated start finds the running
+ * Workflow ids built from business keys (docs/ordering.md#model), so a repeated start finds the running
  * workflow instead of starting a second one, and an operator can find it by the order id.
  */
 export const orderWorkflowId = (orderId: string): string => `order:${requireKey(orderId, 'orderId')}`;

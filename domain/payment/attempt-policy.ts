@@ -3,7 +3,7 @@ import type { CancelResult, ConfirmResult, LookupResult } from './gateway-result
 import type { PgPayment } from './pg-payment';
 
 /**
- * The PaymentAttempt retry and ambiguity rules (DESIGN.md §3 Payment) as pure decisions:
+ * The PaymentAttempt retry and ambiguity rules (docs/payments.md#paymentattempt-workflow) as pure decisions:
  * - at most 3 retries of a retryable failure (4 confirm calls in all);
  * - a decline is final at once;
  * - an ambiguous outcome (timeout, lost response, 5xx) is resolved by looking the payment up (or

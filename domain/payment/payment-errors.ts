@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { contextErrorClass } from '../shared/domain-error';
 
 /** Stable codes of the payment context (each maps to an HTTP status in api/problem-codes.ts). */
 export const PaymentErrorCode = {
@@ -17,9 +17,4 @@ export const PaymentErrorCode = {
 } as const;
 export type PaymentErrorCode = (typeof PaymentErrorCode)[keyof typeof PaymentErrorCode];
 
-export class PaymentError extends DomainError {
-  constructor(code: PaymentErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, details);
-    this.name = 'PaymentError';
-  }
-}
+export class PaymentError extends contextErrorClass<PaymentErrorCode>('PaymentError') {}

@@ -1,7 +1,8 @@
 /**
- * How a buyer pays and who processes it (DESIGN.md §3 Payment). POINTS never reaches a PG; every
- * other method goes through one of the providers. KakaoPay and NaverPay can be reached two ways:
- * as an easy-pay option inside a PG's window (Toss/NicePay/Inicis) or as their own PG.
+ * How a buyer pays and who processes it (docs/payments.md#methods-and-providers). POINTS never
+ * reaches a PG; every other method goes through one of the providers. KakaoPay and NaverPay can be
+ * reached two ways: as an easy-pay option inside a PG's window (Toss/NicePay/Inicis) or as their
+ * own PG.
  */
 export const PAYMENT_METHODS = ['CARD', 'BANK_TRANSFER', 'KAKAOPAY', 'NAVERPAY', 'POINTS'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -30,3 +31,13 @@ export function providerSupports(provider: PgProvider, method: PaymentMethod): b
   if (provider === 'NAVERPAY') return method === 'NAVERPAY';
   return true;
 }
+
+/**
+ * The PG Jangteo uses for overseas cards (VISA, Master, JCB, Diners, AMEX, UnionPay): NicePay. Its
+ * window can be limited to those brands with a documented option (`cardCode`), its approval names
+ * the brand with documented card codes, and a merchant without the overseas-card contract gets a
+ * documented code (3051 해외카드 미등록 가맹점) rather than a silent decline. KG Inicis offers overseas
+ * cards too, but its window option and card codes for them are not documented where we could check,
+ * so the Inicis adapter refuses an overseas-card checkout instead of guessing (docs/vendors/nicepay.md).
+ */
+export const OVERSEAS_CARD_PROVIDER: PgProvider = 'NICEPAY';

@@ -1,9 +1,9 @@
 import type { BankTransferKind, CardScope, PaymentMethod, PgProvider } from './payment-method';
 
 /**
- * A payment as the PG reports it, normalised across PGs. `raw` is the PG's own response body, kept
- * verbatim so it can be stored (DESIGN.md: store PG transaction ids and raw responses; PGs add
- * fields without notice). Times are ISO-8601 strings so the object travels through Temporal as is.
+ * A payment as the PG reports it, normalised across PGs. `raw` is the PG's own response body, kept verbatim
+ * so it can be stored (docs/payments.md#methods-and-providers: store PG transaction ids and raw responses;
+ * PGs add fields without notice). Times are ISO-8601 strings so the object travels through Temporal as is.
  */
 export type PgPaymentStatus =
   /** Authenticated in the PG window, not approved yet (Toss READY/IN_PROGRESS). */

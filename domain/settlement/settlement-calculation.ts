@@ -1,5 +1,5 @@
 /**
- * The weekly arithmetic for one seller (DESIGN.md §3): gross of the payable lines, the fee each
+ * The weekly arithmetic for one seller (docs/settlement.md#rules): gross of the payable lines, the fee each
  * line carries, refunds recorded after the lines became payable (deducted as negative amounts),
  * net = gross − fee − refunds. A net of at least MINIMUM_PAYOUT is paid out; anything less —
  * including a negative net — is carried over: its lines and refunds wait for the next week and

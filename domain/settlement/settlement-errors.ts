@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { contextErrorClass } from '../shared/domain-error';
 
 /** Stable codes of the settlement context (each maps to an HTTP status in api/problem-codes.ts). */
 export const SettlementErrorCode = {
@@ -10,9 +10,4 @@ export const SettlementErrorCode = {
 } as const;
 export type SettlementErrorCode = (typeof SettlementErrorCode)[keyof typeof SettlementErrorCode];
 
-export class SettlementError extends DomainError {
-  constructor(code: SettlementErrorCode, message: string, details: Record<string, unknown> = {}) {
-    super(code, message, details);
-    this.name = 'SettlementError';
-  }
-}
+export class SettlementError extends contextErrorClass<SettlementErrorCode>('SettlementError') {}

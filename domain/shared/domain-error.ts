@@ -12,3 +12,13 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 }
+
+/** A DomainError subclass named for its context that accepts only that context's codes. */
+export function contextErrorClass<Code extends string>(name: string) {
+  return class extends DomainError {
+    constructor(code: Code, message: string, details: Record<string, unknown> = {}) {
+      super(code, message, details);
+      this.name = name;
+    }
+  };
+}

@@ -1,7 +1,8 @@
 /**
- * The couriers a seller can ship with, as the API names them, and what the tracker calls them
- * (SweetTracker `t_code`, VENDORS.md §6a). The invoice rules are what real client code enforces
- * (VENDORS.md §6e): there is no published rule, so only the length is a hard check.
+ * The couriers a seller can ship with, as the API names them, and what the tracker calls them (SweetTracker
+ * `t_code`, docs/vendors/sweettracker.md). The invoice rules are what real client code enforces
+ * (docs/vendors/sweettracker.md#invoice-numbers-송장번호): there is no published rule, so only the length is a
+ * hard check.
  */
 export const COURIER_NAMES = ['CJ', 'LOTTE', 'HANJIN'] as const;
 export type CourierName = (typeof COURIER_NAMES)[number];

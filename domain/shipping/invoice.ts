@@ -10,9 +10,9 @@ export type NormalisedInvoice =
 const SEPARATORS = /[\s\u3000\-\u2010-\u2015\u2212]/g;
 
 /**
- * The seller's courier and 송장번호 as typed, normalised to the API courier name and digits only.
- * Length and digits are checked per courier; the 12-digit check digit is folklore (VENDORS.md §6e),
- * so a mismatch is only a warning and the tracker stays the authority.
+ * The seller's courier and 송장번호 as typed, normalised to the API courier name and digits only. Length and
+ * digits are checked per courier; the 12-digit check digit is folklore (docs/vendors/sweettracker.md), so a
+ * mismatch is only a warning and the tracker stays the authority.
  */
 export function normaliseInvoice(input: { courier: unknown; invoiceNumber: unknown }): NormalisedInvoice {
   const errors: Array<{ field: InvoiceField; message: string }> = [];

@@ -129,3 +129,8 @@ export interface CourierCallback {
   invoiceNumber: string;
   events: TrackingEvent[];
 }
+
+/** What shipping asks ordering before showing a timeline: whose order this is. */
+export interface ShippingOrderOwners {
+  findById(orderId: string): Promise<{ userId: string } | null>;
+}

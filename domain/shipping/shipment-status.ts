@@ -44,7 +44,7 @@ export function trackingStatusesBefore(status: TrackingStatus): TrackingStatus[]
 }
 
 /**
- * SweetTracker's `level` (VENDORS.md §6a): 1 배송준비중, 2 집화완료, 3 배송중, 4 지점 도착, 5 배송출발,
+ * SweetTracker's `level` (docs/vendors/sweettracker.md#levels): 1 배송준비중, 2 집화완료, 3 배송중, 4 지점 도착, 5 배송출발,
  * 6 배송완료. Anything else (0, 7+, missing) is not a step we can place.
  */
 export function statusOfTrackerLevel(level: number): TrackingStatus | null {

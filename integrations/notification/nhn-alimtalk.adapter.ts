@@ -102,7 +102,7 @@ export function toAlimTalkDeliveryReport(message: NhnLookupMessage): AlimTalkDel
   };
 }
 
-/** NHN Cloud KakaoTalk Bizmessage AlimTalk API v2.3 (shared/VENDORS.md §7a). */
+/** NHN Cloud KakaoTalk Bizmessage AlimTalk API v2.3 (docs/vendors/nhn-bizmessage.md#alimtalk). */
 export function createNhnAlimTalkSender(config: NhnAlimTalkConfig): AlimTalkSender {
   const fetchImpl = config.fetch ?? fetch;
   const timeoutMs = config.timeoutMs ?? 10_000;

@@ -1,7 +1,7 @@
 import type { FailureReason, ProviderFallbackState, ResultClass } from '../../domain/notification';
 
 /**
- * NHN Cloud result codes → Jangteo result classes (shared/VENDORS.md §7a and §8; NHN SMS error-code
+ * NHN Cloud result codes → Jangteo result classes (docs/vendors/nhn-bizmessage.md; NHN SMS error-code
  * table). Unknown codes are final with an alert: a new code should reach an operator, not loop.
  */
 export interface Classified {

@@ -31,7 +31,10 @@ interface NhnSmsResponse {
   };
 }
 
-/** NHN Cloud SMS API v3.0 (shared/VENDORS.md §8): SMS on /sender/sms, LMS on /sender/mms. */
+/**
+ * NHN Cloud SMS API v3.0 (docs/vendors/nhn-bizmessage.md#sms-api-v30): SMS on /sender/sms, LMS on
+ * /sender/mms.
+ */
 export function createNhnSmsSender(config: NhnSmsConfig): SmsSender {
   const fetchImpl = config.fetch ?? fetch;
   const timeoutMs = config.timeoutMs ?? 10_000;

@@ -7,8 +7,8 @@ export const NHN_WEBHOOK_SIGNATURE_HEADER = 'X-Toast-Webhook-Signature';
 
 /**
  * NHN's webhook "signature" is the static string entered in the console, sent verbatim in
- * X-Toast-Webhook-Signature (shared/VENDORS.md §7a). It authenticates the sender but does not cover
- * the body, so a modified body cannot be detected here; compare in constant time anyway.
+ * X-Toast-Webhook-Signature (docs/vendors/nhn-bizmessage.md#webhook). It authenticates the sender but does
+ * not cover the body, so a modified body cannot be detected here; compare in constant time anyway.
  */
 export function verifyNhnWebhookSignature(headers: HeaderBag, expectedSignature: string): boolean {
   const received = headerValue(headers, NHN_WEBHOOK_SIGNATURE_HEADER);

@@ -1,12 +1,10 @@
-import type { NotificationVendorConfig } from '../../config/notification-vendors';
 import {
-  NOTIFICATION_TEMPLATES,
-  type AlimTalkSender,
-  type EmailSender,
-  type SmsSender,
-} from '../../domain/notification';
-import { createNhnBizmessageSimulator } from '../../simulators/nhn-bizmessage/nhn-bizmessage.simulator';
-import { createSmtpSimulator } from '../../simulators/smtp/smtp.simulator';
+  NHN_VARIABLES,
+  type NhnConfig,
+  type NotificationVendorConfig,
+} from '../../config/notification-vendors';
+import type { AlimTalkSender, EmailSender, SmsSender } from '../../domain/notification';
+import { requireSandbox, type RunningSandbox } from '../vendor-sandbox';
 import { createNhnAlimTalkSender } from './nhn-alimtalk.adapter';
 import { createNhnSmsSender } from './nhn-sms.adapter';
 import { createSendGridEmailSender } from './sendgrid-email.adapter';
@@ -15,7 +13,6 @@ import { createSmtpEmailSender } from './smtp-email.adapter';
 /** The shared secret the sandbox NHN simulator signs its webhooks with (sandbox only, never production). */
 export const SANDBOX_NHN_WEBHOOK_SIGNATURE = 'jangteo-sandbox-nhn-webhook';
 export const NHN_WEBHOOK_PATH = '/api/v1/webhooks/notifications/nhn';
-
 export interface NotificationVendors {
   alimtalk: AlimTalkSender;
   sms: SmsSender;
@@ -25,6 +22,19 @@ export interface NotificationVendors {
   sandbox: { nhn?: string; mail?: string };
   close(): Promise<void>;
 }
+
+/** What stands in for the notification vendors without credentials (sandbox/notification.ts). */
+export interface NotificationSandbox {
+  /** Starts the NHN Cloud simulator, which signs its webhooks to `webhookUrl` with SANDBOX_NHN_WEBHOOK_SIGNATURE. */
+  startNhn(webhookUrl: string): Promise<RunningSandbox & { credentials: NhnCredentials }>;
+  /** Starts the SMTP simulator; `<url>/messages` shows what was sent. */
+  startSmtp(): Promise<RunningSandbox & { smtpPort: number }>;
+}
+
+type NhnCredentials = Pick<
+  Extract<NhnConfig, { kind: 'nhn' }>,
+  'alimtalkAppKey' | 'smsAppKey' | 'secretKey' | 'senderKey' | 'sendNo'
+>;
 
 /** What the webhook routes need to verify callbacks; the same in every process of a deployment. */
 export function notificationWebhookSecrets(config: NotificationVendorConfig) {
@@ -36,42 +46,26 @@ export function notificationWebhookSecrets(config: NotificationVendorConfig) {
 
 /**
  * Adapters for the configured vendors; a vendor without credentials is served by its simulator,
- * started here in-process (DESIGN §6 sandbox vendors), which calls the shop's webhooks back.
+ * started in-process by the injected sandbox (docs/vendors/README.md#sandbox-vendors), which calls
+ * the shop's webhooks back. Without a sandbox, such a vendor is a VendorNotConfiguredError.
  */
 export async function openNotificationVendors(
   config: NotificationVendorConfig,
-  options: { webhookBaseUrl: string },
+  options: { webhookBaseUrl: string; sandbox?: NotificationSandbox },
 ): Promise<NotificationVendors> {
   const closers: Array<() => Promise<void> | void> = [];
   const sandbox: NotificationVendors['sandbox'] = {};
 
   let nhn = config.nhn;
   if (nhn.kind === 'sandbox') {
-    const simulator = createNhnBizmessageSimulator({
-      templates: Object.fromEntries(
-        [...NOTIFICATION_TEMPLATES.values()].flatMap((t) =>
-          t.alimtalk ? [[t.alimtalk.templateCode, { content: t.alimtalk.text }]] : [],
-        ),
-      ),
-      sendNos: ['15880000'],
-      webhook: {
-        url: `${options.webhookBaseUrl}${NHN_WEBHOOK_PATH}`,
-        signature: SANDBOX_NHN_WEBHOOK_SIGNATURE,
-      },
-    });
-    const running = await simulator.start();
+    const running = await requireSandbox(
+      options.sandbox,
+      'NHN Cloud (AlimTalk, SMS)',
+      NHN_VARIABLES,
+    ).startNhn(`${options.webhookBaseUrl}${NHN_WEBHOOK_PATH}`);
     closers.push(running.close);
     sandbox.nhn = running.url;
-    nhn = {
-      kind: 'nhn',
-      alimtalkBaseUrl: running.url,
-      smsBaseUrl: running.url,
-      alimtalkAppKey: simulator.config.alimtalkAppKey,
-      smsAppKey: simulator.config.smsAppKey,
-      secretKey: simulator.config.secretKey,
-      senderKey: simulator.config.senderKey,
-      sendNo: '15880000',
-    };
+    nhn = { kind: 'nhn', alimtalkBaseUrl: running.url, smsBaseUrl: running.url, ...running.credentials };
   }
   const alimtalk = createNhnAlimTalkSender({
     baseUrl: nhn.alimtalkBaseUrl,
@@ -94,8 +88,9 @@ export async function openNotificationVendors(
     if (config.email.kind === 'smtp') {
       smtpUrl = new URL(config.email.url);
     } else {
-      const simulator = createSmtpSimulator();
-      const running = await simulator.start();
+      const running = await requireSandbox(options.sandbox, 'e-mail', [
+        'SENDGRID_API_KEY or SMTP_URL',
+      ]).startSmtp();
       closers.push(running.close);
       sandbox.mail = running.url;
       smtpUrl = new URL(`smtp://127.0.0.1:${running.smtpPort}`);

@@ -35,7 +35,7 @@ interface SendGridErrorLike {
 }
 
 /**
- * SendGrid v3 Mail Send through @sendgrid/mail (shared/VENDORS.md §9). Each adapter owns its own
+ * SendGrid v3 Mail Send through @sendgrid/mail (docs/vendors/sendgrid.md). Each adapter owns its own
  * MailService and Client (no module singleton); the client's `baseUrl` default request option points
  * it at another host. It must be set after setApiKey(), which resets baseUrl to the region host.
  */

@@ -18,7 +18,7 @@ export function sendGridPublicKey(key: string): KeyObject {
 }
 
 /**
- * Signed Event Webhook (shared/VENDORS.md §9): ECDSA P-256 / SHA-256 over the bytes of
+ * Signed Event Webhook (docs/vendors/sendgrid.md#signature): ECDSA P-256 / SHA-256 over the bytes of
  * `timestamp + rawBody`, signature base64 DER. Pass the raw body exactly as received, before any JSON
  * parsing. SendGrid documents no timestamp tolerance; 5 minutes by default, 0 disables the check.
  */

@@ -1,18 +1,26 @@
 import type { PaymentVendorConfig } from '../../config/payment-vendors';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { PaymentGateway, PgProvider } from '../../domain/payment';
-import { createPgSimulator } from '../../simulators/pg/pg.simulator';
-import { TOSS_DOC_SECRET_KEYS } from '../../simulators/pg/toss/toss.simulator';
+import { requireSandbox, simulatorUrl } from '../vendor-sandbox';
 import { createTossPaymentGateway } from './toss/toss.gateway';
-import { NICEPAY_WEBHOOK_PATH, openNicepayGateway } from './nicepay/nicepay-vendor';
-import { openInicisGateway } from './inicis/inicis-vendor';
-import { openKakaoPayGateway } from './kakaopay/kakaopay-vendor';
-import { openNaverPayGateway } from './naverpay/naverpay-vendor';
+import { createNicepayPaymentGateway } from './nicepay/nicepay.gateway';
+import { createInicisPaymentGateway } from './inicis/inicis.gateway';
+import { createKakaoPayGateway } from './kakaopay/kakaopay.gateway';
+import { createNaverPayGateway } from './naverpay/naverpay.gateway';
+import {
+  openPgGateway,
+  PG_CREDENTIALS,
+  sandboxTarget,
+  type PaymentSandbox,
+  type SandboxConfig,
+} from './open-pg-gateway';
+
+export { SANDBOX_WINDOW_PATH, type PaymentSandbox } from './open-pg-gateway';
 
 /** Where Toss sends webhooks (registered in Toss's console for real keys; configured on the simulator in sandbox). */
 export const TOSS_WEBHOOK_PATH = '/api/v1/webhooks/payments/toss';
-/** The simulator's buyer-facing windows, also served by the API under the same path (api/payment/sandbox-window.proxy.ts). */
-export const SANDBOX_WINDOW_PATH = '/sandbox';
+/** Where NicePay sends webhooks (registered in NicePay's merchant admin; configured on the simulator in sandbox). */
+export const NICEPAY_WEBHOOK_PATH = '/api/v1/webhooks/payments/nicepay';
 
 export interface PaymentGateways {
   /** The adapter of a configured PG; a DomainError PAYMENT_PROVIDER_UNAVAILABLE for any other. */
@@ -24,58 +32,47 @@ export interface PaymentGateways {
 }
 
 /**
- * Adapters for the configured PGs. A PG without credentials is served by the PG simulator (DESIGN
- * §6 sandbox): the one at PG_SIMULATOR_URL, or one started here in-process, which calls the shop's
- * webhook back. Its payment window is reached through the shop's own address (`<public>/sandbox/…`),
- * so a browser that can reach the shop can pay.
+ * Adapters for the configured PGs. A PG without credentials is served by the injected sandbox's
+ * PG simulator (docs/payments.md#gateways-and-the-sandbox): the one at PG_SIMULATOR_URL, or one
+ * started in-process, which calls the shop's webhook back; all such PGs share it. Its payment
+ * window is reached through the shop's own address (`<public>/sandbox/…`), so a browser that can
+ * reach the shop can pay. Without a sandbox, a PG without credentials is a VendorNotConfiguredError.
  */
 export async function openPaymentGateways(
   config: PaymentVendorConfig,
-  options: { publicBaseUrl: string },
+  options: { publicBaseUrl: string; sandbox?: PaymentSandbox },
 ): Promise<PaymentGateways> {
-  const closers: Array<() => Promise<void>> = [];
+  const closers: Array<() => Promise<void> | void> = [];
   const sandbox: PaymentGateways['sandbox'] = {};
-  /** The one PG simulator every PG without credentials shares: PG_SIMULATOR_URL, or one started here. */
-  const sandboxPg = async (given: string | undefined): Promise<string> => {
-    if (sandbox.pg) return sandbox.pg;
-    let simulatorUrl = given?.replace(/\/+$/, '');
-    if (!simulatorUrl) {
-      const running = await createPgSimulator({
-        toss: { webhookUrl: `${options.publicBaseUrl}${TOSS_WEBHOOK_PATH}` },
-        nicepay: { webhookUrl: `${options.publicBaseUrl}${NICEPAY_WEBHOOK_PATH}` },
-      }).start();
-      closers.push(running.close);
-      simulatorUrl = running.url;
-    }
-    sandbox.pg = simulatorUrl;
-    return simulatorUrl;
+  const sandboxGateway = (provider: PgProvider) => async (given: SandboxConfig | undefined) => {
+    const pgSandbox = requireSandbox(
+      options.sandbox,
+      `the ${provider} payment gateway`,
+      PG_CREDENTIALS[provider],
+    );
+    sandbox.pg ??= await simulatorUrl(
+      given?.simulatorUrl,
+      () =>
+        pgSandbox.start({
+          toss: `${options.publicBaseUrl}${TOSS_WEBHOOK_PATH}`,
+          nicepay: `${options.publicBaseUrl}${NICEPAY_WEBHOOK_PATH}`,
+        }),
+      closers,
+    );
+    return pgSandbox.gateways[provider](sandboxTarget(sandbox.pg, options.publicBaseUrl, given?.timeoutMs));
   };
-  let toss: PaymentGateway;
-  if (config.toss.kind === 'toss') {
-    toss = createTossPaymentGateway({
-      apiBaseUrl: config.toss.apiBaseUrl,
-      secretKey: config.toss.secretKey,
-      clientKey: config.toss.clientKey,
-      timeoutMs: config.toss.timeoutMs,
-    });
-  } else {
-    const simulatorUrl = await sandboxPg(config.toss.simulatorUrl);
-    toss = createTossPaymentGateway({
-      apiBaseUrl: `${simulatorUrl}/toss`,
-      secretKey: TOSS_DOC_SECRET_KEYS[0]!,
-      checkoutPageUrl: `${options.publicBaseUrl}${SANDBOX_WINDOW_PATH}/toss/checkout`,
-      timeoutMs: config.toss.timeoutMs,
-    });
-  }
-  const gateways = new Map<PgProvider, PaymentGateway>([['TOSS', toss]]);
-  gateways.set(
-    'NICEPAY',
-    await openNicepayGateway(config.nicepay, { ...options, windowPath: SANDBOX_WINDOW_PATH, sandboxPg }),
-  );
-  const sandboxWindows = { ...options, windowPath: SANDBOX_WINDOW_PATH, sandboxPg };
-  gateways.set('KAKAOPAY', await openKakaoPayGateway(config.kakaopay, sandboxWindows));
-  gateways.set('NAVERPAY', await openNaverPayGateway(config.naverpay, sandboxWindows));
-  gateways.set('INICIS', await openInicisGateway(config.inicis, sandboxWindows));
+  const open = <Live extends { kind: string }>(
+    provider: PgProvider,
+    pgConfig: Live | SandboxConfig | undefined,
+    live: (config: Omit<Live, 'kind'>) => PaymentGateway,
+  ) => openPgGateway(pgConfig, { live, sandbox: sandboxGateway(provider) });
+  const gateways = new Map<PgProvider, PaymentGateway>([
+    ['TOSS', await open('TOSS', config.toss, createTossPaymentGateway)],
+    ['NICEPAY', await open('NICEPAY', config.nicepay, createNicepayPaymentGateway)],
+    ['KAKAOPAY', await open('KAKAOPAY', config.kakaopay, createKakaoPayGateway)],
+    ['NAVERPAY', await open('NAVERPAY', config.naverpay, createNaverPayGateway)],
+    ['INICIS', await open('INICIS', config.inicis, createInicisPaymentGateway)],
+  ]);
   return {
     gateway(provider) {
       const gateway = gateways.get(provider);

@@ -3,7 +3,7 @@ import type { TaxInvoiceIssuer, TaxInvoiceRequest, TaxInvoiceResult } from '../.
 import { callVendor, type SettlementHttpOutcome } from './settlement-http';
 
 /**
- * 전자세금계산서 through Popbill (VENDORS.md §10): a LinkHub session token per member, then
+ * 전자세금계산서 through Popbill (docs/vendors/popbill.md): a LinkHub session token per member, then
  * 즉시발행 (`POST /Taxinvoice`, `X-HTTP-Method-Override: ISSUE`) keyed by the invoicerMgtKey the
  * settlement id fixes. Whatever does not say "issued" or "refused" plainly — a timeout, a dropped
  * connection, a 5xx, "key already in use" — is settled by reading the document back by its key.

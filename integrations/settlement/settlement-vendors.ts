@@ -1,7 +1,6 @@
 import type { SettlementVendorConfig } from '../../config/settlement-vendors';
 import type { InvoicerDetails, TaxInvoiceIssuer } from '../../domain/settlement';
-import { BANKING_SIM_DEFAULTS, createBankingSimulator } from '../../simulators/banking/banking.simulator';
-import { createPopbillSimulator, POPBILL_SIM_DEFAULTS } from '../../simulators/popbill/popbill.simulator';
+import { requireSandbox, simulatorUrl, type RunningSandbox } from '../vendor-sandbox';
 import { createFirmBankingGateway, type FirmBankingGateway } from './firm-banking.adapter';
 import { createPopbillTaxInvoiceIssuer } from './popbill-tax-invoice.adapter';
 
@@ -14,47 +13,53 @@ export interface SettlementVendors {
   close(): Promise<void>;
 }
 
+/** What stands in for the settlement vendors without credentials (sandbox/settlement.ts). */
+export interface SettlementSandbox {
+  startBanking(): Promise<RunningSandbox>;
+  startPopbill(): Promise<RunningSandbox>;
+  /** The firm-banking gateway onto the banking simulator at `url`, with its test credentials. */
+  payouts(url: string, timeoutMs: number): FirmBankingGateway;
+  /** The Popbill issuer onto the Popbill simulator at `url`, with its test link id and key. */
+  taxInvoices(url: string, options: { corpNum: string; timeoutMs: number }): TaxInvoiceIssuer;
+}
+
 /**
- * The payout and tax-invoice adapters. A vendor without credentials is its simulator (DESIGN §6):
- * the one at BANKING_SIMULATOR_URL / POPBILL_SIMULATOR_URL, or one started here in-process.
+ * The payout and tax-invoice adapters. A vendor without credentials is the injected sandbox's
+ * simulator (docs/vendors/README.md#sandbox-vendors): the one at BANKING_SIMULATOR_URL /
+ * POPBILL_SIMULATOR_URL, or one started in-process. Without a sandbox, a VendorNotConfiguredError.
  */
-export async function openSettlementVendors(config: SettlementVendorConfig): Promise<SettlementVendors> {
-  const closers: Array<() => Promise<void>> = [];
+export async function openSettlementVendors(
+  config: SettlementVendorConfig,
+  options: { sandbox?: SettlementSandbox } = {},
+): Promise<SettlementVendors> {
+  const closers: Array<() => Promise<void> | void> = [];
   const sandbox: SettlementVendors['sandbox'] = {};
 
   let payouts: FirmBankingGateway;
   if (config.banking.kind === 'firm-banking') {
     payouts = createFirmBankingGateway(config.banking);
   } else {
-    let url = config.banking.simulatorUrl?.replace(/\/+$/, '');
-    if (!url) {
-      const running = await createBankingSimulator().start();
-      closers.push(running.close);
-      url = running.url;
-    }
-    sandbox.banking = url;
-    payouts = createFirmBankingGateway({
-      ...BANKING_SIM_DEFAULTS,
-      apiBaseUrl: url,
-      timeoutMs: config.banking.timeoutMs,
-    });
+    const banking = requireSandbox(options.sandbox, 'firm banking (payouts)', [
+      'FIRM_BANKING_CLIENT_ID',
+      'FIRM_BANKING_CLIENT_SECRET',
+      'FIRM_BANKING_ORG_CODE',
+      'FIRM_BANKING_CONTRACT_ACCOUNT',
+      'FIRM_BANKING_PASS_PHRASE',
+    ]);
+    sandbox.banking = await simulatorUrl(config.banking.simulatorUrl, banking.startBanking, closers);
+    payouts = banking.payouts(sandbox.banking, config.banking.timeoutMs);
   }
 
   let taxInvoices: TaxInvoiceIssuer;
   if (config.popbill.kind === 'popbill') {
     taxInvoices = createPopbillTaxInvoiceIssuer({ ...config.popbill, corpNum: config.invoicer.corpNum });
   } else {
-    let url = config.popbill.simulatorUrl?.replace(/\/+$/, '');
-    if (!url) {
-      const running = await createPopbillSimulator().start();
-      closers.push(running.close);
-      url = running.url;
-    }
-    sandbox.popbill = url;
-    taxInvoices = createPopbillTaxInvoiceIssuer({
-      ...POPBILL_SIM_DEFAULTS,
-      authBaseUrl: url,
-      apiBaseUrl: url,
+    const popbill = requireSandbox(options.sandbox, 'Popbill (tax invoices)', [
+      'POPBILL_LINK_ID',
+      'POPBILL_SECRET_KEY',
+    ]);
+    sandbox.popbill = await simulatorUrl(config.popbill.simulatorUrl, popbill.startPopbill, closers);
+    taxInvoices = popbill.taxInvoices(sandbox.popbill, {
       corpNum: config.invoicer.corpNum,
       timeoutMs: config.popbill.timeoutMs,
     });

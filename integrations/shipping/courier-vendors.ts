@@ -1,7 +1,6 @@
 import type { CourierVendorConfig } from '../../config/courier-vendors';
 import type { CourierTracker } from '../../domain/shipping/ports';
-import type { PollingPlan } from '../../domain/shipping/tracking-policy';
-import { createCourierSimulator, SANDBOX_SWEETTRACKER_KEY } from '../../simulators/courier/courier.simulator';
+import { requireSandbox, simulatorUrl, type RunningSandbox } from '../vendor-sandbox';
 import { SweetTrackerTracker } from './sweettracker.tracker';
 
 /** Where the tracker pushes parcel steps (`{provider}` = sweettracker). */
@@ -16,22 +15,22 @@ export interface CourierTracking {
   close(): Promise<void>;
 }
 
-/**
- * Look-ups soon after each sandbox step, so a local order moves on even where the simulator's
- * pushes cannot reach the API; the real tracker keeps the default plan (quota).
- */
-export function sandboxPollingPlan(stepIntervalMs: number): PollingPlan {
-  const firstPollMs = Math.max(1_000, stepIntervalMs * 3);
-  return { firstPollMs, maxPollMs: Math.max(firstPollMs, stepIntervalMs * 12) };
+/** What stands in for SweetTracker without a key (sandbox/courier.ts). */
+export interface CourierSandbox {
+  /** Starts the courier simulator, which moves each registered parcel one step every `stepIntervalMs`. */
+  start(stepIntervalMs: number): Promise<RunningSandbox>;
+  /** A tracker onto the simulator at `simulatorUrl`, with the simulator's key. */
+  tracker(simulatorUrl: string, stepIntervalMs: number): CourierTracker;
 }
 
 /**
- * The courier tracker from configuration: SweetTracker with a key, else the courier simulator —
- * the one at COURIER_SIMULATOR_URL, or one started here in-process that pushes steps to the shop.
+ * The courier tracker from configuration: SweetTracker with a key, else the injected sandbox's
+ * courier simulator — the one at COURIER_SIMULATOR_URL, or one started in-process that pushes steps
+ * to the shop. Without a key or a sandbox, a VendorNotConfiguredError.
  */
 export async function openCourierTracking(
   config: CourierVendorConfig,
-  options: { publicBaseUrl: string },
+  options: { publicBaseUrl: string; sandbox?: CourierSandbox },
 ): Promise<CourierTracking> {
   const callbackUrl = `${options.publicBaseUrl.replace(/\/+$/, '')}${COURIER_WEBHOOK_PATH}?token=${encodeURIComponent(config.webhookSecret ?? '')}`;
   if (config.tracker.kind === 'sweettracker') {
@@ -46,22 +45,18 @@ export async function openCourierTracking(
       close: async () => undefined,
     };
   }
-  let simulatorUrl = config.tracker.simulatorUrl?.replace(/\/+$/, '');
-  let close = async () => undefined as void;
-  if (!simulatorUrl) {
-    const running = await createCourierSimulator({ stepIntervalMs: config.tracker.stepIntervalMs }).start();
-    simulatorUrl = running.url;
-    close = running.close;
-  }
+  const { stepIntervalMs } = config.tracker;
+  const sandbox = requireSandbox(options.sandbox, 'SweetTracker (courier tracking)', [
+    'SWEETTRACKER_API_KEY',
+  ]);
+  const closers: Array<() => Promise<void> | void> = [];
+  const url = await simulatorUrl(config.tracker.simulatorUrl, () => sandbox.start(stepIntervalMs), closers);
   return {
-    tracker: new SweetTrackerTracker({
-      apiBaseUrl: simulatorUrl,
-      apiKey: SANDBOX_SWEETTRACKER_KEY,
-      push: { baseUrl: simulatorUrl },
-      pollingPlan: sandboxPollingPlan(config.tracker.stepIntervalMs),
-    }),
+    tracker: sandbox.tracker(url, stepIntervalMs),
     callbackUrl,
-    sandbox: { courier: simulatorUrl },
-    close,
+    sandbox: { courier: url },
+    close: async () => {
+      for (const close of closers) await close();
+    },
   };
 }

@@ -24,7 +24,10 @@ export interface SweetTrackerOptions {
   fetch?: typeof fetch;
 }
 
-/** Codes of `{status: false}` answers (VENDORS.md §6a): 104 = the courier does not know the invoice (yet). */
+/**
+ * Codes of `{status: false}` answers (docs/vendors/sweettracker.md#errors): 104 = the courier does not know
+ * the invoice (yet).
+ */
 const NOT_FOUND_CODES = new Set(['104']);
 
 /**

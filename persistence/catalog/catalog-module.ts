@@ -1,18 +1,20 @@
 import type { DataSource } from 'typeorm';
+import { createCatalog, type Catalog } from '../../application/catalog/catalog';
+import { CatalogStockListener } from '../../application/catalog/catalog-stock-listener';
+import type { InventoryService } from '../../application/inventory/inventory';
+import type { WaitlistService } from '../../application/inventory/waitlist';
 import type { ImageStorage, ProductSearch } from '../../domain/catalog/ports';
 import type { RestockHoldStarter } from '../../domain/inventory/ports';
 import type { KeyValueStore } from '../../platform/cache/key-value-store';
-import { InventoryService } from '../inventory/inventory.service';
-import { WaitlistService } from '../inventory/waitlist.service';
-import { CatalogService } from './catalog.service';
-import { CatalogStockListener } from './catalog-stock-listener';
+import { createInventory, createWaitlist } from '../inventory/inventory-module';
+import { TypeOrmUnitOfWork } from '../inventory/typeorm-unit-of-work';
 import { DbProductSearch } from './db-product-search';
-import { ProductCache } from './product-cache';
+import { KeyValueProductCache } from './product-cache';
 import { TypeOrmCategoryRepository } from './typeorm-category.repository';
 import { TypeOrmProductRepository } from './typeorm-product.repository';
 
 export interface CatalogInventory {
-  catalog: CatalogService;
+  catalog: Catalog;
   inventory: InventoryService;
   waitlist: WaitlistService;
   search: ProductSearch;
@@ -35,10 +37,9 @@ export function createCatalogInventory(deps: {
 }): CatalogInventory {
   const now = deps.now ?? (() => new Date());
   const products = new TypeOrmProductRepository(deps.dataSource);
-  const categories = new TypeOrmCategoryRepository(deps.dataSource);
   const search = deps.search ?? new DbProductSearch(deps.dataSource);
-  const cache = new ProductCache(deps.kv, (error) => deps.onError(error, 'product cache'));
-  const inventory = new InventoryService({
+  const cache = new KeyValueProductCache(deps.kv, (error) => deps.onError(error, 'product cache'));
+  const inventory = createInventory({
     dataSource: deps.dataSource,
     now,
     newId: deps.newId,
@@ -47,17 +48,17 @@ export function createCatalogInventory(deps: {
     // `waitlist` is created just below; stock only returns after this wiring is complete.
     onStockReturned: async (variantIds) => void (await waitlist.offerHolds(variantIds)),
   });
-  const waitlist = new WaitlistService({
+  const waitlist = createWaitlist({
     dataSource: deps.dataSource,
     inventory,
     now,
     newId: deps.newId,
     holdStarter: deps.holdStarter,
   });
-  const catalog = new CatalogService({
-    dataSource: deps.dataSource,
+  const catalog = createCatalog({
+    transactions: new TypeOrmUnitOfWork(deps.dataSource),
     products,
-    categories,
+    categories: new TypeOrmCategoryRepository(deps.dataSource),
     search,
     images: deps.images,
     inventory,

@@ -1,3 +1,4 @@
+import type { ProductCache } from '../../domain/catalog/ports';
 import type { KeyValueStore } from '../../platform/cache/key-value-store';
 
 const DETAIL_TTL_MS = 5 * 60 * 1000;
@@ -10,7 +11,7 @@ const GENERATION_KEY = 'catalog:search-generation';
  * production). A product change deletes its detail entry and moves the search generation on, which
  * retires every cached search page at once; live stock is never cached (it is read per request).
  */
-export class ProductCache {
+export class KeyValueProductCache implements ProductCache {
   constructor(
     private readonly kv: KeyValueStore,
     private readonly onError: (error: unknown) => void,

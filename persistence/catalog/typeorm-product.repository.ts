@@ -1,29 +1,25 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { Product } from '../../domain/catalog/product';
 import type { ProductImage } from '../../domain/catalog/product-image';
-import type { ProductRepository } from '../../domain/catalog/ports';
+import type { ProductRepository, VersionedProduct } from '../../domain/catalog/ports';
+import type { ProductAvailability } from '../../domain/inventory/ports';
+import type { Transaction } from '../../domain/shared/unit-of-work';
+import { execute, select, sqlTime } from '../inventory/sql';
+import { managerOf } from '../inventory/typeorm-unit-of-work';
 import { ProductImageEntity } from './product-image.entity';
 import { ProductEntity } from './product.entity';
 import { toImageRow, toProduct, toProductRow, toVariantRows } from './product.mapper';
 import { ProductVariantEntity } from './product-variant.entity';
 
-export interface VersionedProduct {
-  product: Product;
-  version: number;
-}
-
-/** Products with their variants and images; writes take the caller's transaction. */
 export class TypeOrmProductRepository implements ProductRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Product | null> {
-    return (await this.findVersioned(id, manager))?.product ?? null;
+  async findById(id: string, tx?: Transaction): Promise<Product | null> {
+    return (await this.findVersioned(id, tx))?.product ?? null;
   }
 
-  async findVersioned(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<VersionedProduct | null> {
+  async findVersioned(id: string, tx?: Transaction): Promise<VersionedProduct | null> {
+    const manager = managerOf(this.dataSource, tx);
     const row = await manager.findOne(ProductEntity, { where: { id } });
     if (!row) return null;
     const [variants, images] = await Promise.all([
@@ -42,41 +38,63 @@ export class TypeOrmProductRepository implements ProductRepository {
     return row?.productId ?? null;
   }
 
-  async insert(product: Product, manager: EntityManager): Promise<void> {
+  async insert(product: Product, tx: Transaction): Promise<void> {
+    const manager = managerOf(this.dataSource, tx);
     await manager.insert(ProductEntity, toProductRow(product, 1));
     await manager.insert(ProductVariantEntity, toVariantRows(product));
   }
 
-  /** Writes the product's own fields if nobody changed it since `version`; false when someone did. */
-  async updateIfUnchanged(product: Product, version: number, manager: EntityManager): Promise<boolean> {
+  async updateIfUnchanged(product: Product, version: number, tx: Transaction): Promise<boolean> {
     const {
       id: _id,
       createdAt: _createdAt,
       popularity: _popularity,
       ...fields
     } = toProductRow(product, version + 1);
-    const result = await manager.update(ProductEntity, { id: product.id, version }, fields);
+    const result = await managerOf(this.dataSource, tx).update(
+      ProductEntity,
+      { id: product.id, version },
+      fields,
+    );
     return result.affected === 1;
   }
 
-  async addImage(productId: string, image: ProductImage, manager: EntityManager): Promise<void> {
-    await manager.insert(ProductImageEntity, toImageRow(productId, image));
+  async lockImages(
+    productId: string,
+    at: Date,
+    tx: Transaction,
+  ): Promise<{ count: number; lastPosition: number }> {
+    const manager = managerOf(this.dataSource, tx);
+    await execute(manager, 'UPDATE products SET updated_at = ?, version = version + 1 WHERE id = ?', [
+      sqlTime(at),
+      productId,
+    ]);
+    const [row] = await select<{ n: number | string; top: number | string | null }>(
+      manager,
+      'SELECT COUNT(*) AS n, MAX(position) AS top FROM product_images WHERE product_id = ?',
+      [productId],
+    );
+    return { count: Number(row?.n ?? 0), lastPosition: Number(row?.top ?? 0) };
   }
 
-  async removeImage(productId: string, imageId: string, manager: EntityManager): Promise<boolean> {
-    const result = await manager.delete(ProductImageEntity, { id: imageId, productId });
+  async addImage(productId: string, image: ProductImage, tx: Transaction): Promise<void> {
+    await managerOf(this.dataSource, tx).insert(ProductImageEntity, toImageRow(productId, image));
+  }
+
+  async removeImage(productId: string, imageId: string, tx: Transaction): Promise<boolean> {
+    const result = await managerOf(this.dataSource, tx).delete(ProductImageEntity, {
+      id: imageId,
+      productId,
+    });
     return result.affected === 1;
   }
 
-  async setThumbnail(productId: string, key: string | null, manager: EntityManager): Promise<void> {
-    await manager.update(ProductEntity, { id: productId }, { thumbnailKey: key });
+  async setThumbnail(productId: string, key: string | null, tx: Transaction): Promise<void> {
+    await managerOf(this.dataSource, tx).update(ProductEntity, { id: productId }, { thumbnailKey: key });
   }
 
-  /** Sets ON_SALE / SOLD_OUT from availability; a suspended product keeps SUSPENDED. Returns the ids that changed. */
-  async applyAvailability(
-    changes: { productId: string; anySellable: boolean }[],
-    manager: EntityManager,
-  ): Promise<string[]> {
+  async applyAvailability(changes: ProductAvailability[], tx: Transaction): Promise<string[]> {
+    const manager = managerOf(this.dataSource, tx);
     const changed: string[] = [];
     for (const change of changes) {
       const status = change.anySellable ? 'ON_SALE' : 'SOLD_OUT';
@@ -95,10 +113,8 @@ export class TypeOrmProductRepository implements ProductRepository {
     return changed;
   }
 
-  async addPopularity(
-    sales: { productId: string; quantity: number }[],
-    manager: EntityManager,
-  ): Promise<void> {
+  async addPopularity(sales: { productId: string; quantity: number }[], tx: Transaction): Promise<void> {
+    const manager = managerOf(this.dataSource, tx);
     for (const sale of [...sales].sort((a, b) => (a.productId < b.productId ? -1 : 1))) {
       await manager
         .createQueryBuilder()

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
-import { ChatService } from '../../api/chat/chat.service';
-import { ChatRateLimiter } from '../../api/chat/chat-rate-limit';
+import { ChatRateLimiter } from '../../application/chat/chat-rate-limit';
+import { createChatUseCases, type ChatUseCases } from '../../application/chat/chat-use-cases';
 import { unverifiedOrderReferences } from '../../api/chat/chat.module';
 import type { ChatLiveEvent, ChatReplyReminders } from '../../domain/chat/ports';
 import type { Principal } from '../../domain/identity/principal';
@@ -17,7 +17,7 @@ import { TypeOrmChatStore } from './typeorm-chat.store';
 /** The embedded mode: the chat migration, store and live fan-out on SQLite and in memory. */
 describe('chat on SQLite (embedded mode)', () => {
   let dataSource: DataSource;
-  let chat: ChatService;
+  let chat: ChatUseCases;
   let store: TypeOrmChatStore;
   const clock: string[] = [];
   const pubSub = new MemoryPubSub();
@@ -37,7 +37,7 @@ describe('chat on SQLite (embedded mode)', () => {
       awaitingReply: async ({ round }) => void clock.push(`waiting:${round}`),
       waitEnded: async ({ round }) => void clock.push(`ended:${round}`),
     };
-    chat = new ChatService({
+    chat = createChatUseCases({
       store,
       broadcaster: new PubSubChatBroadcaster(pubSub),
       reminders,

@@ -1,17 +1,8 @@
 import { EntitySchema } from 'typeorm';
+import type { OrderCheckoutRecord, OrderReturnRecord } from '../../domain/ordering/after-sale';
 import { bigint, id, nullableText, ref, text, time } from '../entity-columns';
 
-export interface OrderCheckoutRow {
-  id: string;
-  orderId: string;
-  provider: string;
-  pgReference: string | null;
-  checkoutUrl: string | null;
-  expiresAt: Date | null;
-  createdAt: Date;
-}
-
-export const OrderCheckoutEntity = new EntitySchema<OrderCheckoutRow>({
+export const OrderCheckoutEntity = new EntitySchema<OrderCheckoutRecord>({
   name: 'OrderCheckout',
   tableName: 'order_checkouts',
   columns: {
@@ -25,24 +16,7 @@ export const OrderCheckoutEntity = new EntitySchema<OrderCheckoutRow>({
   },
 });
 
-export type ReturnStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED';
-
-export interface OrderReturnRow {
-  id: string;
-  orderId: string;
-  sellerId: string;
-  status: ReturnStatus;
-  reason: string;
-  requestedBy: string;
-  requestedAt: Date;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  decisionReason: string | null;
-  deductionAmount: number | null;
-  refundAmount: number | null;
-}
-
-export const OrderReturnEntity = new EntitySchema<OrderReturnRow>({
+export const OrderReturnEntity = new EntitySchema<OrderReturnRecord>({
   name: 'OrderReturn',
   tableName: 'order_returns',
   columns: {

@@ -1,24 +1,15 @@
 import type { DataSource } from 'typeorm';
+import type {
+  NewReturnRequest,
+  OrderCheckoutRecord,
+  OrderReturnRecord,
+  ReturnDecisionRecord,
+} from '../../domain/ordering/after-sale';
+import type { AfterSaleStore } from '../../domain/ordering/ports';
 import { isUniqueViolation } from '../unique-violation';
-import {
-  OrderCheckoutEntity,
-  OrderReturnEntity,
-  type OrderCheckoutRow,
-  type OrderReturnRow,
-  type ReturnStatus,
-} from './after-sale.entities';
+import { OrderCheckoutEntity, OrderReturnEntity } from './after-sale.entities';
 
-export interface ReturnDecisionRecord {
-  status: Exclude<ReturnStatus, 'REQUESTED'>;
-  decidedBy: string;
-  decidedAt: Date;
-  decisionReason: string | null;
-  deductionAmount: number | null;
-  refundAmount: number | null;
-}
-
-/** Checkouts prepared with the PGs and return requests of orders. Every write may be repeated. */
-export class TypeOrmAfterSaleStore {
+export class TypeOrmAfterSaleStore implements AfterSaleStore {
   constructor(private readonly dataSource: DataSource) {}
 
   private get checkouts() {
@@ -29,21 +20,15 @@ export class TypeOrmAfterSaleStore {
     return this.dataSource.getRepository(OrderReturnEntity);
   }
 
-  async saveCheckout(row: OrderCheckoutRow): Promise<void> {
+  async saveCheckout(row: OrderCheckoutRecord): Promise<void> {
     await this.checkouts.insert(row);
   }
 
-  async latestCheckout(orderId: string): Promise<OrderCheckoutRow | null> {
+  async latestCheckout(orderId: string): Promise<OrderCheckoutRecord | null> {
     return this.checkouts.findOne({ where: { orderId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
-  /** Stores the request once (a retried activity finds it). */
-  async openReturn(
-    row: Omit<
-      OrderReturnRow,
-      'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'deductionAmount' | 'refundAmount'
-    >,
-  ): Promise<void> {
+  async openReturn(row: NewReturnRequest): Promise<void> {
     try {
       await this.returns.insert({
         ...row,
@@ -59,16 +44,15 @@ export class TypeOrmAfterSaleStore {
     }
   }
 
-  /** Records the decision on a pending request; a repeat of a decided one changes nothing. */
   async decideReturn(id: string, decision: ReturnDecisionRecord): Promise<void> {
     await this.returns.update({ id, status: 'REQUESTED' }, decision);
   }
 
-  findReturn(id: string): Promise<OrderReturnRow | null> {
+  findReturn(id: string): Promise<OrderReturnRecord | null> {
     return this.returns.findOneBy({ id });
   }
 
-  returnsOf(orderId: string): Promise<OrderReturnRow[]> {
+  returnsOf(orderId: string): Promise<OrderReturnRecord[]> {
     return this.returns.find({ where: { orderId }, order: { requestedAt: 'ASC' } });
   }
 }

@@ -1,15 +1,22 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import type { CartItem } from '../../domain/ordering/cart';
+import type { CartRepository } from '../../domain/ordering/ports';
+import type { Transaction } from '../../domain/shared/unit-of-work';
 import { execute, sqlTime } from '../inventory/sql';
+import { managerOf } from '../inventory/typeorm-unit-of-work';
+import { isUniqueViolation } from '../unique-violation';
 import { CartItemEntity } from './ordering.entities';
 
 /** Cart lines, one per consumer and variant (unique), oldest first. */
-export class TypeOrmCartRepository {
+export class TypeOrmCartRepository implements CartRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(userId: string, manager: EntityManager = this.dataSource.manager): Promise<CartItem[]> {
-    return manager.find(CartItemEntity, { where: { userId }, order: { addedAt: 'ASC', id: 'ASC' } });
+  list(userId: string): Promise<CartItem[]> {
+    return this.dataSource.manager.find(CartItemEntity, {
+      where: { userId },
+      order: { addedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   async find(userId: string, itemId: string): Promise<CartItem | null> {
@@ -24,9 +31,14 @@ export class TypeOrmCartRepository {
     return this.dataSource.manager.countBy(CartItemEntity, { userId });
   }
 
-  /** Throws a unique violation when the variant is already in the cart (a concurrent add). */
-  async insert(item: CartItem): Promise<void> {
-    await this.dataSource.manager.insert(CartItemEntity, item);
+  async insert(item: CartItem): Promise<boolean> {
+    try {
+      await this.dataSource.manager.insert(CartItemEntity, item);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async setQuantity(itemId: string, quantity: number, at: Date): Promise<void> {
@@ -37,7 +49,6 @@ export class TypeOrmCartRepository {
     );
   }
 
-  /** Adds to the quantity of an existing line in one statement (two concurrent adds both count). */
   async addQuantity(itemId: string, quantity: number, at: Date): Promise<void> {
     await execute(
       this.dataSource.manager,
@@ -55,10 +66,9 @@ export class TypeOrmCartRepository {
     );
   }
 
-  /** The ordered lines leave the cart in the transaction that stores the order. */
-  async removeVariants(userId: string, variantIds: string[], manager: EntityManager): Promise<void> {
+  async removeVariants(userId: string, variantIds: string[], tx: Transaction): Promise<void> {
     if (variantIds.length === 0) return;
-    await manager.delete(CartItemEntity, { userId, variantId: In(variantIds) });
+    await managerOf(this.dataSource, tx).delete(CartItemEntity, { userId, variantId: In(variantIds) });
   }
 
   async clear(userId: string): Promise<void> {

@@ -1,9 +1,18 @@
 import { In, LessThan, type DataSource, type EntityManager } from 'typeorm';
 import type { PiiCipher } from '../../domain/identity/ports';
-import type { Order, OrderLine } from '../../domain/ordering/order';
+import type { Order } from '../../domain/ordering/order';
 import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
 import type { OrderStatus } from '../../domain/ordering/order-status';
+import type {
+  OrderPage,
+  OrderRepository,
+  SellerOrderPart,
+  VersionedOrder,
+} from '../../domain/ordering/ports';
+import { DuplicateKeyError, type Transaction } from '../../domain/shared/unit-of-work';
 import { execute, sqlTime } from '../inventory/sql';
+import { managerOf } from '../inventory/typeorm-unit-of-work';
+import { isUniqueViolation } from '../unique-violation';
 import {
   decryptAddress,
   historyFromRow,
@@ -23,24 +32,6 @@ import {
   type OrderRow,
 } from './ordering.entities';
 
-export interface OrderPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** A seller's part of an order as the seller sees it: only its own lines. */
-export interface SellerOrderPart {
-  orderId: string;
-  orderNumber: string;
-  status: OrderStatus;
-  orderStatus: OrderStatus;
-  subtotal: number;
-  lines: OrderLine[];
-  placedAt: Date;
-  /** Only once the order is paid (the seller needs it to ship); null when erased. */
-  shippingAddress: Order['shippingAddress'];
-}
-
 const PAID_STATUSES: OrderStatus[] = [
   'PAID',
   'PREPARING',
@@ -51,11 +42,8 @@ const PAID_STATUSES: OrderStatus[] = [
   'RETURNED',
 ];
 
-/**
- * Orders with their parts, lines and history. Writes take the caller's EntityManager, so placing an
- * order (with its stock reservation) and recording a transition are each one transaction.
- */
-export class TypeOrmOrderRepository {
+/** Orders with their parts, lines and history (the shipping address encrypted). */
+export class TypeOrmOrderRepository implements OrderRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: PiiCipher,
@@ -66,12 +54,20 @@ export class TypeOrmOrderRepository {
     order: Order,
     history: OrderHistoryEntry[],
     idempotency: { key: string | null; requestHash: string | null },
-    manager: EntityManager,
+    tx: Transaction,
   ): Promise<void> {
-    await manager.insert(OrderEntity, orderToRow(order, this.cipher, idempotency));
-    await manager.insert(OrderPartEntity, partRows(order, this.newId));
-    await manager.insert(OrderLineEntity, lineRows(order));
-    await this.appendHistory(history, 0, null, manager);
+    const manager = managerOf(this.dataSource, tx);
+    try {
+      await manager.insert(OrderEntity, orderToRow(order, this.cipher, idempotency));
+      await manager.insert(OrderPartEntity, partRows(order, this.newId));
+      await manager.insert(OrderLineEntity, lineRows(order));
+      await this.appendHistory(history, 0, null, manager);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new DuplicateKeyError(`Order ${order.orderNumber} or its Idempotency-Key is taken`, {
+        cause: error,
+      });
+    }
   }
 
   /**
@@ -98,14 +94,12 @@ export class TypeOrmOrderRepository {
     );
   }
 
-  async hasTransition(orderId: string, transitionKey: string, manager: EntityManager): Promise<boolean> {
-    return (await manager.countBy(OrderHistoryEntity, { orderId, transitionKey })) > 0;
+  async hasTransition(orderId: string, transitionKey: string, tx: Transaction): Promise<boolean> {
+    return (await managerOf(this.dataSource, tx).countBy(OrderHistoryEntity, { orderId, transitionKey })) > 0;
   }
 
-  async findById(
-    orderId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<(Order & { version: number }) | null> {
+  async findById(orderId: string, tx?: Transaction): Promise<VersionedOrder | null> {
+    const manager = managerOf(this.dataSource, tx);
     const row = await manager.findOneBy(OrderEntity, { id: orderId });
     return row ? this.assemble(row, manager) : null;
   }
@@ -114,8 +108,8 @@ export class TypeOrmOrderRepository {
   async findByIdempotencyKey(
     userId: string,
     key: string,
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<{ order: Order; requestHash: string | null } | null> {
+    const manager = this.dataSource.manager;
     const row = await manager.findOneBy(OrderEntity, { userId, idempotencyKey: key });
     return row ? { order: await this.assemble(row, manager), requestHash: row.requestHash } : null;
   }
@@ -129,8 +123,9 @@ export class TypeOrmOrderRepository {
     expectedVersion: number,
     history: OrderHistoryEntry[],
     transitionKey: string | null,
-    manager: EntityManager,
+    tx: Transaction,
   ): Promise<boolean> {
+    const manager = managerOf(this.dataSource, tx);
     const at = sqlTime(order.updatedAt);
     const updated = await execute(
       manager,
@@ -149,11 +144,11 @@ export class TypeOrmOrderRepository {
     return true;
   }
 
-  async history(
-    orderId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<OrderHistoryEntry[]> {
-    const rows = await manager.find(OrderHistoryEntity, { where: { orderId }, order: { seq: 'ASC' } });
+  async history(orderId: string): Promise<OrderHistoryEntry[]> {
+    const rows = await this.dataSource.manager.find(OrderHistoryEntity, {
+      where: { orderId },
+      order: { seq: 'ASC' },
+    });
     return rows.map(historyFromRow);
   }
 
@@ -230,7 +225,7 @@ export class TypeOrmOrderRepository {
     );
   }
 
-  private async assemble(row: OrderRow, manager: EntityManager): Promise<Order & { version: number }> {
+  private async assemble(row: OrderRow, manager: EntityManager): Promise<VersionedOrder> {
     const parts = await manager.findBy(OrderPartEntity, { orderId: row.id });
     const lines = await manager.findBy(OrderLineEntity, { orderId: row.id });
     return { ...orderFromRows(row, parts, lines, this.cipher), version: Number(row.version) };

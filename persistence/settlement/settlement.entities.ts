@@ -1,5 +1,11 @@
 import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
-import type { Settlement } from '../../domain/settlement/settlement';
+import type {
+  RefundAdjustment,
+  Settlement,
+  SettlementLine,
+  SettlementPayout,
+  SettlementTaxInvoice,
+} from '../../domain/settlement/settlement';
 import { bigint, id, int, nullableText, ref, text, time } from '../entity-columns';
 
 const nullableInt = (name: string): EntitySchemaColumnOptions => ({ ...int(name), nullable: true });
@@ -42,18 +48,7 @@ export const PayableLineEntity = new EntitySchema<PayableLineRow>({
   },
 });
 
-export interface AdjustmentRow {
-  id: string;
-  refundId: string;
-  sellerId: string;
-  orderId: string;
-  amount: number;
-  reason: string;
-  occurredAt: Date;
-  recordedAt: Date;
-  recordedBy: string | null;
-  settlementId: string | null;
-}
+export type AdjustmentRow = RefundAdjustment;
 
 export const AdjustmentEntity = new EntitySchema<AdjustmentRow>({
   name: 'SettlementAdjustment',
@@ -102,19 +97,9 @@ export const SettlementEntity = new EntitySchema<SettlementRow>({
   },
 });
 
-export interface SettlementLineRow {
+export interface SettlementLineRow extends SettlementLine {
   id: string;
   settlementId: string;
-  kind: 'SALE' | 'REFUND';
-  sourceId: string;
-  orderId: string;
-  orderNumber: string | null;
-  description: string;
-  quantity: number | null;
-  amount: number;
-  feeRateBps: number | null;
-  fee: number;
-  occurredAt: Date;
 }
 
 export const SettlementLineEntity = new EntitySchema<SettlementLineRow>({
@@ -136,20 +121,11 @@ export const SettlementLineEntity = new EntitySchema<SettlementLineRow>({
   },
 });
 
-export interface PayoutRow {
-  settlementId: string;
-  amount: number;
-  bankCode: string;
-  accountMasked: string;
-  transferId: string;
+export type PayoutRow = Omit<SettlementPayout, 'status'> & {
   status: string;
-  vendorCode: string | null;
-  vendorMessage: string | null;
   rawResponse: string | null;
-  requestedAt: Date;
-  paidAt: Date | null;
   updatedAt: Date;
-}
+};
 
 export const PayoutEntity = new EntitySchema<PayoutRow>({
   name: 'SettlementPayout',
@@ -170,22 +146,12 @@ export const PayoutEntity = new EntitySchema<PayoutRow>({
   },
 });
 
-export interface TaxInvoiceRow {
-  settlementId: string;
-  mgtKey: string;
+export type TaxInvoiceRow = Omit<SettlementTaxInvoice, 'status'> & {
   status: string;
-  ntsConfirmNum: string | null;
-  writeDate: string;
-  supplyCost: number;
-  tax: number;
-  total: number;
-  issuedAt: Date | null;
-  failureCode: string | null;
-  failureMessage: string | null;
   rawResponse: string | null;
   createdAt: Date;
   updatedAt: Date;
-}
+};
 
 export const TaxInvoiceEntity = new EntitySchema<TaxInvoiceRow>({
   name: 'TaxInvoice',

@@ -1,14 +1,11 @@
-import { In, IsNull, LessThan, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, LessThan, type DataSource, type FindOptionsWhere } from 'typeorm';
 import {
-  computeSettlement,
   lineFee,
   SettlementError,
   SettlementErrorCode,
   type PayableLinesInput,
   type RefundAdjustment,
-  type Settlement,
   type SettlementDetail,
-  type SettlementFigures,
   type SettlementPayout,
   type SettlementStatus,
   type SettlementStore,
@@ -23,70 +20,11 @@ import {
   SettlementEntity,
   SettlementLineEntity,
   TaxInvoiceEntity,
-  type AdjustmentRow,
-  type PayoutRow,
-  type SettlementLineRow,
   type SettlementRow,
   type TaxInvoiceRow,
 } from './settlement.entities';
-
-const CHUNK = 500;
-const UNFINISHED: SettlementStatus[] = ['PAYOUT_PENDING', 'PAID_OUT'];
-
-/** Another run claimed a line between our read and our claim: compute again. */
-class ClaimRace extends Error {}
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
-
-const toSettlement = (row: SettlementRow): Settlement => ({
-  ...row,
-  status: row.status as SettlementStatus,
-});
-
-const figuresOf = (row: SettlementRow): SettlementFigures => ({
-  gross: row.gross,
-  fee: row.fee,
-  refunds: row.refunds,
-  net: row.net,
-  saleCount: row.saleCount,
-  refundCount: row.refundCount,
-  decision: row.status === 'CARRIED_OVER' ? 'CARRY_OVER' : 'PAY_OUT',
-});
-
-const toAdjustment = (row: AdjustmentRow): RefundAdjustment => ({ ...row });
-
-const toPayout = (row: PayoutRow): SettlementPayout => ({
-  settlementId: row.settlementId,
-  amount: row.amount,
-  bankCode: row.bankCode,
-  accountMasked: row.accountMasked,
-  transferId: row.transferId,
-  status: row.status as SettlementPayout['status'],
-  vendorCode: row.vendorCode,
-  vendorMessage: row.vendorMessage,
-  requestedAt: row.requestedAt,
-  paidAt: row.paidAt,
-});
-
-const toTaxInvoice = (row: TaxInvoiceRow): SettlementTaxInvoice => ({
-  settlementId: row.settlementId,
-  mgtKey: row.mgtKey,
-  status: row.status as SettlementTaxInvoice['status'],
-  ntsConfirmNum: row.ntsConfirmNum,
-  writeDate: row.writeDate,
-  supplyCost: row.supplyCost,
-  tax: row.tax,
-  total: row.total,
-  issuedAt: row.issuedAt,
-  failureCode: row.failureCode,
-  failureMessage: row.failureMessage,
-});
-
-const raw = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+import { prepareSettlement, sellersToSettle } from './settlement-run';
+import { raw, toAdjustment, toPayout, toSettlement, toTaxInvoice } from './settlement.mapper';
 
 /** Settlement's tables on MariaDB or SQLite. Claims are conditional updates, so no line is ever paid twice. */
 export class TypeOrmSettlementStore implements SettlementStore {
@@ -154,162 +92,12 @@ export class TypeOrmSettlementStore implements SettlementStore {
     return { adjustment: existing, created: false };
   }
 
-  async sellersToSettle(week: SettlementWeek, afterSellerId: string | null, limit: number) {
-    const after = afterSellerId ?? '';
-    const pendingLines = this.dataSource
-      .createQueryBuilder()
-      .select('DISTINCT l.seller_id', 'sellerId')
-      .from('payable_lines', 'l')
-      .where('l.settlement_id IS NULL AND l.payable_at < :cutoff AND l.seller_id > :after', {
-        cutoff: week.cutoff,
-        after,
-      })
-      .orderBy('l.seller_id')
-      .limit(limit);
-    const pendingRefunds = this.dataSource
-      .createQueryBuilder()
-      .select('DISTINCT a.seller_id', 'sellerId')
-      .from('settlement_adjustments', 'a')
-      .where('a.settlement_id IS NULL AND a.occurred_at < :cutoff AND a.seller_id > :after', {
-        cutoff: week.cutoff,
-        after,
-      })
-      .orderBy('a.seller_id')
-      .limit(limit);
-    const unfinished = this.dataSource
-      .createQueryBuilder()
-      .select('s.seller_id', 'sellerId')
-      .from('settlements', 's')
-      .where('s.week_id = :weekId AND s.status IN (:...statuses) AND s.seller_id > :after', {
-        weekId: week.weekId,
-        statuses: UNFINISHED,
-        after,
-      })
-      .orderBy('s.seller_id')
-      .limit(limit);
-    const found = new Set<string>();
-    for (const query of [pendingLines, pendingRefunds, unfinished])
-      for (const row of await query.getRawMany<{ sellerId: string }>()) found.add(row.sellerId);
-    return [...found].sort().slice(0, limit);
+  sellersToSettle(week: SettlementWeek, afterSellerId: string | null, limit: number) {
+    return sellersToSettle(this.dataSource, week, afterSellerId, limit);
   }
 
-  async prepare(week: SettlementWeek, sellerId: string, ids: { newId(): string; now: Date }) {
-    for (let attempt = 1; ; attempt += 1) {
-      const existing = await this.dataSource.getRepository(SettlementEntity).findOneBy({
-        sellerId,
-        weekId: week.weekId,
-      });
-      if (existing)
-        return { settlement: toSettlement(existing), figures: figuresOf(existing), created: false };
-      try {
-        return await this.dataSource.transaction((manager) => this.create(manager, week, sellerId, ids));
-      } catch (error) {
-        if ((error instanceof ClaimRace || isUniqueViolation(error)) && attempt < 5) continue;
-        throw error;
-      }
-    }
-  }
-
-  private async create(
-    manager: EntityManager,
-    week: SettlementWeek,
-    sellerId: string,
-    ids: { newId(): string; now: Date },
-  ) {
-    const sales = await manager.getRepository(PayableLineEntity).find({
-      where: { sellerId, settlementId: IsNull(), payableAt: LessThan(week.cutoff) },
-      order: { payableAt: 'ASC', id: 'ASC' },
-    });
-    const refunds = await manager.getRepository(AdjustmentEntity).find({
-      where: { sellerId, settlementId: IsNull(), occurredAt: LessThan(week.cutoff) },
-      order: { occurredAt: 'ASC', id: 'ASC' },
-    });
-    if (sales.length === 0 && refunds.length === 0) return null;
-    const figures = computeSettlement(sales, refunds);
-    const settlementId = ids.newId();
-    const row: SettlementRow = {
-      id: settlementId,
-      sellerId,
-      weekId: week.weekId,
-      periodStart: week.start,
-      cutoff: week.cutoff,
-      status: figures.decision === 'PAY_OUT' ? 'PAYOUT_PENDING' : 'CARRIED_OVER',
-      gross: figures.gross,
-      fee: figures.fee,
-      refunds: figures.refunds,
-      net: figures.net,
-      saleCount: figures.saleCount,
-      refundCount: figures.refundCount,
-      failureCode: null,
-      failureMessage: null,
-      paidOutAt: null,
-      statementNotificationId: null,
-      statementSentAt: null,
-      completedAt: null,
-      createdAt: ids.now,
-      updatedAt: ids.now,
-    };
-    await manager.getRepository(SettlementEntity).insert(row);
-    const lines: SettlementLineRow[] = [
-      ...sales.map((sale): SettlementLineRow => ({
-        id: ids.newId(),
-        settlementId,
-        kind: 'SALE',
-        sourceId: sale.id,
-        orderId: sale.orderId,
-        orderNumber: sale.orderNumber,
-        description: sale.productName,
-        quantity: sale.quantity,
-        amount: sale.amount,
-        feeRateBps: sale.feeRateBps,
-        fee: sale.fee,
-        occurredAt: sale.payableAt,
-      })),
-      ...refunds.map((refund): SettlementLineRow => ({
-        id: ids.newId(),
-        settlementId,
-        kind: 'REFUND',
-        sourceId: refund.id,
-        orderId: refund.orderId,
-        orderNumber: null,
-        description: refund.reason,
-        quantity: null,
-        amount: -refund.amount,
-        feeRateBps: null,
-        fee: 0,
-        occurredAt: refund.occurredAt,
-      })),
-    ];
-    for (const chunk of chunks(lines)) await manager.getRepository(SettlementLineEntity).insert(chunk);
-    if (figures.decision === 'PAY_OUT') {
-      await this.claim(
-        manager,
-        PayableLineEntity,
-        sales.map((s) => s.id),
-        settlementId,
-      );
-      await this.claim(
-        manager,
-        AdjustmentEntity,
-        refunds.map((r) => r.id),
-        settlementId,
-      );
-    }
-    return { settlement: toSettlement(row), figures, created: true };
-  }
-
-  private async claim(
-    manager: EntityManager,
-    entity: typeof PayableLineEntity | typeof AdjustmentEntity,
-    idList: string[],
-    settlementId: string,
-  ): Promise<void> {
-    for (const chunk of chunks(idList)) {
-      const result = await manager
-        .getRepository(entity as typeof PayableLineEntity)
-        .update({ id: In(chunk), settlementId: IsNull() }, { settlementId });
-      if ((result.affected ?? 0) !== chunk.length) throw new ClaimRace();
-    }
+  prepare(week: SettlementWeek, sellerId: string, ids: { newId(): string; now: Date }) {
+    return prepareSettlement(this.dataSource, week, sellerId, ids);
   }
 
   async get(settlementId: string): Promise<SettlementDetail | null> {
@@ -325,18 +113,7 @@ export class TypeOrmSettlementStore implements SettlementStore {
     ]);
     return {
       ...toSettlement(row),
-      lines: lines.map((line) => ({
-        kind: line.kind,
-        sourceId: line.sourceId,
-        orderId: line.orderId,
-        orderNumber: line.orderNumber,
-        description: line.description,
-        quantity: line.quantity,
-        amount: line.amount,
-        feeRateBps: line.feeRateBps,
-        fee: line.fee,
-        occurredAt: line.occurredAt,
-      })),
+      lines: lines.map(({ id: _id, settlementId: _settlementId, ...line }) => line),
       payout: payout ? toPayout(payout) : null,
       taxInvoice: invoice ? toTaxInvoice(invoice) : null,
     };

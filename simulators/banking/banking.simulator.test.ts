@@ -133,7 +133,10 @@ describe('firm-banking simulator (KFTC Open Banking 입금이체 shape)', () => 
 
   test('fault knobs: pay but lose the answer, 503 without paying, the receiving bank refusing', async () => {
     await fetch(`${running.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ loseResponse: 1 }) });
-    await assert.rejects(post('/v2.0/transfer/deposit/acnt_num', transferBody(id('DDDDDDDD1'))));
+    await assert.rejects(post('/v2.0/transfer/deposit/acnt_num', transferBody(id('DDDDDDDD1'))), {
+      name: 'TypeError',
+      message: 'fetch failed',
+    });
     assert.equal(sim.state.transfers.has(id('DDDDDDDD1')), true, 'the money moved although no answer came');
 
     await fetch(`${running.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ transient: 1 }) });

@@ -4,7 +4,7 @@ import { flushPending, mountSimulatorControls } from '../shared/sim-controls';
 
 /**
  * SweetTracker 스마트택배 (query API) and its 추적(push) API, written from the vendor contract
- * (shared/VENDORS.md §6a, §6b). Imports nothing from the application.
+ * (docs/vendors/sweettracker.md). Imports nothing from the application.
  *
  * Query API (auth: `t_key` query parameter; errors are HTTP 200 `{status: false, code, msg}`):
  *   GET  /api/v1/companylist?t_key=                      couriers

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { serveApp } from '../shared/serve-app';
-import { flushPending, mountSimulatorControls } from '../shared/sim-controls';
+import { controlsOf, flushPending, mountSimulatorControls } from '../shared/sim-controls';
 import { Hono, type Context } from 'hono';
 
 /**
  * NHN Cloud KakaoTalk Bizmessage (AlimTalk API v2.3) and NHN Cloud SMS (API v3.0), written from the
- * vendor contract (shared/VENDORS.md §7a, §8). Imports nothing from the application.
+ * vendor contract (docs/vendors/nhn-bizmessage.md). Imports nothing from the application.
  *
  * Simulator choices where the contract is silent (marked [sim]):
  * - auth failures answer HTTP 401, system errors HTTP 500, everything else HTTP 200 with
@@ -603,12 +603,7 @@ export function createNhnBizmessageSimulator(options: NhnBizmessageSimulatorOpti
       ),
     });
   });
-  mountSimulatorControls<NhnFaults>(app, {
-    faults: () => state.faults,
-    setFaults,
-    reset,
-    webhookDeliveries: () => state.webhookDeliveries,
-  });
+  mountSimulatorControls(app, controlsOf(state, setFaults, reset));
 
   return {
     app,

@@ -35,7 +35,7 @@ import {
  *   GET  /__sim/webhooks[?pg=toss]                  webhook deliveries (attempts and answers)
  *   POST /__sim/webhooks/flush                      deliver held (out-of-order) webhooks, newest first
  *   POST /reset  (also /__sim/reset)                forget everything, restore the start options
- * Imports nothing from the shop: it is written from the vendors' contracts (VENDORS.md).
+ * Imports nothing from the shop: it is written from the vendors' contracts (docs/vendors/).
  */
 export interface PgSimulatorOptions {
   toss?: TossSimulatorOptions;

@@ -142,7 +142,7 @@ describe('Popbill simulator (LinkHub token, 즉시발행, state by key)', () => 
 
   test('fault knobs: issue but lose the answer; 500 without issuing', async () => {
     await fetch(`${running.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ loseResponse: 1 }) });
-    await assert.rejects(issue(invoice('JT-LOST')));
+    await assert.rejects(issue(invoice('JT-LOST')), { name: 'TypeError', message: 'fetch failed' });
     assert.equal((await info('JT-LOST')).body.stateCode, 300, 'issued although the answer was lost');
     await fetch(`${running.url}/__sim/faults`, { method: 'POST', body: JSON.stringify({ transient: 1 }) });
     assert.equal((await issue(invoice('JT-LATER'))).status, 500);

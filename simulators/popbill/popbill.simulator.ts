@@ -4,7 +4,7 @@ import { serveApp, type ServedSimulator } from '../shared/serve-app';
 import { mountSimulatorControls } from '../shared/sim-controls';
 
 /**
- * Popbill (LinkHub) 전자세금계산서 as the shop uses it, written from shared/VENDORS.md §10 and the
+ * Popbill (LinkHub) 전자세금계산서 as the shop uses it, written from docs/vendors/popbill.md and the
  * contract notes in docs/settlement.md; imports nothing from the shop. One server plays both hosts:
  *
  *   POST /{ServiceID}/Token        LinkHub auth: `Authorization: LINKHUB <LinkID> <signature>`, x-lh-date,

@@ -1,11 +1,11 @@
 import { createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { serveApp } from '../shared/serve-app';
-import { flushPending, mountSimulatorControls } from '../shared/sim-controls';
+import { controlsOf, flushPending, mountSimulatorControls } from '../shared/sim-controls';
 import { Hono, type Context } from 'hono';
 
 /**
  * SendGrid v3 Mail Send and the signed Event Webhook, written from the vendor contract
- * (shared/VENDORS.md §9). Imports nothing from the application.
+ * (docs/vendors/sendgrid.md). Imports nothing from the application.
  *
  * - `POST /v3/mail/send`: Bearer auth, body validation (400 `{errors:[{message,field,help}]}`),
  *   202 + `X-Message-Id`, 200 in sandbox mode (nothing sent, no events), 429 with X-RateLimit-*.
@@ -455,12 +455,7 @@ export function createSendGridSimulator(options: SendGridSimulatorOptions = {}) 
     config.eventWebhookUrl = url;
     return c.json({ url: config.eventWebhookUrl ?? null });
   });
-  mountSimulatorControls<SendGridFaults>(app, {
-    faults: () => state.faults,
-    setFaults,
-    reset,
-    webhookDeliveries: () => state.webhookDeliveries,
-  });
+  mountSimulatorControls(app, controlsOf(state, setFaults, reset));
 
   return {
     app,

@@ -21,6 +21,15 @@ export function mountSimulatorControls<F>(
   }
 }
 
+/** The controls of a simulator whose state keeps its `faults` and `webhookDeliveries` under those names. */
+export function controlsOf<F>(
+  state: { faults: F; webhookDeliveries: unknown[] },
+  setFaults: (faults: Partial<F>) => F,
+  reset: () => void,
+): Parameters<typeof mountSimulatorControls<F>>[1] {
+  return { faults: () => state.faults, setFaults, reset, webhookDeliveries: () => state.webhookDeliveries };
+}
+
 /** Waits until every webhook posted so far has been answered (or failed). */
 export async function flushPending(pending: Set<Promise<void>>): Promise<void> {
   while (pending.size > 0) await Promise.all([...pending]);

@@ -42,6 +42,30 @@ describe('architecture fences in the lint setup', () => {
     );
   });
 
+  test('production code may not import the simulators; the sandbox and tests may', async () => {
+    const simulator =
+      "import { createPgSimulator } from '../../simulators/pg/pg.simulator';\nexport const x = createPgSimulator;\n";
+    for (const production of ['integrations/payment/fence-probe.ts', 'api/payment/fence-probe.ts'])
+      assert.ok(
+        (await ruleIdsFor(production, simulator)).includes('@typescript-eslint/no-restricted-imports'),
+        production,
+      );
+    const fromRoot =
+      "import { createPgSimulator } from '../simulators/pg/pg.simulator';\nexport const x = createPgSimulator;\n";
+    assert.deepEqual(await ruleIdsFor('sandbox/fence-probe.ts', fromRoot), []);
+    assert.deepEqual(await ruleIdsFor('test/support/fence-probe.ts', simulator), []);
+    assert.deepEqual(await ruleIdsFor('integrations/payment/fence-probe.test.ts', simulator), []);
+  });
+
+  test('the simulators fence adds to the workflow fence instead of replacing it', async () => {
+    const ids = await ruleIdsFor(
+      'workflows/ordering/fence-probe.workflow.ts',
+      "import { readFileSync } from 'node:fs';\nimport { createPgSimulator } from '../../simulators/pg/pg.simulator';\nexport const x = [readFileSync, createPgSimulator];\n",
+    );
+    assert.ok(ids.includes('no-restricted-imports'));
+    assert.ok(ids.includes('@typescript-eslint/no-restricted-imports'));
+  });
+
   test('the same imports are fine outside the fenced folders', async () => {
     const io = "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n";
     assert.deepEqual(await ruleIdsFor('persistence/fence-probe.ts', io), []);

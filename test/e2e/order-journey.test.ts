@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { temporal } from '@temporalio/proto';
+import { eventually } from '../support/eventually';
 import { openJourney, type Journey } from '../support/journey';
 
 /**
@@ -193,15 +195,22 @@ describe('order journey end to end (dev server, worker process, simulators)', ()
     const order = await shop.placeOrder(variantId, 1);
     await shop.pgFaults({ latencyMs: 4_000 });
     const paying = shop.payInWindow(order);
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const rows = (await shop.app.dataSource.query('SELECT id FROM payments WHERE order_id = ?', [
-        order.id,
-      ])) as unknown[];
-      if (rows.length > 0) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await new Promise((r) => setTimeout(r, 1_000)); // the confirm call is now waiting on the PG
+    // Killed while the worker's confirm call waits on the slowed PG.
+    const attempt = shop.env.client.workflow.getHandle(`payment:${order.id}:1`);
+    await eventually(
+      async () => {
+        const pending = await attempt.describe().then(
+          (described) => described.raw.pendingActivities ?? [],
+          () => [],
+        );
+        return pending.some(
+          (activity) =>
+            activity.activityType?.name === 'confirmPgPayment' &&
+            activity.state === temporal.api.enums.v1.PendingActivityState.PENDING_ACTIVITY_STATE_STARTED,
+        );
+      },
+      { what: 'the PG confirm call in flight', timeoutMs: 30_000 },
+    );
     await shop.restartWorker({ kill: true });
     await shop.pgFaults({ latencyMs: 0 });
     await paying;

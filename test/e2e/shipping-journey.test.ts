@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { eventually } from '../support/eventually';
 import { openJourney, type Journey } from '../support/journey';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -31,7 +32,7 @@ describe('shipping end to end (dev server, worker process, courier simulator in 
     const toShip = await eventually(async () => {
       const listed = await shop.call('/seller/shipments?status=TO_SHIP&size=100', shop.seller);
       return listed.body.items?.find((i: Json) => i.orderId === order.id);
-    });
+    }, 20_000);
     assert.equal(toShip.status, 'AWAITING_INVOICE');
     const before = await shop.call(`/orders/${order.id}/tracking`, shop.consumer);
     assert.deepEqual(
@@ -81,13 +82,3 @@ describe('shipping end to end (dev server, worker process, courier simulator in 
     assert.equal(confirmed.body.status, 'PURCHASE_CONFIRMED');
   });
 });
-
-async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}

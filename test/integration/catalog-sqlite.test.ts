@@ -40,7 +40,7 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
 
   test('list, search, page, reserve, sell out and restock', async () => {
     const { catalog, inventory } = services;
-    const category = await catalog.createCategory({ name: '음향' });
+    const category = await catalog.categories.createCategory({ name: '음향' });
     const sellerId = uuidv7();
     const made = [];
     for (const [name, price] of [
@@ -49,7 +49,7 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
       ['가죽 지갑', 20000],
     ] as const) {
       made.push(
-        await catalog.createProduct({
+        await catalog.sellerProducts.createProduct({
           sellerId,
           name,
           description: '선물용',
@@ -60,12 +60,16 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
         }),
       );
     }
-    const page1 = await catalog.search({ terms: keywordTerms('블루투스'), sort: 'price_asc', limit: 1 });
+    const page1 = await catalog.browsing.search({
+      terms: keywordTerms('블루투스'),
+      sort: 'price_asc',
+      limit: 1,
+    });
     assert.deepEqual(
       page1.items.map((i) => i.name),
       ['Wireless 블루투스 이어폰'],
     );
-    const page2 = await catalog.search({
+    const page2 = await catalog.browsing.search({
       terms: keywordTerms('블루투스'),
       sort: 'price_asc',
       limit: 1,
@@ -75,8 +79,13 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
       page2.items.map((i) => i.name),
       ['블루투스 스피커'],
     );
-    const newest = await catalog.search({ terms: [], categoryId: category.id, sort: 'newest', limit: 2 });
-    const older = await catalog.search({
+    const newest = await catalog.browsing.search({
+      terms: [],
+      categoryId: category.id,
+      sort: 'newest',
+      limit: 2,
+    });
+    const older = await catalog.browsing.search({
       terms: [],
       categoryId: category.id,
       sort: 'newest',
@@ -92,9 +101,9 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
     const variantId = wallet.variants[0]!.id;
     await inventory.reserve(uuidv7(), [{ variantId, quantity: 1 }]);
     await assert.rejects(inventory.reserve(uuidv7(), [{ variantId, quantity: 1 }]), /sellable/);
-    assert.equal((await catalog.sellerProduct(sellerId, wallet.id)).status, 'SOLD_OUT');
+    assert.equal((await catalog.sellerProducts.sellerProduct(sellerId, wallet.id)).status, 'SOLD_OUT');
     await inventory.setOnHand(variantId, 3);
-    const detail = await catalog.productDetail(wallet.id);
+    const detail = await catalog.browsing.productDetail(wallet.id);
     assert.equal(detail?.status, 'ON_SALE');
     assert.equal(detail?.variants[0]?.sellable, 2);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LoginThrottle } from '../../api/identity/login-throttle';
+import { LoginThrottle } from '../../application/identity/login-throttle';
 import { AccessTokens } from '../../platform/crypto/access-tokens';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { login, signUpConsumer, signUpSeller, TEST_PASSWORD, uniqueEmail } from '../support/identity';

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import { createApp } from '../../api/app';
 import { composeApp } from '../../api/compose-app';
 import { createIdentityModule } from '../../api/identity/identity.module';
@@ -10,27 +8,10 @@ import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { createMetrics } from '../../platform/observability/metrics';
 import { TEST_PASSWORD, uniqueEmail, validBusinessNumber } from '../support/identity';
-import { databaseNameOf, TEST_DATABASE_URL } from '../support/services';
+import { dumpDatabase } from '../support/database-dump';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type Json = Record<string, unknown>;
-
-async function dumpDatabase(): Promise<string> {
-  const url = new URL(TEST_DATABASE_URL);
-  const args = [
-    '--host',
-    url.hostname,
-    '--port',
-    url.port || '3306',
-    '--user',
-    decodeURIComponent(url.username || 'root'),
-    '--skip-comments',
-    databaseNameOf(TEST_DATABASE_URL),
-  ];
-  const env = { ...process.env, ...(url.password ? { MYSQL_PWD: decodeURIComponent(url.password) } : {}) };
-  const { stdout } = await promisify(execFile)('mysqldump', args, { env, maxBuffer: 512 * 1024 * 1024 });
-  return stdout;
-}
 
 /** Personal data that only this test writes, so finding it in a dump or a log can only mean a leak. */
 function uniquePerson() {

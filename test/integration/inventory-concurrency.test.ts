@@ -4,7 +4,8 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/shared/domain-error';
 import { createDataSource } from '../../persistence/data-source';
-import { InventoryService } from '../../persistence/inventory/inventory.service';
+import type { InventoryService } from '../../application/inventory/inventory';
+import { createInventory } from '../../persistence/inventory/inventory-module';
 import { uuidv7 } from '../../platform/ids';
 import { TEST_DATABASE_URL } from '../support/services';
 
@@ -25,7 +26,7 @@ describe('inventory under concurrent reservations (MariaDB)', () => {
       { poolSize: 60 },
     ).initialize();
     sampler = await createConnection(TEST_DATABASE_URL);
-    inventory = new InventoryService({
+    inventory = createInventory({
       dataSource,
       now: () => new Date(),
       newId: uuidv7,
@@ -85,14 +86,17 @@ describe('inventory under concurrent reservations (MariaDB)', () => {
   test('the database itself refuses stock below zero or more reserved than on hand (CHECK constraints)', async () => {
     await assert.rejects(
       dataSource.query('UPDATE stock_levels SET reserved = on_hand + 1 WHERE variant_id = ?', [variantId]),
+      /CONSTRAINT `ck_stock_levels_sellable` failed/,
     );
     await assert.rejects(
       dataSource.query('UPDATE stock_levels SET on_hand = -1, reserved = 0 WHERE variant_id = ?', [
         variantId,
       ]),
+      /CONSTRAINT `ck_stock_levels_(on_hand|sellable)` failed/,
     );
     await assert.rejects(
       dataSource.query('UPDATE stock_levels SET reserved = -1 WHERE variant_id = ?', [variantId]),
+      /CONSTRAINT `ck_stock_levels_reserved` failed/,
     );
   });
 });

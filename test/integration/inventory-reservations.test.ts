@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/shared/domain-error';
-import { InventoryService } from '../../persistence/inventory/inventory.service';
+import type { InventoryService } from '../../application/inventory/inventory';
+import { createInventory } from '../../persistence/inventory/inventory-module';
+import { TypeOrmUnitOfWork } from '../../persistence/inventory/typeorm-unit-of-work';
 import { uuidv7 } from '../../platform/ids';
 import { openTestDataSource } from '../support/database';
 
@@ -21,7 +23,7 @@ describe('inventory: the functions ordering calls', () => {
 
   before(async () => {
     dataSource = await openTestDataSource();
-    inventory = new InventoryService({
+    inventory = createInventory({
       dataSource,
       now: () => new Date(),
       newId: uuidv7,
@@ -109,17 +111,16 @@ describe('inventory: the functions ordering calls', () => {
 
   test('a reservation joins the caller’s transaction and rolls back with it', async () => {
     const orderId = uuidv7();
+    const transactions = new TypeOrmUnitOfWork(dataSource);
     await assert.rejects(
-      dataSource.transaction(async (manager) => {
-        await inventory.reserve(orderId, [{ variantId: a!, quantity: 5 }], { manager });
+      transactions.run(async (tx) => {
+        await inventory.reserve(orderId, [{ variantId: a!, quantity: 5 }], { tx });
         throw new Error('the order could not be stored');
       }),
       /could not be stored/,
     );
     assert.deepEqual(await stockOf(a!), { onHand: 10, reserved: 0 });
-    await dataSource.transaction((manager) =>
-      inventory.reserve(orderId, [{ variantId: a!, quantity: 5 }], { manager }),
-    );
+    await transactions.run((tx) => inventory.reserve(orderId, [{ variantId: a!, quantity: 5 }], { tx }));
     assert.deepEqual(await stockOf(a!), { onHand: 10, reserved: 5 });
     await inventory.release(orderId);
   });

@@ -19,6 +19,7 @@ import {
 } from '../../integrations/notification/notification-vendors';
 import { listen, type RunningServer } from '../../platform/http-server';
 import { uuidv7 } from '../../platform/ids';
+import { notificationSandbox } from '../../sandbox/notification';
 import { createAdmin, signUpConsumer, type TestAccount } from '../support/identity';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -53,7 +54,7 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
         email: { kind: 'sandbox' },
         mailFrom: { email: 'no-reply@jangteo.test', name: '장터' },
       },
-      { webhookBaseUrl: `http://127.0.0.1:${server.port}` },
+      { webhookBaseUrl: `http://127.0.0.1:${server.port}`, sandbox: notificationSandbox },
     );
     activities = notificationActivitiesFor({
       infrastructure: app.infrastructure,

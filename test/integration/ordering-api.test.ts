@@ -232,19 +232,20 @@ describe('cart and order reads over HTTP', () => {
         },
       });
       placed.push(order);
-      await new Promise((resolve) => setTimeout(resolve, 3));
     }
+    // Ids are UUIDv7 (time first), so newest first is descending id, whatever the millisecond.
+    const newestFirst = [...placed].sort((a, b) => (a.id < b.id ? 1 : -1));
     const page1 = await call('/orders?size=2', otherConsumer);
     assert.equal(page1.status, 200);
     assert.deepEqual(
       page1.body.items.map((o: Json) => o.id),
-      [placed[2]!.id, placed[1]!.id],
+      [newestFirst[0]!.id, newestFirst[1]!.id],
     );
     assert.ok(page1.body.nextCursor);
     const page2 = await call(`/orders?size=2&cursor=${page1.body.nextCursor}`, otherConsumer);
     assert.deepEqual(
       page2.body.items.map((o: Json) => o.id),
-      [placed[0]!.id],
+      [newestFirst[2]!.id],
     );
     assert.equal(page2.body.nextCursor, null);
     assert.equal(page1.body.items[0].title.endsWith('외 1건'), true);

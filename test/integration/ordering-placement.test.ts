@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/shared/domain-error';
 import { createDataSource } from '../../persistence/data-source';
 import { uuidv7 } from '../../platform/ids';
 import { signUpSeller, type TestAccount } from '../support/identity';
 import { address, cardPayment, createProduct, orderingServices } from '../support/ordering';
-import { databaseNameOf, TEST_DATABASE_URL } from '../support/services';
+import { dumpDatabase } from '../support/database-dump';
+import { TEST_DATABASE_URL } from '../support/services';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-async function dumpDatabase(): Promise<string> {
-  const url = new URL(TEST_DATABASE_URL);
-  const args = [
-    '--host',
-    url.hostname,
-    '--port',
-    url.port || '3306',
-    '--user',
-    decodeURIComponent(url.username || 'root'),
-    '--skip-comments',
-    databaseNameOf(TEST_DATABASE_URL),
-  ];
-  const env = { ...process.env, ...(url.password ? { MYSQL_PWD: decodeURIComponent(url.password) } : {}) };
-  const { stdout } = await promisify(execFile)('mysqldump', args, { env, maxBuffer: 512 * 1024 * 1024 });
-  return stdout;
-}
 
 function expectDomainError(code: string, check?: (error: DomainError) => void) {
   return (error: unknown) => {

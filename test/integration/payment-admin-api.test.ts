@@ -60,6 +60,7 @@ describe('points and dead letters over HTTP', () => {
   test('the database refuses a negative balance even if code tried', async () => {
     await assert.rejects(
       app.dataSource.query('UPDATE points_accounts SET available = -1 WHERE user_id = ?', [consumer.id]),
+      /CONSTRAINT `ck_points_accounts_available` failed/,
     );
   });
 

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { uuidv7 } from '../../platform/ids';
 import { openPaymentSandbox, type PaymentSandbox } from '../support/payment-sandbox';
-import { TEST_DATABASE_URL } from '../support/services';
+import { dumpDatabase } from '../support/database-dump';
 import { createTimeSkippingEnvironment } from '../support/temporal';
-import {
-  PAYMENT_TASK_QUEUE,
-  paymentAttemptWorkflowId,
-  type PaymentAttemptResult,
-} from '../../workflows/payment/payment.messages';
 
 /**
  * The sandbox window's domestic test card is 4330-12**-****-123* (Toss's test mode approves any
- * real-looking number; VENDORS.md §1 lists no fixed one): the buyer types the full number into the
+ * real-looking number; docs/vendors/toss.md lists no fixed one): the buyer types the full number into the
  * PG's window and the shop must never hold it.
  */
 const TEST_CARD = '4330123456781234';
@@ -38,39 +31,14 @@ describe('card data never reaches the database', () => {
   });
 
   test('after a card payment in the sandbox, a mysqldump of the database holds the PG ids but not the card number', async () => {
-    const pgReturn = await sandbox.buyerPays(orderId, 47_000, {
-      choices: { cardNumber: TEST_CARD, cardExpiry: '12/30', cardCvc: '123' },
-    });
-    const input = {
-      orderId,
-      attempt: 1,
-      userId: uuidv7(),
-      method: 'CARD' as const,
-      provider: 'TOSS' as const,
-      totalAmount: 47_000,
-      pointsAmount: 0,
-      pgReturn,
-    };
-    const result: PaymentAttemptResult = await env.client.workflow.execute('paymentAttemptWorkflow', {
-      taskQueue: PAYMENT_TASK_QUEUE,
-      workflowId: paymentAttemptWorkflowId(orderId, 1),
-      args: [input],
+    const { result, pgReturn } = await sandbox.payFirstAttempt(orderId, 47_000, {
+      cardNumber: TEST_CARD,
+      cardExpiry: '12/30',
+      cardCvc: '123',
     });
     assert.equal(result.status, 'PAID');
 
-    const url = new URL(TEST_DATABASE_URL);
-    const args = [
-      '-h',
-      url.hostname,
-      '-P',
-      url.port || '3306',
-      '-u',
-      decodeURIComponent(url.username || 'root'),
-      '--skip-extended-insert',
-      url.pathname.slice(1),
-    ];
-    if (url.password) args.splice(6, 0, `-p${decodeURIComponent(url.password)}`);
-    const { stdout: dump } = await promisify(execFile)('mysqldump', args, { maxBuffer: 512 * 1024 * 1024 });
+    const dump = await dumpDatabase();
 
     assert.ok(dump.includes(pgReturn.token), 'the dump covers the payment row (PG transaction id)');
     assert.ok(dump.includes('43301234****123*'), "the PG's masked number is kept, as Toss returns it");

@@ -3,12 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { uuidv7 } from '../../platform/ids';
 import { openPaymentSandbox, type PaymentSandbox } from '../support/payment-sandbox';
+import { eventually } from '../support/eventually';
 import { createTimeSkippingEnvironment } from '../support/temporal';
-import {
-  PAYMENT_TASK_QUEUE,
-  paymentAttemptWorkflowId,
-  type PaymentAttemptResult,
-} from '../../workflows/payment/payment.messages';
 
 describe('Toss payment webhooks: verified by asking Toss again, applied once, only forward', () => {
   let env: TestWorkflowEnvironment;
@@ -33,22 +29,7 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
   async function paidOrder() {
     const orderId = uuidv7();
     orders.push(orderId);
-    const pgReturn = await sandbox.buyerPays(orderId, 25_000);
-    const input = {
-      orderId,
-      attempt: 1,
-      userId: uuidv7(),
-      method: 'CARD' as const,
-      provider: 'TOSS' as const,
-      totalAmount: 25_000,
-      pointsAmount: 0,
-      pgReturn,
-    };
-    const result: PaymentAttemptResult = await env.client.workflow.execute('paymentAttemptWorkflow', {
-      taskQueue: PAYMENT_TASK_QUEUE,
-      workflowId: paymentAttemptWorkflowId(orderId, 1),
-      args: [input],
-    });
+    const { result, pgReturn } = await sandbox.payFirstAttempt(orderId, 25_000);
     assert.equal(result.status, 'PAID');
     return { orderId, paymentKey: pgReturn.token };
   }
@@ -82,18 +63,19 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
     return all.filter((d) => d.orderId === orderId);
   }
 
-  async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-    for (let i = 0; i < 100; i++) {
-      const value = await read();
-      if (ok(value)) return value;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
+  /** Waits until `read` answers a value that passes `ok`, and returns it. */
+  const until = <T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string) =>
+    eventually(
+      async () => {
+        const value = await read();
+        return ok(value) ? { value } : undefined;
+      },
+      { what, timeoutMs: 5_000 },
+    ).then((found) => found.value);
 
   test('the approval webhook is accepted once; replays of it change nothing', async () => {
     const { orderId } = await paidOrder();
-    const [done] = await eventually(
+    const [done] = await until(
       () => deliveries(orderId),
       (list) => list.some((d) => d.status === 'DONE' && d.responseStatus === 200),
       'the DONE webhook',
@@ -111,7 +93,7 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
 
   test('a cancel at Toss moves the row forward; the late DONE delivered afterwards does not bring it back', async () => {
     const { orderId, paymentKey } = await paidOrder();
-    const [done] = await eventually(
+    const [done] = await until(
       () => deliveries(orderId),
       (list) => list.some((d) => d.status === 'DONE'),
       'the DONE webhook',
@@ -123,7 +105,7 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
       idempotencyKey: `cancel:${orderId}:1`,
     });
     assert.equal(cancelled.kind, 'canceled');
-    await eventually(
+    await until(
       () => row(orderId),
       (r) => r.status === 'CANCELLED',
       'the CANCELLED row',
@@ -136,7 +118,7 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
 
   test('forged callbacks are refused and a forged status for a real payment changes nothing', async () => {
     const { orderId, paymentKey } = await paidOrder();
-    await eventually(
+    await until(
       () => events(orderId),
       (n) => n === 1,
       'the DONE event',

@@ -65,24 +65,24 @@ async function signedIn(app: TestApp, id: string, email: string): Promise<TestAc
   };
 }
 
+/** Signs up through the API with the test password, then signs in. */
+async function signUpAs(app: TestApp, email: string, fields: Record<string, unknown>): Promise<TestAccount> {
+  const body = await expectOk(
+    await app.request('/api/v1/auth/signup', { body: { email, password: TEST_PASSWORD, ...fields } }),
+    `${String(fields.role).toLowerCase()} signup`,
+  );
+  return signedIn(app, body.id as string, email);
+}
+
 export async function signUpConsumer(
   app: TestApp,
   overrides: { email?: string; name?: string; phone?: string } = {},
 ): Promise<TestAccount> {
-  const email = overrides.email ?? uniqueEmail('consumer');
-  const body = await expectOk(
-    await app.request('/api/v1/auth/signup', {
-      body: {
-        email,
-        password: TEST_PASSWORD,
-        name: overrides.name ?? '김소비',
-        phone: overrides.phone ?? '010-2000-3000',
-        role: 'CONSUMER',
-      },
-    }),
-    'consumer signup',
-  );
-  return signedIn(app, body.id as string, email);
+  return signUpAs(app, overrides.email ?? uniqueEmail('consumer'), {
+    name: overrides.name ?? '김소비',
+    phone: overrides.phone ?? '010-2000-3000',
+    role: 'CONSUMER',
+  });
 }
 
 export async function signUpSeller(
@@ -95,25 +95,16 @@ export async function signUpSeller(
     companyName?: string;
   } = {},
 ): Promise<TestAccount> {
-  const email = overrides.email ?? uniqueEmail('seller');
-  const body = await expectOk(
-    await app.request('/api/v1/auth/signup', {
-      body: {
-        email,
-        password: TEST_PASSWORD,
-        name: overrides.name ?? '박판매',
-        phone: overrides.phone ?? '010-4000-5000',
-        role: 'SELLER',
-        seller: {
-          businessNumber: validBusinessNumber(),
-          companyName: overrides.companyName ?? '판매상회',
-          representative: overrides.representative ?? '박판매',
-        },
-      },
-    }),
-    'seller signup',
-  );
-  return signedIn(app, body.id as string, email);
+  return signUpAs(app, overrides.email ?? uniqueEmail('seller'), {
+    name: overrides.name ?? '박판매',
+    phone: overrides.phone ?? '010-4000-5000',
+    role: 'SELLER',
+    seller: {
+      businessNumber: validBusinessNumber(),
+      companyName: overrides.companyName ?? '판매상회',
+      representative: overrides.representative ?? '박판매',
+    },
+  });
 }
 
 /** An admin, created directly through the identity services (as the bootstrap does), then signed in. */

@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createInventoryActivities } from '../../activities/inventory/inventory.activities';
-import type { WaitlistService } from '../../persistence/inventory/waitlist.service';
+import type { WaitlistService } from '../../application/inventory/waitlist';
 import { INVENTORY_TASK_QUEUE } from '../../workflows/inventory/workflow-ids';
 
 /** A worker on the `inventory` queue running every workflow with the real inventory activities. */

@@ -5,6 +5,7 @@ import {
   type PaymentGateways,
 } from '../../integrations/payment/payment-vendors';
 import { listen, type RunningServer } from '../../platform/http-server';
+import { paymentSandbox } from '../../sandbox/payment';
 import { uuidv7 } from '../../platform/ids';
 import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
 import { createPgSimulator, type PgSimulator } from '../../simulators/pg/pg.simulator';
@@ -66,7 +67,7 @@ export async function openJourney(options: { courierStepMs?: number } = {}): Pro
   const courierServer = await courier.start();
   const gateways: PaymentGateways = await openPaymentGateways(
     { toss: { kind: 'sandbox', simulatorUrl: pgServer.url, timeoutMs: 5_000 } },
-    { publicBaseUrl: baseUrl },
+    { publicBaseUrl: baseUrl, sandbox: paymentSandbox },
   );
   const app = await createTestApp({ temporal: env, payments: gateways, publicBaseUrl: baseUrl });
   const server: RunningServer = await listen(app.app.fetch, port, '127.0.0.1');

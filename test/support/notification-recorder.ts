@@ -26,3 +26,30 @@ export async function createNotificationRecorder(
   });
   return { sent, worker };
 }
+
+/**
+ * A context's worker (its workflows and the given activities on its queue) beside a notification
+ * recorder, both running until `stop()`.
+ */
+export async function runContextWorker(
+  env: TestWorkflowEnvironment,
+  taskQueue: string,
+  activities: object,
+): Promise<{ sent: NotificationRequest[]; stop(): Promise<void> }> {
+  const recorder = await createNotificationRecorder(env);
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows'),
+    activities,
+  });
+  const runs = [worker.run(), recorder.worker.run()];
+  return {
+    sent: recorder.sent,
+    async stop() {
+      worker.shutdown();
+      recorder.worker.shutdown();
+      await Promise.all(runs);
+    },
+  };
+}

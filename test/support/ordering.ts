@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { PointsBalancePort } from '../../domain/ordering/ports';
 import { LocalDiskImageStorage } from '../../integrations/storage/local-disk-image-storage.adapter';
 import { createCatalogInventory } from '../../persistence/catalog/catalog-module';
-import type { OrderPlacementDeps } from '../../persistence/ordering/order-placement.service';
+import type { OrderPlacementDeps } from '../../application/ordering/place-order';
 import { createOrdering, type OrderingServices } from '../../persistence/ordering/ordering-module';
 import { AesGcmPiiCipher } from '../../platform/crypto/aes-gcm-pii-cipher';
 import { uuidv7 } from '../../platform/ids';
@@ -48,7 +48,7 @@ export function orderingServices(
   options: {
     dataSource?: DataSource;
     points?: PointsBalancePort;
-    placement?: Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'orderSerial'>;
+    placement?: Partial<Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'orderSerial'>>;
   } = {},
 ): OrderingServices & ReturnType<typeof createCatalogInventory> {
   const dataSource = options.dataSource ?? app.dataSource;
@@ -63,7 +63,7 @@ export function orderingServices(
     dataSource,
     kv: app.kv,
     cipher: new AesGcmPiiCipher(app.identity.piiKeys, app.identity.piiHashKey),
-    catalog: catalogInventory.catalog,
+    catalog: catalogInventory.catalog.browsing,
     inventory: catalogInventory.inventory,
     points: options.points,
     newId: uuidv7,

@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { paymentActivitiesFor } from '../../activities/payment/payment-worker';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
@@ -10,6 +9,7 @@ import {
   type PaymentGateways,
 } from '../../integrations/payment/payment-vendors';
 import { listen, type RunningServer } from '../../platform/http-server';
+import { paymentSandbox } from '../../sandbox/payment';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { createMetrics, type Metrics } from '../../platform/observability/metrics';
@@ -19,9 +19,13 @@ import {
   type RunningPgSimulator,
 } from '../../simulators/pg/pg.simulator';
 import { useTossWindow } from '../../simulators/pg/toss/toss-sandbox-buyer';
-import { PAYMENT_TASK_QUEUE } from '../../workflows/payment/payment.messages';
+import {
+  PAYMENT_TASK_QUEUE,
+  paymentAttemptWorkflowId,
+  type PaymentAttemptResult,
+} from '../../workflows/payment/payment.messages';
 import { freePort } from './free-port';
-import { createNotificationRecorder } from './notification-recorder';
+import { runContextWorker } from './notification-recorder';
 import { createTestApp, type TestApp } from './test-app';
 
 /**
@@ -46,6 +50,12 @@ export interface PaymentSandbox {
     amount: number,
     options?: { method?: Exclude<PaymentMethod, 'POINTS'>; choices?: Record<string, string> },
   ): Promise<{ token: string; amount: number }>;
+  /** The buyer pays by card, then attempt 1 of the order's payment runs to its result. */
+  payFirstAttempt(
+    orderId: string,
+    amount: number,
+    choices?: Record<string, string>,
+  ): Promise<{ result: PaymentAttemptResult; pgReturn: { token: string; amount: number } }>;
   close(): Promise<void>;
 }
 
@@ -61,7 +71,7 @@ export async function openPaymentSandbox(
   const running: RunningPgSimulator = await simulator.start();
   const gateways = await openPaymentGateways(
     { toss: { kind: 'sandbox', simulatorUrl: running.url, timeoutMs: options.tossTimeoutMs ?? 2_000 } },
-    { publicBaseUrl: baseUrl },
+    { publicBaseUrl: baseUrl, sandbox: paymentSandbox },
   );
   const app = await createTestApp({ temporal: env, payments: gateways, publicBaseUrl: baseUrl });
   const server: RunningServer = await listen(app.app.fetch, port, '127.0.0.1');
@@ -72,23 +82,16 @@ export async function openPaymentSandbox(
     paymentGateways: gateways,
     metrics,
   });
-  const recorder = await createNotificationRecorder(env);
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: PAYMENT_TASK_QUEUE,
-    workflowsPath: require.resolve('../../workflows'),
-    activities,
-  });
-  const runs = [worker.run(), recorder.worker.run()];
+  const workers = await runContextWorker(env, PAYMENT_TASK_QUEUE, activities);
 
-  return {
+  const sandbox: PaymentSandbox = {
     simulator,
     simulatorUrl: running.url,
     gateways,
     app,
     baseUrl,
     metrics,
-    sent: recorder.sent,
+    sent: workers.sent,
     activities,
     async faults(knobs) {
       const response = await fetch(`${running.url}/__sim/faults`, {
@@ -97,6 +100,25 @@ export async function openPaymentSandbox(
         body: JSON.stringify({ pg: 'toss', ...knobs }),
       });
       if (!response.ok) throw new Error(`faults refused: ${await response.text()}`);
+    },
+    async payFirstAttempt(orderId, amount, choices = {}) {
+      const pgReturn = await this.buyerPays(orderId, amount, { choices });
+      const input = {
+        orderId,
+        attempt: 1,
+        userId: uuidv7(),
+        method: 'CARD' as const,
+        provider: 'TOSS' as const,
+        totalAmount: amount,
+        pointsAmount: 0,
+        pgReturn,
+      };
+      const result: PaymentAttemptResult = await env.client.workflow.execute('paymentAttemptWorkflow', {
+        taskQueue: PAYMENT_TASK_QUEUE,
+        workflowId: paymentAttemptWorkflowId(orderId, 1),
+        args: [input],
+      });
+      return { result, pgReturn };
     },
     async buyerPays(orderId, amount, { method = 'CARD', choices = {} } = {}) {
       const checkout = await gateways.gateway('TOSS').prepareCheckout({
@@ -114,13 +136,12 @@ export async function openPaymentSandbox(
       return { token: window.params.paymentKey!, amount: Number(window.params.amount) };
     },
     async close() {
-      worker.shutdown();
-      recorder.worker.shutdown();
-      await Promise.all(runs);
+      await workers.stop();
       await server.close();
       await gateways.close();
       await running.close();
       await app.close();
     },
   };
+  return sandbox;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../integrations/settlement/settlement-vendors';
 import { TypeOrmSettlementStore } from '../../persistence/settlement/typeorm-settlement.store';
 import { createLogger } from '../../platform/observability/logger';
+import { settlementSandbox } from '../../sandbox/settlement';
 import {
   createBankingSimulator,
   type BankingFaults,
@@ -62,6 +63,7 @@ export async function openSettlementSandbox(app: TestApp): Promise<SettlementSan
       FIRM_BANKING_TIMEOUT_MS: '2000',
       POPBILL_TIMEOUT_MS: '2000',
     }),
+    { sandbox: settlementSandbox },
   );
   const metrics = createMetrics({ collectProcessMetrics: false });
   const activities = settlementActivitiesFor({

@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { createShippingActivities } from '../../activities/shipping/shipping.activities';
 import { SANDBOX_COURIER_WEBHOOK_SECRET } from '../../config/courier-vendors';
 import type { NotificationRequest } from '../../domain/notification/notification';
@@ -19,7 +18,7 @@ import {
 import type { ServedSimulator } from '../../simulators/shared/serve-app';
 import { SHIPPING_TASK_QUEUE } from '../../workflows/shipping/shipment.messages';
 import { freePort } from './free-port';
-import { createNotificationRecorder } from './notification-recorder';
+import { runContextWorker } from './notification-recorder';
 import { createTestApp, type TestApp } from './test-app';
 
 /**
@@ -67,26 +66,17 @@ export async function openShippingSandbox(
     newId: uuidv7,
     now: () => new Date(),
   });
-  const recorder = await createNotificationRecorder(env);
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: SHIPPING_TASK_QUEUE,
-    workflowsPath: require.resolve('../../workflows'),
-    activities,
-  });
-  const runs = [worker.run(), recorder.worker.run()];
+  const workers = await runContextWorker(env, SHIPPING_TASK_QUEUE, activities);
   return {
     simulator,
     simulatorUrl: running.url,
     app,
     baseUrl,
     shipments,
-    sent: recorder.sent,
+    sent: workers.sent,
     faults: (knobs) => void simulator.setFaults(knobs),
     async close() {
-      worker.shutdown();
-      recorder.worker.shutdown();
-      await Promise.all(runs);
+      await workers.stop();
       await simulator.flushCallbacks();
       await server.close();
       await running.close();
@@ -95,16 +85,4 @@ export async function openShippingSandbox(
   };
 }
 
-/** Polls `check` in real time until it holds (activities and webhooks run in real time). */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((done) => setTimeout(done, 25));
-  }
-}
+export { eventually } from './eventually';

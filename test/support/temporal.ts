@@ -1,14 +1,52 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { historyToJson } from './workflow-histories';
 import { resolveBinary, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from '../../scripts/temporal-binaries';
 
-/** One time-skipping server per test file: timers of minutes or days pass in milliseconds. */
-export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({
+/**
+ * One time-skipping server per test file: timers of minutes or days pass in milliseconds. With
+ * RECORD_HISTORIES=<dir>, teardown first writes the history of every workflow run on the server
+ * there (the replay test's material, see test/workflows/histories/README.md).
+ */
+export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: {
       executable: { type: 'existing-path', path: resolveBinary(TEMPORAL_TEST_SERVER, { install: false }) },
     },
   });
+  const dir = process.env.RECORD_HISTORIES;
+  if (dir) {
+    const teardown = env.teardown.bind(env);
+    env.teardown = async () => {
+      try {
+        await recordHistories(env, dir);
+      } finally {
+        await teardown();
+      }
+    };
+  }
+  return env;
+}
+
+/** Writes `<test file>--<workflow type>--<workflow id, URI-encoded>--<run>.json` for every run, open or closed. */
+async function recordHistories(env: TestWorkflowEnvironment, dir: string): Promise<void> {
+  const service = env.connection.workflowService;
+  const namespace = env.namespace ?? 'default';
+  const runs = [
+    ...((await service.listOpenWorkflowExecutions({ namespace, maximumPageSize: 1000 })).executions ?? []),
+    ...((await service.listClosedWorkflowExecutions({ namespace, maximumPageSize: 1000 })).executions ?? []),
+  ];
+  const suite = basename(process.argv[1] ?? 'suite').replace(/\.test\.ts$/, '');
+  mkdirSync(dir, { recursive: true });
+  for (const run of runs) {
+    const { workflowId, runId } = run.execution ?? {};
+    if (!workflowId || !runId) continue;
+    const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const name = `${suite}--${run.type?.name ?? 'unknown'}--${encodeURIComponent(workflowId)}--${runId.slice(-8)}.json`;
+    writeFileSync(join(dir, name), historyToJson(history));
+  }
 }
 
 /** A real Temporal dev server on a random port, for end-to-end suites that run in real time. */

@@ -8,6 +8,7 @@ import { loadCourierVendorConfig } from '../../config/courier-vendors';
 import { loadSettlementVendorConfig } from '../../config/settlement-vendors';
 import { openCourierTracking } from '../../integrations/shipping/courier-vendors';
 import { openSettlementVendors } from '../../integrations/settlement/settlement-vendors';
+import { sandboxVendors } from '../../sandbox';
 import { createLogger } from '../../platform/observability/logger';
 import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
@@ -37,9 +38,11 @@ describe('order journey on the time-skipping server (real activities, MariaDB, s
         const courierServer = await courier.start();
         const tracking = await openCourierTracking(
           loadCourierVendorConfig({ COURIER_SIMULATOR_URL: courierServer.url }),
-          { publicBaseUrl: sandbox.baseUrl },
+          { publicBaseUrl: sandbox.baseUrl, sandbox: sandboxVendors.courier },
         );
-        const vendors = await openSettlementVendors(loadSettlementVendorConfig({}));
+        const vendors = await openSettlementVendors(loadSettlementVendorConfig({}), {
+          sandbox: sandboxVendors.settlement,
+        });
         const logger = createLogger({ level: 'silent' });
         const workflowsPath = require.resolve('../../workflows');
         const workers = [

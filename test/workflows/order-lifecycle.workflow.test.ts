@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import { uuidv7 } from '../../platform/ids';
+import { shipmentWorkflowId } from '../../workflows/shared/workflow-ids';
 import {
   cancelOrderUpdate,
   orderStateQuery,
@@ -15,6 +17,10 @@ import { createAdmin, signUpConsumer } from '../support/identity';
 import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
 import { address, cardPayment, orderingServices } from '../support/ordering';
 import { createTimeSkippingEnvironment } from '../support/temporal';
+import { historySteps } from '../support/workflow-histories';
+
+const cancelledWorkflow = (error: unknown) =>
+  error instanceof WorkflowFailedError && error.cause instanceof CancelledFailure;
 
 describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB, the PG simulator)', () => {
   let env: TestWorkflowEnvironment;
@@ -126,6 +132,16 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     });
     assert.equal(answer.status, 'CANCELLED');
     assert.deepEqual(box.calls, ['recordOrderStep', 'restockLines']);
+    // The order's own history orders the undos: newest step first (shipment, stock, then money).
+    const steps = historySteps(await box.workflow(order.id).fetchHistory());
+    const undone = steps
+      .slice(steps.lastIndexOf('recordOrderStep') + 1)
+      .filter((step) => step !== 'sendNotification');
+    assert.deepEqual(undone, [
+      `cancel ${shipmentWorkflowId(order.id, box.seller.id)}`,
+      'restockLines',
+      'refundPayment',
+    ]);
     assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 6, reserved: 0 });
     const pgPayment = [...box.simulator.state.toss.payments.values()].find((p) => p.orderId === order.id);
     assert.equal(pgPayment?.status, 'CANCELED');
@@ -171,7 +187,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
     box.calls.length = 0;
     await box.workflow(order.id).cancel();
-    await assert.rejects(box.workflow(order.id).result());
+    await assert.rejects(box.workflow(order.id).result(), cancelledWorkflow);
     assert.deepEqual(box.calls, ['recordOrderStep', 'restockLines']);
     assert.equal((await box.orderStatus(order.id)).status, 'CANCELLED');
     assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 3, reserved: 0 });
@@ -228,7 +244,10 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     await box.faults({ transient: { times: 4 } });
     const started = await pay(order);
-    await assert.rejects(paymentResult(started.workflowId));
+    await assert.rejects(
+      paymentResult(started.workflowId),
+      (error) => error instanceof WorkflowFailedError && error.cause instanceof ApplicationFailure,
+    );
     const state = await box.workflow(order.id).result();
     assert.equal(state.status, 'PAYMENT_FAILED');
     assert.deepEqual((await box.orderStatus(order.id)).history, ['PLACE', 'FAIL_PAYMENT']);

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { PgProvider, PgReturn } from '../../domain/payment';
-import { NICEPAY_WEBHOOK_PATH } from '../../integrations/payment/nicepay/nicepay-vendor';
+import { NICEPAY_WEBHOOK_PATH } from '../../integrations/payment/payment-vendors';
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import { uuidv7 } from '../../platform/ids';
 import { useSandboxWindow } from '../../simulators/pg/shared/sandbox-buyer';

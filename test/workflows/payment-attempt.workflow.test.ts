@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/activity';
+import { CancelledFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import { uuidv7 } from '../../platform/ids';
@@ -429,7 +430,10 @@ describe('paymentAttemptWorkflow (time-skipping server, real MariaDB, the PG sim
     for (let i = 0; i < 100 && confirmCalls(input.orderId).length === 0; i++)
       await new Promise((r) => setTimeout(r, 50));
     await handle.cancel();
-    await assert.rejects(handle.result());
+    await assert.rejects(
+      handle.result(),
+      (error) => error instanceof WorkflowFailedError && error.cause instanceof CancelledFailure,
+    );
     assert.deepEqual(await points.balance(userId), { userId, available: 3_000, held: 0 });
   });
 });

@@ -4,11 +4,12 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { NotificationRequest } from '../../domain/notification/notification';
+import type { InventoryService } from '../../application/inventory/inventory';
+import type { WaitlistService } from '../../application/inventory/waitlist';
 import { createInventoryWorker } from '../support/inventory-worker';
 import { createNotificationRecorder } from '../support/notification-recorder';
-import { TemporalRestockHoldStarter } from '../../activities/inventory/temporal-restock-hold-starter';
-import { InventoryService } from '../../persistence/inventory/inventory.service';
-import { WaitlistService } from '../../persistence/inventory/waitlist.service';
+import { TemporalRestockHoldStarter } from '../../workflows/inventory/restock-hold.starter';
+import { createInventory, createWaitlist } from '../../persistence/inventory/inventory-module';
 import { uuidv7 } from '../../platform/ids';
 import { openTestDataSource } from '../support/database';
 import { createTimeSkippingEnvironment } from '../support/temporal';
@@ -44,14 +45,14 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
     env = await createTimeSkippingEnvironment();
     dataSource = await openTestDataSource();
     const holdStarter = new TemporalRestockHoldStarter(() => env.client);
-    inventory = new InventoryService({
+    inventory = createInventory({
       dataSource,
       now: () => new Date(),
       newId: uuidv7,
       onError: (error) => console.error(error),
       onStockReturned: async (variantIds) => void (await waitlist.offerHolds(variantIds)),
     });
-    waitlist = new WaitlistService({
+    waitlist = createWaitlist({
       dataSource,
       inventory,
       now: () => new Date(),

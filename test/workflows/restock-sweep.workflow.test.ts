@@ -3,12 +3,11 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { TemporalRestockHoldStarter } from '../../activities/inventory/temporal-restock-hold-starter';
+import { TemporalRestockHoldStarter } from '../../workflows/inventory/restock-hold.starter';
 import { createInventoryWorker } from '../support/inventory-worker';
 import { createNotificationRecorder } from '../support/notification-recorder';
 import { createDataSource } from '../../persistence/data-source';
-import { InventoryService } from '../../persistence/inventory/inventory.service';
-import { WaitlistService } from '../../persistence/inventory/waitlist.service';
+import { createInventory, createWaitlist } from '../../persistence/inventory/inventory-module';
 import { uuidv7 } from '../../platform/ids';
 import { dropDatabase, recreateDatabase } from '../support/database';
 import { createTimeSkippingEnvironment } from '../support/temporal';
@@ -40,13 +39,13 @@ describe('restockSweepWorkflow: a waiting queue never stalls after a crash', () 
 
   test('stock came back but the process died before the hold started: the sweep offers it, once', async () => {
     // An inventory that does not react to returned stock stands for a process killed right after the commit.
-    const crashed = new InventoryService({
+    const crashed = createInventory({
       dataSource,
       now: () => new Date(),
       newId: uuidv7,
       onError: () => undefined,
     });
-    const waitlist = new WaitlistService({
+    const waitlist = createWaitlist({
       dataSource,
       inventory: crashed,
       now: () => new Date(),

@@ -13,6 +13,7 @@ import {
   type PayableLinesInput,
 } from '../../domain/settlement';
 import { openCourierTracking } from '../../integrations/shipping/courier-vendors';
+import { courierSandbox } from '../../sandbox/courier';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
@@ -62,7 +63,7 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
         const courierServer = await courier.start();
         const tracking = await openCourierTracking(
           loadCourierVendorConfig({ COURIER_SIMULATOR_URL: courierServer.url }),
-          { publicBaseUrl: payment.baseUrl },
+          { publicBaseUrl: payment.baseUrl, sandbox: courierSandbox },
         );
         const shippingWorker = await Worker.create({
           connection: env.nativeConnection,

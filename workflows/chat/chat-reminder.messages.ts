@@ -1,11 +1,8 @@
 import { defineSignal } from '@temporalio/workflow';
 
 /** Shared by the API (which starts and signals) and the workflow (which handles). */
-export const CHAT_TASK_QUEUE = 'chat';
-export const NOTIFICATION_TASK_QUEUE = 'notification';
-
-/** One reminder timer per conversation; a later waiting period reuses the id once the previous run ended. */
-export const chatReminderWorkflowId = (conversationId: string): string => `chat-reminder:${conversationId}`;
+export { CHAT_TASK_QUEUE, NOTIFICATION_TASK_QUEUE } from '../shared/task-queues';
+export { chatReminderWorkflowId } from '../shared/workflow-ids';
 
 /** The dedupe key of the reminder of one waiting period: sent at most once, whatever retries. */
 export const chatReminderDedupeKey = (conversationId: string, round: number): string =>

@@ -1,29 +1,15 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { ChatActivities } from '../../activities/chat/chat.activities';
-import type { NotificationRequest } from '../../domain/notification/notification';
+import { notifications } from '../notification/send-notification';
+import { DATABASE_RETRY, withTimeout } from '../shared/activity-options';
 import {
   chatAwaitingReplySignal,
   chatReminderDedupeKey,
   chatWaitEndedSignal,
-  NOTIFICATION_TASK_QUEUE,
   type ChatReplyReminderInput,
 } from './chat-reminder.messages';
 
-/** The notification context's activity, by shape (it runs on the `notification` task queue). */
-interface NotificationActivities {
-  sendNotification(input: NotificationRequest): Promise<unknown>;
-}
-
-const chat = proxyActivities<ChatActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-const notification = proxyActivities<NotificationActivities>({
-  taskQueue: NOTIFICATION_TASK_QUEUE,
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '5 minutes', maximumAttempts: 10 },
-});
+const chat = proxyActivities<ChatActivities>(withTimeout('30 seconds', DATABASE_RETRY));
 
 /** After a reminder the timer waits this long for the answer before it lets the conversation go. */
 const GIVE_UP_AFTER_REMINDER = '30 days';
@@ -65,7 +51,7 @@ export async function chatReplyReminderWorkflow(
     if (ended) continue;
     // The API signals best-effort: ask the database before bothering the seller.
     if (await chat.isAwaitingReply({ conversationId: input.conversationId, round })) {
-      await notification.sendNotification({
+      await notifications.sendNotification({
         templateCode: 'CHAT_REPLY_REMINDER',
         recipient: { userId: input.sellerId },
         variables: {

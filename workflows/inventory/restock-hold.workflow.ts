@@ -1,15 +1,11 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
-import { notifications } from '../notification/send-notification';
 import type { InventoryActivities } from '../../activities/inventory/inventory.activities';
 import { HOLD_DURATION_MS } from '../../domain/inventory/waitlist';
 import { formatSeoulDateTime } from '../../domain/notification/notification-format';
+import { DATABASE_RETRY, withTimeout } from '../shared/activity-options';
+import { sendNotice } from '../shared/notices';
 
-const inventory = proxyActivities<InventoryActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-
-/** The notification context's activity, called on its own task queue. */
+const inventory = proxyActivities<InventoryActivities>(withTimeout('30 seconds', DATABASE_RETRY));
 
 export interface RestockHoldInput {
   variantId: string;
@@ -31,21 +27,18 @@ export async function restockHoldWorkflow(
   const grant = await inventory.grantRestockHold({ entryId: input.entryId, holdExpiresAtMs });
   if (!grant.granted) return { outcome: grant.reason ?? 'NOT_WAITING', nextEntryIds: [] };
 
-  try {
-    await notifications.sendNotification({
-      templateCode: 'RESTOCK_OFFER',
-      recipient: { userId: grant.userId! },
-      // 고객명 is filled in by the notification context from the recipient's record (no personal data here).
-      variables: {
-        상품명: grant.productName ?? '대기하신 상품',
-        옵션명: grant.optionLabel ?? '기본',
-        구매기한: formatSeoulDateTime(new Date(holdExpiresAtMs)),
-      },
-      dedupeKey: `restock-offer:${input.entryId}`,
-    });
-  } catch {
-    // The hold stands even if the message could not be delivered; the consumer can still see it.
-  }
+  // The hold stands even if the message could not be delivered; the consumer can still see it.
+  await sendNotice({
+    templateCode: 'RESTOCK_OFFER',
+    recipient: { userId: grant.userId! },
+    // 고객명 is filled in by the notification context from the recipient's record (no personal data here).
+    variables: {
+      상품명: grant.productName ?? '대기하신 상품',
+      옵션명: grant.optionLabel ?? '기본',
+      구매기한: formatSeoulDateTime(new Date(holdExpiresAtMs)),
+    },
+    dedupeKey: `restock-offer:${input.entryId}`,
+  });
 
   await sleep(HOLD_DURATION_MS);
   const outcome = await inventory.expireRestockHold({ entryId: input.entryId });

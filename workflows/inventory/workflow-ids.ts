@@ -1,8 +1,6 @@
-/** Workflow ids of the inventory context, built from business keys (one hold per waiting-queue entry). */
-export const restockHoldWorkflowId = (variantId: string, entryId: string): string =>
-  `restock-hold:${variantId}:${entryId}`;
-
-export const INVENTORY_TASK_QUEUE = 'inventory';
+/** The inventory context's workflow ids, task queue and schedule. */
+export { INVENTORY_TASK_QUEUE } from '../shared/task-queues';
+export { restockHoldWorkflowId } from '../shared/workflow-ids';
 
 /** The Temporal Schedule that re-offers holds on waiting queues (see restockSweepWorkflow). */
 export const RESTOCK_SWEEP_SCHEDULE_ID = 'restock-hold-sweep';

@@ -1,13 +1,14 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PartStatus } from '../../domain/ordering/order-status';
 import type { PaymentMethod, PgProvider, PgReturn } from '../../domain/payment';
+import type { PaymentAttemptResult } from '../payment/payment.messages';
 import type { CourierName } from '../shipping/shipment.messages';
 
 /**
  * OrderLifecycle's contract with the API (which starts it, sends commands and reads its state) and
  * its own workflow code. Ids, amounts and codes only: the history is readable in the Temporal UI.
  */
-export const ORDERING_TASK_QUEUE = 'ordering';
+export { ORDERING_TASK_QUEUE } from '../shared/task-queues';
 export const ORDER_SWEEP_SCHEDULE_ID = 'order-placement-sweep';
 
 export interface OrderLifecycleInput {
@@ -54,6 +55,22 @@ export interface SubmitPaymentAnswer {
   workflowId: string;
 }
 export const submitPaymentUpdate = defineUpdate<SubmitPaymentAnswer, [SubmitPaymentRequest]>('submitPayment');
+
+/**
+ * The answer of one attempt, for the payment-confirm call: the attempt's result, FAILED when it was
+ * dead-lettered (the order closes), PROCESSING when the PG had not answered within `waitMs`.
+ */
+export type PaymentOutcomeAnswer =
+  | PaymentAttemptResult
+  | { status: 'FAILED'; orderId: string; attempt: number; code: string; message: string }
+  | { status: 'PROCESSING'; orderId: string; attempt: number };
+export interface PaymentOutcomeRequest {
+  attempt: number;
+  waitMs: number;
+}
+export const paymentOutcomeUpdate = defineUpdate<PaymentOutcomeAnswer, [PaymentOutcomeRequest]>(
+  'paymentOutcome',
+);
 
 /** Commands from people; each is checked against the state machine before it is accepted. */
 export interface CancelRequest {

@@ -2,16 +2,15 @@ import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { OrderingActivities } from '../../activities/ordering/ordering.activities';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { PayableLinesIntake } from '../../domain/settlement/payable-lines';
+import { UNTIL_DONE_RETRY, withTimeout } from '../shared/activity-options';
+import { PAYMENT_TASK_QUEUE, SETTLEMENT_TASK_QUEUE } from '../shared/task-queues';
 
 /**
  * OrderLifecycle's activities. Its own steps and every compensation retry until they succeed
  * (a database or PG outage must delay an order, never leave it half done); a refusal of the state
  * machine is non-retryable and surfaces at once.
  */
-const untilDone = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 minutes' },
-} as const;
+const untilDone = withTimeout('1 minute', UNTIL_DONE_RETRY);
 
 /** Database steps run as local activities: in this worker, without a server round trip each. */
 export const steps = proxyLocalActivities<OrderingActivities>(untilDone);
@@ -20,9 +19,10 @@ export const steps = proxyLocalActivities<OrderingActivities>(untilDone);
 export const payments = proxyActivities<Pick<PaymentActivities, 'refundPayment'>>({
   ...untilDone,
   startToCloseTimeout: '2 minutes',
-  taskQueue: 'payment',
+  taskQueue: PAYMENT_TASK_QUEUE,
 });
 
-export const settlement = proxyActivities<PayableLinesIntake>({ ...untilDone, taskQueue: 'settlement' });
-
-export { notifications } from '../notification/send-notification';
+export const settlement = proxyActivities<PayableLinesIntake>({
+  ...untilDone,
+  taskQueue: SETTLEMENT_TASK_QUEUE,
+});

@@ -2,11 +2,9 @@ import { defineSignal } from '@temporalio/workflow';
 import type { PaymentMethod, PgProvider, PgReturn } from '../../domain/payment';
 
 /** Shared by the API and other contexts (which start and signal) and the workflow (which handles). */
-export const PAYMENT_TASK_QUEUE = 'payment';
-
+export { PAYMENT_TASK_QUEUE } from '../shared/task-queues';
 /** Attempt n of an order's payment: n starts at 1; an operator's retry of a dead letter is n + 1. */
-export const paymentAttemptWorkflowId = (orderId: string, attempt: number): string =>
-  `payment:${orderId}:${attempt}`;
+export { paymentAttemptWorkflowId } from '../shared/workflow-ids';
 
 /**
  * What an attempt needs: ids and amounts only (Temporal histories are readable in its UI). The

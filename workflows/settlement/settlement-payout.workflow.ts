@@ -1,20 +1,15 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  isCancellation,
-  proxyActivities,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { isCancellation, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { SettlementActivities } from '../../activities/settlement/settlement.activities';
 import { notifications } from '../notification/send-notification';
+import { DATABASE_RETRY, withTimeout } from '../shared/activity-options';
+import { failureFacts } from '../shared/failures';
 import type { SettlementPayoutInput, SettlementPayoutResult } from './settlement.messages';
 
 /** Database steps: retried until they succeed (transient database trouble). */
-const STEP_ATTEMPTS = 20;
-const steps = proxyActivities<SettlementActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: STEP_ATTEMPTS },
-});
+export const SETTLEMENT_STEP_ATTEMPTS = 20;
+const steps = proxyActivities<SettlementActivities>(
+  withTimeout('1 minute', { ...DATABASE_RETRY, maximumAttempts: SETTLEMENT_STEP_ATTEMPTS }),
+);
 /**
  * Vendor steps (bank, Popbill): each is idempotent by the settlement's key, so Temporal repeats it
  * with backoff for hours while the vendor's answer stays unknown; a definite refusal comes back
@@ -76,19 +71,10 @@ function failureOf(error: unknown): {
   lastError: { code: string; message: string; step?: string };
   attempts: number;
 } {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  const step = error instanceof ActivityFailure ? error.activityType : undefined;
-  const exhausted = error instanceof ActivityFailure && error.retryState === 'MAXIMUM_ATTEMPTS_REACHED';
+  const { code, message, step, exhausted } = failureFacts(error, 'SETTLEMENT_STEP_FAILED');
+  const vendorStep = step === 'payOutSettlement' || step === 'issueSettlementTaxInvoice';
   return {
-    lastError: {
-      code: cause instanceof ApplicationFailure && cause.type ? cause.type : 'SETTLEMENT_STEP_FAILED',
-      message: cause instanceof Error ? cause.message : String(cause),
-      ...(step && { step }),
-    },
-    attempts: exhausted
-      ? step === 'payOutSettlement' || step === 'issueSettlementTaxInvoice'
-        ? VENDOR_ATTEMPTS
-        : STEP_ATTEMPTS
-      : 1,
+    lastError: { code, message, ...(step && { step }) },
+    attempts: exhausted ? (vendorStep ? VENDOR_ATTEMPTS : SETTLEMENT_STEP_ATTEMPTS) : 1,
   };
 }

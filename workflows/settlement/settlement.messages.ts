@@ -1,14 +1,9 @@
 /** Shared by the API and the workers (which start) and the workflows (which run): ids and shapes. */
-export const SETTLEMENT_TASK_QUEUE = 'settlement';
+export { SETTLEMENT_TASK_QUEUE } from '../shared/task-queues';
+export { settlementPayoutWorkflowId, weeklySettlementWorkflowId } from '../shared/workflow-ids';
 
 /** The Temporal Schedule that starts the Monday run (workers create it; visible under Schedules). */
 export const WEEKLY_SETTLEMENT_SCHEDULE_ID = 'weekly-settlement';
-
-/** One run per settled week: a repeated start (schedule, admin) finds the week's run instead of a second one. */
-export const weeklySettlementWorkflowId = (weekId: string): string => `weekly-settlement:${weekId}`;
-
-/** The payout, tax invoice and statement of one seller's settlement. */
-export const settlementPayoutWorkflowId = (settlementId: string): string => `settlement:${settlementId}`;
 
 export interface WeeklySettlementInput {
   /** `2026-W48`; absent when the schedule starts the run: the week that ended last. */

@@ -2,7 +2,6 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { continueAsNew, executeChild, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { SettlementActivities } from '../../activities/settlement/settlement.activities';
 import { lastEndedWeek } from '../../domain/settlement/settlement-week';
-import { settlementPayoutWorkflow } from './settlement-payout.workflow';
 import {
   settlementPayoutWorkflowId,
   weeklySettlementWorkflowId,
@@ -11,10 +10,12 @@ import {
   type WeeklySettlementTotals,
 } from './settlement.messages';
 
-const steps = proxyActivities<SettlementActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
-});
+import { DATABASE_RETRY, withTimeout } from '../shared/activity-options';
+import { SETTLEMENT_STEP_ATTEMPTS, settlementPayoutWorkflow } from './settlement-payout.workflow';
+
+const steps = proxyActivities<SettlementActivities>(
+  withTimeout('1 minute', { ...DATABASE_RETRY, maximumAttempts: SETTLEMENT_STEP_ATTEMPTS }),
+);
 
 /** Sellers prepared and paid side by side. */
 const PAGE_SIZE = 20;
@@ -33,7 +34,7 @@ const noTotals = (): WeeklySettlementTotals => ({
 type SellerOutcome = 'NONE' | 'PAID' | 'CARRIED_OVER' | 'FAILED' | 'IN_PROGRESS';
 
 /**
- * WeeklySettlement (DESIGN.md §3–4): every seller with something to settle in the week gets one
+ * WeeklySettlement (docs/settlement.md): every seller with something to settle in the week gets one
  * settlement (carried over under 10,000 won; otherwise its lines are claimed) and, when paid out,
  * a payout child workflow (transfer → tax invoice → statement). The schedule starts this workflow
  * without a week: it settles the week that just ended under the id `weekly-settlement:<week>`,

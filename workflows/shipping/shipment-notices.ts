@@ -3,7 +3,7 @@ import { formatSeoulDate } from '../../domain/notification/notification-format';
 import { COURIERS, type CourierName } from '../../domain/shipping/courier';
 import type { ShipmentInput } from './shipment.messages';
 
-/** The buyer confirms the purchase within this long after delivery, else it is confirmed for them (DESIGN §3). */
+/** The buyer confirms the purchase within this long after delivery, else it is confirmed for them (docs/ordering.md). */
 const PURCHASE_CONFIRM_AFTER_MS = 7 * 24 * 3600_000;
 
 /** ORDER_SHIPPED, once per invoice (a corrected invoice is announced again). 고객명 is filled in at send time. */

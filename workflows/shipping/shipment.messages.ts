@@ -6,9 +6,9 @@ import type { TrackingEvent } from '../../domain/shipping/tracking-event';
  * The contract between OrderLifecycle (parent) and Shipment (child, one per seller part), shared by
  * the API, both workflows and the courier webhook. Ids and codes only: no personal data.
  */
-export const SHIPPING_TASK_QUEUE = 'shipping';
+export { SHIPPING_TASK_QUEUE } from '../shared/task-queues';
 
-/** Courier as the API names it; the tracker's code is CJ 04, LOTTE 08, HANJIN 05 (VENDORS.md §6). */
+/** Courier as the API names it; the tracker's code is CJ 04, LOTTE 08, HANJIN 05 (docs/vendors/sweettracker.md). */
 export type CourierName = 'CJ' | 'LOTTE' | 'HANJIN';
 
 export interface ShipmentInput {

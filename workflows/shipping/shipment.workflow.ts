@@ -9,9 +9,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { notifications } from '../notification/send-notification';
 import type { ShippingActivities } from '../../activities/shipping/shipping.activities';
-import type { NotificationRequest } from '../../domain/notification/notification';
 import type { CourierName } from '../../domain/shipping/courier';
 import type { TrackingSource } from '../../domain/shipping/ports';
 import {
@@ -21,6 +19,8 @@ import {
   type TrackingState,
 } from '../../domain/shipping/tracking-event';
 import { nextPollDelayMs, STALL_AFTER_MS, type PollingPlan } from '../../domain/shipping/tracking-policy';
+import { COMPENSATION_RETRY, DATABASE_RETRY, withTimeout } from '../shared/activity-options';
+import { sendNotice } from '../shared/notices';
 import { orderDeliveredNotice, orderShippedNotice } from './shipment-notices';
 import {
   invoiceRegisteredSignal,
@@ -34,25 +34,16 @@ import {
 } from './shipment.messages';
 
 /** Writes to our own tables: idempotent, retried through short database trouble. */
-const steps = proxyActivities<ShippingActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 20 },
-});
+const steps = proxyActivities<ShippingActivities>(
+  withTimeout('30 seconds', { ...DATABASE_RETRY, maximumAttempts: 20 }),
+);
 /** A look-up answers outages as values; Temporal only retries a worker that died mid-call. */
 const lookups = proxyActivities<ShippingActivities>({
   startToCloseTimeout: '45 seconds',
   retry: { initialInterval: '5 seconds', maximumInterval: '30 seconds', maximumAttempts: 3 },
 });
 /** Marking the shipment cancelled must finish, whatever the database is doing. */
-const undo = proxyActivities<ShippingActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '2 seconds',
-    backoffCoefficient: 2,
-    maximumInterval: '5 minutes',
-    maximumAttempts: 50,
-  },
-});
+const undo = proxyActivities<ShippingActivities>(withTimeout('30 seconds', COMPENSATION_RETRY));
 
 /** The parcel being followed: one invoice, its tracking and the look-up schedule (times in workflow ms). */
 interface Parcel {
@@ -76,7 +67,7 @@ export interface ShipmentCarryOver {
 }
 
 /**
- * Shipment (DESIGN.md §4), a child of OrderLifecycle per seller part: opens the shipment, waits for
+ * Shipment (docs/shipping.md), a child of OrderLifecycle per seller part: opens the shipment, waits for
  * the invoice the parent accepted, registers tracking, follows the parcel by pushed events (signal
  * from the courier webhook) and by look-ups that back off while nothing moves, tells the buyer on
  * dispatch and on delivery, flags a parcel that has not moved for 14 days, and completes with the
@@ -207,7 +198,7 @@ async function follow(
     return current;
   }
   const now = Date.now();
-  await notify(orderShippedNotice(input, registration));
+  await sendNotice(orderShippedNotice(input, registration), { onlySendFailures: true });
   return {
     courier: registration.courier,
     invoiceNumber: registration.invoiceNumber,
@@ -243,16 +234,6 @@ async function lookUp(
 
 async function deliver(input: ShipmentInput, parcel: Parcel): Promise<ShipmentResult> {
   const deliveredAt = parcel.tracking.deliveredAt ?? new Date(Date.now()).toISOString();
-  await notify(orderDeliveredNotice(input, new Date(deliveredAt)));
+  await sendNotice(orderDeliveredNotice(input, new Date(deliveredAt)), { onlySendFailures: true });
   return { status: 'DELIVERED', deliveredAt, courier: parcel.courier, invoiceNumber: parcel.invoiceNumber };
-}
-
-/** A notice that cannot be sent must not hold the parcel back: it is logged (and kept in the send log). */
-async function notify(request: NotificationRequest): Promise<void> {
-  try {
-    await notifications.sendNotification(request);
-  } catch (error) {
-    if (!(error instanceof ActivityFailure)) throw error;
-    log.warn('buyer notice failed', { templateCode: request.templateCode, error: error.message });
-  }
 }

@@ -1,4 +1,6 @@
+import type { CancelResult, ConfirmResult } from '../../../domain/payment';
 import { isJsonObject, sendToPg, type PgTransportFailure } from '../pg-http';
+import { classifyInicisAnswer } from './inicis-result-codes';
 
 /**
  * The HTTP layer of the Inicis adapter: INIStdPay approval / net-cancel and INIAPI v1 both take a
@@ -36,4 +38,29 @@ export async function postForm(
     message: `KG Inicis answered HTTP ${answer.status}`,
     body: answer.body,
   };
+}
+
+/** A transport failure or a non-JSON / non-200 answer as a gateway result; undefined for a JSON answer. */
+export function transportOrHttp(
+  result: InicisHttpResult,
+  api: 'stdpay' | 'iniapi',
+): ConfirmResult | CancelResult | undefined {
+  if (result.kind === 'transport') return { kind: 'ambiguous', code: result.code, message: result.message };
+  if (result.kind === 'ok') return undefined;
+  const info = {
+    code: `HTTP_${result.status}`,
+    message: result.message,
+    httpStatus: result.status,
+    raw: result.body,
+  };
+  switch (classifyInicisAnswer({ httpStatus: result.status }, api)) {
+    case 'retryable':
+      return { kind: 'retryable', ...info };
+    case 'ambiguous':
+      return result.status >= 500 || result.status === 200
+        ? { kind: 'ambiguous', ...info }
+        : { kind: 'declined', ...info, alert: true };
+    default:
+      return { kind: 'declined', ...info, alert: true };
+  }
 }

@@ -1,6 +1,8 @@
 import type { BankTransferKind, PaymentMethod, PgPayment } from '../../../domain/payment';
 
-/** An INIStdPay approval answer (VENDORS.md §3 step 3) → PgPayment; the answer is kept as `raw`. */
+/**
+ * An INIStdPay approval answer (docs/vendors/inicis.md#approval) → PgPayment; the answer is kept as `raw`.
+ */
 type Raw = Record<string, unknown>;
 const str = (value: unknown) =>
   typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;

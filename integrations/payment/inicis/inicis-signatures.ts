@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { inicisAuthSignatureInput, inicisSortedQuery } from '../../../domain/payment';
+import { inicisAuthSignatureInput, inicisSortedQuery } from './inicis-auth-signature';
 
 /**
- * KG Inicis hashes (VENDORS.md §3): hex SHA-256 for INIStdPay (`signature`, `verification`, `mKey`,
+ * KG Inicis hashes (docs/vendors/inicis.md): hex SHA-256 for INIStdPay (`signature`, `verification`, `mKey`,
  * the approval's `authSignature`), hex SHA-512 for INIAPI's `hashData`.
  */
 const hex = (algorithm: 'sha256' | 'sha512', input: string) =>

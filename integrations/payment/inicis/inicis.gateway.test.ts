@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import { inicisAuthSignatureInput, type PaymentGateway } from '../../../domain/payment';
+import { type PaymentGateway } from '../../../domain/payment';
+import { inicisAuthSignatureInput } from './inicis-auth-signature';
 import { INICIS_TEST_MERCHANT } from '../../../simulators/pg/inicis/inicis.simulator';
-import { cardWindowHarness, cardWindowTests, type CardWindowPgSpec } from '../card-window-cases';
-import { faultCaseTests, type AuthenticatedPayment } from '../gateway-fault-cases';
-import { startSimulator } from '../gateway-test-support';
+import {
+  cardWindowHarness,
+  cardWindowTests,
+  type CardWindowPgSpec,
+} from '../../../test/support/pg-gateways/card-window-cases';
+import {
+  faultCaseTests,
+  type AuthenticatedPayment,
+} from '../../../test/support/pg-gateways/gateway-fault-cases';
+import { startSimulator } from '../../../test/support/pg-gateways/gateway-test-support';
 import { createInicisPaymentGateway, type InicisGatewayConfig } from './inicis.gateway';
 import { inicisSignatures } from './inicis-signatures';
 
@@ -230,7 +238,7 @@ describe('KG Inicis adapter against the PG simulator', () => {
       inicisSignatures.approvalVerification({ authToken: 'tok', timestamp: ts }, SIGN_KEY),
       sha256(`authToken=tok&signKey=${SIGN_KEY}&timestamp=${ts}`),
     );
-    // authSignature: the last digit of the timestamp picks the order (VENDORS.md §3 table).
+    // authSignature: the last digit of the timestamp picks the order (docs/vendors/inicis.md#authsignature).
     const v = { mid: MID, MOID: oid, TotPrice: '1000' };
     const table: Record<string, string> = {
       '1': `MOID=${oid}&mid=${MID}&tstamp=1700000000001`,

@@ -1,31 +1,23 @@
 import {
-  assertCancelAmount,
   checkConfirmAmount,
-  classifyInicisAnswer,
   OVERSEAS_CARD_PROVIDER,
-  type CancelRequest,
   type CancelResult,
-  type CheckoutRequest,
-  type CheckoutResult,
-  type ConfirmRequest,
   type ConfirmResult,
   type GatewayCapabilities,
-  type LookupResult,
-  type NetCancelRequest,
   type PaymentGateway,
   type PgPayment,
   type PgReturn,
-  type PgReturnRequest,
-  type PgReturnResult,
-  type WebhookResult,
 } from '../../../domain/payment';
+import { classifyInicisAnswer } from './inicis-result-codes';
 import { rejectWebhook, sandboxCheckoutUrl } from '../gateway-steps';
-import { postForm, type InicisHttpResult } from './inicis-http';
-import { approvalToPgPayment, kstInstant } from './inicis-payment.mapper';
-import { iniapiTimestamp, inicisSignatures, sameHex } from './inicis-signatures';
+import { postForm, transportOrHttp, type InicisHttpResult } from './inicis-http';
+import { createInicisRefund } from './inicis-refund';
+import { parseInicisReturn } from './inicis-return.parser';
+import { approvalToPgPayment } from './inicis-payment.mapper';
+import { inicisSignatures, sameHex } from './inicis-signatures';
 
 /**
- * KG Inicis behind the PaymentGateway port (VENDORS.md §3): the INIStdPay web standard window (a
+ * KG Inicis behind the PaymentGateway port (docs/vendors/inicis.md): the INIStdPay web standard window (a
  * signed form), approval at the `authUrl` the browser brought back — accepted only if it is the
  * allow-listed URL of its `idc_name`, checked before any call — with the answer's timestamp-digit
  * `authSignature` verified, net-cancel at `netCancelUrl` (same allow-list) for every uncertain
@@ -34,7 +26,7 @@ import { iniapiTimestamp, inicisSignatures, sameHex } from './inicis-signatures'
  * What Inicis does not document is not guessed: there is no look-up by order in INIStdPay (so
  * `lookup` answers declined and uncertain approvals are net-cancelled), no card webhooks (virtual
  * accounts are not sold through Inicis, so its deposit notice is not used), and overseas cards go
- * through NicePay (domain/payment/nicepay-card-codes.ts).
+ * through NicePay (OVERSEAS_CARD_PROVIDER).
  */
 export type InicisIdc = 'fc' | 'ks' | 'stg';
 
@@ -72,7 +64,6 @@ export const INICIS_CAPABILITIES: GatewayCapabilities = {
 };
 
 const GOPAYMETHOD = { CARD: 'Card', BANK_TRANSFER: 'DirectBank' } as const;
-const REFUND_PAYMETHOD = { CARD: 'Card', BANK_TRANSFER: 'Acct' } as const;
 
 export function createInicisPaymentGateway(config: InicisGatewayConfig): PaymentGateway {
   if (!config.mid || !config.signKey || !config.iniapiKey)
@@ -140,81 +131,20 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
     return { kind: 'canceled', payment, canceledAmount: approved.totalAmount };
   }
 
-  async function refund(request: CancelRequest): Promise<CancelResult> {
-    const { cancelAmount, balanceAmount } = request;
-    assertCancelAmount(cancelAmount);
-    const partial = cancelAmount !== undefined && cancelAmount !== balanceAmount;
-    if (partial && (balanceAmount === undefined || cancelAmount > balanceAmount))
-      return {
-        kind: 'declined',
-        code: balanceAmount === undefined ? 'INICIS_BALANCE_REQUIRED' : 'INICIS_CANCEL_EXCEEDS_BALANCE',
-        message:
-          balanceAmount === undefined
-            ? 'a partial refund through Inicis needs the balance before it (confirmPrice = balance − price)'
-            : `cannot refund ${cancelAmount}원 of a ${balanceAmount}원 balance`,
-      };
-    const paymethod =
-      request.method === 'BANK_TRANSFER' ? REFUND_PAYMETHOD.BANK_TRANSFER : REFUND_PAYMETHOD.CARD;
-    const base = {
-      type: partial ? ('PartialRefund' as const) : ('Refund' as const),
-      paymethod,
-      timestamp: iniapiTimestamp(now()),
-      clientIp: config.clientIp,
-      mid: config.mid,
-      tid: request.pgTransactionId,
-    };
-    const amounts = partial ? { price: cancelAmount, confirmPrice: balanceAmount! - cancelAmount } : {};
-    const fields: Record<string, string> = {
-      ...base,
-      msg: request.reason.slice(0, 100),
-      ...Object.fromEntries(Object.entries(amounts).map(([k, v]) => [k, String(v)])),
-      hashData: inicisSignatures.refundHashData({ ...base, ...amounts }, config.iniapiKey),
-    };
-    const result = await postForm(`${config.iniapiBaseUrl.replace(/\/+$/, '')}/api/v1/refund`, fields, http);
-    const failure = transportOrHttp(result, 'iniapi');
-    if (failure) return failure as CancelResult;
-    const body = (result as Extract<InicisHttpResult, { kind: 'ok' }>).body;
-    const code = String(body.resultCode ?? '');
-    const message = String(body.resultMsg ?? '');
-    if (classifyInicisAnswer({ httpStatus: 200, resultCode: code }, 'iniapi') !== 'ok')
-      return { kind: 'declined', code, message, raw: body };
-    const refunded = partial ? cancelAmount : (balanceAmount ?? cancelAmount ?? 0);
-    const remaining = partial ? amounts.confirmPrice! : 0;
-    // INIAPI answers the refund, not the payment: the payment is described from what this call changed.
-    const payment: PgPayment = {
-      provider: 'INICIS',
-      pgTransactionId: request.pgTransactionId,
-      orderId: request.orderId,
-      status: remaining > 0 ? 'PARTIALLY_CANCELED' : 'CANCELED',
-      method: request.method === 'BANK_TRANSFER' ? 'BANK_TRANSFER' : 'CARD',
-      totalAmount: balanceAmount ?? refunded,
-      balanceAmount: remaining,
-      currency: 'KRW',
-      lastTransactionId: typeof body.tid === 'string' ? body.tid : request.pgTransactionId,
-      cancels: [
-        {
-          transactionId: typeof body.tid === 'string' ? body.tid : request.pgTransactionId,
-          amount: refunded,
-          canceledAt:
-            kstInstant(String(body.cancelDate ?? ''), String(body.cancelTime ?? '')) ?? now().toISOString(),
-          reason: request.reason,
-        },
-      ],
-      raw: body,
-    };
-    return {
-      kind: 'canceled',
-      payment,
-      canceledAmount: refunded,
-      cancelTransactionId: typeof body.tid === 'string' ? body.tid : undefined,
-    };
-  }
+  const refund = createInicisRefund({
+    mid: config.mid,
+    clientIp: config.clientIp,
+    iniapiKey: config.iniapiKey,
+    iniapiBaseUrl: config.iniapiBaseUrl,
+    http,
+    now,
+  });
 
   return {
     provider: 'INICIS',
     capabilities: INICIS_CAPABILITIES,
 
-    async prepareCheckout(request: CheckoutRequest): Promise<CheckoutResult> {
+    async prepareCheckout(request) {
       if (request.method === 'KAKAOPAY' || request.method === 'NAVERPAY')
         return {
           kind: 'declined',
@@ -253,7 +183,7 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
       };
     },
 
-    async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
+    async confirm(request) {
       const check = checkConfirmAmount(request.amount, request.pgReturn.amount);
       if (!check.ok) return { kind: 'declined', code: check.code, message: check.message };
       const authUrl = allowedUrl(request.pgReturn.params, 'payAuth');
@@ -306,7 +236,7 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
       return { kind: 'approved', payment: approvalToPgPayment(body) };
     },
 
-    lookup(): Promise<LookupResult> {
+    lookup() {
       return Promise.resolve({
         kind: 'declined',
         code: 'INICIS_LOOKUP_UNSUPPORTED',
@@ -317,7 +247,7 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
 
     cancel: refund,
 
-    async netCancel(request: NetCancelRequest): Promise<CancelResult> {
+    async netCancel(request) {
       if (request.pgReturn?.params?.netCancelUrl) return netCancelAuth(request.pgReturn, request.orderId);
       if (request.pgTransactionId)
         return refund({
@@ -333,14 +263,14 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
       };
     },
 
-    parseWebhook(): Promise<WebhookResult> {
+    parseWebhook() {
       return rejectWebhook(
         'KG Inicis sends no webhooks Jangteo uses (card payments are approved by the shop itself)',
         'not used',
       );
     },
 
-    parseReturn(request: PgReturnRequest): PgReturnResult {
+    parseReturn(request) {
       return parseInicisReturn(
         request,
         config.mid,
@@ -348,72 +278,4 @@ export function createInicisPaymentGateway(config: InicisGatewayConfig): Payment
       );
     },
   };
-}
-
-/**
- * Inicis POSTs the authentication result to returnUrl (the success URL): `resultCode` 0000 with the
- * `authToken`, `authUrl`, `netCancelUrl` and `idc_name` the approval needs. The buyer closing the
- * window loads closeUrl (the cancel URL). The return carries no amount: the approval's TotPrice is
- * compared with the order instead.
- */
-export function parseInicisReturn(
-  { orderId, outcome, params }: PgReturnRequest,
-  mid: string,
-  urlsAllowed: (params: Record<string, string>) => boolean,
-): PgReturnResult {
-  if (params.orderNumber !== undefined && params.orderNumber !== orderId)
-    return {
-      kind: 'rejected',
-      reason: `orderNumber ${params.orderNumber} does not belong to order ${orderId}`,
-    };
-  if (outcome === 'cancel')
-    return { kind: 'failed', code: 'USER_CANCELED', message: '결제를 취소했습니다.', buyerCanceled: true };
-  if (params.resultCode === undefined)
-    return { kind: 'rejected', reason: 'resultCode is missing: not an Inicis auth result' };
-  if (params.resultCode !== '0000' || outcome === 'fail')
-    return {
-      kind: 'failed',
-      code: params.resultCode,
-      message: params.resultMsg ?? '결제 인증에 실패했습니다.',
-      buyerCanceled: false,
-    };
-  if (params.mid !== mid) return { kind: 'rejected', reason: `mid ${params.mid} is not this shop's` };
-  if (!params.authToken) return { kind: 'rejected', reason: 'authToken is missing' };
-  if (!urlsAllowed(params))
-    return {
-      kind: 'rejected',
-      reason: `authUrl / netCancelUrl are not the allow-listed URLs of idc_name ${params.idc_name}`,
-    };
-  return {
-    kind: 'authenticated',
-    pgReturn: {
-      token: params.authToken,
-      params: { authUrl: params.authUrl!, netCancelUrl: params.netCancelUrl!, idc_name: params.idc_name! },
-    },
-  };
-}
-
-/** A transport failure or a non-JSON / non-200 answer as a gateway result; undefined for a JSON answer. */
-function transportOrHttp(
-  result: InicisHttpResult,
-  api: 'stdpay' | 'iniapi',
-): ConfirmResult | CancelResult | undefined {
-  if (result.kind === 'transport') return { kind: 'ambiguous', code: result.code, message: result.message };
-  if (result.kind === 'ok') return undefined;
-  const info = {
-    code: `HTTP_${result.status}`,
-    message: result.message,
-    httpStatus: result.status,
-    raw: result.body,
-  };
-  switch (classifyInicisAnswer({ httpStatus: result.status }, api)) {
-    case 'retryable':
-      return { kind: 'retryable', ...info };
-    case 'ambiguous':
-      return result.status >= 500 || result.status === 200
-        ? { kind: 'ambiguous', ...info }
-        : { kind: 'declined', ...info, alert: true };
-    default:
-      return { kind: 'declined', ...info, alert: true };
-  }
 }

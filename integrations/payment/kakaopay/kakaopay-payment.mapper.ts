@@ -1,12 +1,8 @@
-import {
-  classifyKakaoPayStatus,
-  type PgCancel,
-  type PgPayment,
-  type PgPaymentStatus,
-} from '../../../domain/payment';
+import { type PgCancel, type PgPayment, type PgPaymentStatus } from '../../../domain/payment';
+import { classifyKakaoPayStatus } from './kakaopay-error-classification';
 
 /**
- * KakaoPay answers (approve, cancel, `/order`; VENDORS.md §4) → the PG-neutral PgPayment. The raw
+ * KakaoPay answers (approve, cancel, `/order`; docs/vendors/kakaopay.md) → the PG-neutral PgPayment. The raw
  * body is kept as is. KakaoPay's times are Korean local time without an offset.
  */
 type Raw = Record<string, unknown>;

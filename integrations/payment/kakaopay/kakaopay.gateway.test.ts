@@ -6,16 +6,17 @@ import {
   KAKAOPAY_TEST_CID,
 } from '../../../simulators/pg/kakaopay/kakaopay.simulator';
 import { useKakaoPayWindow } from '../../../simulators/pg/kakaopay/kakaopay-sandbox-buyer';
-import { faultCaseTests, type FaultCase } from '../gateway-fault-cases';
-import { startSimulator } from '../gateway-test-support';
+import { faultCaseTests, type FaultCase } from '../../../test/support/pg-gateways/gateway-fault-cases';
+import { startSimulator } from '../../../test/support/pg-gateways/gateway-test-support';
 import {
   walletGatewayTests,
   walletHarness,
   type WalletPayment,
   type WalletPgSpec,
-} from '../wallet-gateway-cases';
+} from '../../../test/support/pg-gateways/wallet-gateway-cases';
 import { createKakaoPayGateway } from './kakaopay.gateway';
-import { openKakaoPayGateway } from './kakaopay-vendor';
+import { sandboxTarget } from '../open-pg-gateway';
+import { paymentSandbox } from '../../../sandbox/payment';
 
 const SHOP = 'https://shop.example/api/v1/payments/return/kakaopay';
 
@@ -29,7 +30,7 @@ describe('KakaoPay adapter against the PG simulator', () => {
       apiBaseUrl: `${running.url}/kakaopay`,
       secretKey,
       cid: KAKAOPAY_TEST_CID,
-      timeoutMs: 300,
+      timeoutMs: 1_000,
     });
 
   before(() => {
@@ -89,12 +90,8 @@ describe('KakaoPay adapter against the PG simulator', () => {
     netCanceled: (_undone, { pgReference: tid }) => assert.equal(statusOf(tid), 'CANCEL_PAYMENT'),
     windowTaxFree: 2_000,
     window: (checkout) => assert.ok(checkout.clientParams.next_redirect_mobile_url),
-    sandboxGateway: () =>
-      openKakaoPayGateway(undefined, {
-        publicBaseUrl: 'https://shop.example',
-        windowPath: '/sandbox',
-        sandboxPg: async () => running.url,
-      }),
+    sandboxGateway: async () =>
+      paymentSandbox.gateways.KAKAOPAY(sandboxTarget(running.url, 'https://shop.example')),
     sandboxWindow(checkout) {
       assert.match(
         checkout.checkoutUrl!,
@@ -143,7 +140,7 @@ describe('KakaoPay adapter against the PG simulator', () => {
       title:
         'timeout: the approve hangs past the client timeout, /order finds the approval, no second approve',
       amount: 45_000,
-      faults: { timeout: { hangMs: 2_000 } },
+      faults: { timeout: { hangMs: 2_500 } },
       status: 'APPROVED',
       recoveredByLookup: true,
       steps: ['confirm:ambiguous:TIMEOUT', 'lookup:found:APPROVED'],
@@ -161,7 +158,7 @@ describe('KakaoPay adapter against the PG simulator', () => {
     {
       title: 'a timeout where KakaoPay did nothing: /order shows it unpaid and the approve goes out again',
       amount: 3_000,
-      faults: { timeout: { hangMs: 400, process: false } },
+      faults: { timeout: { hangMs: 1_300, process: false } },
       status: 'APPROVED',
       bareSteps: ['confirm:ambiguous', 'lookup:found', 'confirm:approved'],
     },

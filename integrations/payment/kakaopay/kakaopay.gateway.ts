@@ -1,31 +1,23 @@
 import {
   assertCancelAmount,
   checkConfirmAmount,
-  classifyKakaoPayError,
-  KAKAOPAY_ALREADY_PAID,
   type CancelRequest,
   type CancelResult,
-  type CheckoutRequest,
-  type CheckoutResult,
-  type ConfirmRequest,
   type ConfirmResult,
   type GatewayCapabilities,
-  type KakaoPayOperation,
-  type LookupRequest,
   type LookupResult,
-  type NetCancelRequest,
   type PaymentGateway,
   type PgPayment,
-  type PgReturnRequest,
-  type PgReturnResult,
-  type WebhookResult,
 } from '../../../domain/payment';
+import { classifyKakaoPayError, KAKAOPAY_ALREADY_PAID } from './kakaopay-error-classification';
+import { errorInput, failure, info } from './kakaopay-failures';
 import { canceledBefore, netCancelByLookup, rejectWebhook } from '../gateway-steps';
-import { createKakaoPayHttp, type KakaoPayHttpResult } from './kakaopay-http';
+import { createKakaoPayHttp } from './kakaopay-http';
 import { approvedPayment, canceledPayment, isKakaoPayPayment, orderPayment } from './kakaopay-payment.mapper';
+import { parseKakaoPayReturn } from './kakaopay-return.parser';
 
 /**
- * KakaoPay online single payment (open API, VENDORS.md §4) behind the PaymentGateway port:
+ * KakaoPay online single payment (open API, docs/vendors/kakaopay.md) behind the PaymentGateway port:
  * prepareCheckout = ready (the tid is the `pgReference` the shop keeps), the buyer authenticates at
  * next_redirect_*_url and comes back to approval_url?pg_token, confirm = approve with the tid and
  * pg_token, lookup = `/order`, cancel with tax-free amounts. KakaoPay has no idempotency key and no
@@ -54,7 +46,6 @@ export const KAKAOPAY_CAPABILITIES: GatewayCapabilities = {
   minimumAmount: { KAKAOPAY: 100 },
 };
 
-type ErrorResult = Extract<KakaoPayHttpResult, { kind: 'error' }>;
 type Found = { kind: 'found'; payment: PgPayment };
 
 export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGateway {
@@ -106,18 +97,6 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
     return { kind: 'found', payment: orderPayment(result.body) };
   }
 
-  async function lookup(request: LookupRequest): Promise<LookupResult> {
-    // The shop keeps the tid as pgReference; callers may also name it as the payment's PG id.
-    const tid = request.pgReference ?? request.pgTransactionId;
-    if (!tid)
-      return {
-        kind: 'declined',
-        code: 'KAKAOPAY_TID_MISSING',
-        message: 'a KakaoPay look-up needs the tid from ready',
-      };
-    return order(tid, request.orderId);
-  }
-
   async function cancel(request: CancelRequest): Promise<CancelResult> {
     assertCancelAmount(request.cancelAmount);
     const tid = request.pgTransactionId;
@@ -159,17 +138,7 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
     }
     const result = await http.post('/online/v1/payment/cancel', body);
     if (result.kind === 'ok') {
-      if (
-        !isKakaoPayPayment(result.body) ||
-        result.body.tid !== tid ||
-        result.body.partner_order_id !== request.orderId
-      )
-        return {
-          kind: 'ambiguous',
-          code: 'KAKAOPAY_RESPONSE_MISMATCH',
-          message: 'KakaoPay answered the cancel for another payment',
-          raw: result.body,
-        };
+      if (!isAnswerFor(result.body, tid, request.orderId)) return answeredElsewhere(result.body, 'cancel');
       const answered = canceledPayment(result.body, reason);
       const current = await order(tid, request.orderId);
       return {
@@ -211,7 +180,7 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
     provider: 'KAKAOPAY',
     capabilities: KAKAOPAY_CAPABILITIES,
 
-    async prepareCheckout(request: CheckoutRequest): Promise<CheckoutResult> {
+    async prepareCheckout(request) {
       if (request.method !== 'KAKAOPAY')
         return {
           kind: 'declined',
@@ -255,7 +224,7 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
       return { kind: 'ready', checkoutUrl: pc, clientParams, pgReference: tid };
     },
 
-    async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
+    async confirm(request) {
       const check = checkConfirmAmount(request.amount, request.pgReturn.amount);
       if (!check.ok) return { kind: 'declined', code: check.code, message: check.message };
       const tid = request.pgReference ?? request.pgReturn.params?.tid;
@@ -289,17 +258,7 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
         total_amount: check.amount,
       });
       if (result.kind === 'ok') {
-        if (
-          !isKakaoPayPayment(result.body) ||
-          result.body.tid !== tid ||
-          result.body.partner_order_id !== request.orderId
-        )
-          return {
-            kind: 'ambiguous',
-            code: 'KAKAOPAY_RESPONSE_MISMATCH',
-            message: 'KakaoPay answered the approve for another payment',
-            raw: result.body,
-          };
+        if (!isAnswerFor(result.body, tid, request.orderId)) return answeredElsewhere(result.body, 'approve');
         return { kind: 'approved', payment: approvedPayment(result.body) };
       }
       if (result.kind === 'transport')
@@ -316,10 +275,20 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
       return failure(result, 'approve') as ConfirmResult;
     },
 
-    lookup,
+    async lookup(request) {
+      // The shop keeps the tid as pgReference; callers may also name it as the payment's PG id.
+      const tid = request.pgReference ?? request.pgTransactionId;
+      if (!tid)
+        return {
+          kind: 'declined',
+          code: 'KAKAOPAY_TID_MISSING',
+          message: 'a KakaoPay look-up needs the tid from ready',
+        };
+      return order(tid, request.orderId);
+    },
     cancel,
 
-    async netCancel(request: NetCancelRequest): Promise<CancelResult> {
+    async netCancel(request) {
       // KakaoPay has no 망취소 call: whatever it approved for the tid is cancelled in full.
       const tid = request.pgTransactionId ?? request.pgReturn?.params?.tid;
       if (!tid)
@@ -340,41 +309,16 @@ export function createKakaoPayGateway(config: KakaoPayGatewayConfig): PaymentGat
       );
     },
 
-    parseWebhook(): Promise<WebhookResult> {
-      // KakaoPay sends no webhook for single payments (VENDORS.md §4): nothing that arrives is KakaoPay's.
+    parseWebhook() {
+      // KakaoPay sends no webhook for single payments (docs/vendors/kakaopay.md#webhooks): nothing that
+      // arrives is KakaoPay's.
       return rejectWebhook('KakaoPay sends no webhooks for single payments');
     },
 
-    parseReturn(request: PgReturnRequest): PgReturnResult {
+    parseReturn(request) {
       return parseKakaoPayReturn(request);
     },
   };
-}
-
-/**
- * KakaoPay appends only `pg_token` to approval_url; fail_url and cancel_url get nothing. The tid
- * (from ready, kept by the shop) travels in the return's params so a net-cancel can find it.
- */
-export function parseKakaoPayReturn({ outcome, params, pgReference }: PgReturnRequest): PgReturnResult {
-  if (outcome === 'cancel')
-    return {
-      kind: 'failed',
-      code: 'KAKAOPAY_CANCELED',
-      message: '카카오페이 결제를 취소했습니다.',
-      buyerCanceled: true,
-    };
-  if (outcome === 'fail')
-    return {
-      kind: 'failed',
-      code: 'KAKAOPAY_FAILED',
-      message: '카카오페이 결제에 실패했습니다.',
-      buyerCanceled: false,
-    };
-  if (!pgReference) return { kind: 'rejected', reason: 'no KakaoPay tid is stored for this order' };
-  const token = params.pg_token;
-  if (!token || !/^[A-Za-z0-9]{1,64}$/.test(token))
-    return { kind: 'rejected', reason: 'pg_token is required on the KakaoPay approval return' };
-  return { kind: 'authenticated', pgReturn: { token, params: { tid: pgReference } } };
 }
 
 /** An approval found by `/order` counts only if it is this order's and paid. */
@@ -389,28 +333,16 @@ function rawStatus(payment: PgPayment): string {
   return String((payment.raw as { status?: unknown }).status ?? 'UNKNOWN');
 }
 
-function errorInput(result: ErrorResult) {
+/** A 2xx answer is believed only if it names the tid and order it was asked about. */
+function isAnswerFor(body: unknown, tid: string, orderId: string): body is Record<string, unknown> {
+  return isKakaoPayPayment(body) && body.tid === tid && body.partner_order_id === orderId;
+}
+
+function answeredElsewhere(body: unknown, operation: 'approve' | 'cancel') {
   return {
-    errorCode: result.errorCode,
-    methodResultCode: result.methodResultCode,
-    httpStatus: result.status,
+    kind: 'ambiguous' as const,
+    code: 'KAKAOPAY_RESPONSE_MISMATCH',
+    message: `KakaoPay answered the ${operation} for another payment`,
+    raw: body,
   };
-}
-
-function info(result: ErrorResult) {
-  return { code: result.code, message: result.message, httpStatus: result.status, raw: result.body };
-}
-
-/** A KakaoPay error answer → declined / retryable / ambiguous per the classification. */
-function failure(result: ErrorResult, operation: KakaoPayOperation): ConfirmResult | CancelResult {
-  const { errorClass, alert } = classifyKakaoPayError({ ...errorInput(result), operation });
-  switch (errorClass) {
-    case 'retryable':
-      // USER_LOCKED: another transaction of the buyer is in progress; the policy's 1 s / 3 s / 9 s pauses give it time.
-      return { kind: 'retryable', ...info(result) };
-    case 'ambiguous':
-      return { kind: 'ambiguous', ...info(result) };
-    case 'final':
-      return { kind: 'declined', ...info(result), alert };
-  }
 }

@@ -1,8 +1,8 @@
 import type { PgCancel, PgPayment, PgPaymentStatus } from '../../../domain/payment';
 
 /**
- * NaverPay answers (approve `body.detail`, history `body.list`; VENDORS.md §5) → the PG-neutral
- * PgPayment. History items: admissionTypeCode 01 approval, 03 full cancel, 04 partial cancel;
+ * NaverPay answers (approve `body.detail`, history `body.list`; docs/vendors/naverpay.md#calls) → the
+ * PG-neutral PgPayment. History items: admissionTypeCode 01 approval, 03 full cancel, 04 partial cancel;
  * admissionState SUCCESS / FAIL [code]. Times are NaverPay's `yyyyMMddHHmmss` in Korean time.
  */
 type Raw = Record<string, unknown>;

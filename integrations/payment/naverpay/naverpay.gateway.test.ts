@@ -3,16 +3,17 @@ import { before, describe, test } from 'node:test';
 import { cancelIdempotencyKey, confirmIdempotencyKey, type PaymentGateway } from '../../../domain/payment';
 import { NAVERPAY_SANDBOX_MERCHANT } from '../../../simulators/pg/naverpay/naverpay.simulator';
 import { useNaverPayWindow } from '../../../simulators/pg/naverpay/naverpay-sandbox-buyer';
-import { faultCaseTests, type FaultCase } from '../gateway-fault-cases';
-import { FAST, startSimulator } from '../gateway-test-support';
+import { faultCaseTests, type FaultCase } from '../../../test/support/pg-gateways/gateway-fault-cases';
+import { FAST, startSimulator } from '../../../test/support/pg-gateways/gateway-test-support';
 import {
   walletGatewayTests,
   walletHarness,
   type WalletPayment,
   type WalletPgSpec,
-} from '../wallet-gateway-cases';
+} from '../../../test/support/pg-gateways/wallet-gateway-cases';
 import { createNaverPayGateway } from './naverpay.gateway';
-import { openNaverPayGateway } from './naverpay-vendor';
+import { sandboxTarget } from '../open-pg-gateway';
+import { paymentSandbox } from '../../../sandbox/payment';
 
 const SHOP = 'https://shop.example/api/v1/payments/return/naverpay';
 
@@ -27,7 +28,7 @@ describe('NaverPay adapter against the PG simulator', () => {
       ...NAVERPAY_SANDBOX_MERCHANT,
       ...overrides,
       paymentPageUrl: `${running.url}/sandbox/naverpay/payments`,
-      timeoutMs: 300,
+      timeoutMs: 1_000,
     });
 
   before(() => {
@@ -109,12 +110,8 @@ describe('NaverPay adapter against the PG simulator', () => {
       assert.match(reserved.contentType ?? '', /^application\/json/);
       assert.equal(reserved.fields!.returnUrl, `${SHOP}/${orderId}/success`);
     },
-    sandboxGateway: () =>
-      openNaverPayGateway(undefined, {
-        publicBaseUrl: 'https://shop.example',
-        windowPath: '/sandbox',
-        sandboxPg: async () => running.url,
-      }),
+    sandboxGateway: async () =>
+      paymentSandbox.gateways.NAVERPAY(sandboxTarget(running.url, 'https://shop.example')),
     sandboxWindow: (checkout) =>
       assert.equal(
         checkout.checkoutUrl,
@@ -165,7 +162,7 @@ describe('NaverPay adapter against the PG simulator', () => {
       title:
         'timeout: the approve hangs past the client timeout, the history finds the approval, no second approve',
       amount: 45_000,
-      faults: { timeout: { hangMs: 2_000 } },
+      faults: { timeout: { hangMs: 2_500 } },
       status: 'APPROVED',
       recoveredByLookup: true,
       steps: ['confirm:ambiguous:TIMEOUT', 'lookup:found:APPROVED'],
@@ -184,7 +181,7 @@ describe('NaverPay adapter against the PG simulator', () => {
       title:
         'a timeout where NaverPay did nothing: the history has no approval and the approve goes out again',
       amount: 3_000,
-      faults: { timeout: { hangMs: 400, process: false } },
+      faults: { timeout: { hangMs: 1_300, process: false } },
       limits: { ...FAST, retryDelaysMs: [500, 500, 500] },
       status: 'APPROVED',
       bareSteps: ['confirm:ambiguous', 'lookup:not_found', 'confirm:approved'],
@@ -219,7 +216,7 @@ describe('NaverPay adapter against the PG simulator', () => {
 
     test('a repeat while the first call with the key is still running gets AlreadyOnGoing (ambiguous), never a second approval', async () => {
       const payment = await authenticated(4_000);
-      pg.faults({ timeout: { hangMs: 700 } });
+      pg.faults({ timeout: { hangMs: 1_500 } });
       const first = confirm(payment, 4_000);
       await new Promise((resolve) => setTimeout(resolve, 100));
       const second = await confirm(payment, 4_000);

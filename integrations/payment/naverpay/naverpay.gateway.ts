@@ -1,25 +1,22 @@
 import {
   assertCancelAmount,
   checkConfirmAmount,
-  classifyNaverPayCode,
-  NAVERPAY_USER_CANCEL,
   type CancelRequest,
   type CancelResult,
-  type CheckoutRequest,
-  type CheckoutResult,
-  type ConfirmRequest,
   type ConfirmResult,
   type GatewayCapabilities,
   type LookupRequest,
   type LookupResult,
-  type NaverPayOperation,
-  type NetCancelRequest,
   type PaymentGateway,
   type PgPayment,
   type PgReturnRequest,
   type PgReturnResult,
-  type WebhookResult,
 } from '../../../domain/payment';
+import {
+  classifyNaverPayCode,
+  NAVERPAY_USER_CANCEL,
+  type NaverPayOperation,
+} from './naverpay-error-classification';
 import { canceledBefore, netCancelByLookup, rejectWebhook } from '../gateway-steps';
 import { createNaverPayHttp, type NaverPayHttpResult } from './naverpay-http';
 import {
@@ -31,7 +28,7 @@ import {
 } from './naverpay-payment.mapper';
 
 /**
- * NaverPay 결제형 one-time payment (VENDORS.md §5) behind the PaymentGateway port: prepareCheckout =
+ * NaverPay 결제형 one-time payment (docs/vendors/naverpay.md) behind the PaymentGateway port: prepareCheckout =
  * server reserve (the reserveId is the `pgReference`; the buyer pays at `<payment page>/<reserveId>`),
  * the browser comes back to returnUrl?resultCode&paymentId, confirm = form-encoded approve with an
  * idempotency key, lookup = history by paymentId, cancel with the tax split and the expected
@@ -218,7 +215,7 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
     provider: 'NAVERPAY',
     capabilities: NAVERPAY_CAPABILITIES,
 
-    async prepareCheckout(request: CheckoutRequest): Promise<CheckoutResult> {
+    async prepareCheckout(request) {
       if (request.method !== 'NAVERPAY')
         return {
           kind: 'declined',
@@ -267,7 +264,7 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
       };
     },
 
-    async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
+    async confirm(request) {
       const check = checkConfirmAmount(request.amount, request.pgReturn.amount);
       if (!check.ok) return { kind: 'declined', code: check.code, message: check.message };
       const paymentId = request.pgReturn.token;
@@ -298,7 +295,7 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
       if (result.kind === 'transport')
         return { kind: 'ambiguous', code: result.code, message: result.message };
       if (result.code === 'AlreadyComplete') {
-        // VENDORS.md: read the history back and accept it if it is this order's approval.
+        // docs/vendors/naverpay.md#codes: read the history back and accept it if it is this order's approval.
         const current = (await history(paymentId, request.orderId)).result;
         if (current.kind === 'found' && current.payment.status === 'APPROVED')
           return { kind: 'approved', payment: current.payment, alreadyApproved: true };
@@ -309,7 +306,7 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
     lookup,
     cancel,
 
-    async netCancel(request: NetCancelRequest): Promise<CancelResult> {
+    async netCancel(request) {
       // NaverPay has no 망취소 call: whatever it approved for the paymentId is cancelled in full.
       const paymentId = request.pgTransactionId ?? request.pgReturn?.token;
       if (!paymentId)
@@ -327,12 +324,13 @@ export function createNaverPayGateway(config: NaverPayGatewayConfig): PaymentGat
       );
     },
 
-    parseWebhook(): Promise<WebhookResult> {
-      // NaverPay documents no webhook for one-time payments (VENDORS.md §5): nothing that arrives is NaverPay's.
+    parseWebhook() {
+      // NaverPay documents no webhook for one-time payments (docs/vendors/naverpay.md#webhooks): nothing that
+      // arrives is NaverPay's.
       return rejectWebhook('NaverPay sends no webhooks for one-time payments');
     },
 
-    parseReturn(request: PgReturnRequest): PgReturnResult {
+    parseReturn(request) {
       return parseNaverPayReturn(request);
     },
   };

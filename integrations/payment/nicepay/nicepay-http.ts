@@ -1,10 +1,10 @@
 import { fieldsOf, isJsonObject, sendToPg, trimBaseUrl, type PgTransportFailure } from '../pg-http';
 
 /**
- * The HTTP layer of the NicePay adapter: JSON (`application/json;charset=utf-8`), a read timeout per
- * call, and NicePay's two auth modes (VENDORS.md §2 "Auth"): Basic `base64("<clientKey>:<secretKey>")`
- * on every call, or Bearer — a token from `POST /v1/access-token` (Basic), valid 30 minutes, reused
- * until shortly before it expires and fetched again after a 401.
+ * The HTTP layer of the NicePay adapter: JSON (`application/json;charset=utf-8`), a read timeout per call,
+ * and NicePay's two auth modes (docs/vendors/nicepay.md#auth): Basic `base64("<clientKey>:<secretKey>")` on
+ * every call, or Bearer — a token from `POST /v1/access-token` (Basic), valid 30 minutes, reused until
+ * shortly before it expires and fetched again after a 401.
  */
 export interface NicepayHttpConfig {
   /** `https://api.nicepay.co.kr`, `https://sandbox-api.nicepay.co.kr`, or `<simulator>/nicepay`. */

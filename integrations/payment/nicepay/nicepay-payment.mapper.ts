@@ -1,12 +1,16 @@
 import {
-  isNicepayOverseasCard,
   type BankTransferKind,
   type PaymentMethod,
   type PgPayment,
   type PgPaymentStatus,
 } from '../../../domain/payment';
+import { pgCancels } from '../pg-cancels';
+import { isNicepayOverseasCard } from './nicepay-card-codes';
 
-/** NicePay's approve / cancel / look-up answer (VENDORS.md §2, one shape for all) → PgPayment. The body is kept as `raw`. */
+/**
+ * NicePay's approve / cancel / look-up answer (docs/vendors/nicepay.md#answers, one shape for all) →
+ * PgPayment. The body is kept as `raw`.
+ */
 type Raw = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
@@ -28,7 +32,6 @@ export function toPgPayment(raw: Raw): PgPayment {
   const payMethod = (str(raw.payMethod) ?? '').toLowerCase();
   const { method, bankTransferKind } = methodOf(payMethod);
   const card = raw.card && typeof raw.card === 'object' ? (raw.card as Raw) : undefined;
-  const cancels = Array.isArray(raw.cancels) ? (raw.cancels as Raw[]) : [];
   const status = statusOf(str(raw.status) ?? '', method, bankTransferKind);
   return {
     provider: 'NICEPAY',
@@ -44,12 +47,12 @@ export function toPgPayment(raw: Raw): PgPayment {
     currency: str(raw.currency) ?? 'KRW',
     approvedAt: at(raw.paidAt),
     lastTransactionId: str(raw.cancelledTid) ?? str(raw.tid),
-    cancels: cancels.map((c) => ({
-      transactionId: str(c.tid) ?? '',
-      amount: num(c.amount),
-      canceledAt: str(c.cancelledAt) ?? '',
-      reason: str(c.reason) ?? '',
-    })),
+    cancels: pgCancels(raw.cancels, {
+      transactionId: 'tid',
+      amount: 'amount',
+      canceledAt: 'cancelledAt',
+      reason: 'reason',
+    }),
     card: card
       ? {
           maskedNumber: str(card.cardNum),

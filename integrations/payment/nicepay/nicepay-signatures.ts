@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
- * NicePay's SHA-256 signatures (VENDORS.md §2 "Signatures"): hex(sha256(concatenation)), no
+ * NicePay's SHA-256 signatures (docs/vendors/nicepay.md#signatures): hex(sha256(concatenation)), no
  * separators, amounts as plain integer strings, `ediDate` an ISO-8601 timestamp.
  */
 export const sha256Hex = (input: string): string => createHash('sha256').update(input, 'utf8').digest('hex');

@@ -3,7 +3,7 @@ import { isNicepayPayment } from './nicepay-payment.mapper';
 import { checkResponseSignature } from './nicepay-signatures';
 
 /**
- * NicePay webhooks (VENDORS.md §2 "Webhooks"): JSON in the approve-answer shape, sent on approval,
+ * NicePay webhooks (docs/vendors/nicepay.md#webhooks): JSON in the approve-answer shape, sent on approval,
  * virtual-account issue and deposit, and cancel. A body is genuine only if `signature = sha256(tid +
  * amount + ediDate + secretKey)` matches — but that signature does not cover `status`, balances or
  * cancels, so a signed body replayed with another status would pass it. The transaction is therefore

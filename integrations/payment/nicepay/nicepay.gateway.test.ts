@@ -3,9 +3,16 @@ import { createHash } from 'node:crypto';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { cancelIdempotencyKey, confirmIdempotencyKey, type PaymentGateway } from '../../../domain/payment';
 import { NICEPAY_DOC_CLIENT } from '../../../simulators/pg/nicepay/nicepay.simulator';
-import { cardWindowHarness, cardWindowTests, type CardWindowPgSpec } from '../card-window-cases';
-import { faultCaseTests, type AuthenticatedPayment } from '../gateway-fault-cases';
-import { startSimulator, WebhookInbox } from '../gateway-test-support';
+import {
+  cardWindowHarness,
+  cardWindowTests,
+  type CardWindowPgSpec,
+} from '../../../test/support/pg-gateways/card-window-cases';
+import {
+  faultCaseTests,
+  type AuthenticatedPayment,
+} from '../../../test/support/pg-gateways/gateway-fault-cases';
+import { startSimulator, WebhookInbox } from '../../../test/support/pg-gateways/gateway-test-support';
 import { createNicepayPaymentGateway } from './nicepay.gateway';
 import { ediDate, nicepaySignatures } from './nicepay-signatures';
 

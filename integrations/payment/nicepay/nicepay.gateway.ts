@@ -1,42 +1,32 @@
 import {
   assertCancelAmount,
   checkConfirmAmount,
-  classifyNicepayResult,
-  NICEPAY_NET_CANCEL_WINDOW_PASSED,
-  NICEPAY_OVERSEAS_CARD_CODES,
   type CancelRequest,
   type CancelResult,
-  type CheckoutRequest,
-  type CheckoutResult,
-  type ConfirmRequest,
   type ConfirmResult,
   type GatewayCapabilities,
   type LookupRequest,
   type LookupResult,
   type NetCancelRequest,
-  type NicepayOperation,
   type PaymentGateway,
   type PgPayment,
-  type PgReturnRequest,
-  type PgReturnResult,
-  type WebhookRequest,
-  type WebhookResult,
 } from '../../../domain/payment';
+import { nicepayCheckoutParams } from './nicepay-checkout';
+import {
+  classifyNicepayResult,
+  NICEPAY_NET_CANCEL_WINDOW_PASSED,
+  type NicepayOperation,
+} from './nicepay-result-codes';
 import { canceledBefore, sandboxCheckoutUrl } from '../gateway-steps';
 import { createNicepayHttp, type NicepayHttpResult } from './nicepay-http';
 import { isNicepayPayment, toPgPayment } from './nicepay-payment.mapper';
-import {
-  checkResponseSignature,
-  ediDate,
-  nicepaySignatures,
-  sameSignature,
-  sha256Hex,
-} from './nicepay-signatures';
+import { checkResponseSignature, ediDate, nicepaySignatures, sha256Hex } from './nicepay-signatures';
+import { parseNicepayReturn } from './nicepay-return.parser';
 import { parseNicepayWebhook } from './nicepay-webhook.parser';
 
 /**
- * NicePay (new API, server-approval model) behind the PaymentGateway port: VENDORS.md §2 for the
- * contract, domain/payment/nicepay-result-codes.ts for how each resultCode is treated. Every request
+ * NicePay (new API, server-approval model) behind the PaymentGateway port: docs/vendors/nicepay.md for the
+ * contract, nicepay-result-codes.ts for how each resultCode is treated. Every request
  * that can carry a `signData` carries one, and every answer about a transaction must carry a valid
  * `signature`; an answer whose signature does not match is not believed (an approval becomes an
  * uncertain outcome, settled by net-cancel as NicePay mandates within 1 hour). Webhooks are checked
@@ -66,13 +56,6 @@ export const NICEPAY_CAPABILITIES: GatewayCapabilities = {
   // 3041: 1000원 미만 신용카드 승인 불가.
   minimumAmount: { CARD: 1_000 },
 };
-
-const METHOD = {
-  CARD: 'card',
-  BANK_TRANSFER: 'bank',
-  KAKAOPAY: 'kakaopay',
-  NAVERPAY: 'naverpayCard',
-} as const;
 
 export function createNicepayPaymentGateway(config: NicepayGatewayConfig): PaymentGateway {
   if (!config.clientKey || !config.secretKey)
@@ -193,21 +176,8 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
     provider: 'NICEPAY',
     capabilities: NICEPAY_CAPABILITIES,
 
-    async prepareCheckout(request: CheckoutRequest): Promise<CheckoutResult> {
-      const clientParams: Record<string, string | number | boolean> = {
-        clientId: config.clientKey,
-        method: METHOD[request.method],
-        orderId: request.orderId,
-        amount: request.amount,
-        // NicePay replaces " and ¦ with '-' and keeps 40 characters.
-        goodsName: request.orderName.replace(/["¦]/g, '-').slice(0, 40),
-        returnUrl: request.successUrl,
-      };
-      if (request.method === 'CARD' && request.cardScope === 'OVERSEAS')
-        clientParams.cardCode = NICEPAY_OVERSEAS_CARD_CODES.join(',');
-      if (request.taxFreeAmount !== undefined) clientParams.taxFreeAmt = request.taxFreeAmount;
-      // Not a NicePay parameter: where the page's fnError handler sends a buyer who closed the window.
-      clientParams.cancelUrl = request.cancelUrl ?? request.failUrl;
+    async prepareCheckout(request) {
+      const clientParams = nicepayCheckoutParams(request, config.clientKey);
       return {
         kind: 'ready',
         checkoutUrl: sandboxCheckoutUrl(config.checkoutPageUrl, clientParams),
@@ -215,7 +185,7 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
       };
     },
 
-    async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
+    async confirm(request) {
       const check = checkConfirmAmount(request.amount, request.pgReturn.amount);
       if (!check.ok) return { kind: 'declined', code: check.code, message: check.message };
       const tid = request.pgReturn.token;
@@ -272,7 +242,7 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
     lookup,
     cancel,
 
-    async netCancel(request: NetCancelRequest): Promise<CancelResult> {
+    async netCancel(request) {
       const date = ediDate(now());
       const result = await http.request('POST', '/v1/payments/netcancel', {
         orderId: request.orderId,
@@ -313,13 +283,13 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
       }
     },
 
-    parseWebhook(request: WebhookRequest): Promise<WebhookResult> {
+    parseWebhook(request) {
       return parseNicepayWebhook(request, secretKey, (tid, orderId) =>
         lookup({ orderId, pgTransactionId: tid }),
       );
     },
 
-    parseReturn(request: PgReturnRequest): PgReturnResult {
+    parseReturn(request) {
       return parseNicepayReturn(request, config.clientKey, secretKey);
     },
   };
@@ -348,50 +318,6 @@ export function createNicepayPaymentGateway(config: NicepayGatewayConfig): Payme
       idempotencyKey: request.idempotencyKey,
     });
   }
-}
-
-/**
- * NicePay POSTs the window's result to returnUrl (the shop's success URL): `authResultCode` 0000 means
- * authenticated, with `tid`, `amount`, `authToken` and `signature = sha256(authToken + clientId +
- * amount + secretKey)`. A buyer who closes the window never reaches returnUrl (NicePay calls the
- * page's fnError), so the cancel URL means the buyer gave up.
- */
-export function parseNicepayReturn(
-  { orderId, outcome, params }: PgReturnRequest,
-  clientKey: string,
-  secretKey: string,
-): PgReturnResult {
-  if (params.orderId !== undefined && params.orderId !== orderId)
-    return { kind: 'rejected', reason: `orderId ${params.orderId} does not belong to order ${orderId}` };
-  if (outcome === 'cancel')
-    return {
-      kind: 'failed',
-      code: params.authResultCode ?? 'USER_CANCELED',
-      message: params.authResultMsg ?? '결제를 취소했습니다.',
-      buyerCanceled: true,
-    };
-  const code = params.authResultCode;
-  if (code === undefined)
-    return { kind: 'rejected', reason: 'authResultCode is missing: not a NicePay auth result' };
-  if (code !== '0000' || outcome === 'fail')
-    return {
-      kind: 'failed',
-      code,
-      message: params.authResultMsg ?? '결제 인증에 실패했습니다.',
-      buyerCanceled: false,
-    };
-  const { tid, amount, authToken, clientId, signature } = params;
-  if (!tid || !authToken || !clientId || !/^\d+$/.test(amount ?? ''))
-    return { kind: 'rejected', reason: 'tid, authToken, clientId and a whole amount are required' };
-  if (clientId !== clientKey) return { kind: 'rejected', reason: `clientId ${clientId} is not this shop's` };
-  if (
-    !sameSignature(
-      nicepaySignatures.authResult({ authToken, clientId, amount: amount! }, secretKey),
-      signature,
-    )
-  )
-    return { kind: 'rejected', reason: 'the auth result signature does not match' };
-  return { kind: 'authenticated', pgReturn: { token: tid, amount: Number(amount), params: { authToken } } };
 }
 
 /** A non-200 NicePay answer: 401 is configuration (alert), 5xx may have done it, 429/503 did not. */

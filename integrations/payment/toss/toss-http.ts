@@ -9,7 +9,7 @@ export interface TossHttpConfig {
   /** `https://api.tosspayments.com` in production, `<simulator>/toss` in sandbox. */
   apiBaseUrl: string;
   secretKey: string;
-  /** Read timeout per call (VENDORS.md [rec]: 30–60 s on confirm). */
+  /** Read timeout per call (docs/vendors/toss.md#timeouts: 30–60 s on confirm). */
   timeoutMs: number;
   fetch?: typeof fetch;
 }

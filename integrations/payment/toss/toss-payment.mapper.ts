@@ -5,8 +5,12 @@ import type {
   PgPayment,
   PgPaymentStatus,
 } from '../../../domain/payment';
+import { pgCancels } from '../pg-cancels';
 
-/** Toss Payment object (VENDORS.md §1) → the PG-neutral PgPayment. The raw object is kept as is. */
+/**
+ * Toss Payment object (docs/vendors/toss.md#payment-object) → the PG-neutral PgPayment. The raw object is
+ * kept as is.
+ */
 const STATUS: Record<string, PgPaymentStatus> = {
   READY: 'PENDING',
   IN_PROGRESS: 'PENDING',
@@ -53,7 +57,6 @@ export function toPgPayment(raw: Raw): PgPayment {
       : 'DOMESTIC'
     : undefined;
   const failure = raw.failure && typeof raw.failure === 'object' ? (raw.failure as Raw) : undefined;
-  const cancels = Array.isArray(raw.cancels) ? (raw.cancels as Raw[]) : [];
   return {
     provider: 'TOSS',
     pgTransactionId: str(raw.paymentKey)!,
@@ -68,12 +71,12 @@ export function toPgPayment(raw: Raw): PgPayment {
     currency: str(raw.currency) ?? 'KRW',
     approvedAt: str(raw.approvedAt),
     lastTransactionId: str(raw.lastTransactionKey),
-    cancels: cancels.map((c) => ({
-      transactionId: str(c.transactionKey) ?? '',
-      amount: num(c.cancelAmount),
-      canceledAt: str(c.canceledAt) ?? '',
-      reason: str(c.cancelReason) ?? '',
-    })),
+    cancels: pgCancels(raw.cancels, {
+      transactionId: 'transactionKey',
+      amount: 'cancelAmount',
+      canceledAt: 'canceledAt',
+      reason: 'cancelReason',
+    }),
     card: card
       ? {
           maskedNumber: str(card.number),

@@ -8,11 +8,11 @@ import type {
 } from '../../../domain/payment';
 
 /**
- * Toss webhooks (VENDORS.md §1): PAYMENT_STATUS_CHANGED is not signed, so the body is only a hint —
- * the payment is fetched again and only Toss's answer is trusted. DEPOSIT_CALLBACK carries the
- * payment's `secret`, compared with the stored one (when Jangteo kept it) and with the secret of the
- * payment fetched again. Event ids come from the fetched state, so duplicates, Toss's retries and
- * late out-of-order deliveries of an older state all resolve to the same id.
+ * Toss webhooks (docs/vendors/toss.md#webhooks): PAYMENT_STATUS_CHANGED is not signed, so the body is only a
+ * hint — the payment is fetched again and only Toss's answer is trusted. DEPOSIT_CALLBACK carries the
+ * payment's `secret`, compared with the stored one (when Jangteo kept it) and with the secret of the payment
+ * fetched again. Event ids come from the fetched state, so duplicates, Toss's retries and late out-of-order
+ * deliveries of an older state all resolve to the same id.
  */
 export type FetchPayment = (by: {
   paymentKey?: string;

@@ -8,7 +8,13 @@ import {
   type PgWebhookEvent,
 } from '../../../domain/payment';
 import { useTossWindow } from '../../../simulators/pg/toss/toss-sandbox-buyer';
-import { FAST, netCancelOf, runAttempt, startSimulator, WebhookInbox } from '../gateway-test-support';
+import {
+  FAST,
+  netCancelOf,
+  runAttempt,
+  startSimulator,
+  WebhookInbox,
+} from '../../../test/support/pg-gateways/gateway-test-support';
 import { createTossPaymentGateway } from './toss.gateway';
 
 const SECRET = 'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R';

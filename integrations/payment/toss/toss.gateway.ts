@@ -1,34 +1,26 @@
 import {
   assertCancelAmount,
   checkConfirmAmount,
-  classifyTossError,
   type CancelRequest,
   type CancelResult,
-  type CheckoutRequest,
-  type CheckoutResult,
-  type ConfirmRequest,
   type ConfirmResult,
   type GatewayCapabilities,
   type LookupRequest,
   type LookupResult,
-  type NetCancelRequest,
   type PaymentGateway,
   type PgReturnRequest,
   type PgReturnResult,
   type PgPayment,
-  type TossOperation,
-  type WebhookContext,
-  type WebhookRequest,
-  type WebhookResult,
 } from '../../../domain/payment';
+import { classifyTossError, type TossOperation } from './toss-error-classification';
 import { canceledBefore, netCancelByLookup, sandboxCheckoutUrl } from '../gateway-steps';
 import { createTossHttp, type TossHttpResult } from './toss-http';
 import { isTossPaymentObject, toPgPayment } from './toss-payment.mapper';
 import { parseTossWebhook } from './toss-webhook.parser';
 
 /**
- * Toss Payments (API v1) behind the PaymentGateway port. See VENDORS.md §1 for the contract and
- * domain/payment/toss-error-classification.ts for how each Toss code is treated.
+ * Toss Payments (API v1) behind the PaymentGateway port. See docs/vendors/toss.md for the contract and
+ * toss-error-classification.ts for how each Toss code is treated.
  */
 export interface TossGatewayConfig {
   /** `https://api.tosspayments.com`, or the simulator's `<url>/toss` in sandbox mode. */
@@ -128,7 +120,7 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
     provider: 'TOSS',
     capabilities: TOSS_CAPABILITIES,
 
-    async prepareCheckout(request: CheckoutRequest): Promise<CheckoutResult> {
+    async prepareCheckout(request) {
       const clientParams: Record<string, string | number | boolean> = {
         orderId: request.orderId,
         orderName: request.orderName,
@@ -150,7 +142,7 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
       };
     },
 
-    async confirm(request: ConfirmRequest): Promise<ConfirmResult> {
+    async confirm(request) {
       const check = checkConfirmAmount(request.amount, request.pgReturn.amount);
       if (!check.ok) return { kind: 'declined', code: check.code, message: check.message };
       const paymentKey = request.pgReturn.token;
@@ -171,7 +163,7 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
       if (result.kind === 'transport')
         return { kind: 'ambiguous', code: result.code, message: result.message };
       if (result.code === 'ALREADY_PROCESSED_PAYMENT') {
-        // VENDORS.md: read it back and accept it if it is this order's approval.
+        // docs/vendors/toss.md#errors: read it back and accept it if it is this order's approval.
         const current = await lookup({ orderId: request.orderId, pgTransactionId: paymentKey });
         if (
           current.kind === 'found' &&
@@ -187,7 +179,7 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
     lookup,
     cancel,
 
-    async netCancel(request: NetCancelRequest): Promise<CancelResult> {
+    async netCancel(request) {
       // Toss has no 망취소 call: whatever Toss approved for the order is cancelled in full.
       const current = await lookup({
         orderId: request.orderId,
@@ -204,7 +196,7 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
       );
     },
 
-    parseWebhook(request: WebhookRequest, context?: WebhookContext): Promise<WebhookResult> {
+    parseWebhook(request, context) {
       return parseTossWebhook(
         request,
         async (by) => {
@@ -217,7 +209,7 @@ export function createTossPaymentGateway(config: TossGatewayConfig): PaymentGate
       );
     },
 
-    parseReturn(request: PgReturnRequest): PgReturnResult {
+    parseReturn(request) {
       return parseTossReturn(request);
     },
   };

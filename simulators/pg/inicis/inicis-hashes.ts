@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** The fake's own copy of Inicis's hashes (VENDORS.md §3), independent of the shop's adapter. */
+/** The fake's own copy of Inicis's hashes (docs/vendors/inicis.md), independent of the shop's adapter. */
 export const sha256 = (input: string) => createHash('sha256').update(input, 'utf8').digest('hex');
 export const sha512 = (input: string) => createHash('sha512').update(input, 'utf8').digest('hex');
 

@@ -14,7 +14,7 @@ import { isHttpUrl, renderAutoPost, renderErrorPage, renderWindowPage } from '..
 import { authSignature, kstParts, sha256, sha512, sortedQuery } from './inicis-hashes';
 
 /**
- * KG Inicis INIStdPay + INIAPI v1 as a local fake, written from VENDORS.md §3: the payment window
+ * KG Inicis INIStdPay + INIAPI v1 as a local fake, written from docs/vendors/inicis.md: the payment window
  * checks the form's `signature`, `verification` and `mKey` and POSTs the auth result (authToken,
  * authUrl, netCancelUrl, idc_name) to returnUrl; approval and net-cancel at
  * `/inicis/stdpay/<idc>/api/payAuth|netCancel` check `signature` / `verification` and answer with a

@@ -1,9 +1,9 @@
 /**
- * KakaoPay error answers: HTTP 4xx/5xx with `{error_code, error_message, extras?}` (VENDORS.md §4).
- * `-780` with `extras.method_result_code = USER_LOCKED` is KakaoPay's documented example; KakaoPay
- * does not publish its full table, so the other numbers here are the simulator's own placeholders
- * [unconfirmed] — the shop's adapter decides on the HTTP status, on `-780`/`-781` extras and on a
- * look-up, never on these placeholder numbers alone.
+ * KakaoPay error answers: HTTP 4xx/5xx with `{error_code, error_message, extras?}`
+ * (docs/vendors/kakaopay.md#errors). `-780` with `extras.method_result_code = USER_LOCKED` is KakaoPay's
+ * documented example; KakaoPay does not publish its full table, so the other numbers here are the simulator's
+ * own placeholders [unconfirmed] — the shop's adapter decides on the HTTP status, on `-780`/`-781` extras and
+ * on a look-up, never on these placeholder numbers alone.
  */
 export interface KakaoPayErrorSpec {
   status: number;
@@ -55,7 +55,7 @@ export function kakaoPayError(
   return { status: spec.status, body };
 }
 
-/** "A transaction is in progress, retry shortly" (VENDORS.md §4). */
+/** "A transaction is in progress, retry shortly" (docs/vendors/kakaopay.md#errors). */
 export const USER_LOCKED = {
   method_result_code: 'USER_LOCKED',
   method_result_message: '진행중인 거래가 있습니다. 잠시 후 다시 시도해 주세요.',

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 
 /**
  * One KakaoPay single payment as the simulator keeps it (from ready to the last cancel), and the
- * bodies KakaoPay returns for approve, cancel and `/order` (VENDORS.md §4). Times are KakaoPay's
+ * bodies KakaoPay returns for approve, cancel and `/order` (docs/vendors/kakaopay.md). Times are KakaoPay's
  * `yyyy-MM-ddTHH:mm:ss` in Korean time, without an offset.
  */
 export type KakaoPayStatus =

@@ -23,11 +23,11 @@ import {
 import { renderKakaoPayErrorPage, renderKakaoPayWindow } from './kakaopay-window-page';
 
 /**
- * KakaoPay online single payment (open API, VENDORS.md §4) as a local fake: `SECRET_KEY` auth, JSON
- * only, ready → window → approval_url?pg_token → approve, `/order` look-up with KakaoPay's statuses,
- * (partial) cancel with tax-free and VAT amounts and the optimistic `cancel_available_amount` check,
- * `-780` failures with `extras`, and the sandbox window. KakaoPay documents no idempotency key and
- * no webhook for single payments, so neither exists here: a repeated approve is refused (-702).
+ * KakaoPay online single payment (open API, docs/vendors/kakaopay.md) as a local fake: `SECRET_KEY` auth,
+ * JSON only, ready → window → approval_url?pg_token → approve, `/order` look-up with KakaoPay's statuses,
+ * (partial) cancel with tax-free and VAT amounts and the optimistic `cancel_available_amount` check, `-780`
+ * failures with `extras`, and the sandbox window. KakaoPay documents no idempotency key and no webhook for
+ * single payments, so neither exists here: a repeated approve is refused (-702).
  */
 export const KAKAOPAY_SANDBOX_SECRET_KEY = 'DEV7A3F1C9E0B5D4286A1F3C7E9B0D2A4C6E8F01';
 /** KakaoPay's public test CID for one-time payments. */

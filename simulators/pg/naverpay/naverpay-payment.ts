@@ -1,9 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 
 /**
- * NaverPay reservations and payments as the simulator keeps them, and the bodies NaverPay returns
- * for approve, cancel and history (VENDORS.md §5). Times are NaverPay's `yyyyMMddHHmmss` in Korean
- * time. History items: `admissionTypeCode` 01 approval, 03 full cancel, 04 partial cancel;
+ * NaverPay reservations and payments as the simulator keeps them, and the bodies NaverPay returns for
+ * approve, cancel and history (docs/vendors/naverpay.md#calls). Times are NaverPay's `yyyyMMddHHmmss` in
+ * Korean time. History items: `admissionTypeCode` 01 approval, 03 full cancel, 04 partial cancel;
  * `admissionState` SUCCESS / FAIL [code — third-party clients; not in the captured docs].
  */
 export interface NaverPayReservation {

@@ -21,7 +21,7 @@ import {
 import { renderNaverPayErrorPage, renderNaverPayWindow } from './naverpay-window-page';
 
 /**
- * NaverPay 결제형 one-time payment (VENDORS.md §5) as a local fake, under
+ * NaverPay 결제형 one-time payment (docs/vendors/naverpay.md) as a local fake, under
  * `/{partnerId}/naverpay/payments/…`: the three auth headers (client id, client secret, chain id),
  * server reserve (JSON) → payment page → returnUrl?resultCode&paymentId, form-encoded approve
  * (v2.2/apply/payment), form-encoded cancel with the tax split and the `doCompareRest` /
@@ -118,7 +118,7 @@ export function createNaverPaySimulator(options: NaverPaySimulatorOptions = {}):
     return undefined;
   }
 
-  /** Approve and cancel are form posts; reserve and history are JSON (VENDORS.md §5). */
+  /** Approve and cancel are form posts; reserve and history are JSON (docs/vendors/naverpay.md#calls). */
   async function readBody(c: Context, as: 'form' | 'json'): Promise<Record<string, unknown> | Outcome> {
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     if (as === 'form') {

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * NicePay's transaction as the fake keeps it, and the answer body built from it (VENDORS.md §2
- * "Approve / cancel / lookup response": one shape for approve, cancel, look-up and webhooks). The
- * answer is signed at the moment it is sent: `signature = sha256(tid + amount + ediDate + secretKey)`.
+ * NicePay's transaction as the fake keeps it, and the answer body built from it
+ * (docs/vendors/nicepay.md#answers "Approve / cancel / lookup response": one shape for approve, cancel,
+ * look-up and webhooks). The answer is signed at the moment it is sent: `signature = sha256(tid + amount +
+ * ediDate + secretKey)`.
  */
 export type NicepayStatus = 'ready' | 'paid' | 'failed' | 'cancelled' | 'partialCancelled' | 'expired';
 export type NicepayMethod = 'card' | 'bank' | 'vbank' | 'kakaopay' | 'naverpayCard';

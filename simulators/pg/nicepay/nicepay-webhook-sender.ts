@@ -1,7 +1,7 @@
 import type { Sleeper } from '../sim-module';
 
 /**
- * NicePay webhook delivery (VENDORS.md §2 "Webhooks"): POST `application/json;charset=utf-8` with the
+ * NicePay webhook delivery (docs/vendors/nicepay.md#webhooks): POST `application/json;charset=utf-8` with the
  * approve-answer body; only HTTP 200 with the body text `OK` counts as delivered. NicePay documents
  * manual resends from its admin screen, not automatic retries, so the default schedule retries
  * nothing; `retryDelaysMs` can add retries, and POST /__sim/nicepay/webhooks/resend resends by hand.

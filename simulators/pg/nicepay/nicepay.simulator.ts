@@ -22,7 +22,7 @@ import { NicepayWebhookSender } from './nicepay-webhook-sender';
 import { isHttpUrl, renderAutoPost, renderErrorPage, renderWindowPage } from '../shared/window-page';
 
 /**
- * NicePay's new API (server-approval model) as a local fake, written from VENDORS.md §2: Basic and
+ * NicePay's new API (server-approval model) as a local fake, written from docs/vendors/nicepay.md: Basic and
  * Bearer auth, approve / cancel / partial cancel / net-cancel (1 hour) / look-up by tid and by
  * orderId, SHA-256 `signData` checked on every request that carries one (A101 when wrong) and a
  * `signature` on every answer about a transaction, result codes with HTTP 200, webhooks that need

@@ -1,6 +1,6 @@
 /**
  * Toss error codes the simulator can produce, with the HTTP status and Korean message Toss uses
- * (VENDORS.md §1 "Errors and retry semantics"; docs.tosspayments.com/reference/error-codes).
+ * (docs/vendors/toss.md#errors; docs.tosspayments.com/reference/error-codes).
  * Unknown codes forced by a test default to 400.
  */
 export interface TossErrorSpec {

@@ -1,8 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 
 /**
- * The Toss Payment object (API version 2022-11-16) the simulator keeps and returns from confirm,
- * cancel and both look-ups. Only the fields of VENDORS.md §1 are filled; the rest are null as Toss
+ * The Toss Payment object (API version 2022-11-16) the simulator keeps and returns from confirm, cancel and
+ * both look-ups. Only the fields of docs/vendors/toss.md#payment-object are filled; the rest are null as Toss
  * returns them when they do not apply.
  */
 export type TossStatus =

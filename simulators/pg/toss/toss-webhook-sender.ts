@@ -1,10 +1,10 @@
 import type { Sleeper } from '../sim-module';
 
 /**
- * Toss webhook delivery: POST JSON to the merchant's registered URL; only HTTP 200 counts as
- * delivered; otherwise up to 7 retries at +1, 4, 16, 64, 256, 1024, 4096 minutes (VENDORS.md §1).
- * The schedule is configurable so tests can compress it. Knobs: duplicate delivery, and holding
- * events back to deliver them later newest-first (out of order).
+ * Toss webhook delivery: POST JSON to the merchant's registered URL; only HTTP 200 counts as delivered;
+ * otherwise up to 7 retries at +1, 4, 16, 64, 256, 1024, 4096 minutes (docs/vendors/toss.md#webhooks). The
+ * schedule is configurable so tests can compress it. Knobs: duplicate delivery, and holding events back to
+ * deliver them later newest-first (out of order).
  */
 export const TOSS_WEBHOOK_RETRY_MINUTES = [1, 4, 16, 64, 256, 1024, 4096];
 

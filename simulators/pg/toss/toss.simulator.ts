@@ -19,15 +19,15 @@ import {
 import { TOSS_WEBHOOK_RETRY_MINUTES, TossWebhookSender } from './toss-webhook-sender';
 
 /**
- * Toss Payments (API v1) as a local fake, written from VENDORS.md §1: Basic auth with the secret
- * key, confirm / look-up by paymentKey and by orderId / (partial) cancel, Idempotency-Key replay
+ * Toss Payments (API v1) as a local fake, written from docs/vendors/toss.md: Basic auth with the
+ * secret key, confirm / look-up by paymentKey and by orderId / (partial) cancel, Idempotency-Key replay
  * and in-flight 409, `TossPayments-Test-Code`, the documented error bodies, webhooks back to the
  * shop, and a sandbox payment window.
  *
- * Idempotency: Toss documents that a repeated key returns the first response; whether failed
- * requests are stored is not documented. The simulator stores successful (2xx) responses only, so a
- * retry with the same key after a transient failure is executed again (what VENDORS.md's "retry with
- * the same key" advice assumes). The scope is key + secret key + method + path (not the body).
+ * Idempotency: Toss documents that a repeated key returns the first response; whether failed requests are
+ * stored is not documented. The simulator stores successful (2xx) responses only, so a retry with the same
+ * key after a transient failure is executed again (what the "retry with the same key" advice of
+ * docs/vendors/toss.md#errors assumes). The scope is key + secret key + method + path (not the body).
  */
 export const TOSS_DOC_SECRET_KEYS = [
   'test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R',

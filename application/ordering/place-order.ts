@@ -1,0 +1,228 @@
+import { summariseLines } from '../../domain/inventory/reservation';
+import { defaultProviderFor, validateCheckout, type CheckoutRequest } from '../../domain/ordering/checkout';
+import { placeOrder, type Order } from '../../domain/ordering/order';
+import { formatOrderNumber } from '../../domain/ordering/order-number';
+import { invalidFields, OrderingErrorCode } from '../../domain/ordering/ordering-errors';
+import type {
+  CartRepository,
+  InFlightRequests,
+  OrderRepository,
+  PointsBalancePort,
+  StockReservations,
+  VariantCatalog,
+} from '../../domain/ordering/ports';
+import { computePaymentSplit } from '../../domain/payment/payment-split';
+import { DomainError } from '../../domain/shared/domain-error';
+import { DuplicateKeyError, type UnitOfWork } from '../../domain/shared/unit-of-work';
+import { priceLines, shortagesAfterRace } from './price-order';
+
+export interface OrderPlacementDeps {
+  transactions: UnitOfWork;
+  orders: Pick<OrderRepository, 'insert' | 'findByIdempotencyKey'>;
+  carts: Pick<CartRepository, 'list' | 'removeVariants'>;
+  catalog: VariantCatalog;
+  stock: Pick<StockReservations, 'reserve' | 'sellableOf'>;
+  points: PointsBalancePort;
+  inFlight: InFlightRequests;
+  now: () => Date;
+  newId: () => string;
+  /** The 8-digit serial of order numbers (random in production). */
+  orderSerial: () => number;
+  /** A stable digest of a text (SHA-256 hex in production): tells a repeated request from another. */
+  digest: (text: string) => string;
+  /** How long the in-flight guard of an Idempotency-Key lives (a crashed request frees it then). */
+  inFlightTtlMs?: number;
+  /** How long a concurrent repeat waits for the first request's order before answering 409. */
+  inFlightWaitMs?: number;
+  /** Test seam: runs inside the placement transaction right after the stock reservation. */
+  afterReservation?: (orderId: string) => Promise<void>;
+}
+
+export interface PlaceOrderInput {
+  userId: string;
+  /** The request body: `{items?, shippingAddress, payment}` (validated here). */
+  body: Parameters<typeof validateCheckout>[0];
+  idempotencyKey?: string | null;
+}
+
+export interface PlacementResult {
+  order: Order;
+  /** False when an earlier request with the same Idempotency-Key placed it (nothing new was created). */
+  created: boolean;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Places orders: prices the lines from the catalog now (never from the client), splits points and
+ * PG, and stores in ONE transaction the order, its per-seller parts and lines, the encrypted
+ * shipping address, its first history entry and the stock reservation (inventory's `reserve` in
+ * this transaction). Anything failing — short stock included — rolls all of it back.
+ *
+ * Idempotency-Key: the key is a unique column per buyer (durable: a repeat finds the order), and an
+ * in-flight guard makes a concurrent identical request wait for the first instead of running.
+ */
+export class OrderPlacementService {
+  constructor(private readonly deps: OrderPlacementDeps) {}
+
+  async place(input: PlaceOrderInput): Promise<PlacementResult> {
+    const checkout = validateCheckout(input.body);
+    const key = input.idempotencyKey ?? null;
+    if (key === null)
+      return { order: await this.placeNow(input.userId, checkout, null, null), created: true };
+    if (!IDEMPOTENCY_KEY.test(key)) {
+      throw invalidFields([
+        { field: 'header.idempotency-key', message: 'must be 1–100 letters, digits or _ . : -' },
+      ]);
+    }
+    const hash = requestHash(checkout, this.deps.digest);
+    const guard = `ordering:placement:${input.userId}:${key}`;
+    const deadline = this.deps.now().getTime() + (this.deps.inFlightWaitMs ?? 15_000);
+    for (;;) {
+      const replay = await this.replay(input.userId, key, hash);
+      if (replay) return replay;
+      if (await this.deps.inFlight.setIfAbsent(guard, hash, this.deps.inFlightTtlMs ?? 60_000)) break;
+      const running = await this.deps.inFlight.get(guard);
+      if (running !== null && running !== hash) throw keyReused(key);
+      if (this.deps.now().getTime() > deadline) {
+        throw new DomainError(
+          OrderingErrorCode.IDEMPOTENCY_KEY_IN_FLIGHT,
+          `A request with Idempotency-Key ${key} is still being processed; repeat it shortly`,
+          { idempotencyKey: key },
+        );
+      }
+      await sleep(25);
+    }
+    try {
+      return { order: await this.placeNow(input.userId, checkout, key, hash), created: true };
+    } catch (error) {
+      // Another process without this guard raced us to the unique key: the order is theirs, answer with it.
+      if (error instanceof DuplicateKeyError) {
+        const replay = await this.replay(input.userId, key, hash);
+        if (replay) return replay;
+      }
+      throw error;
+    } finally {
+      await this.deps.inFlight.delete(guard);
+    }
+  }
+
+  private async replay(userId: string, key: string, hash: string): Promise<PlacementResult | null> {
+    const existing = await this.deps.orders.findByIdempotencyKey(userId, key);
+    if (!existing) return null;
+    if (existing.requestHash !== hash) throw keyReused(key);
+    return { order: existing.order, created: false };
+  }
+
+  private async placeNow(
+    userId: string,
+    checkout: CheckoutRequest,
+    key: string | null,
+    hash: string | null,
+  ): Promise<Order> {
+    const fromCart = checkout.items === null;
+    const requested = fromCart
+      ? (await this.deps.carts.list(userId)).map((item) => ({
+          variantId: item.variantId,
+          quantity: item.quantity,
+        }))
+      : checkout.items!;
+    if (requested.length === 0)
+      throw new DomainError(
+        OrderingErrorCode.CART_EMPTY,
+        'Your cart is empty: add items or name them in `items`',
+        {},
+      );
+    const demand = summariseLines(requested);
+    const lines = await priceLines(this.deps.catalog, demand);
+    const totalAmount = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+
+    const wantsPoints = (checkout.payment.points ?? 0) > 0 || checkout.payment.method === 'POINTS';
+    const availablePoints = wantsPoints ? await this.deps.points.availablePoints(userId) : 0;
+    const split = computePaymentSplit({
+      totalAmount,
+      pointsToUse: checkout.payment.points,
+      availablePoints,
+      method: checkout.payment.method,
+    });
+
+    for (let attempt = 1; ; attempt++) {
+      const now = this.deps.now();
+      const { order, history } = placeOrder(
+        {
+          userId,
+          lines,
+          shippingAddress: checkout.shippingAddress,
+          payment: {
+            method: split.effectiveMethod,
+            provider: split.needsPg
+              ? (checkout.payment.provider ??
+                defaultProviderFor(checkout.payment.method, checkout.payment.cardScope))
+              : null,
+            cardScope: split.needsPg ? checkout.payment.cardScope : null,
+            pointsAmount: split.pointsAmount,
+            payableAmount: split.pgAmount,
+          },
+        },
+        {
+          orderId: this.deps.newId(),
+          orderNumber: formatOrderNumber(now, this.deps.orderSerial()),
+          now,
+          newId: this.deps.newId,
+        },
+      );
+      try {
+        await this.deps.transactions.run(async (tx) => {
+          await this.deps.orders.insert(order, history, { key, requestHash: hash }, tx);
+          await this.deps.stock.reserve(order.id, demand, { tx, userId });
+          if (this.deps.afterReservation) await this.deps.afterReservation(order.id);
+          if (fromCart)
+            await this.deps.carts.removeVariants(
+              userId,
+              demand.map((line) => line.variantId),
+              tx,
+            );
+        });
+        return order;
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'OUT_OF_STOCK')
+          throw await shortagesAfterRace(this.deps.stock, demand, error);
+        // An order-number collision (1 in 10^8 per same-day pair) gets a new number; a key collision is the caller's.
+        const duplicate = error instanceof DuplicateKeyError;
+        if (duplicate && key === null && attempt < 3) continue;
+        if (
+          duplicate &&
+          key !== null &&
+          attempt < 3 &&
+          !(await this.deps.orders.findByIdempotencyKey(userId, key))
+        )
+          continue;
+        throw error;
+      }
+    }
+  }
+}
+
+function keyReused(key: string): DomainError {
+  return new DomainError(
+    OrderingErrorCode.IDEMPOTENCY_KEY_REUSED,
+    `Idempotency-Key ${key} was already used for a different request; use a new key for a new order`,
+    { idempotencyKey: key },
+  );
+}
+
+/** A stable digest of what the buyer asked for (the normalised checkout), to tell a repeat from a different order. */
+export function requestHash(checkout: CheckoutRequest, digest: (text: string) => string): string {
+  const canonical = {
+    items: checkout.items ? summariseLines(checkout.items) : null,
+    shippingAddress: checkout.shippingAddress,
+    payment: {
+      method: checkout.payment.method,
+      provider: checkout.payment.provider,
+      cardScope: checkout.payment.cardScope,
+      points: checkout.payment.points ?? null,
+    },
+  };
+  return digest(JSON.stringify(canonical));
+}

@@ -1,0 +1,21 @@
+import { createFirmBankingGateway } from '../integrations/settlement/firm-banking.adapter';
+import { createPopbillTaxInvoiceIssuer } from '../integrations/settlement/popbill-tax-invoice.adapter';
+import type { SettlementSandbox } from '../integrations/settlement/settlement-vendors';
+import { BANKING_SIM_DEFAULTS, createBankingSimulator } from '../simulators/banking/banking.simulator';
+import { createPopbillSimulator, POPBILL_SIM_DEFAULTS } from '../simulators/popbill/popbill.simulator';
+
+/** The firm-banking and Popbill simulators, and the adapters onto them with their test credentials. */
+export const settlementSandbox: SettlementSandbox = {
+  startBanking: () => createBankingSimulator().start(),
+  startPopbill: () => createPopbillSimulator().start(),
+  payouts: (url, timeoutMs) =>
+    createFirmBankingGateway({ ...BANKING_SIM_DEFAULTS, apiBaseUrl: url, timeoutMs }),
+  taxInvoices: (url, { corpNum, timeoutMs }) =>
+    createPopbillTaxInvoiceIssuer({
+      ...POPBILL_SIM_DEFAULTS,
+      authBaseUrl: url,
+      apiBaseUrl: url,
+      corpNum,
+      timeoutMs,
+    }),
+};

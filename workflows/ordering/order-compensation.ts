@@ -1,0 +1,164 @@
+import { log } from '@temporalio/workflow';
+import { PART_TRANSITIONS } from '../../domain/ordering/order-status';
+import { splitRefund } from '../../domain/ordering/refund-split';
+import type { CancelRequest } from './order-lifecycle.messages';
+import { orderAutoCancelledNotice, orderCancelledNotice, refundCompletedNotice } from './order-notices';
+import { payments, steps } from './order-proxies';
+import type { PaymentPhaseOutcome } from './order-payment-phase';
+import { isTerminal, type OrderState, type PartState, type UndoScope } from './order-state';
+
+/**
+ * What was done for an order is undone newest first from its undo stack (workflows/shared/undo-stack.ts):
+ * the reservation (released) until the stock is committed; the payment (refunded); the committed
+ * stock (put back); the shipments (stopped). Unlike a payment attempt's, an order's stack is not
+ * used up by an unwind: parts are given up one cancel or return at a time.
+ */
+export function pushReservationUndo(order: OrderState) {
+  return order.undos.push('releaseStock', () => steps.releaseStock({ orderId: order.orderId }));
+}
+
+export function pushRefundUndo(order: OrderState): void {
+  order.undos.push('refundPayment', (scope) => refund(order, scope.refundId, scope.amount, scope.reason));
+}
+
+export function pushSaleUndos(order: OrderState): void {
+  order.undos.push('restockLines', async (scope) => {
+    for (const part of scope.parts)
+      await steps.restockLines({ restockId: scope.restockIdOf(part), lines: restockLinesOf(part) });
+  });
+  order.undos.push('stopShipments', async (scope) => {
+    for (const part of scope.parts) part.shipmentScope?.cancel();
+  });
+}
+
+const restockLinesOf = (part: PartState) =>
+  part.def.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity }));
+
+async function refund(order: OrderState, refundId: string, amount: number, reason: string): Promise<void> {
+  const { paid } = order;
+  if (amount <= 0 || !paid) return;
+  const split = splitRefund(amount, order.balances);
+  const pgBalanceBefore = order.balances.pg;
+  order.balances = split.after;
+  order.refunds.push({ refundId, amount });
+  const done = await payments.refundPayment({
+    orderId: order.orderId,
+    userId: order.input.userId,
+    attempt: paid.attempt,
+    refundId,
+    pgAmount: split.pgAmount,
+    pgBalanceBefore,
+    pointsAmount: split.pointsAmount,
+    reason,
+  });
+  await order.notify(
+    refundCompletedNotice(order.input, {
+      refundId,
+      pgAmount: split.pgAmount,
+      pointsAmount: split.pointsAmount,
+      at: new Date(done.refundedAt),
+    }),
+  );
+}
+
+/** Undo of paid parts (cancel): their shipments stop, their units go back, their subtotal is refunded. */
+function undoPaidParts(order: OrderState, parts: PartState[], key: string, reason: string): Promise<void> {
+  const scope: UndoScope = {
+    parts,
+    refundId: `${order.orderId}:${key}`,
+    amount: parts.reduce((sum, part) => sum + part.def.subtotal, 0),
+    reason,
+    // One restock per part and purpose (a part is cancelled at most once).
+    restockIdOf: (part) => `cancel:${order.orderId}:${order.input.parts.indexOf(part.def)}`,
+  };
+  return order.undos.unwind(scope);
+}
+
+/** An approved return: the part's shipment stops, its units go back, its subtotal less the deduction is refunded. */
+export function undoReturnedPart(
+  order: OrderState,
+  part: PartState,
+  key: string,
+  refundAmount: number,
+  reason: string,
+): Promise<void> {
+  const scope: UndoScope = {
+    parts: [part],
+    refundId: `${order.orderId}:${key}`,
+    amount: refundAmount,
+    reason,
+    restockIdOf: () => key,
+  };
+  return order.undos.unwind(scope);
+}
+
+export async function cancelPaid(order: OrderState, request: CancelRequest, key: string): Promise<void> {
+  const targets = request.sellerId
+    ? [order.partOf(request.sellerId)]
+    : order.allParts.filter((p) => p.status !== 'CANCELLED');
+  for (const part of targets) order.requireAllowed(part, 'CANCEL');
+  await order.record('CANCEL', key, {
+    sellerId: request.sellerId,
+    actorId: request.actorId,
+    reason: request.reason,
+  });
+  await undoPaidParts(order, targets, key, request.reason);
+  await order.notify(
+    orderCancelledNotice(order.input, {
+      key,
+      itemSummary: targets.map((p) => p.def.itemSummary).join(', '),
+      reason: request.reason,
+    }),
+  );
+}
+
+/** The payment phase ended without a payment: the reservation is released and the order closed. */
+export async function closeUnpaid(order: OrderState, outcome: Exclude<PaymentPhaseOutcome, 'PAID'>) {
+  const { input } = order;
+  await order.undos.unwind({ parts: [], refundId: '', amount: 0, reason: '', restockIdOf: () => '' });
+  if (outcome === 'EXPIRED') {
+    await order.record('EXPIRE_PAYMENT', 'expired', { reason: '30분 내 미결제 자동 취소' });
+    await order.notify(orderAutoCancelledNotice(input));
+  } else if (outcome === 'CANCELLED') {
+    const request = order.cancelBeforePayment!;
+    await order.record('CANCEL', 'cancel:all', { actorId: request.actorId, reason: request.reason });
+    await order.notify(
+      orderCancelledNotice(input, { key: 'all', itemSummary: input.orderName, reason: request.reason }),
+    );
+  } else {
+    await order.record('FAIL_PAYMENT', 'payment-failed', { reason: order.paymentFailure?.code ?? null });
+  }
+}
+
+/**
+ * The workflow itself was cancelled (an operator in the Temporal UI): every part that may still be
+ * cancelled is, and what was done for it is undone newest first (shipments stop with this scope).
+ * A payment still in flight undoes itself (its child is cancelled with this workflow).
+ */
+export async function compensateAll(order: OrderState): Promise<void> {
+  const reason = '운영자에 의한 주문 취소';
+  const cancellable = order.allParts.filter((p) => PART_TRANSITIONS[p.status].CANCEL);
+  const stuck = order.allParts.filter((p) => !isTerminal(p.status) && !PART_TRANSITIONS[p.status].CANCEL);
+  if (stuck.length > 0)
+    log.error('order workflow cancelled with parts past shipping: handle them by hand', {
+      orderId: order.orderId,
+      parts: stuck.map((p) => `${p.def.sellerId}:${p.status}`),
+    });
+  for (const part of cancellable)
+    await order.record('CANCEL', `cancel:workflow:${part.def.sellerId}`, {
+      sellerId: part.def.sellerId,
+      reason,
+    });
+  if (order.committed) {
+    if (cancellable.length > 0) await undoPaidParts(order, cancellable, 'cancel:workflow', reason);
+    return;
+  }
+  // Not committed yet: the refund (if paid) is the newest step, then the reservation is released.
+  await order.undos.unwind({
+    parts: cancellable,
+    refundId: `${order.orderId}:cancel:workflow`,
+    amount: order.balances.pg + order.balances.points,
+    reason,
+    restockIdOf: () => '',
+  });
+}
