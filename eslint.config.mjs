@@ -1,6 +1,6 @@
-// One lint setup: TypeScript rules everywhere, plus the two architectural fences of docs/architecture.md:
-// workflow code stays deterministic (no Node built-ins, activities imported as types only) and
-// domain code stays pure (no I/O or framework imports).
+// One lint setup: TypeScript rules everywhere, plus the architectural fences of docs/architecture.md:
+// workflow code stays deterministic (no Node built-ins, activities imported as types only), domain
+// code stays pure (no I/O or framework imports), and each layer imports only the layers below it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
@@ -24,6 +24,33 @@ const ioPackages = [
   'smtp-server',
   'mailparser',
 ];
+
+// The layers of docs/architecture.md: each folder names the folders its imports may not reach.
+const layer = (...folders) => folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]);
+const layerFence = (message, ...folders) => ({ group: layer(...folders), message });
+/** Everything that may call use cases or implement their ports: out of reach of domain/ and application/. */
+const aboveApplication = [
+  'persistence',
+  'integrations',
+  'api',
+  'activities',
+  'workflows',
+  'platform',
+  'config',
+  'contexts',
+  'launcher',
+  'workers',
+  'sandbox',
+];
+const notes = {
+  domain: 'Domain code imports only domain/: ports are implemented outside it.',
+  application: 'Use cases import only domain/ and application/; adapters are injected through ports.',
+  adapters:
+    'Persistence and integrations implement domain ports: they import domain/ and platform/, never what calls them.',
+  entry:
+    'Routes and activities call use cases; concrete adapters are wired in contexts/ (create<Context>Context).',
+  platform: 'Platform is shared plumbing: it imports no context code.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'var/**', '.tools/**'] },
@@ -85,7 +112,10 @@ export default tseslint.config(
         'error',
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Domain code is pure: no Node built-ins.' })),
-          patterns: [{ group: ioPackages, message: 'Domain code is pure: no I/O or framework imports.' }],
+          patterns: [
+            { group: ioPackages, message: 'Domain code is pure: no I/O or framework imports.' },
+            layerFence(notes.domain, 'application', ...aboveApplication),
+          ],
         },
       ],
       'no-restricted-globals': [
@@ -98,6 +128,94 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'Time comes in as an argument.' },
         { object: 'Math', property: 'random', message: 'Randomness comes in as an argument.' },
         { object: 'crypto', property: 'randomUUID', message: 'Ids come in as arguments.' },
+      ],
+    },
+  },
+  {
+    files: ['application/**/*.ts'],
+    ignores: ['application/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ioPackages, message: notes.application },
+            layerFence(notes.application, ...aboveApplication),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['persistence/**/*.ts', 'integrations/**/*.ts'],
+    ignores: ['persistence/**/*.test.ts', 'integrations/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layerFence(
+              notes.adapters,
+              'application',
+              'api',
+              'activities',
+              'workflows',
+              'contexts',
+              'launcher',
+              'workers',
+              'sandbox',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // api/server.ts and api/compose-app.ts are composition roots: they wire the contexts.
+    files: ['api/**/*.ts', 'activities/**/*.ts'],
+    ignores: ['api/**/*.test.ts', 'activities/**/*.test.ts', 'api/server.ts', 'api/compose-app.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layerFence(
+              notes.entry,
+              'persistence',
+              'integrations',
+              'contexts',
+              'config',
+              'launcher',
+              'workers',
+              'sandbox',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['platform/**/*.ts'],
+    ignores: ['platform/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layerFence(
+              notes.platform,
+              'application',
+              'api',
+              'activities',
+              'workflows',
+              'integrations',
+              'contexts',
+              'launcher',
+              'workers',
+              'sandbox',
+            ),
+          ],
+        },
       ],
     },
   },

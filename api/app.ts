@@ -11,7 +11,7 @@ import { createRouter } from './router';
 import { createDocsRoutes } from './system/docs.routes';
 import { createHealthRoutes } from './system/health.routes';
 import { createMetricsRoutes } from './system/metrics.routes';
-import type { ReadinessCheck } from './system/readiness';
+import type { ReadinessCheck } from '../platform/readiness-check';
 
 export const API_BASE_PATH = '/api/v1';
 export const OPENAPI_PATH = `${API_BASE_PATH}/openapi.json`;

@@ -1,32 +1,23 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { ephemeralIdentitySettings, type IdentitySettings } from '../config/identity-secrets';
-import type { PersonalDataEraser } from '../domain/identity/ports';
-import { uuidv7 } from '../platform/ids';
-import type { Infrastructure } from '../platform/infrastructure';
-import type { Logger } from '../platform/observability/logger';
-import type { Metrics } from '../platform/observability/metrics';
-import type { AppEnv } from './app-env';
-import { createApp } from './app';
-import { createIdentityModule } from './identity/identity.module';
-import { createCatalogModule } from './catalog/catalog.module';
+import { SANDBOX_COURIER_WEBHOOK_SECRET, type CourierVendorConfig } from '../config/courier-vendors';
+import type { IdentitySettings } from '../config/identity-secrets';
 import type { NotificationVendorConfig } from '../config/notification-vendors';
+import { contextInfra, type ChatSettings, type ContextInfra } from '../contexts/context-infra';
+import { createContexts, type Contexts } from '../contexts/create-contexts';
 import {
   notificationWebhookSecrets,
   SANDBOX_NHN_WEBHOOK_SIGNATURE,
 } from '../integrations/notification/notification-vendors';
-import { createNotificationModule } from './notification/notification.module';
-import { createChatModule, type ChatSettings } from './chat/chat.module';
-import { createOrderingModule } from './ordering/ordering.module';
-import { createLiveSockets } from './live-sockets';
-import { MemoryPubSub } from '../platform/pubsub/memory-pub-sub';
-import type { PubSub } from '../platform/pubsub/pub-sub';
+import type { Vendors } from '../integrations/open-vendors';
 import type { PaymentGateways } from '../integrations/payment/payment-vendors';
-import { createPaymentModule } from './payment/payment.module';
+import type { Infrastructure } from '../platform/infrastructure';
+import type { Logger } from '../platform/observability/logger';
+import type { Metrics } from '../platform/observability/metrics';
+import type { PubSub } from '../platform/pubsub/pub-sub';
+import { createApp } from './app';
+import type { AppEnv } from './app-env';
+import { createLiveSockets } from './live-sockets';
 import { sandboxWindowProxy } from './payment/sandbox-window.proxy';
-import { SANDBOX_COURIER_WEBHOOK_SECRET, type CourierVendorConfig } from '../config/courier-vendors';
-import { createShippingModule } from './shipping/shipping.module';
-import { createSettlementModule } from './settlement/settlement.module';
-import { settlementDeadLetterRetrier } from '../workflows/settlement/settlement-payout.starter';
 
 export interface ApiRuntime {
   infrastructure: Infrastructure;
@@ -57,119 +48,53 @@ export type ComposedApp = OpenAPIHono<AppEnv> & {
   attachLiveSockets(server: unknown): () => void;
 };
 
-/** Wires every context's routes over the shared infrastructure; used by every process that serves HTTP. */
-export function composeApp(runtime: ApiRuntime): ComposedApp {
-  const newId = () => uuidv7();
-  // Contexts that hold personal data push an eraser here; withdrawal (DELETE /me) runs them all.
-  const personalDataErasers: PersonalDataEraser[] = [];
-  // identity.authenticate + requireRole / requireSellerAccess (api/middleware/authorize.ts) guard every protected route.
-  const identity = createIdentityModule({
-    dataSource: runtime.infrastructure.dataSource,
-    kv: runtime.infrastructure.kv,
-    logger: runtime.logger,
-    settings: runtime.identity ?? ephemeralIdentitySettings(),
-    newId,
-    personalDataErasers,
-  });
-  const catalog = createCatalogModule({
-    dataSource: runtime.infrastructure.dataSource,
-    kv: runtime.infrastructure.kv,
-    logger: runtime.logger,
-    newId,
-    publicBaseUrl: runtime.publicBaseUrl,
-    authenticate: identity.authenticate,
-    imageStorageDir: runtime.imageStorageDir,
-    temporalClient: () => runtime.infrastructure.temporal.client,
-  });
-  const payment = createPaymentModule({
-    dataSource: runtime.infrastructure.dataSource,
-    gateways: runtime.payments,
-    temporalClient: () => runtime.infrastructure.temporal.client,
-    authenticate: identity.authenticate,
-    newId,
-    orderStatusOf: async (orderId) => (await ordering.orders.findById(orderId))?.status ?? null,
-    deadLetterRetriers: {
-      settlement: settlementDeadLetterRetrier({ temporal: () => runtime.infrastructure.temporal.client }),
+/**
+ * What the contexts are built over in a process that serves HTTP; `vendors` are the adapters open
+ * in this process (the embedded launcher opens every vendor; the API only the PGs).
+ */
+export function apiContextInfra(
+  runtime: ApiRuntime,
+  vendors: Partial<Vendors> = { paymentGateways: runtime.payments },
+): ContextInfra {
+  return {
+    ...contextInfra({ ...runtime, vendors }),
+    api: {
+      paymentResultUrl: runtime.paymentResultUrl,
+      chat: runtime.chat,
+      pubSub: runtime.pubSub,
+      notificationWebhooks: runtime.notifications
+        ? notificationWebhookSecrets(runtime.notifications)
+        : { nhnSignature: SANDBOX_NHN_WEBHOOK_SIGNATURE },
+      courierWebhookSecret: runtime.couriers
+        ? runtime.couriers.webhookSecret
+        : SANDBOX_COURIER_WEBHOOK_SECRET,
     },
-  });
-  // Cart and orders; POST /orders starts OrderLifecycle, whose updates carry every later command.
-  const ordering = createOrderingModule({
-    dataSource: runtime.infrastructure.dataSource,
-    kv: runtime.infrastructure.kv,
-    cipher: identity.deps.cipher,
-    catalog: catalog.catalog.browsing,
-    inventory: catalog.inventory,
-    points: { availablePoints: async (userId) => (await payment.points.balance(userId)).available },
-    newId,
-    authenticate: identity.authenticate,
-    temporalClient: () => runtime.infrastructure.temporal.client,
-    gateways: runtime.payments,
-    publicBaseUrl: runtime.publicBaseUrl,
-    paymentResultUrl: runtime.paymentResultUrl,
-    logger: runtime.logger,
-  });
-  personalDataErasers.push(ordering.eraser);
-  const notification = createNotificationModule({
-    dataSource: runtime.infrastructure.dataSource,
-    cipher: identity.deps.cipher,
-    temporalClient: () => runtime.infrastructure.temporal.client,
-    secrets: runtime.notifications
-      ? notificationWebhookSecrets(runtime.notifications)
-      : { nhnSignature: SANDBOX_NHN_WEBHOOK_SIGNATURE },
-    authenticate: identity.authenticate,
-    newId,
-  });
+  };
+}
+
+/** Every context's routes over the shared infrastructure; used by every process that serves HTTP. */
+export function composeApp(
+  runtime: ApiRuntime,
+  contexts: Contexts = createContexts(apiContextInfra(runtime)),
+): ComposedApp {
   const liveSockets = createLiveSockets();
-  const chat = createChatModule({
-    dataSource: runtime.infrastructure.dataSource,
-    kv: runtime.infrastructure.kv,
-    pubSub: runtime.pubSub ?? new MemoryPubSub(),
-    logger: runtime.logger,
-    newId,
-    authenticate: identity.authenticate,
-    principals: identity.sessions,
-    sellers: {
-      isActiveSeller: async (userId) => {
-        const access = await identity.deps.users.findAccess(userId);
-        return access?.role === 'SELLER' && access.status === 'ACTIVE';
-      },
-    },
-    products: {
-      sellerOfProduct: async (productId) =>
-        (await catalog.catalog.browsing.productDetail(productId))?.sellerId ?? null,
-    },
-    liveSockets,
-    settings: runtime.chat,
-    temporalClient: () => runtime.infrastructure.temporal.client,
-  });
-  const shipping = createShippingModule({
-    dataSource: runtime.infrastructure.dataSource,
-    orders: ordering.orders,
-    temporalClient: () => runtime.infrastructure.temporal.client,
-    authenticate: identity.authenticate,
-    webhookSecret: runtime.couriers ? runtime.couriers.webhookSecret : SANDBOX_COURIER_WEBHOOK_SECRET,
-    newId,
-  });
-  const settlement = createSettlementModule({
-    dataSource: runtime.infrastructure.dataSource,
-    temporalClient: () => runtime.infrastructure.temporal.client,
-    authenticate: identity.authenticate,
-    newId,
-  });
+  // identity.authenticate + requireRole / requireSellerAccess (api/middleware/authorize.ts) guard every protected route.
+  const http = { authenticate: contexts.identity.authenticate, liveSockets };
   const app = createApp({
     logger: runtime.logger,
     metrics: runtime.metrics,
-    newId,
+    newId: contexts.identity.deps.newId,
     readinessChecks: runtime.infrastructure.readinessChecks,
     apiRoutes: [
-      ...identity.routes,
-      ...catalog.routes,
-      ...notification.routes,
-      ...chat.routes,
-      ...ordering.routes,
-      ...payment.routes,
-      ...shipping.routes,
-      ...settlement.routes,
+      ...contexts.identity.routes(),
+      ...contexts.catalog.routes(http),
+      ...contexts.inventory.routes(http),
+      ...contexts.notification.routes(http),
+      ...contexts.chat.routes(http),
+      ...contexts.ordering.routes(http),
+      ...contexts.payment.routes(http),
+      ...contexts.shipping.routes(http),
+      ...contexts.settlement.routes(http),
     ],
   });
   // The sandbox PG's payment window, on the shop's own address so a browser can reach it.

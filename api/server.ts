@@ -1,6 +1,5 @@
 import { loadApiConfig } from '../config/api.config';
 import { resolveIdentitySettings } from '../config/identity-secrets';
-import { uuidv7 } from '../platform/ids';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
@@ -8,7 +7,8 @@ import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
 import { createPubSub } from '../platform/pubsub/create-pub-sub';
 import { composeApp } from './compose-app';
-import { bootstrapAdmin } from './identity/identity.module';
+import { contextInfra } from '../contexts/context-infra';
+import { bootstrapAdmin } from '../contexts/identity.context';
 import { openPaymentGateways } from '../integrations/payment/payment-vendors';
 import { vendorsWithoutCredentials } from '../config/sandbox-needed';
 
@@ -18,13 +18,9 @@ async function main(): Promise<void> {
   const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv });
   const logger = createLogger({ level: config.logLevel, name: 'api' });
   const infrastructure = await openInfrastructure(config);
-  await bootstrapAdmin({
-    dataSource: infrastructure.dataSource,
-    kv: infrastructure.kv,
-    logger,
-    settings: identity,
-    newId: () => uuidv7(),
-  });
+  await bootstrapAdmin(
+    contextInfra({ infrastructure, logger, identity, publicBaseUrl: config.publicBaseUrl }),
+  );
   // Live chat reaches participants connected to any API process through Redis pub/sub.
   const pubSub = createPubSub(config.cache);
   // Webhooks are verified by asking the PG again; in sandbox set PG_SIMULATOR_URL to the workers' simulator.

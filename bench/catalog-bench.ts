@@ -15,7 +15,7 @@ import { keywordTerms, type ProductSearchQuery, type ProductSort } from '../doma
 import { createDataSource } from '../persistence/data-source';
 import { DbProductSearch } from '../persistence/catalog/db-product-search';
 import { TypeOrmCategoryRepository } from '../persistence/catalog/typeorm-category.repository';
-import { createInventory } from '../persistence/inventory/inventory-module';
+import { createInventory } from '../contexts/inventory.context';
 import { RedisKeyValueStore } from '../platform/cache/redis-key-value-store';
 import { uuidv7 } from '../platform/ids';
 import type { Infrastructure } from '../platform/infrastructure';

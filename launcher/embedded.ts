@@ -1,10 +1,11 @@
 import { loadEmbeddedConfig } from '../config/embedded.config';
 import { openVendors } from '../integrations/open-vendors';
 import { sandboxVendors } from '../sandbox';
-import { composeApp } from '../api/compose-app';
-import { bootstrapAdmin } from '../api/identity/identity.module';
+import { apiContextInfra, composeApp, type ApiRuntime } from '../api/compose-app';
+import { contextInfra } from '../contexts/context-infra';
+import { createContexts } from '../contexts/create-contexts';
+import { bootstrapAdmin } from '../contexts/identity.context';
 import { DEFAULT_DEV_SECRETS_PATH, resolveIdentitySettings } from '../config/identity-secrets';
-import { uuidv7 } from '../platform/ids';
 import { createDataSource } from '../persistence/data-source';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
@@ -64,13 +65,9 @@ async function main(): Promise<void> {
     cache: config.cache,
     temporal,
   });
-  const admin = await bootstrapAdmin({
-    dataSource: infrastructure.dataSource,
-    kv: infrastructure.kv,
-    logger,
-    settings: identity,
-    newId: () => uuidv7(),
-  });
+  const admin = await bootstrapAdmin(
+    contextInfra({ infrastructure, logger, identity, publicBaseUrl: config.publicBaseUrl }),
+  );
   if (admin === 'created' && !config.identity.ADMIN_PASSWORD)
     logger.info(
       { secrets: DEFAULT_DEV_SECRETS_PATH },
@@ -81,33 +78,10 @@ async function main(): Promise<void> {
   const vendors = await openVendors(config, sandboxVendors);
   stops.push(vendors.close);
   const metrics = createMetrics();
-
-  const workers = await startWorkers({
-    address: temporal.address,
-    namespace: temporal.namespace,
-    queues: [...TASK_QUEUES],
-    activities: composeActivities({
-      infrastructure,
-      logger,
-      identity,
-      metrics,
-      publicBaseUrl: config.publicBaseUrl,
-      imageStorageDir: config.imageStorageDir,
-      ...vendors,
-    }),
-    workflowBundle: await loadWorkflowBundle(),
-  });
-  stops.push(workers.shutdown);
-  await ensureSchedules(infrastructure.temporal.client);
-  workers.done.catch((error: unknown) => {
-    logger.fatal({ err: error }, 'a worker failed');
-    process.kill(process.pid, 'SIGTERM');
-  });
-
   // In memory with nothing configured (one process); Redis when REDIS_URL is set.
   const pubSub = createPubSub(config.cache);
   stops.push(() => pubSub.close());
-  const app = composeApp({
+  const api: ApiRuntime = {
     infrastructure,
     logger,
     metrics,
@@ -120,7 +94,25 @@ async function main(): Promise<void> {
     imageStorageDir: config.imageStorageDir,
     pubSub,
     chat: config.chat,
+  };
+  // One set of contexts: the workers take their activities, the API their routes.
+  const contexts = createContexts(apiContextInfra(api, vendors));
+
+  const workers = await startWorkers({
+    address: temporal.address,
+    namespace: temporal.namespace,
+    queues: [...TASK_QUEUES],
+    activities: composeActivities(contexts),
+    workflowBundle: await loadWorkflowBundle(),
   });
+  stops.push(workers.shutdown);
+  await ensureSchedules(infrastructure.temporal.client);
+  workers.done.catch((error: unknown) => {
+    logger.fatal({ err: error }, 'a worker failed');
+    process.kill(process.pid, 'SIGTERM');
+  });
+
+  const app = composeApp(api, contexts);
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   stops.push(server.close);

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CacheConfig, DatabaseConfig, TemporalConfig } from '../config/sections';
 import { createDataSource } from '../persistence/data-source';
-import type { ReadinessCheck } from '../api/system/readiness';
+import type { ReadinessCheck } from './readiness-check';
 import { createKeyValueStore } from './cache/create-key-value-store';
 import type { KeyValueStore } from './cache/key-value-store';
 import { connectTemporalClient, type TemporalClientHandle } from './temporal/temporal-client';

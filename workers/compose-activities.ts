@@ -1,15 +1,10 @@
-import { inventoryActivitiesFor } from '../activities/inventory/inventory-worker';
-import { chatActivitiesFor } from '../activities/chat/chat-worker';
-import { notificationActivitiesFor } from '../activities/notification/notification-worker';
-import { paymentActivitiesFor } from '../activities/payment/payment-worker';
-import { orderingActivitiesFor } from '../activities/ordering/ordering-worker';
-import { shippingActivitiesFor } from '../activities/shipping/shipping-worker';
-import { settlementActivitiesFor } from '../activities/settlement/settlement-worker';
-import type { Vendors } from '../integrations/open-vendors';
-import type { Metrics } from '../platform/observability/metrics';
 import type { IdentitySettings } from '../config/identity-secrets';
+import { contextInfra } from '../contexts/context-infra';
+import { createContexts, type Contexts } from '../contexts/create-contexts';
+import type { Vendors } from '../integrations/open-vendors';
 import type { Infrastructure } from '../platform/infrastructure';
 import type { Logger } from '../platform/observability/logger';
+import type { Metrics } from '../platform/observability/metrics';
 import type { TaskQueue } from './task-queues';
 
 /** The vendors (integrations/open-vendors.ts) and what else the activities run over. */
@@ -24,15 +19,26 @@ export interface ActivityRuntime extends Vendors {
   imageStorageDir: string;
 }
 
-/** The activities each context's task queue runs, built over injected dependencies. */
-export function composeActivities(runtime: ActivityRuntime): Record<TaskQueue, object> {
+/** The contexts of a worker process: every vendor is open in it. */
+export function workerContexts(runtime: ActivityRuntime): Contexts {
+  const { notificationVendors, paymentGateways, courierTracking, settlementVendors } = runtime;
+  return createContexts(
+    contextInfra({
+      ...runtime,
+      vendors: { notificationVendors, paymentGateways, courierTracking, settlementVendors },
+    }),
+  );
+}
+
+/** The activities each context's task queue runs, built by the contexts over injected dependencies. */
+export function composeActivities(contexts: Contexts): Record<TaskQueue, object> {
   return {
-    inventory: inventoryActivitiesFor(runtime),
-    ordering: orderingActivitiesFor(runtime),
-    payment: paymentActivitiesFor(runtime),
-    shipping: shippingActivitiesFor(runtime),
-    settlement: settlementActivitiesFor(runtime),
-    notification: notificationActivitiesFor(runtime),
-    chat: chatActivitiesFor(runtime),
+    inventory: contexts.inventory.activities(),
+    ordering: contexts.ordering.activities(),
+    payment: contexts.payment.activities(),
+    shipping: contexts.shipping.activities(),
+    settlement: contexts.settlement.activities(),
+    notification: contexts.notification.activities(),
+    chat: contexts.chat.activities(),
   };
 }

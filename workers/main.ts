@@ -7,7 +7,7 @@ import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
 import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
-import { composeActivities } from './compose-activities';
+import { composeActivities, workerContexts } from './compose-activities';
 import { ensureSchedules, schedulesServedBy } from './schedules';
 import { startWorkers } from './start-workers';
 import { createWorkerHttpApp } from './worker-http';
@@ -35,15 +35,17 @@ async function main(args: string[]): Promise<void> {
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     queues,
-    activities: composeActivities({
-      infrastructure,
-      logger,
-      identity,
-      metrics,
-      publicBaseUrl: config.publicBaseUrl,
-      imageStorageDir: config.imageStorageDir,
-      ...vendors,
-    }),
+    activities: composeActivities(
+      workerContexts({
+        infrastructure,
+        logger,
+        identity,
+        metrics,
+        publicBaseUrl: config.publicBaseUrl,
+        imageStorageDir: config.imageStorageDir,
+        ...vendors,
+      }),
+    ),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
   });
   // Each worker ensures the schedules of the queues it serves (inventory, ordering, settlement…).

@@ -1,8 +1,11 @@
 import type { Client } from '@temporalio/client';
-import type { DeliveryEvent, NotificationAttempt, NotificationStore } from '../../domain/notification';
+import type {
+  DeliveryEvent,
+  DeliveryWebhookReaders,
+  NotificationAttempt,
+  NotificationStore,
+} from '../../domain/notification';
 import { notificationWorkflowId } from '../../domain/notification';
-import { parseNhnWebhook, verifyNhnWebhookSignature } from '../../integrations/notification/nhn-webhook';
-import { parseSendGridEvents, verifySendGridWebhook } from '../../integrations/notification/sendgrid-webhook';
 import { deliveryReportedSignal } from '../../workflows/notification/notification.messages';
 import { ProblemError } from '../problem';
 
@@ -26,6 +29,7 @@ export class NotificationWebhooks {
       store: NotificationStore;
       temporal: () => Client;
       secrets: WebhookSecrets;
+      readers: DeliveryWebhookReaders;
       now: () => Date;
       newId: () => string;
     },
@@ -33,10 +37,10 @@ export class NotificationWebhooks {
 
   async nhn(headers: Headers, rawBody: string): Promise<WebhookOutcome> {
     const signature = this.deps.secrets.nhnSignature;
-    if (!signature || !verifyNhnWebhookSignature(headers, signature)) {
+    if (!signature || !this.deps.readers.nhnSignatureMatches(headers, signature)) {
       throw new ProblemError('WEBHOOK_SIGNATURE_INVALID', 'The NHN webhook signature does not match.');
     }
-    const payload = this.parse(() => parseNhnWebhook(rawBody));
+    const payload = this.parse(() => this.deps.readers.readNhn(rawBody));
     let applied = 0;
     for (const report of payload.reports) {
       const attempt = report.correlationKey
@@ -73,12 +77,9 @@ export class NotificationWebhooks {
 
   async sendgrid(headers: Headers, rawBody: string, now: Date): Promise<WebhookOutcome> {
     const publicKey = this.deps.secrets.sendgridPublicKey;
-    const verdict = publicKey
-      ? verifySendGridWebhook({ rawBody, headers, publicKey, now })
-      : { ok: false as const };
-    if (!verdict.ok)
+    if (!publicKey || !this.deps.readers.sendGridVerified({ rawBody, headers, publicKey, now }))
       throw new ProblemError('WEBHOOK_SIGNATURE_INVALID', 'The SendGrid event signature does not verify.');
-    const events = this.parse(() => parseSendGridEvents(rawBody));
+    const events = this.parse(() => this.deps.readers.readSendGrid(rawBody));
     let applied = 0;
     for (const event of events) {
       const attempt = await this.emailAttemptOf(event);

@@ -1,6 +1,6 @@
+import type { PaymentGatewayDirectory } from '../../domain/payment/payment-gateway';
 import type { Order } from '../../domain/ordering/order';
 import { itemSummary } from '../../domain/ordering/order-summary';
-import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
 import type { AfterSaleStore } from '../../domain/ordering/ports';
 import { ProblemError } from '../problem';
 
@@ -28,7 +28,7 @@ export interface CheckoutView {
 export class OrderCheckouts {
   constructor(
     private readonly deps: {
-      gateways?: PaymentGateways;
+      gateways?: PaymentGatewayDirectory;
       store: Pick<AfterSaleStore, 'saveCheckout' | 'latestCheckout'>;
       publicBaseUrl: string;
       newId: () => string;

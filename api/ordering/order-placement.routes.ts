@@ -18,7 +18,7 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
 export type OnOrderPlaced = (order: Order, context: { created: boolean }) => Promise<Record<string, unknown>>;
 
 /**
- * `POST /orders`, mounted by the ordering module (`ordering.module.ts`), whose `onPlaced` starts
+ * `POST /orders`, mounted by the ordering context (`contexts/ordering.context.ts`), whose `onPlaced` starts
  * OrderLifecycle in the same request.
  */
 export function createOrderPlacementRoutes(deps: {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
+import type { PaymentGatewayDirectory } from '../../domain/payment/payment-gateway';
 import { isPgProvider, type PgReturnOutcome } from '../../domain/payment';
-import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
 import type { OrderRepository } from '../../domain/ordering/ports';
 import { submitPaymentUpdate } from '../../workflows/ordering/order-lifecycle.messages';
 import type { AppEnv } from '../app-env';
@@ -21,7 +21,7 @@ export function createPaymentReturnRoutes(deps: {
   orders: OrderRepository;
   lifecycle: OrderLifecycleClient;
   checkouts: OrderCheckouts;
-  gateways?: PaymentGateways;
+  gateways?: PaymentGatewayDirectory;
   /** Where the browser lands; default the server's own page `/api/v1/payments/result`. */
   resultPageUrl: string;
   confirmWaitMs?: number;

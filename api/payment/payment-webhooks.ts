@@ -1,11 +1,11 @@
 import type { Client } from '@temporalio/client';
+import type { PaymentGatewayDirectory } from '../../domain/payment/payment-gateway';
 import {
   paymentStatusFromPg,
   type PaymentRepository,
   type PgProvider,
   type WebhookAck,
 } from '../../domain/payment';
-import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
 import { paymentAttemptWorkflowId, pgStatusChangedSignal } from '../../workflows/payment/payment.messages';
 import { ProblemError } from '../problem';
 
@@ -42,7 +42,7 @@ export class PaymentWebhooks {
   constructor(
     private readonly deps: {
       payments: PaymentRepository;
-      gateways?: PaymentGateways;
+      gateways?: PaymentGatewayDirectory;
       temporal: () => Client;
       newId: () => string;
       now: () => Date;

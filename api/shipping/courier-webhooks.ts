@@ -1,8 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { shipmentWorkflowId } from '../../domain/ordering/workflow-ids';
-import type { ShipmentRepository } from '../../domain/shipping/ports';
-import { parseSweetTrackerCallback } from '../../integrations/shipping/sweettracker-callback';
+import type { CourierCallbackReader, ShipmentRepository } from '../../domain/shipping/ports';
 import { trackingEventsSignal } from '../../workflows/shipping/shipment.messages';
 import { ProblemError } from '../problem';
 
@@ -33,6 +32,8 @@ export class CourierWebhooks {
       secret?: string;
       temporal: () => Client;
       now: () => Date;
+      /** The tracker's push format (SweetTracker's). */
+      readCallback: CourierCallbackReader;
     },
   ) {}
 
@@ -58,7 +59,7 @@ export class CourierWebhooks {
     } catch {
       throw new ProblemError('COURIER_WEBHOOK_MALFORMED', 'The callback body is not JSON.');
     }
-    const parsed = parseSweetTrackerCallback(body);
+    const parsed = this.deps.readCallback(body);
     if (parsed.kind === 'malformed')
       throw new ProblemError(
         'COURIER_WEBHOOK_MALFORMED',

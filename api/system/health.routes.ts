@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../router';
-import { runReadinessChecks, type ReadinessCheck } from './readiness';
+import type { ReadinessCheck } from '../../platform/readiness-check';
+import { runReadinessChecks } from './readiness';
 
 const dependencyStatus = z.object({
   status: z.enum(['up', 'down']),

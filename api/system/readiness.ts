@@ -1,8 +1,4 @@
-/** A dependency the process cannot serve without; readiness reports each one separately. */
-export interface ReadinessCheck {
-  name: string;
-  check(): Promise<void>;
-}
+import type { ReadinessCheck } from '../../platform/readiness-check';
 
 export interface DependencyStatus {
   status: 'up' | 'down';

@@ -10,3 +10,4 @@ export * from './sms-length';
 export * from './notification-format';
 export * from './alimtalk-fallback-policy';
 export * from './notification';
+export * from './delivery-webhooks';

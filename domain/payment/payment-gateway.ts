@@ -7,6 +7,12 @@ import type {
 } from './gateway-results';
 import type { CardScope, PaymentMethod, PgProvider } from './payment-method';
 
+/** The adapters of the PGs this process has open, by provider (the API verifies returns and webhooks with them). */
+export interface PaymentGatewayDirectory {
+  /** The adapter of a configured PG; a DomainError PAYMENT_PROVIDER_UNAVAILABLE for any other. */
+  gateway(provider: PgProvider): PaymentGateway;
+}
+
 /**
  * The port every PG adapter implements (Toss now; NicePay, KG Inicis, KakaoPay, NaverPay later).
  * The Korean flow is the same everywhere: the server prepares the checkout, the buyer authenticates

@@ -130,6 +130,11 @@ export interface CourierCallback {
   events: TrackingEvent[];
 }
 
+/** Reads one tracker push (its vendor format) into a callback, or says why it is not one. */
+export type CourierCallbackReader = (
+  body: unknown,
+) => { kind: 'callback'; callback: CourierCallback } | { kind: 'malformed'; reason: string };
+
 /** What shipping asks ordering before showing a timeline: whose order this is. */
 export interface ShippingOrderOwners {
   findById(orderId: string): Promise<{ userId: string } | null>;

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { ChatRateLimiter } from '../../application/chat/chat-rate-limit';
 import { createChatUseCases, type ChatUseCases } from '../../application/chat/chat-use-cases';
-import { unverifiedOrderReferences } from '../../api/chat/chat.module';
+import { unverifiedOrderReferences } from '../../contexts/chat.context';
 import type { ChatLiveEvent, ChatReplyReminders } from '../../domain/chat/ports';
 import type { Principal } from '../../domain/identity/principal';
 import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store';

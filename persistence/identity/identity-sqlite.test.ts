@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../api/app';
-import { createIdentityModule } from '../../api/identity/identity.module';
+import { contextInfra } from '../../contexts/context-infra';
+import { createIdentityContext } from '../../contexts/identity.context';
 import { ephemeralIdentitySettings } from '../../config/identity-secrets';
 import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store';
 import { uuidv7 } from '../../platform/ids';
@@ -18,19 +19,20 @@ describe('identity on SQLite (embedded mode)', () => {
   before(async () => {
     dataSource = await createDataSource({ kind: 'sqlite', path: ':memory:' }).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    const identity = createIdentityModule({
-      dataSource,
-      kv: new MemoryKeyValueStore(),
-      logger: createLogger({ level: 'silent' }),
-      settings: ephemeralIdentitySettings(),
-      newId: () => uuidv7(),
-    });
+    const identity = createIdentityContext(
+      contextInfra({
+        infrastructure: { dataSource, kv: new MemoryKeyValueStore() },
+        logger: createLogger({ level: 'silent' }),
+        identity: ephemeralIdentitySettings(),
+        publicBaseUrl: 'http://localhost',
+      }),
+    );
     app = createApp({
       logger: createLogger({ level: 'silent' }),
       metrics: createMetrics({ collectProcessMetrics: false }),
       newId: () => uuidv7(),
       readinessChecks: [],
-      apiRoutes: identity.routes,
+      apiRoutes: identity.routes(),
     });
   });
   after(async () => {

@@ -71,3 +71,70 @@ describe('architecture fences in the lint setup', () => {
     assert.deepEqual(await ruleIdsFor('persistence/fence-probe.ts', io), []);
   });
 });
+
+describe('layer fences in the lint setup', () => {
+  const restricted = async (path: string, code: string) =>
+    (await ruleIdsFor(path, code)).includes('no-restricted-imports');
+  const importing = (from: string, name: string) =>
+    `import { ${name} } from '${from}';\nexport const x = ${name};\n`;
+  const repository = (up: string) =>
+    importing(`${up}persistence/payment/typeorm-payment.repository`, 'TypeOrmPaymentRepository');
+
+  test('domain code imports no other layer', async () => {
+    assert.ok(await restricted('domain/ordering/fence-probe.ts', importing('../../platform/ids', 'uuidv7')));
+    assert.ok(
+      await restricted(
+        'domain/ordering/fence-probe.ts',
+        importing('../../application/ordering/place-order', 'OrderPlacementService'),
+      ),
+    );
+  });
+
+  test('use cases import neither adapters nor frameworks', async () => {
+    for (const code of [
+      repository('../../'),
+      importing('typeorm', 'DataSource'),
+      importing('../../platform/ids', 'uuidv7'),
+    ])
+      assert.ok(await restricted('application/ordering/fence-probe.ts', code), code);
+    const domainRule = importing('../../domain/ordering/order-number', 'ORDER_SERIAL_LIMIT');
+    assert.deepEqual(await ruleIdsFor('application/ordering/fence-probe.ts', domainRule), []);
+  });
+
+  test('persistence and integrations never import what calls them', async () => {
+    const useCase = importing('../../application/catalog/catalog', 'createCatalog');
+    assert.ok(await restricted('persistence/catalog/fence-probe.ts', useCase));
+    assert.ok(await restricted('integrations/payment/fence-probe.ts', useCase));
+    assert.ok(
+      await restricted(
+        'persistence/catalog/fence-probe.ts',
+        importing('../../contexts/create-contexts', 'createContexts'),
+      ),
+    );
+    assert.deepEqual(
+      await ruleIdsFor('persistence/catalog/fence-probe.ts', importing('../../platform/ids', 'uuidv7')),
+      [],
+    );
+  });
+
+  test('routes and activities reach adapters only through contexts/', async () => {
+    for (const path of ['api/payment/fence-probe.ts', 'activities/payment/fence-probe.ts']) {
+      assert.ok(await restricted(path, repository('../../')), path);
+      assert.ok(await restricted(path, importing('../../contexts/create-contexts', 'createContexts')), path);
+      assert.deepEqual(
+        await ruleIdsFor(path, importing('../../application/ordering/place-order', 'OrderPlacementService')),
+        [],
+      );
+    }
+    assert.deepEqual(await ruleIdsFor('contexts/fence-probe.ts', repository('../')), []);
+    assert.deepEqual(
+      await ruleIdsFor('api/compose-app.ts', importing('../contexts/create-contexts', 'createContexts')),
+      [],
+    );
+  });
+
+  test('platform imports no context code', async () => {
+    const code = "import type { AppEnv } from '../api/app-env';\nexport type X = AppEnv;\n";
+    assert.ok(await restricted('platform/fence-probe.ts', code));
+  });
+});

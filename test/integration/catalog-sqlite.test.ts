@@ -5,17 +5,18 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { keywordTerms } from '../../domain/catalog/search-query';
-import { LocalDiskImageStorage } from '../../integrations/storage/local-disk-image-storage.adapter';
-import { createCatalogInventory, type CatalogInventory } from '../../persistence/catalog/catalog-module';
+import { contextInfra } from '../../contexts/context-infra';
 import { createDataSource } from '../../persistence/data-source';
 import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store';
 import { uuidv7 } from '../../platform/ids';
+import { createLogger } from '../../platform/observability/logger';
+import { catalogAndInventory } from '../support/contexts';
 
 /** Embedded mode: the same catalog and inventory code on SQLite, with the in-memory cache. */
 describe('catalog and inventory on SQLite (embedded mode)', () => {
   let directory: string;
   let dataSource: DataSource;
-  let services: CatalogInventory;
+  let services: ReturnType<typeof catalogAndInventory>;
 
   before(async () => {
     directory = mkdtempSync(join(tmpdir(), 'jangteo-catalog-'));
@@ -24,13 +25,15 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
       path: join(directory, 'shop.sqlite'),
     }).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    services = createCatalogInventory({
-      dataSource,
-      kv: new MemoryKeyValueStore(),
-      images: new LocalDiskImageStorage(join(directory, 'images')),
-      newId: uuidv7,
-      onError: (error) => assert.fail(error as Error),
-    });
+    services = catalogAndInventory(
+      contextInfra({
+        infrastructure: { dataSource, kv: new MemoryKeyValueStore() },
+        // Any error the services log (a cache, a listener) fails the test.
+        logger: createLogger({ level: 'error', destination: { write: (line: string) => assert.fail(line) } }),
+        publicBaseUrl: 'http://localhost',
+        imageStorageDir: join(directory, 'images'),
+      }),
+    );
   });
 
   after(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createRoute, z } from '@hono/zod-openapi';
-import { createIdentityModule } from '../../api/identity/identity.module';
+import { createIdentityContext } from '../../contexts/identity.context';
 import { requireRole, requireSellerAccess, sellerAccessOf } from '../../api/middleware/authorize';
 import { createRouter } from '../../api/router';
 import { createApp } from '../../api/app';
@@ -18,6 +18,7 @@ import {
   uniqueEmail,
   type TestAccount,
 } from '../support/identity';
+import { testInfra } from '../support/contexts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type Json = Record<string, unknown>;
@@ -42,13 +43,7 @@ describe('identity: authorization boundaries', () => {
     consumer = await signUpConsumer(app);
 
     // A stand-in for a later context's seller routes, guarded by the shared helpers.
-    const identity = createIdentityModule({
-      dataSource: app.dataSource,
-      kv: app.kv,
-      logger: createLogger({ level: 'silent' }),
-      settings: app.identity,
-      newId: () => uuidv7(),
-    });
+    const identity = createIdentityContext(testInfra(app));
     const ok = {
       200: {
         description: 'ok',

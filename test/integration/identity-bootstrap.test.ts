@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bootstrapAdmin } from '../../api/identity/identity.module';
-import { uuidv7 } from '../../platform/ids';
-import { createLogger } from '../../platform/observability/logger';
+import { bootstrapAdmin } from '../../contexts/identity.context';
+import { testInfra } from '../support/contexts';
 import { uniqueEmail } from '../support/identity';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -18,13 +17,7 @@ describe('identity: the first admin from configuration', () => {
   test('is created once, idempotently, and can sign in and create staff', async () => {
     const admin = { email: uniqueEmail('first-admin'), password: 'First-Admin-Pass-9' };
     const settings = { ...app.identity, bootstrapAdmin: admin };
-    const input = {
-      dataSource: app.dataSource,
-      kv: app.kv,
-      logger: createLogger({ level: 'silent' }),
-      settings,
-      newId: () => uuidv7(),
-    };
+    const input = testInfra({ ...app, identity: settings });
     assert.deepEqual(
       await Promise.all([bootstrapAdmin(input), bootstrapAdmin(input)]).then((r) => r.sort()),
       ['created', 'exists'],

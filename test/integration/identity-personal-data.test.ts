@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../api/app';
 import { composeApp } from '../../api/compose-app';
-import { createIdentityModule } from '../../api/identity/identity.module';
+import { createIdentityContext } from '../../contexts/identity.context';
 import type { PersonalDataEraser } from '../../domain/identity/ports';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { createMetrics } from '../../platform/observability/metrics';
 import { TEST_PASSWORD, uniqueEmail, validBusinessNumber } from '../support/identity';
 import { dumpDatabase } from '../support/database-dump';
+import { testInfra } from '../support/contexts';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 type Json = Record<string, unknown>;
@@ -164,20 +165,13 @@ describe('identity: personal data at rest, in logs, and on withdrawal', () => {
       name: 'recorder',
       erasePersonalData: async (userId) => void erased.push({ name: 'recorder', userId }),
     };
-    const identity = createIdentityModule({
-      dataSource: app.dataSource,
-      kv: app.kv,
-      logger: createLogger({ level: 'silent' }),
-      settings: app.identity,
-      newId: () => uuidv7(),
-      personalDataErasers: [recorder],
-    });
+    const identity = createIdentityContext(testInfra(app), { personalDataErasers: [recorder] });
     const withHooks = createApp({
       logger: createLogger({ level: 'silent' }),
       metrics: createMetrics({ collectProcessMetrics: false }),
       newId: () => uuidv7(),
       readinessChecks: [],
-      apiRoutes: identity.routes,
+      apiRoutes: identity.routes(),
     });
     const { id, auth, person, refreshToken } = await sellerWithEverything(withHooks);
     const secondLogin = (await (
@@ -266,20 +260,13 @@ describe('identity: personal data at rest, in logs, and on withdrawal', () => {
         throw new Error('orders database down');
       },
     };
-    const identity = createIdentityModule({
-      dataSource: app.dataSource,
-      kv: app.kv,
-      logger: createLogger({ level: 'silent' }),
-      settings: app.identity,
-      newId: () => uuidv7(),
-      personalDataErasers: [failing],
-    });
+    const identity = createIdentityContext(testInfra(app), { personalDataErasers: [failing] });
     const withHooks = createApp({
       logger: createLogger({ level: 'silent' }),
       metrics: createMetrics({ collectProcessMetrics: false }),
       newId: () => uuidv7(),
       readinessChecks: [],
-      apiRoutes: identity.routes,
+      apiRoutes: identity.routes(),
     });
     const { auth } = await sellerWithEverything(withHooks);
     assert.equal((await req(withHooks, '/api/v1/me', { method: 'DELETE', headers: auth })).status, 500);

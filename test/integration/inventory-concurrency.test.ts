@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/shared/domain-error';
 import { createDataSource } from '../../persistence/data-source';
 import type { InventoryService } from '../../application/inventory/inventory';
-import { createInventory } from '../../persistence/inventory/inventory-module';
+import { createInventory } from '../../contexts/inventory.context';
 import { uuidv7 } from '../../platform/ids';
 import { TEST_DATABASE_URL } from '../support/services';
 

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { InventoryService } from '../../application/inventory/inventory';
-import { createInventory } from '../../persistence/inventory/inventory-module';
+import { createInventory } from '../../contexts/inventory.context';
 import { TypeOrmUnitOfWork } from '../../persistence/inventory/typeorm-unit-of-work';
 import { uuidv7 } from '../../platform/ids';
 import { openTestDataSource } from '../support/database';

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import {
-  notificationActivitiesFor,
-  NOTIFICATION_TASK_QUEUE,
-} from '../../activities/notification/notification-worker';
+import type { NotificationContext } from '../../contexts/notification.context';
+import { NOTIFICATION_TASK_QUEUE } from '../../workflows/shared/task-queues';
+import { testContexts } from '../support/contexts';
 import { testIdentitySettings } from '../support/test-identity';
 import {
   findTemplate,
@@ -41,7 +40,7 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
   let vendors: NotificationVendors;
   let worker: Worker;
   let running: Promise<void>;
-  let activities: ReturnType<typeof notificationActivitiesFor>;
+  let activities: ReturnType<NotificationContext['activities']>;
   let admin: TestAccount;
 
   before(async () => {
@@ -56,11 +55,7 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
       },
       { webhookBaseUrl: `http://127.0.0.1:${server.port}`, sandbox: notificationSandbox },
     );
-    activities = notificationActivitiesFor({
-      infrastructure: app.infrastructure,
-      identity,
-      notificationVendors: vendors,
-    });
+    activities = testContexts(app, { vendors: { notificationVendors: vendors } }).notification.activities();
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: NOTIFICATION_TASK_QUEUE,

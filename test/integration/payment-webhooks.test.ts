@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { uuidv7 } from '../../platform/ids';
 import { openPaymentSandbox, type PaymentSandbox } from '../support/payment-sandbox';
-import { eventually } from '../support/eventually';
+import { until } from '../support/eventually';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 
 describe('Toss payment webhooks: verified by asking Toss again, applied once, only forward', () => {
@@ -63,22 +63,12 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
     return all.filter((d) => d.orderId === orderId);
   }
 
-  /** Waits until `read` answers a value that passes `ok`, and returns it. */
-  const until = <T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string) =>
-    eventually(
-      async () => {
-        const value = await read();
-        return ok(value) ? { value } : undefined;
-      },
-      { what, timeoutMs: 5_000 },
-    ).then((found) => found.value);
-
   test('the approval webhook is accepted once; replays of it change nothing', async () => {
     const { orderId } = await paidOrder();
     const [done] = await until(
       () => deliveries(orderId),
       (list) => list.some((d) => d.status === 'DONE' && d.responseStatus === 200),
-      'the DONE webhook',
+      { what: 'the DONE webhook', timeoutMs: 5_000 },
     );
     assert.equal(await events(orderId), 1);
     const before = await row(orderId);
@@ -96,7 +86,7 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
     const [done] = await until(
       () => deliveries(orderId),
       (list) => list.some((d) => d.status === 'DONE'),
-      'the DONE webhook',
+      { what: 'the DONE webhook', timeoutMs: 5_000 },
     );
     const cancelled = await sandbox.gateways.gateway('TOSS').cancel({
       orderId,
@@ -108,7 +98,7 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
     await until(
       () => row(orderId),
       (r) => r.status === 'CANCELLED',
-      'the CANCELLED row',
+      { what: 'the CANCELLED row', timeoutMs: 5_000 },
     );
     const late = await post(done!.body);
     assert.equal(late.status, 200);
@@ -121,7 +111,7 @@ describe('Toss payment webhooks: verified by asking Toss again, applied once, on
     await until(
       () => events(orderId),
       (n) => n === 1,
-      'the DONE event',
+      { what: 'the DONE event', timeoutMs: 5_000 },
     );
     const unknown = await post({
       eventType: 'PAYMENT_STATUS_CHANGED',

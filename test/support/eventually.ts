@@ -27,3 +27,16 @@ export async function eventually<T>(
     await new Promise((done) => setTimeout(done, everyMs));
   }
 }
+
+/** Reads until the value passes `ok`, and returns it (for values that may legitimately be falsy). */
+export async function until<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  options: WaitOptions | number = {},
+): Promise<T> {
+  const found = await eventually(async () => {
+    const value = await read();
+    return ok(value) ? { value } : undefined;
+  }, options);
+  return found.value;
+}

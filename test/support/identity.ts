@@ -1,8 +1,8 @@
-import { createIdentityModule } from '../../api/identity/identity.module';
+import { createIdentityContext } from '../../contexts/identity.context';
 import type { ManagerPermission } from '../../domain/identity/role';
 import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store';
 import { uuidv7 } from '../../platform/ids';
-import { createLogger } from '../../platform/observability/logger';
+import { testInfra } from './contexts';
 import type { TestApp } from './test-app';
 
 /**
@@ -109,13 +109,9 @@ export async function signUpSeller(
 
 /** An admin, created directly through the identity services (as the bootstrap does), then signed in. */
 export async function createAdmin(app: TestApp): Promise<TestAccount> {
-  const identity = createIdentityModule({
-    dataSource: app.dataSource,
-    kv: new MemoryKeyValueStore(),
-    logger: createLogger({ level: 'silent' }),
-    settings: app.identity,
-    newId: () => uuidv7(),
-  });
+  const identity = createIdentityContext(
+    testInfra({ ...app, infrastructure: { ...app.infrastructure, kv: new MemoryKeyValueStore() } }),
+  );
   const email = uniqueEmail('admin');
   const user = await identity.accounts.signup({
     email,

@@ -1,10 +1,9 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { orderingActivitiesFor } from '../../activities/ordering/ordering-worker';
 import { orderWorkflowId } from '../../domain/ordering/workflow-ids';
-import { createLogger } from '../../platform/observability/logger';
 import { uuidv7 } from '../../platform/ids';
 import { ORDERING_TASK_QUEUE } from '../../workflows/ordering/order-lifecycle.messages';
+import { testContexts } from './contexts';
 import { signUpConsumer, signUpSeller, type TestAccount } from './identity';
 import { address, cardPayment, createProduct } from './ordering';
 import { openPaymentSandbox, type PaymentSandbox } from './payment-sandbox';
@@ -61,12 +60,7 @@ export async function openOrderSandbox(
   const { app } = sandbox;
   const calls: string[] = [];
   const failures = new Map<string, number>();
-  const real = orderingActivitiesFor({
-    infrastructure: app.infrastructure,
-    logger: createLogger({ level: 'silent' }),
-    identity: app.identity,
-    imageStorageDir: 'var/test-images',
-  }) as unknown as Activities;
+  const real = testContexts(app).ordering.activities() as unknown as Activities;
   const logged: Activities = {};
   for (const [name, fn] of Object.entries(real)) {
     logged[name] = async (...args: never[]) => {

@@ -1,11 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { PointsBalancePort } from '../../domain/ordering/ports';
-import { LocalDiskImageStorage } from '../../integrations/storage/local-disk-image-storage.adapter';
-import { createCatalogInventory } from '../../persistence/catalog/catalog-module';
 import type { OrderPlacementDeps } from '../../application/ordering/place-order';
-import { createOrdering, type OrderingServices } from '../../persistence/ordering/ordering-module';
-import { AesGcmPiiCipher } from '../../platform/crypto/aes-gcm-pii-cipher';
+import { createOrderingContext, type OrderingContext } from '../../contexts/ordering.context';
 import { uuidv7 } from '../../platform/ids';
+import { catalogAndInventory, testInfra } from './contexts';
 import type { TestAccount } from './identity';
 import type { TestApp } from './test-app';
 
@@ -50,23 +48,16 @@ export function orderingServices(
     points?: PointsBalancePort;
     placement?: Partial<Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'orderSerial'>>;
   } = {},
-): OrderingServices & ReturnType<typeof createCatalogInventory> {
-  const dataSource = options.dataSource ?? app.dataSource;
-  const catalogInventory = createCatalogInventory({
-    dataSource,
-    kv: app.kv,
-    images: new LocalDiskImageStorage('var/test-images'),
-    newId: uuidv7,
-    onError: () => undefined,
+): OrderingContext & ReturnType<typeof catalogAndInventory> {
+  const infra = testInfra({
+    ...app,
+    infrastructure: { ...app.infrastructure, dataSource: options.dataSource ?? app.dataSource },
   });
-  const ordering = createOrdering({
-    dataSource,
-    kv: app.kv,
-    cipher: new AesGcmPiiCipher(app.identity.piiKeys, app.identity.piiHashKey),
+  const catalogInventory = catalogAndInventory(infra);
+  const ordering = createOrderingContext(infra, {
     catalog: catalogInventory.catalog.browsing,
     inventory: catalogInventory.inventory,
     points: options.points,
-    newId: uuidv7,
     placement: options.placement,
   });
   return { ...catalogInventory, ...ordering };

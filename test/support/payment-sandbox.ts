@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { paymentActivitiesFor } from '../../activities/payment/payment-worker';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import type { PaymentMethod } from '../../domain/payment';
@@ -11,7 +10,6 @@ import {
 import { listen, type RunningServer } from '../../platform/http-server';
 import { paymentSandbox } from '../../sandbox/payment';
 import { uuidv7 } from '../../platform/ids';
-import { createLogger } from '../../platform/observability/logger';
 import { createMetrics, type Metrics } from '../../platform/observability/metrics';
 import {
   createPgSimulator,
@@ -24,6 +22,7 @@ import {
   paymentAttemptWorkflowId,
   type PaymentAttemptResult,
 } from '../../workflows/payment/payment.messages';
+import { testContexts } from './contexts';
 import { freePort } from './free-port';
 import { runContextWorker } from './notification-recorder';
 import { createTestApp, type TestApp } from './test-app';
@@ -76,12 +75,10 @@ export async function openPaymentSandbox(
   const app = await createTestApp({ temporal: env, payments: gateways, publicBaseUrl: baseUrl });
   const server: RunningServer = await listen(app.app.fetch, port, '127.0.0.1');
   const metrics = createMetrics({ collectProcessMetrics: false });
-  const activities = paymentActivitiesFor({
-    infrastructure: app.infrastructure,
-    logger: createLogger({ level: 'silent' }),
-    paymentGateways: gateways,
+  const activities = testContexts(app, {
+    vendors: { paymentGateways: gateways },
     metrics,
-  });
+  }).payment.activities();
   const workers = await runContextWorker(env, PAYMENT_TASK_QUEUE, activities);
 
   const sandbox: PaymentSandbox = {

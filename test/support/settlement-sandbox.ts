@@ -1,6 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { settlementActivitiesFor } from '../../activities/settlement/settlement-worker';
 import { createMetrics, type Metrics } from '../../platform/observability/metrics';
 import type { SettlementActivities } from '../../activities/settlement/settlement.activities';
 import { loadSettlementVendorConfig } from '../../config/settlement-vendors';
@@ -10,8 +9,8 @@ import {
   type SettlementVendors,
 } from '../../integrations/settlement/settlement-vendors';
 import { TypeOrmSettlementStore } from '../../persistence/settlement/typeorm-settlement.store';
-import { createLogger } from '../../platform/observability/logger';
 import { settlementSandbox } from '../../sandbox/settlement';
+import { testContexts } from './contexts';
 import {
   createBankingSimulator,
   type BankingFaults,
@@ -66,13 +65,10 @@ export async function openSettlementSandbox(app: TestApp): Promise<SettlementSan
     { sandbox: settlementSandbox },
   );
   const metrics = createMetrics({ collectProcessMetrics: false });
-  const activities = settlementActivitiesFor({
-    infrastructure: app.infrastructure,
-    identity: app.identity,
-    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    settlementVendors: vendors,
+  const activities = testContexts(app, {
+    vendors: { settlementVendors: vendors },
     metrics,
-  });
+  }).settlement.activities();
   const faults = (url: string) => async (knobs: object) => {
     const response = await fetch(`${url}/__sim/faults`, { method: 'POST', body: JSON.stringify(knobs) });
     if (!response.ok) throw new Error(`faults refused: ${await response.text()}`);

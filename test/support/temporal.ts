@@ -61,17 +61,35 @@ export function createDevServerEnvironment(): Promise<TestWorkflowEnvironment> {
 }
 
 /**
- * Waits until a workflow has no activity and no child in flight, before a test skips time. The
+ * Waits until no workflow on the server has an activity in flight, before a test skips time. The
  * time-skipping server can leave its time-skipping lock behind when an activity is still running
  * while time is skipped past its timeout (temporalio/sdk-java#1138, #2246); every later sleep then
- * runs in real time and the test hangs. Only seen under load, with the order's last notices.
+ * runs in real time and the test hangs. Seen under load with the order's last notices, which run in
+ * notification workflows of their own, so every open workflow is asked, not only `handle`'s.
  */
 export async function quiescent(handle: WorkflowHandle, timeoutMs = 20_000): Promise<void> {
+  const { workflowService, options } = handle.client;
+  const busy = async (): Promise<string | undefined> => {
+    const open = await workflowService.listOpenWorkflowExecutions({
+      namespace: options.namespace,
+      maximumPageSize: 1000,
+    });
+    for (const { execution } of open.executions ?? []) {
+      if (!execution?.workflowId) continue;
+      const described = await handle.client
+        .getHandle(execution.workflowId, execution.runId ?? undefined)
+        .describe()
+        .catch(() => undefined); // closed in the meantime
+      const inFlight = (described?.raw.pendingActivities ?? []).filter((activity) => !activity.lastFailure);
+      if (inFlight.length > 0) return execution.workflowId;
+    }
+    return undefined;
+  };
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { raw } = await handle.describe();
-    if ((raw.pendingActivities?.length ?? 0) === 0 && (raw.pendingChildren?.length ?? 0) === 0) return;
-    if (Date.now() > deadline) throw new Error(`${handle.workflowId} still has work in flight`);
+    const workflowId = await busy();
+    if (!workflowId) return;
+    if (Date.now() > deadline) throw new Error(`${workflowId} still has an activity in flight`);
     await new Promise((done) => setTimeout(done, 25));
   }
 }

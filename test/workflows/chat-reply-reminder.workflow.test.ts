@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { chatActivitiesFor } from '../../activities/chat/chat-worker';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import { createNotificationRecorder } from '../support/notification-recorder';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { installTemporalRuntime } from '../../workers/temporal-runtime';
+import { testContexts } from '../support/contexts';
 import { createAdmin, signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
+import { eventually } from '../support/eventually';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { createTestApp, type TestApp } from '../support/test-app';
 import {
@@ -44,7 +45,7 @@ describe('chat reply reminder (time-skipping)', () => {
         connection: env.nativeConnection,
         taskQueue: CHAT_TASK_QUEUE,
         workflowsPath: require.resolve('../../workflows/chat/chat-reply-reminder.workflow'),
-        activities: chatActivitiesFor({ infrastructure: app.infrastructure }),
+        activities: testContexts(app).chat.activities(),
       }),
       recorder.worker,
     ];
@@ -64,15 +65,6 @@ describe('chat reply reminder (time-skipping)', () => {
     return json;
   };
 
-  async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (await check()) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    assert.fail(`timed out waiting: ${what}`);
-  }
-
   const remindersFor = (chatId: string) =>
     sent.filter((request) => request.dedupeKey.startsWith(`chat-reminder:${chatId}:`));
 
@@ -91,7 +83,7 @@ describe('chat reply reminder (time-skipping)', () => {
     assert.deepEqual(remindersFor(chat.id), [], 'no reminder before the threshold');
 
     await env.sleep('31 minutes');
-    await eventually(() => remindersFor(chat.id).length === 1, 'the reminder');
+    await eventually(() => remindersFor(chat.id).length === 1, { what: 'the reminder', timeoutMs: 15_000 });
     assert.deepEqual(remindersFor(chat.id)[0], {
       templateCode: 'CHAT_REPLY_REMINDER',
       recipient: { userId: seller.id },
@@ -117,7 +109,10 @@ describe('chat reply reminder (time-skipping)', () => {
 
     await post(consumer, `/chats/${chat.id}/messages`, { text: '파랑으로 주문할게요. 배송비는요?' });
     await env.sleep('61 minutes');
-    await eventually(() => remindersFor(chat.id).length === 1, 'the second waiting period’s reminder');
+    await eventually(() => remindersFor(chat.id).length === 1, {
+      what: 'the second waiting period’s reminder',
+      timeoutMs: 15_000,
+    });
     assert.equal(remindersFor(chat.id)[0]!.dedupeKey, `chat-reminder:${chat.id}:2`);
     await post(seller, `/chats/${chat.id}/messages`, { text: '무료입니다.' });
     assert.deepEqual(await env.client.workflow.getHandle(chatReminderWorkflowId(chat.id)).result(), {

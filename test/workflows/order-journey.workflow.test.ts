@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { settlementActivitiesFor } from '../../activities/settlement/settlement-worker';
-import { shippingActivitiesFor } from '../../activities/shipping/shipping-worker';
 import { loadCourierVendorConfig } from '../../config/courier-vendors';
 import { loadSettlementVendorConfig } from '../../config/settlement-vendors';
 import { openCourierTracking } from '../../integrations/shipping/courier-vendors';
 import { openSettlementVendors } from '../../integrations/settlement/settlement-vendors';
 import { sandboxVendors } from '../../sandbox';
 import { createLogger } from '../../platform/observability/logger';
+import { testContexts } from '../support/contexts';
 import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
   shipPartUpdate,
@@ -50,22 +49,19 @@ describe('order journey on the time-skipping server (real activities, MariaDB, s
             connection: env.nativeConnection,
             taskQueue: 'shipping',
             workflowsPath,
-            activities: shippingActivitiesFor({
-              infrastructure: sandbox.app.infrastructure,
+            activities: testContexts(sandbox.app, {
               logger,
-              courierTracking: tracking,
-            }),
+              vendors: { courierTracking: tracking },
+            }).shipping.activities(),
           }),
           await Worker.create({
             connection: env.nativeConnection,
             taskQueue: 'settlement',
             workflowsPath,
-            activities: settlementActivitiesFor({
-              infrastructure: sandbox.app.infrastructure,
-              identity: sandbox.app.identity,
+            activities: testContexts(sandbox.app, {
               logger,
-              settlementVendors: vendors,
-            }),
+              vendors: { settlementVendors: vendors },
+            }).settlement.activities(),
           }),
         ];
         return {

@@ -16,6 +16,7 @@ import {
 import { createAdmin, signUpConsumer } from '../support/identity';
 import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
 import { address, cardPayment, orderingServices } from '../support/ordering';
+import { eventually } from '../support/eventually';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { historySteps } from '../support/workflow-histories';
 
@@ -51,13 +52,8 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
   const paymentResult = (workflowId: string) => env.client.workflow.getHandle(workflowId).result();
   const sentFor = (orderId: string) =>
     box.sent.filter((n) => n.orderId === orderId).map((n) => n.templateCode);
-  const waitFor = async (what: () => Promise<boolean>, label: string) => {
-    for (let i = 0; i < 200; i++) {
-      if (await what()) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    assert.fail(`timed out waiting for ${label}`);
-  };
+  const waitFor = (what: () => Promise<boolean>, label: string) =>
+    eventually(what, { what: label, timeoutMs: 10_000 });
 
   test('an unpaid order is cancelled 30 minutes after placement and its stock goes back on sale', async () => {
     const product = await box.product([5]);

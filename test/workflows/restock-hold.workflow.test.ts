@@ -9,27 +9,12 @@ import type { WaitlistService } from '../../application/inventory/waitlist';
 import { createInventoryWorker } from '../support/inventory-worker';
 import { createNotificationRecorder } from '../support/notification-recorder';
 import { TemporalRestockHoldStarter } from '../../workflows/inventory/restock-hold.starter';
-import { createInventory, createWaitlist } from '../../persistence/inventory/inventory-module';
+import { createInventory, createWaitlist } from '../../contexts/inventory.context';
 import { uuidv7 } from '../../platform/ids';
 import { openTestDataSource } from '../support/database';
+import { until } from '../support/eventually';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { restockHoldWorkflowId } from '../../workflows/inventory/workflow-ids';
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (value: T) => boolean,
-  what: string,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('restockHoldWorkflow (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
@@ -93,15 +78,15 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
     const second = (await waitlist.join(variantId, bob, 1)).entry;
 
     await inventory.setOnHand(variantId, 1);
-    await eventually(
+    await until(
       () => waitlist.find(first.id),
       (e) => e?.status === 'OFFERED',
-      'the first hold',
+      { what: 'the first hold', timeoutMs: 20_000 },
     );
-    await eventually(
+    await until(
       async () => sent.filter((s) => 'userId' in s.recipient && s.recipient.userId === alice),
       (list) => list.length === 1,
-      'the notice to the first',
+      { what: 'the notice to the first', timeoutMs: 20_000 },
     );
     const notice = sent.find((s) => 'userId' in s.recipient && s.recipient.userId === alice)!;
     assert.equal(notice.templateCode, 'RESTOCK_OFFER');
@@ -114,16 +99,16 @@ describe('restockHoldWorkflow (time-skipping server)', () => {
     assert.equal((await waitlist.find(second.id))?.status, 'WAITING');
 
     await env.sleep('31 minutes');
-    await eventually(
+    await until(
       () => waitlist.find(second.id),
       (e) => e?.status === 'OFFERED',
-      'the hold passing to the second',
+      { what: 'the hold passing to the second', timeoutMs: 20_000 },
     );
     assert.equal((await waitlist.find(first.id))?.status, 'EXPIRED');
-    await eventually(
+    await until(
       async () => sent.filter((s) => 'userId' in s.recipient && s.recipient.userId === bob),
       (list) => list.length === 1,
-      'the notice to the second',
+      { what: 'the notice to the second', timeoutMs: 20_000 },
     );
 
     // Bob orders within his 30 minutes: the held unit becomes his order's, though nothing is sellable.

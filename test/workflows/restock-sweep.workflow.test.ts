@@ -7,7 +7,7 @@ import { TemporalRestockHoldStarter } from '../../workflows/inventory/restock-ho
 import { createInventoryWorker } from '../support/inventory-worker';
 import { createNotificationRecorder } from '../support/notification-recorder';
 import { createDataSource } from '../../persistence/data-source';
-import { createInventory, createWaitlist } from '../../persistence/inventory/inventory-module';
+import { createInventory, createWaitlist } from '../../contexts/inventory.context';
 import { uuidv7 } from '../../platform/ids';
 import { dropDatabase, recreateDatabase } from '../support/database';
 import { createTimeSkippingEnvironment } from '../support/temporal';

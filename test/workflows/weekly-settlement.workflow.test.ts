@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { shippingActivitiesFor } from '../../activities/shipping/shipping-worker';
 import { loadCourierVendorConfig } from '../../config/courier-vendors';
 import {
   lastEndedWeek,
@@ -13,9 +12,9 @@ import {
   type PayableLinesInput,
 } from '../../domain/settlement';
 import { openCourierTracking } from '../../integrations/shipping/courier-vendors';
+import { testContexts } from '../support/contexts';
 import { courierSandbox } from '../../sandbox/courier';
 import { uuidv7 } from '../../platform/ids';
-import { createLogger } from '../../platform/observability/logger';
 import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
   confirmPurchaseUpdate,
@@ -69,11 +68,9 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
           connection: env.nativeConnection,
           taskQueue: SHIPPING_TASK_QUEUE,
           workflowsPath: require.resolve('../../workflows'),
-          activities: shippingActivitiesFor({
-            infrastructure: payment.app.infrastructure,
-            logger: createLogger({ level: 'silent' }),
-            courierTracking: tracking,
-          }),
+          activities: testContexts(payment.app, {
+            vendors: { courierTracking: tracking },
+          }).shipping.activities(),
         });
         return {
           workers: [shippingWorker, await settlementWorker(env, sandbox)],

@@ -1,0 +1,64 @@
+import type { PersonalDataEraser } from '../domain/identity/ports';
+import { createCatalogContext, type CatalogContext } from './catalog.context';
+import { createChatContext, type ChatContext } from './chat.context';
+import type { ContextInfra } from './context-infra';
+import { createIdentityContext, type IdentityContext } from './identity.context';
+import { createInventoryContext, type InventoryContext } from './inventory.context';
+import { createNotificationContext, type NotificationContext } from './notification.context';
+import { createOrderingContext, type OrderingContext } from './ordering.context';
+import { createPaymentContext, type PaymentContext } from './payment.context';
+import { createSettlementContext, type SettlementContext } from './settlement.context';
+import { createShippingContext, type ShippingContext } from './shipping.context';
+
+export interface Contexts {
+  identity: IdentityContext;
+  catalog: CatalogContext;
+  inventory: InventoryContext;
+  ordering: OrderingContext;
+  payment: PaymentContext;
+  shipping: ShippingContext;
+  settlement: SettlementContext;
+  notification: NotificationContext;
+  chat: ChatContext;
+}
+
+/**
+ * Every context over one infrastructure, each given the published parts of the others it uses.
+ * The API takes their routes, a worker their activities, the embedded launcher both.
+ */
+export function createContexts(infra: ContextInfra): Contexts {
+  // Contexts that hold personal data push an eraser here; withdrawal (DELETE /me) runs them all.
+  const personalDataErasers: PersonalDataEraser[] = [];
+  const identity = createIdentityContext(infra, { personalDataErasers });
+  // Inventory reports stock changes to the catalog, which reads stock from inventory.
+  const inventory = createInventoryContext(infra, { catalog: () => catalog });
+  const catalog = createCatalogContext(infra, { inventory: inventory.inventory });
+  const settlement = createSettlementContext(infra, { identity: identity.deps });
+  const payment = createPaymentContext(infra, {
+    // `ordering` is created just below; dead letters are retried only once everything is wired.
+    orderStatusOf: async (orderId) => (await ordering.orders.findById(orderId))?.status ?? null,
+    deadLetterRetriers: { settlement: settlement.deadLetterRetrier },
+  });
+  const ordering = createOrderingContext(infra, {
+    catalog: catalog.catalog.browsing,
+    inventory: inventory.inventory,
+    points: payment.pointsBalance,
+  });
+  personalDataErasers.push(ordering.eraser);
+  const shipping = createShippingContext(infra, { orders: ordering.orders });
+  const notification = createNotificationContext(infra, { identity: identity.deps });
+  const chat = createChatContext(infra, {
+    principals: identity.sessions,
+    sellers: {
+      isActiveSeller: async (userId) => {
+        const access = await identity.deps.users.findAccess(userId);
+        return access?.role === 'SELLER' && access.status === 'ACTIVE';
+      },
+    },
+    products: {
+      sellerOfProduct: async (productId) =>
+        (await catalog.catalog.browsing.productDetail(productId))?.sellerId ?? null,
+    },
+  });
+  return { identity, catalog, inventory, ordering, payment, shipping, settlement, notification, chat };
+}

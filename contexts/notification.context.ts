@@ -1,0 +1,69 @@
+import { createNotificationActivities } from '../activities/notification/notification.activities';
+import { NotificationWebhooks } from '../api/notification/notification-webhooks';
+import { createNotificationRoutes } from '../api/notification/notification.routes';
+import type { IdentityDeps } from '../application/identity/identity-deps';
+import { notificationWorkflowId, type DeliveryWebhookReaders } from '../domain/notification';
+import { parseNhnWebhook, verifyNhnWebhookSignature } from '../integrations/notification/nhn-webhook';
+import { parseSendGridEvents, verifySendGridWebhook } from '../integrations/notification/sendgrid-webhook';
+import { TypeOrmNotificationStore } from '../persistence/notification/typeorm-notification.store';
+import { UserRecipientDirectory } from '../persistence/notification/user-recipient-directory';
+import { startOnce } from '../platform/temporal/start-once';
+import { NOTIFICATION_TASK_QUEUE } from '../workflows/shared/task-queues';
+import { opened, type ContextInfra, type HttpWiring, type Routes } from './context-infra';
+
+const webhookReaders: DeliveryWebhookReaders = {
+  nhnSignatureMatches: verifyNhnWebhookSignature,
+  readNhn: parseNhnWebhook,
+  sendGridVerified: (input) => verifySendGridWebhook(input).ok,
+  readSendGrid: parseSendGridEvents,
+};
+
+export interface NotificationContext {
+  routes(http: HttpWiring): Routes;
+  activities(): ReturnType<typeof createNotificationActivities>;
+}
+
+/** Alimtalk, SMS and e-mail: the send log, provider webhooks, and the Notification workflow's steps. */
+export function createNotificationContext(
+  infra: ContextInfra,
+  deps: {
+    /** Identity's users: recipients' contacts, decrypted on demand. */
+    identity: Pick<IdentityDeps, 'users'>;
+  },
+): NotificationContext {
+  const { newId, now } = infra;
+  const store = new TypeOrmNotificationStore(infra.dataSource, infra.cipher);
+  return {
+    routes: ({ authenticate }) => {
+      const webhooks = new NotificationWebhooks({
+        store,
+        temporal: infra.temporal,
+        secrets: infra.api?.notificationWebhooks ?? {},
+        readers: webhookReaders,
+        now,
+        newId,
+      });
+      return [createNotificationRoutes({ store, webhooks, authenticate, now })];
+    },
+    activities: () => {
+      const vendors = opened(infra.vendors.notificationVendors, 'notificationVendors');
+      return createNotificationActivities({
+        store,
+        directory: new UserRecipientDirectory(deps.identity.users),
+        alimtalk: vendors.alimtalk,
+        sms: vendors.sms,
+        email: vendors.email,
+        emailProvider: vendors.emailProvider,
+        async startDelivery(notificationId) {
+          await startOnce(infra.temporal(), 'notificationWorkflow', {
+            taskQueue: NOTIFICATION_TASK_QUEUE,
+            workflowId: notificationWorkflowId(notificationId),
+            args: [{ notificationId }],
+          });
+        },
+        newId,
+        now,
+      });
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import { createHash, randomInt } from 'node:crypto';
+import { createOrderingActivities } from '../activities/ordering/ordering.activities';
+import { createCartRoutes } from '../api/ordering/cart.routes';
+import { createOrderCommandRoutes } from '../api/ordering/order-commands.routes';
+import { OrderCheckouts, type CheckoutView } from '../api/ordering/order-checkout';
+import { OrderLifecycleClient } from '../api/ordering/order-lifecycle.client';
+import { createOrderPlacementRoutes, type OnOrderPlaced } from '../api/ordering/order-placement.routes';
+import { createOrderRoutes } from '../api/ordering/orders.routes';
+import { createPaymentReturnRoutes } from '../api/ordering/payment-return.routes';
+import { createSellerFulfilmentRoutes } from '../api/ordering/seller-fulfilment.routes';
+import { createSellerOrderRoutes } from '../api/ordering/seller-orders.routes';
+import { ProblemError } from '../api/problem';
+import type { ProductBrowsing } from '../application/catalog/product-browsing';
+import type { InventoryService } from '../application/inventory/inventory';
+import { CatalogVariantOffers } from '../application/ordering/catalog-variant-offers';
+import { OrderPersonalDataEraser } from '../application/ordering/erase-order-personal-data';
+import { CartService } from '../application/ordering/manage-cart';
+import { OrderPlacementService, type OrderPlacementDeps } from '../application/ordering/place-order';
+import { recordTransition, type TransitionRequest } from '../application/ordering/record-transition';
+import { ORDER_SERIAL_LIMIT } from '../domain/ordering/order-number';
+import type { PointsBalancePort, VariantCatalog } from '../domain/ordering/ports';
+import { TypeOrmUnitOfWork } from '../persistence/inventory/typeorm-unit-of-work';
+import { TypeOrmAfterSaleStore } from '../persistence/ordering/typeorm-after-sale.store';
+import { TypeOrmCartRepository } from '../persistence/ordering/typeorm-cart.repository';
+import { TypeOrmOrderRepository } from '../persistence/ordering/typeorm-order.repository';
+import { TemporalOrderLifecycleStarter } from '../workflows/ordering/order-lifecycle.starter';
+import type { ContextInfra, HttpWiring, Routes } from './context-infra';
+
+/**
+ * Until the payment context's points ledger is wired, nobody has points: any use of points is
+ * refused with POINTS_INSUFFICIENT by the split.
+ */
+export const noPoints: PointsBalancePort = { availablePoints: async () => 0 };
+
+/** SHA-256 in hex: the digest of a placement request kept with its Idempotency-Key. */
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+export interface OrderingContextDeps {
+  catalog: Pick<ProductBrowsing, 'productDetail'>;
+  inventory: InventoryService;
+  points?: PointsBalancePort;
+  /** Tests slow or break placement at a named point. */
+  placement?: Partial<
+    Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'inFlightTtlMs' | 'orderSerial'>
+  >;
+}
+
+export interface OrderingContext {
+  orders: TypeOrmOrderRepository;
+  carts: TypeOrmCartRepository;
+  cart: CartService;
+  placement: OrderPlacementService;
+  variants: VariantCatalog;
+  eraser: OrderPersonalDataEraser;
+  /** The one writer of order statuses (the OrderLifecycle activities call it). */
+  recordTransition(orderId: string, request: TransitionRequest): ReturnType<typeof recordTransition>;
+  routes(http: HttpWiring): Routes;
+  activities(): ReturnType<typeof createOrderingActivities>;
+}
+
+/** Cart and orders; POST /orders starts OrderLifecycle, whose updates carry every later command. */
+export function createOrderingContext(infra: ContextInfra, deps: OrderingContextDeps): OrderingContext {
+  const { dataSource, newId, now } = infra;
+  const logger = infra.logger.child({ context: 'ordering' });
+  const transactions = new TypeOrmUnitOfWork(dataSource);
+  const orders = new TypeOrmOrderRepository(dataSource, infra.cipher, newId);
+  const carts = new TypeOrmCartRepository(dataSource);
+  const afterSale = new TypeOrmAfterSaleStore(dataSource);
+  const variants = new CatalogVariantOffers(deps.catalog, deps.inventory);
+  const placement = new OrderPlacementService({
+    transactions,
+    orders,
+    carts,
+    catalog: variants,
+    stock: deps.inventory,
+    points: deps.points ?? noPoints,
+    inFlight: infra.kv,
+    now,
+    newId,
+    digest: sha256Hex,
+    ...deps.placement,
+    orderSerial: deps.placement?.orderSerial ?? (() => randomInt(ORDER_SERIAL_LIMIT)),
+  });
+  const transition = (orderId: string, request: TransitionRequest) =>
+    recordTransition({ transactions, orders }, orderId, request);
+  const cart = new CartService({ carts, catalog: variants, now, newId });
+
+  function routes({ authenticate }: HttpWiring): Routes {
+    const { publicBaseUrl } = infra;
+    const gateways = infra.vendors.paymentGateways;
+    const lifecycle = new OrderLifecycleClient(infra.temporal);
+    const checkouts = new OrderCheckouts({ gateways, store: afterSale, publicBaseUrl, newId, now });
+    // The order and its reservation are stored; OrderLifecycle starts in the same request (a replay
+    // with the same Idempotency-Key finds it running, or starts it if this process died in between).
+    const onPlaced: OnOrderPlaced = async (order) => {
+      try {
+        await lifecycle.start(order);
+      } catch (error) {
+        logger.error({ err: error, orderId: order.id }, 'order stored but its workflow did not start');
+        throw new ProblemError(
+          'SERVICE_UNAVAILABLE',
+          'The order was stored but could not be started; repeat the request with the same Idempotency-Key.',
+          { orderId: order.id },
+        );
+      }
+      try {
+        return { ...(await checkouts.forOrder(order)) } satisfies CheckoutView;
+      } catch (error) {
+        logger.warn({ err: error, orderId: order.id }, 'payment window not prepared');
+        return {
+          checkoutUrl: null,
+          confirmUrl: `${publicBaseUrl}/api/v1/orders/${order.id}/payments/confirm`,
+          checkoutError:
+            'The payment window could not be prepared; ask for one with POST /orders/{id}/payments/checkout.',
+        };
+      }
+    };
+    const routeDeps = { orders, lifecycle, checkouts, authenticate };
+    return [
+      createCartRoutes({ cart, authenticate }),
+      createOrderPlacementRoutes({ placement, authenticate, onPlaced }),
+      createOrderRoutes({ orders, authenticate }),
+      createSellerOrderRoutes({ orders, authenticate }),
+      createOrderCommandRoutes({ ...routeDeps, newId }),
+      createSellerFulfilmentRoutes({ ...routeDeps, afterSale }),
+      createPaymentReturnRoutes({
+        ...routeDeps,
+        gateways,
+        resultPageUrl: infra.api?.paymentResultUrl ?? `${publicBaseUrl}/api/v1/payments/result`,
+      }),
+    ];
+  }
+
+  return {
+    orders,
+    carts,
+    cart,
+    placement,
+    variants,
+    eraser: new OrderPersonalDataEraser(orders, carts),
+    recordTransition: transition,
+    routes,
+    activities: () =>
+      createOrderingActivities({
+        recordTransition: transition,
+        awaitingPaymentBefore: (cutoff, limit) => orders.awaitingPaymentBefore(cutoff, limit),
+        lifecycles: new TemporalOrderLifecycleStarter(infra.temporal),
+        now,
+        inventory: deps.inventory,
+        afterSale,
+        logger,
+      }),
+  };
+}

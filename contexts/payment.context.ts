@@ -1,0 +1,73 @@
+import { createPaymentActivities } from '../activities/payment/payment.activities';
+import { createDeadLetterRoutes } from '../api/payment/dead-letters.routes';
+import { paymentDeadLetterRetrier } from '../api/payment/payment-dead-letter-retrier';
+import { createPaymentWebhookRoutes } from '../api/payment/payment-webhook.routes';
+import { PaymentWebhooks } from '../api/payment/payment-webhooks';
+import { createPointsRoutes } from '../api/payment/points.routes';
+import type { DeadLetterKind, DeadLetterRetrier } from '../domain/dead-letter/dead-letter';
+import type { PointsBalancePort } from '../domain/ordering/ports';
+import { TypeOrmDeadLetterRepository } from '../persistence/dead-letter/typeorm-dead-letter.repository';
+import { TypeOrmPaymentRepository } from '../persistence/payment/typeorm-payment.repository';
+import { TypeOrmPointsLedger } from '../persistence/payment/typeorm-points.ledger';
+import { opened, type ContextInfra, type HttpWiring, type Routes } from './context-infra';
+
+export interface PaymentContextDeps {
+  /** The stored order's status: a parked payment is retried only while its order awaits payment. */
+  orderStatusOf?: (orderId: string) => Promise<string | null>;
+  /** How other contexts' dead letters are retried (settlement payouts…); payments' own is built here. */
+  deadLetterRetriers?: Partial<Record<DeadLetterKind, DeadLetterRetrier>>;
+}
+
+export interface PaymentContext {
+  points: TypeOrmPointsLedger;
+  /** What ordering asks before splitting an order between points and a PG. */
+  pointsBalance: PointsBalancePort;
+  routes(http: HttpWiring): Routes;
+  activities(): ReturnType<typeof createPaymentActivities>;
+}
+
+/** Payments through the PGs, the buyer's points, and the operators' dead letters (every context parks there). */
+export function createPaymentContext(infra: ContextInfra, deps: PaymentContextDeps = {}): PaymentContext {
+  const { dataSource, newId, now } = infra;
+  const payments = new TypeOrmPaymentRepository(dataSource);
+  const points = new TypeOrmPointsLedger({ dataSource, newId, now });
+  const deadLetters = new TypeOrmDeadLetterRepository(dataSource);
+  return {
+    points,
+    pointsBalance: { availablePoints: async (userId) => (await points.balance(userId)).available },
+    routes: ({ authenticate }) => [
+      createPaymentWebhookRoutes({
+        webhooks: new PaymentWebhooks({
+          payments,
+          gateways: infra.vendors.paymentGateways,
+          temporal: infra.temporal,
+          newId,
+          now,
+        }),
+      }),
+      createPointsRoutes({ points, authenticate }),
+      createDeadLetterRoutes({
+        deadLetters,
+        authenticate,
+        now,
+        retriers: {
+          ...deps.deadLetterRetriers,
+          payment: paymentDeadLetterRetrier({ temporal: infra.temporal, orderStatusOf: deps.orderStatusOf }),
+        },
+      }),
+    ],
+    activities: () => {
+      const gateways = opened(infra.vendors.paymentGateways, 'paymentGateways');
+      return createPaymentActivities({
+        payments,
+        points,
+        deadLetters,
+        gateway: (provider) => gateways.gateway(provider),
+        countDeadLetter: (kind) => infra.metrics?.deadLetters.inc({ kind }),
+        logger: infra.logger,
+        newId,
+        now,
+      });
+    },
+  };
+}
