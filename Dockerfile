@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every production role of Jangteo; the first argument picks it (docker/entrypoint.sh):
-#   docker run IMAGE api                  HTTP API on $PORT (default 3000)
+#   docker run IMAGE api                  HTTP API on $PORT (default 3000); /readyz, /metrics on $OPS_PORT (9464)
 #   docker run IMAGE worker [queue…|all]  Temporal workers, /healthz and /metrics on $WORKER_HTTP_PORT
 #   docker run IMAGE migrate              schema migrations, then exit
 # See docs/deployment.md.
@@ -52,7 +52,7 @@ COPY package.json ./
 COPY --chmod=0755 docker/entrypoint.sh ./docker/entrypoint.sh
 RUN mkdir -p /app/var && chown node:node /app/var
 USER node
-EXPOSE 3000 3001
+EXPOSE 3000 3001 9464
 # Suited to the api role (the default); compose overrides it for the worker and disables it for migrate.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

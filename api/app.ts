@@ -4,12 +4,14 @@ import type { Logger } from '../platform/observability/logger';
 import type { Metrics } from '../platform/observability/metrics';
 import type { AppEnv } from './app-env';
 import { errorHandler } from './error-handler';
+import { bodyGuard } from './middleware/body-guard';
 import { httpMetrics } from './middleware/http-metrics';
+import { corsPolicy, securityHeaders } from './middleware/security-headers';
 import { requestContext } from './middleware/request-context';
 import { problem } from './problem';
 import { createRouter } from './router';
 import { createDocsRoutes } from './system/docs.routes';
-import { createHealthRoutes } from './system/health.routes';
+import { createHealthRoutes, createLivenessRoutes } from './system/health.routes';
 import { createMetricsRoutes } from './system/metrics.routes';
 import type { ReadinessCheck } from '../platform/readiness-check';
 
@@ -23,17 +25,28 @@ export interface AppDeps {
   readinessChecks: ReadinessCheck[];
   /** Context routers, mounted under /api/v1 in order. */
   apiRoutes: OpenAPIHono<AppEnv>[];
+  /** /readyz and /metrics left to the ops app (api/system/ops.app.ts), as production serves them on OPS_PORT. */
+  opsApart?: boolean;
+  /** PUBLIC_BASE_URL (HSTS when https) and CORS_ORIGINS (none: no CORS headers). */
+  http?: { publicBaseUrl?: string; corsOrigins?: readonly string[] };
 }
 
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
   app.use('*', requestContext(deps.logger, deps.newId));
   app.use('*', httpMetrics(deps.metrics));
+  app.use('*', securityHeaders({ publicBaseUrl: deps.http?.publicBaseUrl }));
+  app.use('*', corsPolicy(deps.http?.corsOrigins ?? []));
+  app.use('*', bodyGuard());
   app.onError(errorHandler);
   app.notFound((c) => problem(c, 404, 'ROUTE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
 
-  app.route('/', createHealthRoutes(deps.readinessChecks));
-  app.route('/', createMetricsRoutes(deps.metrics));
+  if (deps.opsApart) {
+    app.route('/', createLivenessRoutes());
+  } else {
+    app.route('/', createHealthRoutes(deps.readinessChecks));
+    app.route('/', createMetricsRoutes(deps.metrics));
+  }
   for (const routes of deps.apiRoutes) app.route(API_BASE_PATH, routes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

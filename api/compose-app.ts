@@ -2,7 +2,12 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { SANDBOX_COURIER_WEBHOOK_SECRET, type CourierVendorConfig } from '../config/courier-vendors';
 import type { IdentitySettings } from '../config/identity-secrets';
 import type { NotificationVendorConfig } from '../config/notification-vendors';
-import { contextInfra, type ChatSettings, type ContextInfra } from '../contexts/context-infra';
+import {
+  contextInfra,
+  type AbuseSettings,
+  type ChatSettings,
+  type ContextInfra,
+} from '../contexts/context-infra';
 import { createContexts, type Contexts } from '../contexts/create-contexts';
 import {
   notificationWebhookSecrets,
@@ -18,17 +23,20 @@ import { createApp } from './app';
 import type { AppEnv } from './app-env';
 import { createLiveSockets } from './live-sockets';
 import { sandboxWindowProxy } from './payment/sandbox-window.proxy';
+import { createOpsApp } from './system/ops.app';
 
 export interface ApiRuntime {
   infrastructure: Infrastructure;
   logger: Logger;
   metrics: Metrics;
   publicBaseUrl: string;
+  /** CORS_ORIGINS: browser origins allowed to call the API; absent or empty: none. */
+  corsOrigins?: readonly string[];
   /** Secrets and token lifetimes (config/identity-secrets.ts). Absent: random per-process keys (tests only). */
   identity?: IdentitySettings;
   /** Where product images are stored (IMAGE_STORAGE_DIR); default var/images. */
   imageStorageDir?: string;
-  /** Vendor settings for verifying notification webhooks. Absent: the sandbox's. */
+  /** Vendor settings for verifying notification webhooks. Absent: the sandbox's (tests; roots always pass config). */
   notifications?: NotificationVendorConfig;
   /** Live fan-out between API processes (platform/pubsub/create-pub-sub.ts). Absent: in memory, this process only. */
   pubSub?: PubSub;
@@ -36,16 +44,22 @@ export interface ApiRuntime {
   chat?: ChatSettings;
   /** PG adapters (integrations/payment/payment-vendors.ts) for webhook verification. Absent: payment webhooks answer 503. */
   payments?: PaymentGateways;
-  /** Courier settings (the callback secret of tracking pushes). Absent: the sandbox's. */
+  /** Courier settings (the callback secret of tracking pushes). Absent: the sandbox's (tests; roots always pass config). */
   couriers?: CourierVendorConfig;
   /** PAYMENT_RESULT_URL: the front-end page the browser lands on after the PG window. */
   paymentResultUrl?: string;
+  /** Rate limits, sign-in locks and the proxies in front (config/abuse-limits.ts). Absent: the defaults. */
+  abuse?: AbuseSettings;
+  /** /readyz and /metrics only on `ops` (production serves it on OPS_PORT); absent: on the public app too. */
+  opsApart?: boolean;
 }
 
 /** The app, plus the hook a composition root calls after `listen` so WebSocket routes (chat live) work. */
 export type ComposedApp = OpenAPIHono<AppEnv> & {
   /** Serves WebSocket upgrades on the HTTP server; returns a function that drops live connections (shutdown). */
   attachLiveSockets(server: unknown): () => void;
+  /** /healthz, /readyz and /metrics for the internal ops port (api/system/ops.app.ts). */
+  ops: ReturnType<typeof createOpsApp>;
 };
 
 /**
@@ -60,6 +74,7 @@ export function apiContextInfra(
     ...contextInfra({ ...runtime, vendors }),
     api: {
       paymentResultUrl: runtime.paymentResultUrl,
+      abuse: runtime.abuse,
       chat: runtime.chat,
       pubSub: runtime.pubSub,
       notificationWebhooks: runtime.notifications
@@ -85,6 +100,8 @@ export function composeApp(
     metrics: runtime.metrics,
     newId: contexts.identity.deps.newId,
     readinessChecks: runtime.infrastructure.readinessChecks,
+    opsApart: runtime.opsApart,
+    http: { publicBaseUrl: runtime.publicBaseUrl, corsOrigins: runtime.corsOrigins },
     apiRoutes: [
       ...contexts.identity.routes(),
       ...contexts.catalog.routes(http),
@@ -97,8 +114,13 @@ export function composeApp(
       ...contexts.settlement.routes(http),
     ],
   });
-  // The sandbox PG's payment window, on the shop's own address so a browser can reach it.
+  // The sandbox PG's payment window, on the shop's own address so a browser can reach it. It exists
+  // only where the sandbox PG was opened: never in production unless SANDBOX_VENDORS names pg.
   if (runtime.payments?.sandbox.pg) app.all('/sandbox/*', sandboxWindowProxy(runtime.payments.sandbox.pg));
   liveSockets.bind(app);
-  return Object.assign(app, { attachLiveSockets: (server: unknown) => liveSockets.attach(server) });
+  const ops = createOpsApp({
+    metrics: runtime.metrics,
+    readinessChecks: runtime.infrastructure.readinessChecks,
+  });
+  return Object.assign(app, { attachLiveSockets: (server: unknown) => liveSockets.attach(server), ops });
 }

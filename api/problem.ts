@@ -62,6 +62,9 @@ export function problem(
   detail?: string,
   extensions: Record<string, unknown> = {},
 ): Response {
+  // A wait the body names (429 limits and locks) is also the standard header clients and proxies read.
+  if (typeof extensions.retryAfterSeconds === 'number')
+    c.header('Retry-After', String(Math.max(1, Math.ceil(extensions.retryAfterSeconds))));
   return c.body(JSON.stringify(problemBody(c, status, code, detail, extensions)), status, {
     'content-type': PROBLEM_CONTENT_TYPE,
   });

@@ -24,9 +24,14 @@ async function main(): Promise<void> {
   // Live chat reaches participants connected to any API process through Redis pub/sub.
   const pubSub = createPubSub(config.cache);
   // Webhooks are verified by asking the PG again; in sandbox set PG_SIMULATOR_URL to the workers' simulator.
+  // In production a PG reaches the sandbox only when SANDBOX_VENDORS names pg (config/production-vendors.ts).
   const sandboxed = vendorsWithoutCredentials({ payments: config.payments });
   const sandbox = sandboxed.length > 0 ? (await import('../sandbox/index.js')).sandboxVendors : undefined;
-  if (sandbox) logger.info({ vendors: sandboxed }, 'vendors without credentials are served by the sandbox');
+  if (sandbox)
+    logger[config.nodeEnv === 'production' ? 'warn' : 'info'](
+      { vendors: sandboxed },
+      'vendors without credentials are served by the sandbox',
+    );
   const paymentGateways = await openPaymentGateways(config.payments, {
     publicBaseUrl: config.publicBaseUrl,
     sandbox: sandbox?.payment,
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
     metrics: createMetrics(),
     publicBaseUrl: config.publicBaseUrl,
     paymentResultUrl: config.paymentResultUrl,
+    corsOrigins: config.corsOrigins,
     identity,
     notifications: config.notifications,
     payments: paymentGateways,
@@ -44,13 +50,18 @@ async function main(): Promise<void> {
     imageStorageDir: config.imageStorageDir,
     pubSub,
     chat: config.chat,
+    abuse: config.abuse,
+    opsApart: config.opsPort !== undefined,
   });
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
-  logger.info({ port: server.port }, 'api listening');
+  // Readiness and metrics on the internal port only (production: OPS_PORT, default 9464).
+  const opsServer = config.opsPort === undefined ? undefined : await listen(app.ops.fetch, config.opsPort);
+  logger.info({ port: server.port, opsPort: opsServer?.port }, 'api listening');
   onShutdown(logger, async () => {
     dropLiveConnections();
     await server.close();
+    await opsServer?.close();
     await pubSub.close();
     await paymentGateways.close();
     await infrastructure.close();

@@ -24,7 +24,7 @@ export const courierSection = {
 
 type CourierEnv = z.output<z.ZodObject<typeof courierSection>>;
 
-/** The secret the sandbox's push callbacks carry (sandbox only, never production). */
+/** The secret the sandbox's push callbacks carry: public, so never a fallback in production. */
 export const SANDBOX_COURIER_WEBHOOK_SECRET = 'jangteo-sandbox-courier-webhook';
 
 export type CourierTrackerConfig =
@@ -43,7 +43,7 @@ export interface CourierVendorConfig {
   webhookSecret?: string;
 }
 
-export function courierVendorConfig(env: CourierEnv): CourierVendorConfig {
+export function courierVendorConfig(env: CourierEnv, nodeEnv: string = 'development'): CourierVendorConfig {
   if (!env.SWEETTRACKER_API_KEY) {
     return {
       tracker: {
@@ -51,7 +51,9 @@ export function courierVendorConfig(env: CourierEnv): CourierVendorConfig {
         simulatorUrl: env.COURIER_SIMULATOR_URL,
         stepIntervalMs: Math.round(env.COURIER_SANDBOX_STEP_SECONDS * 1000),
       },
-      webhookSecret: env.COURIER_WEBHOOK_SECRET ?? SANDBOX_COURIER_WEBHOOK_SECRET,
+      // Production without a secret refuses every callback; the sandbox courier is then followed by look-ups.
+      webhookSecret:
+        env.COURIER_WEBHOOK_SECRET ?? (nodeEnv === 'production' ? undefined : SANDBOX_COURIER_WEBHOOK_SECRET),
     };
   }
   if (env.SWEETTRACKER_PUSH_BASE_URL && !env.COURIER_WEBHOOK_SECRET)

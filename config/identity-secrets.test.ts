@@ -22,6 +22,7 @@ describe('identity configuration', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'mysql://db/x',
       REDIS_URL: 'redis://r',
+      SANDBOX_VENDORS: 'pg,nhn,email,courier,banking,popbill',
     });
     assert.throws(
       () =>

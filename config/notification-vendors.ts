@@ -24,6 +24,9 @@ export const notificationSection = {
 
 type NotificationEnv = z.output<z.ZodObject<typeof notificationSection>>;
 
+/** The shared secret the sandbox NHN simulator signs its webhooks with: public, so never accepted in production. */
+export const SANDBOX_NHN_WEBHOOK_SIGNATURE = 'jangteo-sandbox-nhn-webhook';
+
 export type NhnConfig =
   | {
       kind: 'nhn';
@@ -36,7 +39,8 @@ export type NhnConfig =
       sendNo: string;
       webhookSignature?: string;
     }
-  | { kind: 'sandbox' };
+  /** The simulator signs its reports with `webhookSignature` (absent in production without NHN_WEBHOOK_SIGNATURE: refused). */
+  | { kind: 'sandbox'; webhookSignature?: string };
 
 export type EmailConfig =
   | { kind: 'sendgrid'; apiKey: string; webhookPublicKey?: string }
@@ -58,8 +62,14 @@ export const NHN_VARIABLES = [
   'SMS_SENDER_NUMBER',
 ] as const;
 
-/** A vendor whose credentials are all absent is served by its local simulator (sandbox). */
-export function notificationVendorConfig(env: NotificationEnv): NotificationVendorConfig {
+/**
+ * A vendor whose credentials are all absent is served by its local simulator (sandbox). Only outside
+ * production does the sandbox's public webhook signature stand in for an unset NHN_WEBHOOK_SIGNATURE.
+ */
+export function notificationVendorConfig(
+  env: NotificationEnv,
+  nodeEnv: string = 'development',
+): NotificationVendorConfig {
   const given = NHN_VARIABLES.filter((name) => env[name]);
   if (given.length > 0 && given.length < NHN_VARIABLES.length) {
     throw new ConfigError(
@@ -71,7 +81,12 @@ export function notificationVendorConfig(env: NotificationEnv): NotificationVend
   }
   const nhn: NhnConfig =
     given.length === 0
-      ? { kind: 'sandbox' }
+      ? {
+          kind: 'sandbox',
+          webhookSignature:
+            env.NHN_WEBHOOK_SIGNATURE ??
+            (nodeEnv === 'production' ? undefined : SANDBOX_NHN_WEBHOOK_SIGNATURE),
+        }
       : {
           kind: 'nhn',
           alimtalkBaseUrl: env.NHN_ALIMTALK_BASE_URL,

@@ -73,13 +73,29 @@ export const paymentSection = {
 
 type PaymentEnv = z.output<z.ZodObject<typeof paymentSection>>;
 
+/** A PG without credentials in production, where no sandbox stands in: it is not offered at all. */
+export interface DisabledPg {
+  kind: 'disabled';
+}
+
+/** The variables that give each PG its credentials (config/production-vendors.ts names them). */
+export const PG_VARIABLES = {
+  toss: ['TOSS_SECRET_KEY'],
+  nicepay: ['NICEPAY_CLIENT_KEY', 'NICEPAY_SECRET_KEY'],
+  inicis: ['INICIS_MID', 'INICIS_SIGN_KEY', 'INICIS_API_KEY'],
+  kakaopay: ['KAKAOPAY_SECRET_KEY', 'KAKAOPAY_CID'],
+  naverpay: ['NAVERPAY_CLIENT_ID', 'NAVERPAY_CLIENT_SECRET', 'NAVERPAY_CHAIN_ID', 'NAVERPAY_PARTNER_ID'],
+} as const;
+
 export type TossConfig =
   | { kind: 'toss'; secretKey: string; clientKey?: string; apiBaseUrl: string; timeoutMs: number }
-  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number };
+  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number }
+  | DisabledPg;
 
 export type KakaoPayConfig =
   | { kind: 'kakaopay'; secretKey: string; cid: string; apiBaseUrl: string; timeoutMs: number }
-  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number };
+  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number }
+  | DisabledPg;
 
 export type NaverPayConfig =
   | {
@@ -94,7 +110,8 @@ export type NaverPayConfig =
       paymentPageUrl: string;
       timeoutMs: number;
     }
-  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number };
+  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number }
+  | DisabledPg;
 
 export type NicepayConfig =
   | {
@@ -105,7 +122,8 @@ export type NicepayConfig =
       apiBaseUrl: string;
       timeoutMs: number;
     }
-  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number };
+  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number }
+  | DisabledPg;
 
 export type InicisConfig =
   | {
@@ -117,7 +135,8 @@ export type InicisConfig =
       iniapiBaseUrl: string;
       timeoutMs: number;
     }
-  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number };
+  | { kind: 'sandbox'; simulatorUrl?: string; timeoutMs: number }
+  | DisabledPg;
 
 export interface PaymentVendorConfig {
   toss: TossConfig;

@@ -1,5 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { abuseConfig, abuseLimitsSection, type AbuseConfig } from './abuse-limits';
 import { courierSection, courierVendorConfig, type CourierVendorConfig } from './courier-vendors';
+import { ConfigError } from './env';
 import { pickIdentityEnv, type IdentityEnv } from './identity-secrets';
 import {
   notificationSection,
@@ -7,6 +9,8 @@ import {
   type NotificationVendorConfig,
 } from './notification-vendors';
 import { paymentSection, paymentVendorConfig, type PaymentVendorConfig } from './payment-vendors';
+import { vendorsForEnvironment } from './production-vendors';
+import { sandboxOptInSection } from './sandbox-needed';
 import {
   authSection,
   cacheConfig,
@@ -39,6 +43,7 @@ export const processSection = {
   ...paymentSection,
   ...courierSection,
   ...settlementSection,
+  ...sandboxOptInSection,
 };
 
 export interface ProcessConfig {
@@ -51,7 +56,7 @@ export interface ProcessConfig {
   /** Product images on local disk (IMAGE_STORAGE_DIR). */
   imageStorageDir: string;
   notifications: NotificationVendorConfig;
-  /** PG credentials; a PG without them is served by the sandbox PG simulator. */
+  /** PG credentials; a PG without them is the sandbox PG simulator, or disabled in production unless opted in. */
   payments: PaymentVendorConfig;
   /** SweetTracker, or the sandbox courier simulator, and the tracking callbacks' secret. */
   couriers: CourierVendorConfig;
@@ -67,29 +72,55 @@ export function processConfig(parsed: z.output<z.ZodObject<typeof processSection
     cache: cacheConfig(parsed),
     identity: pickIdentityEnv(parsed),
     imageStorageDir: parsed.IMAGE_STORAGE_DIR,
-    notifications: notificationVendorConfig(parsed),
-    payments: paymentVendorConfig(parsed),
-    couriers: courierVendorConfig(parsed),
-    settlement: settlementVendorConfig(parsed),
+    // Production: every vendor configured or opted in (SANDBOX_VENDORS), no public sandbox secret.
+    ...vendorsForEnvironment(parsed.NODE_ENV, parsed.SANDBOX_VENDORS, parsed, {
+      notifications: notificationVendorConfig(parsed, parsed.NODE_ENV),
+      payments: paymentVendorConfig(parsed),
+      couriers: courierVendorConfig(parsed, parsed.NODE_ENV),
+      settlement: settlementVendorConfig(parsed),
+    }),
   };
 }
 
 /** What the roles that serve the HTTP API read besides (the API and the embedded shop). */
-export const httpRoleSection = { ...httpSection, ...chatSection };
+export const httpRoleSection = {
+  ...httpSection,
+  ...chatSection,
+  ...abuseLimitsSection,
+  /** Where /readyz and /metrics are served instead of PORT; production defaults to DEFAULT_OPS_PORT. */
+  OPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+};
+
+/** The internal port of /readyz and /metrics in production (the OpenTelemetry Prometheus exporter's). */
+export const DEFAULT_OPS_PORT = 9464;
 
 export interface HttpRoleConfig {
   port: number;
   publicBaseUrl: string;
   /** PAYMENT_RESULT_URL (absent: `<public>/api/v1/payments/result`). */
   paymentResultUrl?: string;
+  /** CORS_ORIGINS: browser origins allowed to call the API (none by default). */
+  corsOrigins: string[];
   chat: ChatConfig;
+  /** RATE_LIMIT_*, LOGIN_* and TRUSTED_PROXY_HOPS. */
+  abuse: AbuseConfig;
+  /** The internal port serving /readyz and /metrics (absent: they stay on PORT, outside production). */
+  opsPort?: number;
 }
 
-export function httpRoleConfig(parsed: z.output<z.ZodObject<typeof httpRoleSection>>): HttpRoleConfig {
+export function httpRoleConfig(
+  parsed: z.output<z.ZodObject<typeof httpRoleSection>> & { NODE_ENV: string },
+): HttpRoleConfig {
+  const opsPort = parsed.OPS_PORT ?? (parsed.NODE_ENV === 'production' ? DEFAULT_OPS_PORT : undefined);
+  if (opsPort !== undefined && opsPort === parsed.PORT)
+    throw new ConfigError([{ variable: 'OPS_PORT', message: 'must differ from PORT (it is not public)' }]);
   return {
     port: parsed.PORT,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
     paymentResultUrl: parsed.PAYMENT_RESULT_URL,
+    corsOrigins: parsed.CORS_ORIGINS,
     chat: chatConfig(parsed),
+    abuse: abuseConfig(parsed),
+    opsPort,
   };
 }

@@ -30,6 +30,17 @@ export const httpSection = {
   PUBLIC_BASE_URL: url(['http', 'https']).optional(),
   /** The shop front-end's page for the buyer after the PG window; default the API's own result page. */
   PAYMENT_RESULT_URL: url(['http', 'https']).optional(),
+  /** Comma-separated browser origins allowed by CORS (e.g. https://shop.example); none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, 'each origin is scheme://host[:port], no path')))
+    .default([]),
 };
 
 export const workerSection = {

@@ -10,6 +10,7 @@ import type {
   ChatReplyReminders,
   ChatSellerDirectory,
 } from '../domain/chat/ports';
+import { ChatPersonalDataEraser } from '../application/chat/erase-chat-personal-data';
 import { TypeOrmChatStore } from '../persistence/chat/typeorm-chat.store';
 import { MemoryPubSub } from '../platform/pubsub/memory-pub-sub';
 import { PubSubChatBroadcaster } from '../platform/pubsub/pub-sub-chat-broadcaster';
@@ -34,6 +35,8 @@ export interface ChatContextDeps {
 }
 
 export interface ChatContext {
+  /** Withdrawal: the texts of the user's messages and conversations. */
+  eraser: ChatPersonalDataEraser;
   routes(http: HttpWiring): Routes;
   activities(): ReturnType<typeof createChatActivities>;
 }
@@ -42,6 +45,7 @@ export interface ChatContext {
 export function createChatContext(infra: ContextInfra, deps: ChatContextDeps): ChatContext {
   const store = new TypeOrmChatStore(infra.dataSource, infra.newId);
   return {
+    eraser: new ChatPersonalDataEraser(store),
     routes: ({ authenticate, liveSockets }) => {
       const logger = infra.logger.child({ context: 'chat' });
       const settings = infra.api?.chat ?? DEFAULT_CHAT_SETTINGS;

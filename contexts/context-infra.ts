@@ -5,6 +5,7 @@ import type { AppEnv } from '../api/app-env';
 import type { LiveSockets } from '../api/live-sockets';
 import type { Authenticate } from '../api/middleware/authenticate';
 import type { WebhookSecrets } from '../api/notification/notification-webhooks';
+import type { AbuseLimits } from '../application/shared/abuse-limits';
 import { ephemeralIdentitySettings, type IdentitySettings } from '../config/identity-secrets';
 import type { PiiCipher } from '../domain/identity/ports';
 import type { Vendors } from '../integrations/open-vendors';
@@ -54,6 +55,14 @@ export interface ApiSettings {
   notificationWebhooks: WebhookSecrets;
   /** The secret every registered courier callback URL carries; absent: every callback is refused. */
   courierWebhookSecret?: string;
+  /** RATE_LIMIT_*, LOGIN_* and TRUSTED_PROXY_HOPS; absent: the defaults and the socket's peer. */
+  abuse?: AbuseSettings;
+}
+
+export interface AbuseSettings {
+  limits: AbuseLimits;
+  /** Proxies of our own in front of the API (X-Forwarded-For entries to skip from the right). */
+  trustedProxyHops: number;
 }
 
 export interface ChatSettings {

@@ -43,10 +43,12 @@ export function createContexts(infra: ContextInfra): Contexts {
     catalog: catalog.catalog.browsing,
     inventory: inventory.inventory,
     points: payment.pointsBalance,
+    refunds: payment.refunds,
   });
   personalDataErasers.push(ordering.eraser);
   const shipping = createShippingContext(infra, { orders: ordering.orders });
   const notification = createNotificationContext(infra, { identity: identity.deps });
+  identity.deps.notices = notification.accountNotices;
   const chat = createChatContext(infra, {
     principals: identity.sessions,
     sellers: {
@@ -60,5 +62,6 @@ export function createContexts(infra: ContextInfra): Contexts {
         (await catalog.catalog.browsing.productDetail(productId))?.sellerId ?? null,
     },
   });
+  personalDataErasers.push(notification.eraser, chat.eraser, inventory.eraser);
   return { identity, catalog, inventory, ordering, payment, shipping, settlement, notification, chat };
 }

@@ -5,7 +5,10 @@ import { createSellerRoutes } from '../api/identity/sellers.routes';
 import { createAuthenticate, type Authenticate } from '../api/middleware/authenticate';
 import { AccountsService } from '../application/identity/accounts';
 import type { IdentityDeps } from '../application/identity/identity-deps';
-import { LoginThrottle, type LoginThrottleLimits } from '../application/identity/login-throttle';
+import { LoginThrottle } from '../application/identity/login-throttle';
+import { DEFAULT_ABUSE_LIMITS } from '../application/shared/abuse-limits';
+import { RateLimiter } from '../application/shared/rate-limiter';
+import { clientAddressReader } from '../api/identity/client-address';
 import { SellersService } from '../application/identity/sellers';
 import { SessionsService } from '../application/identity/sessions';
 import type { PasswordHasher, PersonalDataEraser } from '../domain/identity/ports';
@@ -21,7 +24,6 @@ import type { ContextInfra, Routes } from './context-infra';
 export interface IdentityContextDeps {
   /** Erasers of other contexts, run on withdrawal; the list may be appended to after creation. */
   personalDataErasers?: PersonalDataEraser[];
-  loginLimits?: LoginThrottleLimits;
   passwordHasher?: PasswordHasher;
 }
 
@@ -39,6 +41,8 @@ export interface IdentityContext {
 /** Accounts, sessions and sellers over the shared infrastructure; identity runs in the API alone. */
 export function createIdentityContext(infra: ContextInfra, deps: IdentityContextDeps = {}): IdentityContext {
   const { dataSource, cipher, identity: settings } = infra;
+  const abuseLimits = infra.api?.abuse?.limits ?? DEFAULT_ABUSE_LIMITS;
+  const rates = new RateLimiter(infra.kv, infra.logger);
   const identityDeps: IdentityDeps = {
     users: new TypeOrmUserRepository(dataSource, cipher),
     sellerProfiles: new TypeOrmSellerProfileRepository(dataSource, cipher),
@@ -48,7 +52,9 @@ export function createIdentityContext(infra: ContextInfra, deps: IdentityContext
     cipher,
     accessTokens: new AccessTokens(settings.jwtSecret, settings.accessTokenTtlSeconds),
     secrets: { randomSecret: () => randomSecret(), sha256Hex, sameHash },
-    throttle: new LoginThrottle(infra.kv, deps.loginLimits),
+    throttle: new LoginThrottle(infra.kv, abuseLimits.login, abuseLimits.loginPerClient),
+    rates,
+    abuseLimits,
     personalDataErasers: deps.personalDataErasers ?? [],
     refreshTokenTtlSeconds: settings.refreshTokenTtlSeconds,
     newId: infra.newId,
@@ -66,7 +72,13 @@ export function createIdentityContext(infra: ContextInfra, deps: IdentityContext
     sellers,
     deps: identityDeps,
     routes: () => [
-      createAuthRoutes({ accounts, sessions }),
+      createAuthRoutes({
+        accounts,
+        sessions,
+        rates,
+        limits: abuseLimits,
+        clientOf: clientAddressReader(infra.api?.abuse?.trustedProxyHops),
+      }),
       createMeRoutes({ accounts, authenticate }),
       createSellerRoutes({ sellers, authenticate }),
       createAdminUserRoutes({ accounts, users: identityDeps.users, authenticate }),

@@ -4,6 +4,7 @@ import { createStockRoutes } from '../api/inventory/stock.routes';
 import { createWaitlistRoutes } from '../api/inventory/waitlist.routes';
 import type { Catalog } from '../application/catalog/catalog';
 import { InventoryService, type InventoryDeps } from '../application/inventory/inventory';
+import { WaitlistPersonalDataEraser } from '../application/inventory/erase-waitlist-personal-data';
 import { WaitlistService, type WaitlistDeps } from '../application/inventory/waitlist';
 import type { StockChangeListener } from '../domain/inventory/ports';
 import { TypeOrmStockStore } from '../persistence/inventory/typeorm-stock.store';
@@ -54,6 +55,8 @@ export interface CatalogForInventory {
 export interface InventoryContext {
   inventory: InventoryService;
   waitlist: WaitlistService;
+  /** Withdrawal: the user's waiting-queue entries. */
+  eraser: WaitlistPersonalDataEraser;
   routes(http: HttpWiring): Routes;
   activities(): ReturnType<typeof createInventoryActivities>;
 }
@@ -91,6 +94,7 @@ export function createInventoryContext(
   return {
     inventory,
     waitlist,
+    eraser: new WaitlistPersonalDataEraser(waitlist, new TypeOrmWaitlistStore(infra.dataSource)),
     routes: ({ authenticate }) => [
       createStockRoutes({ sellerProducts: deps.catalog().catalog.sellerProducts, authenticate }),
       createWaitlistRoutes({ waitlist, authenticate }),

@@ -1,7 +1,9 @@
 import { createNotificationActivities } from '../activities/notification/notification.activities';
 import { NotificationWebhooks } from '../api/notification/notification-webhooks';
 import { createNotificationRoutes } from '../api/notification/notification.routes';
-import type { IdentityDeps } from '../application/identity/identity-deps';
+import type { AccountNotices, IdentityDeps } from '../application/identity/identity-deps';
+import { NotificationPersonalDataEraser } from '../application/notification/erase-notification-personal-data';
+import { formatSeoulDateTime } from '../domain/notification/notification-format';
 import { notificationWorkflowId, type DeliveryWebhookReaders } from '../domain/notification';
 import { parseNhnWebhook, verifyNhnWebhookSignature } from '../integrations/notification/nhn-webhook';
 import { parseSendGridEvents, verifySendGridWebhook } from '../integrations/notification/sendgrid-webhook';
@@ -19,6 +21,10 @@ const webhookReaders: DeliveryWebhookReaders = {
 };
 
 export interface NotificationContext {
+  /** Mails about an account itself, requested from the API (identity). */
+  accountNotices: AccountNotices;
+  /** Withdrawal: the user's send log loses names, contacts and texts. */
+  eraser: NotificationPersonalDataEraser;
   routes(http: HttpWiring): Routes;
   activities(): ReturnType<typeof createNotificationActivities>;
 }
@@ -33,7 +39,30 @@ export function createNotificationContext(
 ): NotificationContext {
   const { newId, now } = infra;
   const store = new TypeOrmNotificationStore(infra.dataSource, infra.cipher);
+  const startDelivery = async (notificationId: string) => {
+    await startOnce(infra.temporal(), 'notificationWorkflow', {
+      taskQueue: NOTIFICATION_TASK_QUEUE,
+      workflowId: notificationWorkflowId(notificationId),
+      args: [{ notificationId }],
+    });
+  };
   return {
+    eraser: new NotificationPersonalDataEraser(store),
+    accountNotices: {
+      async signupAttempted(userId, at) {
+        const { notification } = await store.register({
+          id: newId(),
+          dedupeKey: `signup-attempted:${userId}:${at.getTime()}`,
+          templateCode: 'SIGNUP_ATTEMPTED',
+          recipientUserId: userId,
+          variables: { 시도일시: formatSeoulDateTime(at) },
+          status: 'PENDING',
+          createdAt: at,
+          updatedAt: at,
+        });
+        if (notification.status === 'PENDING') await startDelivery(notification.id);
+      },
+    },
     routes: ({ authenticate }) => {
       const webhooks = new NotificationWebhooks({
         store,
@@ -54,13 +83,7 @@ export function createNotificationContext(
         sms: vendors.sms,
         email: vendors.email,
         emailProvider: vendors.emailProvider,
-        async startDelivery(notificationId) {
-          await startOnce(infra.temporal(), 'notificationWorkflow', {
-            taskQueue: NOTIFICATION_TASK_QUEUE,
-            workflowId: notificationWorkflowId(notificationId),
-            args: [{ notificationId }],
-          });
-        },
+        startDelivery,
         newId,
         now,
       });

@@ -7,6 +7,9 @@ import { OrderLifecycleClient } from '../api/ordering/order-lifecycle.client';
 import { createOrderPlacementRoutes, type OnOrderPlaced } from '../api/ordering/order-placement.routes';
 import { createOrderRoutes } from '../api/ordering/orders.routes';
 import { createPaymentReturnRoutes } from '../api/ordering/payment-return.routes';
+import { clientAddressReader } from '../api/identity/client-address';
+import { DEFAULT_ABUSE_LIMITS } from '../application/shared/abuse-limits';
+import { RateLimiter } from '../application/shared/rate-limiter';
 import { createSellerFulfilmentRoutes } from '../api/ordering/seller-fulfilment.routes';
 import { createSellerOrderRoutes } from '../api/ordering/seller-orders.routes';
 import { ProblemError } from '../api/problem';
@@ -18,7 +21,7 @@ import { CartService } from '../application/ordering/manage-cart';
 import { OrderPlacementService, type OrderPlacementDeps } from '../application/ordering/place-order';
 import { recordTransition, type TransitionRequest } from '../application/ordering/record-transition';
 import { ORDER_SERIAL_LIMIT } from '../domain/ordering/order-number';
-import type { PointsBalancePort, VariantCatalog } from '../domain/ordering/ports';
+import type { OrderRefundsPort, PointsBalancePort, VariantCatalog } from '../domain/ordering/ports';
 import { TypeOrmUnitOfWork } from '../persistence/inventory/typeorm-unit-of-work';
 import { TypeOrmAfterSaleStore } from '../persistence/ordering/typeorm-after-sale.store';
 import { TypeOrmCartRepository } from '../persistence/ordering/typeorm-cart.repository';
@@ -39,6 +42,8 @@ export interface OrderingContextDeps {
   catalog: Pick<ProductBrowsing, 'productDetail'>;
   inventory: InventoryService;
   points?: PointsBalancePort;
+  /** The order's refunds and whether the money is back (the payment context's). */
+  refunds?: OrderRefundsPort;
   /** Tests slow or break placement at a named point. */
   placement?: Partial<
     Pick<OrderPlacementDeps, 'afterReservation' | 'inFlightWaitMs' | 'inFlightTtlMs' | 'orderSerial'>
@@ -75,6 +80,8 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     stock: deps.inventory,
     points: deps.points ?? noPoints,
     inFlight: infra.kv,
+    onGuardUnavailable: (error) =>
+      logger.warn({ err: error }, 'Idempotency-Key guard unavailable: the unique key alone guards'),
     now,
     newId,
     digest: sha256Hex,
@@ -119,14 +126,19 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     return [
       createCartRoutes({ cart, authenticate }),
       createOrderPlacementRoutes({ placement, authenticate, onPlaced }),
-      createOrderRoutes({ orders, authenticate }),
-      createSellerOrderRoutes({ orders, authenticate }),
+      createOrderRoutes({ orders, refunds: deps.refunds, authenticate }),
+      createSellerOrderRoutes({ orders, refunds: deps.refunds, authenticate }),
       createOrderCommandRoutes({ ...routeDeps, newId }),
       createSellerFulfilmentRoutes({ ...routeDeps, afterSale }),
       createPaymentReturnRoutes({
         ...routeDeps,
         gateways,
         resultPageUrl: infra.api?.paymentResultUrl ?? `${publicBaseUrl}/api/v1/payments/result`,
+        limit: {
+          rates: new RateLimiter(infra.kv, infra.logger),
+          rule: (infra.api?.abuse?.limits ?? DEFAULT_ABUSE_LIMITS).paymentReturnPerClient,
+          clientOf: clientAddressReader(infra.api?.abuse?.trustedProxyHops),
+        },
       }),
     ];
   }

@@ -1,6 +1,7 @@
 import { createPaymentActivities } from '../activities/payment/payment.activities';
 import { createDeadLetterRoutes } from '../api/payment/dead-letters.routes';
 import { paymentDeadLetterRetrier } from '../api/payment/payment-dead-letter-retrier';
+import { refundDeadLetterRetrier } from '../api/payment/refund-dead-letter-retrier';
 import { createPaymentWebhookRoutes } from '../api/payment/payment-webhook.routes';
 import { PaymentWebhooks } from '../api/payment/payment-webhooks';
 import { createPointsRoutes } from '../api/payment/points.routes';
@@ -9,6 +10,7 @@ import type { PointsBalancePort } from '../domain/ordering/ports';
 import { TypeOrmDeadLetterRepository } from '../persistence/dead-letter/typeorm-dead-letter.repository';
 import { TypeOrmPaymentRepository } from '../persistence/payment/typeorm-payment.repository';
 import { TypeOrmPointsLedger } from '../persistence/payment/typeorm-points.ledger';
+import { TypeOrmRefundRecords } from '../persistence/payment/typeorm-refund.records';
 import { opened, type ContextInfra, type HttpWiring, type Routes } from './context-infra';
 
 export interface PaymentContextDeps {
@@ -20,6 +22,8 @@ export interface PaymentContextDeps {
 
 export interface PaymentContext {
   points: TypeOrmPointsLedger;
+  /** Each refund and whether its money is back (GET /orders/{id} shows them). */
+  refunds: TypeOrmRefundRecords;
   /** What ordering asks before splitting an order between points and a PG. */
   pointsBalance: PointsBalancePort;
   routes(http: HttpWiring): Routes;
@@ -32,8 +36,10 @@ export function createPaymentContext(infra: ContextInfra, deps: PaymentContextDe
   const payments = new TypeOrmPaymentRepository(dataSource);
   const points = new TypeOrmPointsLedger({ dataSource, newId, now });
   const deadLetters = new TypeOrmDeadLetterRepository(dataSource);
+  const refunds = new TypeOrmRefundRecords(dataSource);
   return {
     points,
+    refunds,
     pointsBalance: { availablePoints: async (userId) => (await points.balance(userId)).available },
     routes: ({ authenticate }) => [
       createPaymentWebhookRoutes({
@@ -53,6 +59,7 @@ export function createPaymentContext(infra: ContextInfra, deps: PaymentContextDe
         retriers: {
           ...deps.deadLetterRetriers,
           payment: paymentDeadLetterRetrier({ temporal: infra.temporal, orderStatusOf: deps.orderStatusOf }),
+          refund: refundDeadLetterRetrier({ temporal: infra.temporal }),
         },
       }),
     ],
@@ -62,6 +69,7 @@ export function createPaymentContext(infra: ContextInfra, deps: PaymentContextDe
         payments,
         points,
         deadLetters,
+        refunds,
         gateway: (provider) => gateways.gateway(provider),
         countDeadLetter: (kind) => infra.metrics?.deadLetters.inc({ kind }),
         logger: infra.logger,

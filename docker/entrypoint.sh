@@ -8,7 +8,8 @@ usage() {
 usage: docker/entrypoint.sh <role> [arguments]
 
 roles:
-  api                    HTTP API on $PORT (default 3000): /healthz, /readyz, /metrics
+  api                    HTTP API on $PORT (default 3000) with /healthz; /readyz and /metrics
+                         on $OPS_PORT (production default 9464), never on the public port
   worker [queue...|all]  Temporal workers for the named task queues (default: all);
                          /healthz and /metrics on $WORKER_HTTP_PORT (default 3001)
                          queues: identity catalog inventory ordering payment shipping

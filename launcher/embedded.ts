@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     metrics,
     publicBaseUrl: config.publicBaseUrl,
     paymentResultUrl: config.paymentResultUrl,
+    corsOrigins: config.corsOrigins,
     identity,
     notifications: config.notifications,
     payments: vendors.paymentGateways,
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
     imageStorageDir: config.imageStorageDir,
     pubSub,
     chat: config.chat,
+    abuse: config.abuse,
+    opsApart: config.opsPort !== undefined,
   };
   // One set of contexts: the workers take their activities, the API their routes.
   const contexts = createContexts(apiContextInfra(api, vendors));
@@ -116,6 +119,8 @@ async function main(): Promise<void> {
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   stops.push(server.close);
+  // OPS_PORT (production's default 9464): readiness and metrics off the public port.
+  if (config.opsPort !== undefined) stops.push((await listen(app.ops.fetch, config.opsPort)).close);
   // Stops run in reverse: live connections are dropped before the server waits for its connections.
   stops.push(async () => dropLiveConnections());
 

@@ -29,8 +29,8 @@ export async function openInfrastructure(config: {
     temporal,
     readinessChecks: [
       { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
-      { name: config.cache.kind === 'redis' ? 'redis' : 'cache', check: () => kv.ping() },
-      { name: 'temporal', check: () => temporal.check() },
+      { name: config.cache.kind === 'redis' ? 'redis' : 'cache', check: () => kv.ping(), required: false },
+      { name: 'temporal', check: () => temporal.check(), required: false },
     ],
     async close() {
       await Promise.allSettled([temporal.close(), kv.close(), dataSource.destroy()]);

@@ -1,8 +1,5 @@
 import { NOTIFICATION_TEMPLATES } from '../domain/notification';
-import {
-  SANDBOX_NHN_WEBHOOK_SIGNATURE,
-  type NotificationSandbox,
-} from '../integrations/notification/notification-vendors';
+import type { NotificationSandbox } from '../integrations/notification/notification-vendors';
 import { createNhnBizmessageSimulator } from '../simulators/nhn-bizmessage/nhn-bizmessage.simulator';
 import { createSmtpSimulator } from '../simulators/smtp/smtp.simulator';
 
@@ -10,7 +7,7 @@ const SANDBOX_SEND_NO = '15880000';
 
 /** NHN Cloud's simulator holding the shop's AlimTalk templates, and an SMTP server that keeps what it receives. */
 export const notificationSandbox: NotificationSandbox = {
-  async startNhn(webhookUrl) {
+  async startNhn(webhookUrl, signature) {
     const simulator = createNhnBizmessageSimulator({
       templates: Object.fromEntries(
         [...NOTIFICATION_TEMPLATES.values()].flatMap((t) =>
@@ -18,7 +15,7 @@ export const notificationSandbox: NotificationSandbox = {
         ),
       ),
       sendNos: [SANDBOX_SEND_NO],
-      webhook: { url: webhookUrl, signature: SANDBOX_NHN_WEBHOOK_SIGNATURE },
+      webhook: { url: webhookUrl, signature },
     });
     const running = await simulator.start();
     return {

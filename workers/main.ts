@@ -28,7 +28,12 @@ async function main(args: string[]): Promise<void> {
   // process shares with the API and the other workers (docs/payments.md).
   const sandboxed = vendorsWithoutCredentials(config);
   const sandbox = sandboxed.length > 0 ? (await import('../sandbox/index.js')).sandboxVendors : undefined;
-  if (sandbox) logger.info({ vendors: sandboxed }, 'vendors without credentials are served by the sandbox');
+  // In production only the vendors SANDBOX_VENDORS names get here; the rest refused start-up (config/).
+  if (sandbox)
+    logger[config.nodeEnv === 'production' ? 'warn' : 'info'](
+      { vendors: sandboxed },
+      'vendors without credentials are served by the sandbox',
+    );
   const vendors = await openVendors(config, sandbox);
   const metrics = createMetrics();
   const running = await startWorkers({

@@ -25,6 +25,9 @@ export async function startWorkers(options: {
         taskQueue,
         workflowBundle: options.workflowBundle,
         activities: options.activities[taskQueue],
+        // A killed worker's workflows move to a live one after this wait (default 10 s): part of
+        // the 15 s from a crash to PAID (docs/ordering.md, "Recovery after a crash").
+        stickyQueueScheduleToStartTimeout: '3 seconds',
       }),
     ),
   );

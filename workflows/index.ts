@@ -5,6 +5,7 @@ export { notificationWorkflow } from './notification/notification.workflow';
 export { chatReplyReminderWorkflow } from './chat/chat-reply-reminder.workflow';
 export { restockSweepWorkflow } from './inventory/restock-sweep.workflow';
 export { paymentAttemptWorkflow } from './payment/payment-attempt.workflow';
+export { refundRetryWorkflow } from './payment/refund-retry.workflow';
 export { orderLifecycleWorkflow } from './ordering/order-lifecycle.workflow';
 export { orderSweepWorkflow } from './ordering/order-sweep.workflow';
 export { shipmentWorkflow } from './shipping/shipment.workflow';

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import { parkDeadLetter } from '../../application/dead-letter/park-dead-letter';
 import type { DeadLetter, DeadLetterRepository } from '../../domain/dead-letter/dead-letter';
 import {
@@ -18,13 +18,17 @@ import {
   type PgProvider,
   type PgReturn,
   type PointsLedger,
+  type RefundRecords,
 } from '../../domain/payment';
 import type { Logger } from '../../platform/observability/logger';
+import { whileHeartbeating } from '../shared/heartbeat';
 
 export interface PaymentActivityDeps {
   payments: PaymentRepository;
   points: PointsLedger;
   deadLetters: DeadLetterRepository;
+  /** Each refund's state, shown on the order until the money is back. */
+  refunds: RefundRecords;
   /** The adapter of a PG (throws for a PG that is not configured). */
   gateway(provider: PgProvider): PaymentGateway;
   /** Counts a parked work item (`dead_letters_total`). */
@@ -140,13 +144,15 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
     async confirmPgPayment(
       input: PgCallInput & { amount: number; pgReturn: PgReturn },
     ): Promise<ConfirmResult> {
-      const result = await deps.gateway(input.provider).confirm({
-        orderId: input.orderId,
-        amount: input.amount,
-        pgReturn: input.pgReturn,
-        pgReference: input.pgReference,
-        idempotencyKey: confirmIdempotencyKey(input.orderId, input.attempt),
-      });
+      const result = await whileHeartbeating(() =>
+        deps.gateway(input.provider).confirm({
+          orderId: input.orderId,
+          amount: input.amount,
+          pgReturn: input.pgReturn,
+          pgReference: input.pgReference,
+          idempotencyKey: confirmIdempotencyKey(input.orderId, input.attempt),
+        }),
+      );
       if (result.kind === 'approved') await recordPg(input.paymentId, result.payment);
       else
         deps.logger.warn(
@@ -157,11 +163,13 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
     },
 
     async lookupPgPayment(input: PgCallInput & { pgTransactionId?: string }): Promise<LookupResult> {
-      const result = await deps.gateway(input.provider).lookup({
-        orderId: input.orderId,
-        pgTransactionId: input.pgTransactionId,
-        pgReference: input.pgReference,
-      });
+      const result = await whileHeartbeating(() =>
+        deps.gateway(input.provider).lookup({
+          orderId: input.orderId,
+          pgTransactionId: input.pgTransactionId,
+          pgReference: input.pgReference,
+        }),
+      );
       if (result.kind === 'found') await recordPg(input.paymentId, result.payment);
       return slim(result);
     },
@@ -170,12 +178,14 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
     async netCancelPgPayment(
       input: PgCallInput & { pgReturn?: PgReturn; reason: string },
     ): Promise<CancelResult> {
-      const result = await deps.gateway(input.provider).netCancel({
-        orderId: input.orderId,
-        pgReturn: input.pgReturn,
-        reason: input.reason,
-        idempotencyKey: netCancelIdempotencyKey(input.orderId, input.attempt),
-      });
+      const result = await whileHeartbeating(() =>
+        deps.gateway(input.provider).netCancel({
+          orderId: input.orderId,
+          pgReturn: input.pgReturn,
+          reason: input.reason,
+          idempotencyKey: netCancelIdempotencyKey(input.orderId, input.attempt),
+        }),
+      );
       if (result.kind === 'canceled') await recordPg(input.paymentId, result.payment);
       if (result.kind === 'ambiguous' || result.kind === 'retryable') {
         // Let Temporal try again: an approval must not be left standing.
@@ -225,56 +235,103 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
      * Gives money back for an approved attempt: `pgAmount` through the PG (a partial cancel unless it
      * is the whole balance) and `pointsAmount` to the buyer's points. The caller fixes the split per
      * refund id, so a retry after a lost answer repeats the same call with the same idempotency key
-     * and the points ledger ignores a second refund of the same id.
+     * and the points ledger ignores a second refund of the same id; a refund already DONE is not
+     * asked again. A refusal of the PG is not thrown: the refund is marked FAILED and parked as a
+     * `refund` dead letter (docs/payments.md#refunds-the-pg-refuses), and the caller carries on.
      */
-    async refundPayment(input: RefundInput): Promise<{ pgTransactionId?: string; refundedAt: string }> {
+    async refundPayment(input: RefundInput): Promise<RefundOutcome> {
+      const { retryOf, ...work } = input;
+      const stored = await deps.refunds.begin(
+        {
+          refundId: work.refundId,
+          orderId: work.orderId,
+          pgAmount: work.pgAmount,
+          pointsAmount: work.pointsAmount,
+        },
+        deps.now(),
+      );
+      if (stored.status === 'DONE') return { status: 'DONE', refundedAt: stored.updatedAt.toISOString() };
+      const refused = async (code: string, message: string): Promise<RefundOutcome> => {
+        await deps.refunds.markFailed(work.refundId, { code, message }, deps.now());
+        const { deadLetterId } = await parkDeadLetter(
+          deps,
+          {
+            kind: 'refund',
+            // One letter per refusal: a retry refused again is parked again, under the letter it retried.
+            reference: retryOf ? `${work.refundId}@${retryOf}` : work.refundId,
+            ...runOfActivity(),
+            input: work,
+            lastError: { code, message, orderId: work.orderId, amount: work.pgAmount + work.pointsAmount },
+            attempts: 1,
+          },
+          'refund refused by the PG: the money was not returned',
+        );
+        return { status: 'FAILED', code, message, deadLetterId };
+      };
       let pgTransactionId: string | undefined;
-      if (input.pgAmount > 0) {
-        const record = await deps.payments.findAttempt(input.orderId, input.attempt);
+      if (work.pgAmount > 0) {
+        const record = await deps.payments.findAttempt(work.orderId, work.attempt);
         if (!record?.pgTransactionId || !record.provider)
-          throw ApplicationFailure.nonRetryable(
-            `order ${input.orderId} attempt ${input.attempt} has no PG payment to refund`,
+          return refused(
             'REFUND_NOT_POSSIBLE',
+            `order ${work.orderId} attempt ${work.attempt} has no PG payment to refund`,
           );
-        pgTransactionId = record.pgTransactionId;
-        const result = await deps.gateway(record.provider).cancel({
-          orderId: input.orderId,
-          pgTransactionId,
-          cancelAmount: input.pgAmount === input.pgBalanceBefore ? undefined : input.pgAmount,
-          balanceAmount: input.pgBalanceBefore,
-          reason: input.reason,
-          idempotencyKey: refundIdempotencyKey(input.refundId),
-          method: record.method,
-        });
+        const { provider, method, pgTransactionId: pgTx } = record;
+        pgTransactionId = pgTx;
+        const result = await whileHeartbeating(() =>
+          deps.gateway(provider).cancel({
+            orderId: work.orderId,
+            pgTransactionId: pgTx,
+            cancelAmount: work.pgAmount === work.pgBalanceBefore ? undefined : work.pgAmount,
+            balanceAmount: work.pgBalanceBefore,
+            reason: work.reason,
+            idempotencyKey: refundIdempotencyKey(work.refundId),
+            method,
+          }),
+        );
         if (result.kind === 'canceled') await recordPg(record.id, result.payment);
-        else if (result.kind === 'declined')
-          throw ApplicationFailure.nonRetryable(
-            `the PG refused the refund of order ${input.orderId}: ${result.code} ${result.message}`,
-            'REFUND_DECLINED',
-          );
+        else if (result.kind === 'declined') return refused(result.code, result.message);
         else if (result.kind !== 'nothing_to_cancel')
           throw ApplicationFailure.retryable(
-            `refund of order ${input.orderId} did not complete: ${result.code}`,
+            `refund of order ${work.orderId} did not complete: ${result.code}`,
             'PG_REFUND_PENDING',
           );
       }
-      if (input.pointsAmount > 0)
-        await deps.points
-          .refund(input.userId, input.orderId, input.pointsAmount, input.refundId)
-          .catch(final);
+      if (work.pointsAmount > 0)
+        await deps.points.refund(work.userId, work.orderId, work.pointsAmount, work.refundId).catch(final);
+      await deps.refunds.markDone(work.refundId, deps.now());
       deps.logger.info(
         {
-          orderId: input.orderId,
-          refundId: input.refundId,
-          pgAmount: input.pgAmount,
-          points: input.pointsAmount,
+          orderId: work.orderId,
+          refundId: work.refundId,
+          pgAmount: work.pgAmount,
+          points: work.pointsAmount,
         },
         'refund done',
       );
-      return { pgTransactionId, refundedAt: deps.now().toISOString() };
+      return { status: 'DONE', pgTransactionId, refundedAt: deps.now().toISOString() };
     },
   };
 }
+
+/** The workflow run calling the activity, for the dead letter (none when called outside Temporal). */
+function runOfActivity(): { workflowId?: string; runId?: string } {
+  try {
+    const run = Context.current().info.workflowExecution;
+    return run ? { workflowId: run.workflowId, runId: run.runId } : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * DONE: the money is back. FAILED: the PG refused; the refund is parked as dead letter
+ * `deadLetterId` for an operator's retry. (Results recorded before refusals were parked carry no
+ * `status`: they are DONE.)
+ */
+export type RefundOutcome =
+  | { status: 'DONE'; pgTransactionId?: string; refundedAt: string }
+  | { status: 'FAILED'; code: string; message: string; deadLetterId: string };
 
 export interface RefundInput {
   orderId: string;
@@ -287,6 +344,8 @@ export interface RefundInput {
   pgBalanceBefore: number;
   pointsAmount: number;
   reason: string;
+  /** The `refund` dead letter this call retries (refundRetryWorkflow). */
+  retryOf?: string;
 }
 
 export type PaymentActivities = ReturnType<typeof createPaymentActivities>;

@@ -36,7 +36,7 @@ export function createProductRoutes(deps: {
     request: { query: searchQuery },
     responses: {
       200: { description: 'a page of products', ...json(searchResponse) },
-      400: problemResponse('VALIDATION_FAILED, INVALID_CURSOR, CATEGORY_NOT_FOUND'),
+      400: problemResponse('VALIDATION_FAILED (a query field or the cursor), CATEGORY_NOT_FOUND'),
     },
   });
   router.openapi(search, async (c) => {

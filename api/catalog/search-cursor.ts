@@ -1,31 +1,24 @@
-import { CatalogErrorCode, invalidField } from '../../domain/catalog/catalog-errors';
 import { PRODUCT_SORTS, type ProductSort, type SearchCursor } from '../../domain/catalog/search-query';
+import { decodeJsonCursor, encodeJsonCursor, invalidCursor, isCursorId, isCursorTime } from '../cursor';
 
 /** Cursors are opaque to clients: base64url of the last item's sort value and id. */
 export function encodeCursor(cursor: SearchCursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
+  return encodeJsonCursor([cursor.sort, cursor.value, cursor.id]);
 }
 
+/** `newest` carries a creation time in ms; prices and popularity are whole non-negative numbers. */
+const valueFits = (sort: ProductSort, value: unknown) =>
+  sort === 'newest'
+    ? isCursorTime(value)
+    : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
 export function decodeCursor(text: string, sort: ProductSort): SearchCursor {
-  const refuse = (why: string) => invalidField('query.cursor', why, CatalogErrorCode.INVALID_CURSOR);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse('is not a cursor this API gave out');
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw refuse('is not a cursor this API gave out');
+  const parsed = decodeJsonCursor(text);
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
   const [cursorSort, value, id] = parsed as [unknown, unknown, unknown];
-  if (
-    !PRODUCT_SORTS.includes(cursorSort as ProductSort) ||
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    typeof id !== 'string' ||
-    id.length > 36
-  ) {
-    throw refuse('is not a cursor this API gave out');
-  }
+  if (!PRODUCT_SORTS.includes(cursorSort as ProductSort) || !isCursorId(id)) throw invalidCursor();
   if (cursorSort !== sort)
-    throw refuse(`was made for sort=${String(cursorSort)}; start again without a cursor`);
-  return { sort, value, id };
+    throw invalidCursor(`was made for sort=${String(cursorSort)}; start again without a cursor`);
+  if (!valueFits(sort, value)) throw invalidCursor();
+  return { sort, value: value as number, id };
 }

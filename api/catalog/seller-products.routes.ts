@@ -1,12 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { CatalogErrorCode, invalidField } from '../../domain/catalog/catalog-errors';
-import { MAX_IMAGE_BYTES } from '../../domain/catalog/product-image';
+import { invalidField } from '../../domain/catalog/catalog-errors';
 import type { Catalog } from '../../application/catalog/catalog';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { requireRole, requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
-import { ProblemError } from '../problem';
 import { createRouter } from '../router';
 import {
   changeProductBody,
@@ -24,8 +21,6 @@ const denied = {
   401: problemResponse('not signed in'),
   403: problemResponse('FORBIDDEN: not this seller, or a manager without the PRODUCTS permission'),
 };
-/** Room for the multipart envelope around a 5 MB file; anything larger is refused before it is read in full. */
-const UPLOAD_LIMIT = MAX_IMAGE_BYTES + 64 * 1024;
 
 /**
  * Catalog management for sellers and their managers (PRODUCTS permission). Managers of several
@@ -131,30 +126,19 @@ export function createSellerProductRoutes(deps: {
     tags: ['seller catalog'],
     summary: 'Upload an image (multipart field `file`)',
     description:
-      'At most 10 images per product, each at most 5 MB; JPEG, PNG, WebP or GIF as read from the bytes (the file name and declared type are ignored).',
+      'At most 10 images per product, each at most 5 MB and 40 megapixels; JPEG, PNG, WebP or GIF as read from the bytes (the file name and declared type are ignored). Metadata (EXIF with GPS, XMP, text chunks) is removed before the image is stored; a JPEG keeps its orientation.',
     security: bearerSecurity,
-    middleware: [
-      ...guard,
-      bodyLimit({
-        maxSize: UPLOAD_LIMIT,
-        onError: () => {
-          throw new ProblemError(
-            CatalogErrorCode.IMAGE_TOO_LARGE,
-            `body.file: an image is at most ${MAX_IMAGE_BYTES} bytes (5 MB)`,
-            {
-              errors: [{ field: 'body.file', message: 'is larger than 5 MB' }],
-            },
-          );
-        },
-      }),
-    ],
+    // Bodies over IMAGE_UPLOAD_LIMIT are refused 413 before routing (api/middleware/body-guard.ts).
+    middleware: [...guard],
     request: {
       params: productIdParam,
       body: { content: { 'multipart/form-data': { schema: imageUploadBody } }, required: true },
     },
     responses: {
       201: { description: 'stored', ...json(imageView) },
-      400: problemResponse('TOO_MANY_IMAGES, IMAGE_TOO_LARGE, UNSUPPORTED_IMAGE_TYPE, VALIDATION_FAILED'),
+      400: problemResponse('TOO_MANY_IMAGES, UNSUPPORTED_IMAGE_TYPE, VALIDATION_FAILED'),
+      413: problemResponse('IMAGE_TOO_LARGE: over 5 MB'),
+      422: problemResponse('IMAGE_TOO_MANY_PIXELS: declares more than 40 megapixels'),
       ...denied,
       404: problemResponse('PRODUCT_NOT_FOUND'),
     },

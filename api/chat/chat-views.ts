@@ -5,7 +5,7 @@ import {
 } from '../../domain/chat/chat-message';
 import type { Conversation } from '../../domain/chat/conversation';
 import type { ChatParticipant, LiveMessage } from '../../domain/chat/ports';
-import { ProblemError } from '../problem';
+import { decodeJsonCursor, encodeJsonCursor, invalidCursor, isCursorId, isCursorTime } from '../cursor';
 
 const SYSTEM_TEXT: Record<string, string> = {
   ADMIN_JOINED: '관리자가 대화에 참여했습니다.',
@@ -84,20 +84,15 @@ export function conversationView(
 
 /** Conversation cursors are opaque to clients: base64url of the last item's time and id. */
 export function encodeConversationCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+  return encodeJsonCursor([at.toISOString(), id]);
 }
 
 export function decodeConversationCursor(text: string | undefined): { at: Date; id: string } | undefined {
   if (text === undefined) return undefined;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as [unknown, unknown];
-    const date = new Date(String(at));
-    if (typeof at === 'string' && typeof id === 'string' && id.length <= 36 && !Number.isNaN(date.getTime()))
-      return { at: date, id };
-  } catch {
-    // fall through to the refusal
-  }
-  throw new ProblemError('VALIDATION_FAILED', 'query.cursor: is not a cursor this API gave out', {
-    errors: [{ field: 'query.cursor', message: 'is not a cursor this API gave out' }],
-  });
+  const parsed = decodeJsonCursor(text);
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalidCursor();
+  const [at, id] = parsed as [unknown, unknown];
+  const ms = typeof at === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(at) ? Date.parse(at) : NaN;
+  if (!isCursorTime(ms) || !isCursorId(id)) throw invalidCursor();
+  return { at: new Date(ms), id };
 }

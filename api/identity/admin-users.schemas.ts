@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idCursor } from '../cursor';
 import { ROLES, STAFF_ROLES, USER_STATUSES } from '../../domain/identity/role';
 import { passwordPolicy } from './auth.schemas';
 import { emailField, nameField, passwordField, phoneField } from './identity-fields';
@@ -30,7 +31,7 @@ export const userSummary = z
 
 export const listUsersQuery = z.object({
   role: z.enum(ROLES).optional(),
-  cursor: z.string().max(36).optional(),
+  cursor: idCursor,
   size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 

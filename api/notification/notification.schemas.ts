@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { idCursor } from '../cursor';
 
 export const notificationListQuery = z.object({
   orderId: z.string().max(36).optional(),
   userId: z.string().max(36).optional(),
-  cursor: z.string().max(36).optional(),
+  cursor: idCursor,
   size: z.coerce.number().int().min(1).max(100).default(20),
 });
 

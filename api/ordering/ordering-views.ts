@@ -3,6 +3,7 @@ import { commandsOf, type Order, type OrderLine } from '../../domain/ordering/or
 import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
 import type { CartView } from '../../application/ordering/manage-cart';
 import type { SellerOrderPart } from '../../domain/ordering/ports';
+import { refundStatusOf, type RefundRecord } from '../../domain/payment/refund-record';
 
 /** JSON shapes of the ordering API (ordering.schemas.ts documents them). */
 
@@ -68,7 +69,23 @@ export function orderSummaryJson(order: Order) {
   };
 }
 
-export function orderDetailJson(order: Order, history: OrderHistoryEntry[]) {
+/** The order's refunds and their worst state: the money is not back while it is PENDING or FAILED. */
+export function refundsJson(refunds: RefundRecord[]) {
+  return {
+    refundStatus: refundStatusOf(refunds),
+    refunds: refunds.map((refund) => ({
+      refundId: refund.refundId,
+      amount: refund.pgAmount + refund.pointsAmount,
+      pgAmount: refund.pgAmount,
+      pointsAmount: refund.pointsAmount,
+      status: refund.status,
+      failureCode: refund.failureCode ?? null,
+      updatedAt: refund.updatedAt.toISOString(),
+    })),
+  };
+}
+
+export function orderDetailJson(order: Order, history: OrderHistoryEntry[], refunds: RefundRecord[] = []) {
   return {
     id: order.id,
     orderNumber: order.orderNumber,
@@ -87,6 +104,7 @@ export function orderDetailJson(order: Order, history: OrderHistoryEntry[]) {
       command: entry.command,
     })),
     allowedCommands: commandsOf(order).order,
+    ...refundsJson(refunds),
     placedAt: order.placedAt.toISOString(),
     paymentDueAt: order.paymentDueAt.toISOString(),
   };
@@ -107,7 +125,7 @@ export function placedOrderJson(order: Order, payment: Record<string, unknown> =
   };
 }
 
-export function sellerOrderJson(part: SellerOrderPart) {
+export function sellerOrderJson(part: SellerOrderPart, refunds: RefundRecord[] = []) {
   return {
     orderId: part.orderId,
     orderNumber: part.orderNumber,
@@ -116,6 +134,7 @@ export function sellerOrderJson(part: SellerOrderPart) {
     subtotal: part.subtotal,
     lines: part.lines.map(lineJson),
     shippingAddress: part.shippingAddress,
+    refundStatus: refundStatusOf(refunds),
     placedAt: part.placedAt.toISOString(),
   };
 }

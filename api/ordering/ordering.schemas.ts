@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idCursor } from '../cursor';
 import { MAX_LINE_QUANTITY } from '../../domain/inventory/reservation';
 import { CHECKOUT_PROVIDERS, MAX_ORDER_ITEMS } from '../../domain/ordering/checkout';
 import { ORDER_COMMANDS, ORDER_STATUSES } from '../../domain/ordering/order-status';
@@ -22,7 +23,7 @@ export const itemIdParam = z.object({ id: id('id') });
 export const orderIdParam = z.object({ id: id('id') });
 
 export const pageQuery = z.object({
-  cursor: z.string().max(36).optional().openapi({ description: 'nextCursor of the previous page' }),
+  cursor: idCursor,
   size: z.coerce
     .number()
     .int()
@@ -161,6 +162,21 @@ export const orderSummaryView = z
   })
   .openapi('OrderSummary');
 
+const refundStatus = z.enum(['PENDING', 'DONE', 'FAILED']).nullable().openapi({
+  description:
+    'The order’s refunds taken together: FAILED while a refund the PG refused waits for an operator’s retry, PENDING while one is being made, DONE when the money is back, null when nothing was refunded',
+});
+
+const refundView = z.object({
+  refundId: z.string(),
+  amount: won('Given back in all'),
+  pgAmount: won('Through the PG'),
+  pointsAmount: won('As points'),
+  status: z.enum(['PENDING', 'DONE', 'FAILED']),
+  failureCode: z.string().nullable().openapi({ description: 'The PG’s code when it refused the refund' }),
+  updatedAt: z.string(),
+});
+
 export const orderDetailView = z
   .object({
     id: z.string(),
@@ -179,6 +195,8 @@ export const orderDetailView = z
       z.object({ status, at: z.string(), sellerId: z.string().nullable(), command: z.string() }),
     ),
     allowedCommands: z.array(z.enum(ORDER_COMMANDS)),
+    refundStatus,
+    refunds: z.array(refundView),
     placedAt: z.string(),
     paymentDueAt: z.string(),
   })
@@ -199,6 +217,7 @@ export const sellerOrderView = z
     shippingAddress: shippingAddressSchema
       .nullable()
       .openapi({ description: 'Shown once the order is paid' }),
+    refundStatus,
     placedAt: z.string(),
   })
   .openapi('SellerOrder');

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { orderNotFound } from '../../domain/ordering/ordering-errors';
-import type { OrderRepository } from '../../domain/ordering/ports';
+import type { OrderRefundsPort, OrderRepository } from '../../domain/ordering/ports';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
@@ -11,7 +11,11 @@ import { orderDetailJson, orderSummaryJson } from './ordering-views';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** A buyer's orders (an admin may read any one, for customer service). */
-export function createOrderRoutes(deps: { orders: OrderRepository; authenticate: Authenticate }) {
+export function createOrderRoutes(deps: {
+  orders: OrderRepository;
+  refunds?: OrderRefundsPort;
+  authenticate: Authenticate;
+}) {
   const router = createRouter();
 
   router.openapi(
@@ -59,7 +63,8 @@ export function createOrderRoutes(deps: { orders: OrderRepository; authenticate:
       const order = await deps.orders.findById(id);
       if (!order || (principal.role !== 'ADMIN' && order.userId !== principal.userId))
         throw orderNotFound(id);
-      return c.json(orderDetailJson(order, await deps.orders.history(id)), 200);
+      const refunds = (await deps.refunds?.ofOrder(id)) ?? [];
+      return c.json(orderDetailJson(order, await deps.orders.history(id), refunds), 200);
     },
   );
 

@@ -1,9 +1,12 @@
 import type { Context } from 'hono';
+import type { RateLimit, RateLimiter } from '../../application/shared/rate-limiter';
 import type { PaymentGatewayDirectory } from '../../domain/payment/payment-gateway';
 import { isPgProvider, type PgReturnOutcome } from '../../domain/payment';
 import type { OrderRepository } from '../../domain/ordering/ports';
 import { submitPaymentUpdate } from '../../workflows/ordering/order-lifecycle.messages';
 import type { AppEnv } from '../app-env';
+import type { ClientOf } from '../identity/client-address';
+import { rateLimitPerClient } from '../middleware/rate-limit';
 import { createRouter } from '../router';
 import type { OrderCheckouts } from './order-checkout';
 import type { OrderLifecycleClient, PaymentOutcome } from './order-lifecycle.client';
@@ -15,7 +18,9 @@ const OUTCOMES: readonly PgReturnOutcome[] = ['success', 'fail', 'cancel'];
 /**
  * Where the PG window sends the browser back (GET with a query, or a form POST): the server reads
  * the PG's parameters, confirms the payment through OrderLifecycle, and redirects the browser to
- * the result page. A reload of the same return starts nothing new (the update id is the PG token).
+ * the result page. However often the same return is called (reloads, a double submit, a replay),
+ * it makes one payment attempt: OrderLifecycle answers a PG transaction it has seen with the attempt
+ * it started for it. The URL needs no sign-in, so calls are limited per client address.
  */
 export function createPaymentReturnRoutes(deps: {
   orders: OrderRepository;
@@ -25,8 +30,17 @@ export function createPaymentReturnRoutes(deps: {
   /** Where the browser lands; default the server's own page `/api/v1/payments/result`. */
   resultPageUrl: string;
   confirmWaitMs?: number;
+  /** RATE_LIMIT_PAYMENT_RETURN per client address; absent (some tests): no limit. */
+  limit?: { rates: RateLimiter; rule: RateLimit; clientOf: ClientOf };
 }) {
   const router = createRouter();
+  if (deps.limit) {
+    const { rates, rule, clientOf } = deps.limit;
+    router.use(
+      '/payments/return/*',
+      rateLimitPerClient({ limiter: rates, clientOf, name: 'payment-return', what: '결제 결과', rule }),
+    );
+  }
 
   const redirectTo = (c: Context<AppEnv>, query: Record<string, string | undefined>) => {
     const url = new URL(deps.resultPageUrl);

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { OrderRepository } from '../../domain/ordering/ports';
+import type { OrderRefundsPort, OrderRepository } from '../../domain/ordering/ports';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { requireSellerAccess, sellerAccessOf } from '../middleware/authorize';
@@ -10,7 +10,11 @@ import { sellerOrderJson } from './ordering-views';
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** Fulfilment lists: a seller (or its manager with ORDERS, or an admin naming the seller) sees only that seller's parts. */
-export function createSellerOrderRoutes(deps: { orders: OrderRepository; authenticate: Authenticate }) {
+export function createSellerOrderRoutes(deps: {
+  orders: OrderRepository;
+  refunds?: OrderRefundsPort;
+  authenticate: Authenticate;
+}) {
   const router = createRouter();
 
   router.openapi(
@@ -38,7 +42,12 @@ export function createSellerOrderRoutes(deps: { orders: OrderRepository; authent
         limit: size,
         status,
       });
-      return c.json({ items: page.items.map(sellerOrderJson), nextCursor: page.nextCursor }, 200);
+      const items = await Promise.all(
+        page.items.map(async (part) =>
+          sellerOrderJson(part, (await deps.refunds?.ofOrder(part.orderId)) ?? []),
+        ),
+      );
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idCursor } from '../cursor';
 
 export const webhookPg = z.object({
   pg: z.string().max(20).openapi({
@@ -13,7 +14,7 @@ export const paymentWebhookAck = z.object({
 });
 
 export const deadLetterListQuery = z.object({
-  kind: z.enum(['payment', 'settlement', 'notification', 'job']).optional(),
+  kind: z.enum(['payment', 'refund', 'settlement', 'notification', 'job']).optional(),
   status: z.enum(['OPEN', 'RETRIED', 'RESOLVED']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   size: z.coerce.number().int().min(1).max(100).default(20),
@@ -56,7 +57,7 @@ export const resolveBody = z.object({
 });
 
 export const pointsQuery = z.object({
-  cursor: z.string().max(36).optional(),
+  cursor: idCursor,
   size: z.coerce.number().int().min(1).max(100).default(20),
 });
 

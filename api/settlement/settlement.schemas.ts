@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idCursor } from '../cursor';
 import { SETTLEMENT_STATUSES } from '../../domain/settlement/settlement';
 
 const won = (description: string) =>
@@ -16,7 +17,7 @@ export const settlementIdParam = z.object({
 });
 
 const pageFields = {
-  cursor: z.string().max(36).optional().openapi({ description: 'nextCursor of the previous page' }),
+  cursor: idCursor,
   size: z.coerce
     .number()
     .int()

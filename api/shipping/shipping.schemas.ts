@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { idCursor } from '../cursor';
 import { COURIER_NAMES } from '../../domain/shipping/courier';
 import { SHIPMENT_STATUSES, TRACKING_STATUSES } from '../../domain/shipping/shipment-status';
 
@@ -6,7 +7,7 @@ import { SHIPMENT_STATUSES, TRACKING_STATUSES } from '../../domain/shipping/ship
 export const SELLER_SHIPMENT_FILTERS = ['TO_SHIP', 'SHIPPING', ...SHIPMENT_STATUSES] as const;
 
 const page = {
-  cursor: z.string().max(36).optional().openapi({ description: 'nextCursor of the previous page' }),
+  cursor: idCursor,
   size: z.coerce
     .number()
     .int()

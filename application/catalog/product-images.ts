@@ -1,4 +1,6 @@
 import { CatalogErrorCode, invalidField } from '../../domain/catalog/catalog-errors';
+import { withoutMetadata } from '../../domain/catalog/image-metadata';
+import { acceptImageSize } from '../../domain/catalog/image-size';
 import { imageTypeOfExtension } from '../../domain/catalog/image-type';
 import {
   acceptImage,
@@ -20,12 +22,15 @@ export class ProductImages {
   ) {}
 
   /**
-   * Adds an image: the count, size and real type are checked before anything is written; the
+   * Adds an image: the count, size, real type and declared pixel count are checked and metadata
+   * (EXIF with GPS, XMP, text chunks) is stripped before anything is written; the
    * bytes are stored first and removed again if the database refuses (an 11th image that raced in).
    */
-  async addImage(sellerId: string, productId: string, bytes: Uint8Array): Promise<ProductImage> {
+  async addImage(sellerId: string, productId: string, upload: Uint8Array): Promise<ProductImage> {
     const product = await ownedProduct(this.deps, sellerId, productId);
-    const type = acceptImage(bytes, product.images.length);
+    const type = acceptImage(upload, product.images.length);
+    acceptImageSize(upload, type);
+    const bytes = withoutMetadata(upload, type);
     const imageId = this.deps.newId();
     const image: ProductImage = {
       id: imageId,

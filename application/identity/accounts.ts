@@ -19,9 +19,44 @@ export interface SignupInput {
   seller?: { businessNumber: string; companyName: string; representative: string; contactPhone?: string };
 }
 
+export interface SignupAnswer {
+  id: string;
+  email: string;
+  role: Role;
+}
+
 /** Accounts: signup, staff creation, profile, withdrawal, and the configured first admin. */
 export class AccountsService {
   constructor(private readonly deps: IdentityDeps) {}
+
+  /**
+   * Public sign-up. A registered e-mail gets the very answer a new one gets (a fresh id that names
+   * no account), and its owner a mail, so the call does not tell who has an account
+   * (docs/security.md). Both paths hash the password, so they also take the same time.
+   */
+  async register(input: SignupInput): Promise<SignupAnswer> {
+    try {
+      const user = await this.signup(input);
+      return { id: user.id, email: user.email!.value, role: input.role };
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== IdentityErrorCode.EMAIL_ALREADY_REGISTERED)
+        throw error;
+      const email = Email.create(input.email, 'json.email');
+      void this.noticeSignupAttempt(email).catch((failure: unknown) =>
+        this.deps.logger.error({ err: failure, email: email.masked() }, 'signup attempt notice not sent'),
+      );
+      return { id: this.deps.newId(), email: email.value, role: input.role };
+    }
+  }
+
+  private async noticeSignupAttempt(email: Email): Promise<void> {
+    const { users, rates, abuseLimits, notices, logger } = this.deps;
+    const owner = await users.findByEmail(email);
+    if (!owner) return;
+    logger.info({ userId: owner.id }, 'signup attempted with a registered e-mail');
+    const verdict = await rates.hit(`signup:notice:${owner.id}`, abuseLimits.signupNoticesPerAccount);
+    if (verdict.allowed && notices) await notices.signupAttempted(owner.id, this.deps.now());
+  }
 
   async signup(input: SignupInput, createdBy?: string): Promise<User> {
     const { users, sellerProfiles, passwords, logger } = this.deps;

@@ -10,7 +10,15 @@ import type {
   UserRepository,
 } from '../../domain/identity/ports';
 import type { Log } from '../../domain/shared/log';
+import type { AbuseLimits } from '../shared/abuse-limits';
+import type { RateLimiter } from '../shared/rate-limiter';
 import type { LoginThrottle } from './login-throttle';
+
+/** Mails about the account itself, sent by the notification context. */
+export interface AccountNotices {
+  /** Tells the owner that someone tried to sign up with their address. */
+  signupAttempted(userId: string, at: Date): Promise<void>;
+}
 
 /** What the identity services run on; built once by the identity module. */
 export interface IdentityDeps {
@@ -23,6 +31,10 @@ export interface IdentityDeps {
   accessTokens: AccessTokenIssuer;
   secrets: OpaqueSecrets;
   throttle: LoginThrottle;
+  rates: RateLimiter;
+  abuseLimits: AbuseLimits;
+  /** Absent (tests without notifications): the attempt is only logged. */
+  notices?: AccountNotices;
   /** Hooks of other contexts, run on withdrawal (orders keep their legally required records anonymised). */
   personalDataErasers: PersonalDataEraser[];
   refreshTokenTtlSeconds: number;

@@ -1,62 +1,61 @@
 import type { CounterStore } from '../../domain/shared/counter-store';
-
-export interface LoginThrottleLimits {
-  /** Wrong passwords for one email before it is locked. */
-  maxFailures: number;
-  /** Window in which failures add up, and how long a lock lasts. */
-  failureWindowMs: number;
-  lockoutMs: number;
-  /** Login attempts per client address per window, whatever the email. */
-  maxAttemptsPerAddress: number;
-  addressWindowMs: number;
-}
-
-export const DEFAULT_LOGIN_LIMITS: LoginThrottleLimits = {
-  maxFailures: 5,
-  failureWindowMs: 15 * 60_000,
-  lockoutMs: 15 * 60_000,
-  maxAttemptsPerAddress: 30,
-  addressWindowMs: 60_000,
-};
+import { DEFAULT_ABUSE_LIMITS, type LoginLockLimits } from '../shared/abuse-limits';
+import { RateLimiter, type RateLimit } from '../shared/rate-limiter';
 
 export type ThrottleVerdict =
-  { allowed: true } | { allowed: false; reason: 'locked' | 'rate-limited'; retryAfterMs: number };
+  | { allowed: true }
+  | { allowed: false; reason: 'locked' | 'account-locked' | 'rate-limited'; retryAfterMs: number };
 
 /**
- * Login rate limit and temporary lockout in the key-value store (Redis; memory when embedded).
- * Keys use the email's keyed hash, never the email, and apply whether or not the account exists,
- * so the lock itself does not reveal which emails are registered.
+ * Sign-in lockout and rate limit in the key-value store (Redis; memory when embedded). A lock holds
+ * one (account, client) pair: an attacker's wrong passwords lock the attacker's client, not the
+ * owner's. Only failures from many clients together (`failuresPerAccount`) lock the account itself.
+ * Keys use the email's keyed hash, never the email, and apply whether or not the account exists, so
+ * a lock does not reveal which emails are registered.
  */
 export class LoginThrottle {
+  private readonly rates: RateLimiter;
+
   constructor(
     private readonly kv: CounterStore,
-    private readonly limits: LoginThrottleLimits = DEFAULT_LOGIN_LIMITS,
-  ) {}
+    private readonly limits: LoginLockLimits = DEFAULT_ABUSE_LIMITS.login,
+    private readonly perClient: RateLimit = DEFAULT_ABUSE_LIMITS.loginPerClient,
+  ) {
+    this.rates = new RateLimiter(kv);
+  }
 
-  async check(emailKey: string, address: string): Promise<ThrottleVerdict> {
-    const lockTtl = await this.kv.ttl(`login:lock:${emailKey}`);
-    if (lockTtl !== null) return { allowed: false, reason: 'locked', retryAfterMs: lockTtl };
-    const attempts = await this.kv.increment(`login:addr:${address}`, this.limits.addressWindowMs);
-    if (attempts > this.limits.maxAttemptsPerAddress) {
-      return {
-        allowed: false,
-        reason: 'rate-limited',
-        retryAfterMs: (await this.kv.ttl(`login:addr:${address}`)) ?? this.limits.addressWindowMs,
-      };
-    }
+  async check(emailKey: string, client: string): Promise<ThrottleVerdict> {
+    const pairLock = await this.kv.ttl(`login:lock:${emailKey}:${client}`);
+    if (pairLock !== null) return { allowed: false, reason: 'locked', retryAfterMs: pairLock };
+    const accountLock = await this.kv.ttl(`login:lock:${emailKey}`);
+    if (accountLock !== null) return { allowed: false, reason: 'account-locked', retryAfterMs: accountLock };
+    const rate = await this.rates.hit(`login:client:${client}`, this.perClient);
+    if (!rate.allowed) return { allowed: false, reason: 'rate-limited', retryAfterMs: rate.retryAfterMs };
     return { allowed: true };
   }
 
-  /** Counts a failure; true when this failure locked the email. */
-  async recordFailure(emailKey: string): Promise<boolean> {
-    const failures = await this.kv.increment(`login:fail:${emailKey}`, this.limits.failureWindowMs);
-    if (failures < this.limits.maxFailures) return false;
-    await this.kv.set(`login:lock:${emailKey}`, '1', this.limits.lockoutMs);
-    await this.kv.delete(`login:fail:${emailKey}`);
-    return true;
+  /** Counts a failure of this pair (and of the account); true when it locked the pair or the account. */
+  async recordFailure(emailKey: string, client: string): Promise<boolean> {
+    const { failuresPerClient, failuresPerAccount, failureWindowMs, lockMs } = this.limits;
+    const pair = `${emailKey}:${client}`;
+    let locked = false;
+    if ((await this.kv.increment(`login:fail:${pair}`, failureWindowMs)) >= failuresPerClient) {
+      await this.kv.set(`login:lock:${pair}`, '1', lockMs);
+      await this.kv.delete(`login:fail:${pair}`);
+      locked = true;
+    }
+    if (
+      failuresPerAccount > 0 &&
+      (await this.kv.increment(`login:fail:${emailKey}`, failureWindowMs)) >= failuresPerAccount
+    ) {
+      await this.kv.set(`login:lock:${emailKey}`, '1', lockMs);
+      await this.kv.delete(`login:fail:${emailKey}`);
+      locked = true;
+    }
+    return locked;
   }
 
-  async recordSuccess(emailKey: string): Promise<void> {
-    await this.kv.delete(`login:fail:${emailKey}`);
+  async recordSuccess(emailKey: string, client: string): Promise<void> {
+    await this.kv.delete(`login:fail:${emailKey}:${client}`);
   }
 }

@@ -5,6 +5,7 @@ import { decideRefresh, nextTokenExpiry, type RefreshTokenFamily } from '../../d
 import type { AccessClaims } from '../../domain/identity/ports';
 import type { Role } from '../../domain/identity/role';
 import { DomainError } from '../../domain/shared/domain-error';
+import { koreanWait, rateLimitedError } from '../shared/rate-limiter';
 import type { IdentityDeps } from './identity-deps';
 
 export interface TokenPair {
@@ -22,29 +23,37 @@ const invalidCredentials = () =>
 const invalidRefresh = () =>
   new DomainError(IdentityErrorCode.INVALID_REFRESH_TOKEN, 'The refresh token is not valid; sign in again.');
 
+/** The 429 of a refused sign-in, telling the user how long to wait (Korean UI text, and `Retry-After`). */
+function loginRefused(
+  reason: 'locked' | 'account-locked' | 'rate-limited',
+  retryAfterMs: number,
+): DomainError {
+  if (reason === 'rate-limited') return rateLimitedError(retryAfterMs, '로그인');
+  const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = `${koreanWait(retryAfterMs)} 후에 다시 시도해 주세요.`;
+  return new DomainError(
+    IdentityErrorCode.LOGIN_LOCKED,
+    reason === 'locked'
+      ? `비밀번호를 여러 번 잘못 입력해 이 기기에서의 로그인이 잠겼습니다. ${wait}`
+      : `이 계정에 로그인 실패가 너무 많아 잠시 로그인을 막았습니다. ${wait}`,
+    { retryAfterSeconds, lockedFor: reason === 'locked' ? 'ACCOUNT_AND_CLIENT' : 'ACCOUNT' },
+  );
+}
+
 /** Login, token rotation, logout, and turning an access token into the current principal. */
 export class SessionsService {
   private dummyHash: Promise<string> | undefined;
 
   constructor(private readonly deps: IdentityDeps) {}
 
-  async login(input: { email: string; password: string }, clientAddress: string): Promise<TokenPair> {
+  async login(input: { email: string; password: string }, client: string): Promise<TokenPair> {
     const { users, passwords, throttle, cipher, logger } = this.deps;
     const email = Email.create(input.email, 'json.email');
     const emailKey = cipher.lookupHash(email.value);
-    const verdict = await throttle.check(emailKey, clientAddress);
+    const verdict = await throttle.check(emailKey, client);
     if (!verdict.allowed) {
-      const retryAfterSeconds = Math.ceil(verdict.retryAfterMs / 1000);
       logger.warn({ email: email.masked(), reason: verdict.reason }, 'login refused by throttle');
-      throw verdict.reason === 'locked'
-        ? new DomainError(
-            IdentityErrorCode.LOGIN_LOCKED,
-            'Too many failed sign-ins for this account; try again later.',
-            { retryAfterSeconds },
-          )
-        : new DomainError('RATE_LIMITED', 'Too many sign-in attempts from this address; try again later.', {
-            retryAfterSeconds,
-          });
+      throw loginRefused(verdict.reason, verdict.retryAfterMs);
     }
     const user = await users.findByEmail(email);
     // An unknown email costs one hash verification too, so timing does not tell it apart.
@@ -52,11 +61,11 @@ export class SessionsService {
       ? await passwords.verify(user.passwordHash, input.password)
       : (await passwords.verify(await this.dummy(), input.password), false);
     if (!ok || !user || user.status !== 'ACTIVE') {
-      const locked = await throttle.recordFailure(emailKey);
+      const locked = await throttle.recordFailure(emailKey, client);
       logger.warn({ email: email.masked(), locked }, 'login failed');
       throw invalidCredentials();
     }
-    await throttle.recordSuccess(emailKey);
+    await throttle.recordSuccess(emailKey, client);
     logger.info({ userId: user.id }, 'login succeeded');
     return this.startSession(user.id, user.role);
   }
@@ -75,13 +84,15 @@ export class SessionsService {
     return this.issuePair(family, role, now);
   }
 
+  /** Limited per account once the token proves which one, so a stranger cannot spend the owner's quota. */
   async refresh(presented: string): Promise<TokenPair> {
-    const { refreshTokens, users, logger } = this.deps;
+    const { refreshTokens, users, logger, rates, abuseLimits } = this.deps;
     const now = this.deps.now();
     const [tokenId, secret] = presented.split('.');
     if (!tokenId || !secret) throw invalidRefresh();
     const token = await refreshTokens.findToken(tokenId);
     if (!token || !this.secretMatches(token.secretHash, secret)) throw invalidRefresh();
+    await rates.consume('토큰 갱신', [`refresh:account:${token.userId}`, abuseLimits.refreshPerAccount]);
     const family = await refreshTokens.findFamily(token.familyId);
     if (!family) throw invalidRefresh();
     const decision = decideRefresh(token, family, now);

@@ -34,6 +34,8 @@ export interface OrderPlacementDeps {
   inFlightTtlMs?: number;
   /** How long a concurrent repeat waits for the first request's order before answering 409. */
   inFlightWaitMs?: number;
+  /** Told when the in-flight guard's store (Redis) fails: placement goes on, guarded by the unique key alone. */
+  onGuardUnavailable?: (error: unknown) => void;
   /** Test seam: runs inside the placement transaction right after the stock reservation. */
   afterReservation?: (orderId: string) => Promise<void>;
 }
@@ -79,11 +81,13 @@ export class OrderPlacementService {
     const hash = requestHash(checkout, this.deps.digest);
     const guard = `ordering:placement:${input.userId}:${key}`;
     const deadline = this.deps.now().getTime() + (this.deps.inFlightWaitMs ?? 15_000);
+    let claim: 'claimed' | 'taken' | 'unguarded';
     for (;;) {
       const replay = await this.replay(input.userId, key, hash);
       if (replay) return replay;
-      if (await this.deps.inFlight.setIfAbsent(guard, hash, this.deps.inFlightTtlMs ?? 60_000)) break;
-      const running = await this.deps.inFlight.get(guard);
+      claim = await this.claim(guard, hash);
+      if (claim !== 'taken') break;
+      const running = await this.deps.inFlight.get(guard).catch(() => null);
       if (running !== null && running !== hash) throw keyReused(key);
       if (this.deps.now().getTime() > deadline) {
         throw new DomainError(
@@ -104,7 +108,23 @@ export class OrderPlacementService {
       }
       throw error;
     } finally {
-      await this.deps.inFlight.delete(guard);
+      // A guard left behind by a store that failed meanwhile expires with its TTL.
+      if (claim === 'claimed') await this.deps.inFlight.delete(guard).catch(() => undefined);
+    }
+  }
+
+  /**
+   * The in-flight guard. Without its store (Redis down) orders are still taken: the unique
+   * (buyer, key) index decides, and a concurrent repeat waits on the first insert's row lock, then
+   * answers with its order (docs/ordering.md, "Idempotency").
+   */
+  private async claim(guard: string, hash: string): Promise<'claimed' | 'taken' | 'unguarded'> {
+    try {
+      const stored = await this.deps.inFlight.setIfAbsent(guard, hash, this.deps.inFlightTtlMs ?? 60_000);
+      return stored ? 'claimed' : 'taken';
+    } catch (error) {
+      this.deps.onGuardUnavailable?.(error);
+      return 'unguarded';
     }
   }
 

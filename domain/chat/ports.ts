@@ -96,6 +96,11 @@ export interface ChatStore {
   unreadCount(conversationId: string, userId: string): Promise<number>;
   /** Whether the conversation is still open and waiting in this round (the reminder asks before sending). */
   isAwaitingReply(conversationId: string, round: number): Promise<boolean>;
+  /**
+   * Withdrawal: empties the text (and marks hidden) of every message the user sent and of every
+   * message in the conversations the user opened as a consumer. Returns how many messages changed.
+   */
+  eraseMessagesOf(userId: string, at: Date): Promise<number>;
 }
 
 /** A message as it travels to live listeners (JSON: times as ISO strings). */

@@ -1,9 +1,9 @@
 /**
  * Work that exhausted its retries, parked for an operator (table `dead_letters`): a payment attempt,
- * a seller's settlement payout, a notification, a job. One per (kind, reference); the operator retries it (which starts the work
+ * a refund the PG refused, a seller's settlement payout, a notification, a job. One per (kind, reference); the operator retries it (which starts the work
  * again) or resolves it by hand with a note.
  */
-export type DeadLetterKind = 'payment' | 'settlement' | 'notification' | 'job';
+export type DeadLetterKind = 'payment' | 'refund' | 'settlement' | 'notification' | 'job';
 export type DeadLetterStatus = 'OPEN' | 'RETRIED' | 'RESOLVED';
 
 export interface DeadLetter {

@@ -114,4 +114,8 @@ export interface WaitlistStore {
   ): Promise<{ id: string; variantId: string }[]>;
   /** Variants whose queue has someone waiting, oldest waiter first. */
   variantsWithWaiters(limit: number): Promise<string[]>;
+  /** The variants the user waits for or holds (WAITING or OFFERED entries). */
+  activeVariantsOf(userId: string): Promise<string[]>;
+  /** Withdrawal: deletes every entry of the user (active ones must have been left first); returns how many. */
+  deleteEntriesOf(userId: string): Promise<number>;
 }

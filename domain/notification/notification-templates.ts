@@ -18,12 +18,14 @@ export type TemplateCode =
   | 'REFUND_COMPLETED'
   | 'RESTOCK_OFFER'
   | 'SETTLEMENT_STATEMENT'
-  | 'CHAT_REPLY_REMINDER';
+  | 'CHAT_REPLY_REMINDER'
+  | 'SIGNUP_ATTEMPTED';
 
 export interface NotificationTemplate {
   code: TemplateCode;
   description: string;
-  audience: 'CONSUMER' | 'SELLER';
+  /** ACCOUNT: about the account itself, whatever its role (e-mail only). */
+  audience: 'CONSUMER' | 'SELLER' | 'ACCOUNT';
   /** Every placeholder used anywhere in the template. */
   variables: readonly string[];
   alimtalk?: {

@@ -144,6 +144,12 @@ export interface NotificationStore {
     cursor?: string;
     limit: number;
   }): Promise<NotificationPage>;
+  /**
+   * Withdrawal: the user's notifications keep template, status, order and times, but lose their
+   * variables, contact and attachment, their attempts the masked recipient and the provider's
+   * events their detail. Returns how many notifications were erased.
+   */
+  erasePersonalDataOf(userId: string, at: Date): Promise<number>;
 }
 
 /** Where a user's contact details come from (identity decrypts them on demand). */

@@ -35,6 +35,7 @@ describe('notification templates', () => {
       'REFUND_COMPLETED',
       'RESTOCK_OFFER',
       'SETTLEMENT_STATEMENT',
+      'SIGNUP_ATTEMPTED',
     ]);
   });
 

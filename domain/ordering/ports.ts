@@ -1,3 +1,4 @@
+import type { RefundRecord } from '../payment/refund-record';
 import type { SaleStatus } from '../catalog/sale-status';
 import type { ReservationLine } from '../inventory/reservation';
 import type { Transaction } from '../shared/unit-of-work';
@@ -41,6 +42,14 @@ export interface VariantCatalog {
  */
 export interface PointsBalancePort {
   availablePoints(userId: string): Promise<number>;
+}
+
+/**
+ * The refunds of an order and whether their money is back, from the payment context (which asks
+ * the PG): the order shows a refund PENDING or FAILED until it is DONE (docs/payments.md#refunds-the-pg-refuses).
+ */
+export interface OrderRefundsPort {
+  ofOrder(orderId: string): Promise<RefundRecord[]>;
 }
 
 /** A page of a list, newest first; `nextCursor` continues it. */

@@ -12,3 +12,4 @@ export * from './points-account';
 export * from './payment-split';
 export * from './payment-record';
 export * from './points-ledger';
+export * from './refund-record';

@@ -1,5 +1,6 @@
 import {
   NHN_VARIABLES,
+  SANDBOX_NHN_WEBHOOK_SIGNATURE,
   type NhnConfig,
   type NotificationVendorConfig,
 } from '../../config/notification-vendors';
@@ -10,8 +11,7 @@ import { createNhnSmsSender } from './nhn-sms.adapter';
 import { createSendGridEmailSender } from './sendgrid-email.adapter';
 import { createSmtpEmailSender } from './smtp-email.adapter';
 
-/** The shared secret the sandbox NHN simulator signs its webhooks with (sandbox only, never production). */
-export const SANDBOX_NHN_WEBHOOK_SIGNATURE = 'jangteo-sandbox-nhn-webhook';
+export { SANDBOX_NHN_WEBHOOK_SIGNATURE };
 export const NHN_WEBHOOK_PATH = '/api/v1/webhooks/notifications/nhn';
 export interface NotificationVendors {
   alimtalk: AlimTalkSender;
@@ -25,8 +25,8 @@ export interface NotificationVendors {
 
 /** What stands in for the notification vendors without credentials (sandbox/notification.ts). */
 export interface NotificationSandbox {
-  /** Starts the NHN Cloud simulator, which signs its webhooks to `webhookUrl` with SANDBOX_NHN_WEBHOOK_SIGNATURE. */
-  startNhn(webhookUrl: string): Promise<RunningSandbox & { credentials: NhnCredentials }>;
+  /** Starts the NHN Cloud simulator, which signs its webhooks to `webhookUrl` with `signature`. */
+  startNhn(webhookUrl: string, signature: string): Promise<RunningSandbox & { credentials: NhnCredentials }>;
   /** Starts the SMTP simulator; `<url>/messages` shows what was sent. */
   startSmtp(): Promise<RunningSandbox & { smtpPort: number }>;
 }
@@ -36,10 +36,13 @@ type NhnCredentials = Pick<
   'alimtalkAppKey' | 'smsAppKey' | 'secretKey' | 'senderKey' | 'sendNo'
 >;
 
-/** What the webhook routes need to verify callbacks; the same in every process of a deployment. */
+/**
+ * What the webhook routes need to verify callbacks; the same in every process of a deployment. No
+ * signature (production without NHN_WEBHOOK_SIGNATURE): every report is refused.
+ */
 export function notificationWebhookSecrets(config: NotificationVendorConfig) {
   return {
-    nhnSignature: config.nhn.kind === 'nhn' ? config.nhn.webhookSignature : SANDBOX_NHN_WEBHOOK_SIGNATURE,
+    nhnSignature: config.nhn.webhookSignature,
     sendgridPublicKey: config.email.kind === 'sendgrid' ? config.email.webhookPublicKey : undefined,
   };
 }
@@ -62,10 +65,20 @@ export async function openNotificationVendors(
       options.sandbox,
       'NHN Cloud (AlimTalk, SMS)',
       NHN_VARIABLES,
-    ).startNhn(`${options.webhookBaseUrl}${NHN_WEBHOOK_PATH}`);
+    ).startNhn(
+      `${options.webhookBaseUrl}${NHN_WEBHOOK_PATH}`,
+      // Unsigned in production it would be refused anyway; the public value keeps the simulator's contract.
+      nhn.webhookSignature ?? SANDBOX_NHN_WEBHOOK_SIGNATURE,
+    );
     closers.push(running.close);
     sandbox.nhn = running.url;
-    nhn = { kind: 'nhn', alimtalkBaseUrl: running.url, smsBaseUrl: running.url, ...running.credentials };
+    nhn = {
+      kind: 'nhn',
+      alimtalkBaseUrl: running.url,
+      smsBaseUrl: running.url,
+      ...running.credentials,
+      webhookSignature: nhn.webhookSignature,
+    };
   }
   const alimtalk = createNhnAlimTalkSender({
     baseUrl: nhn.alimtalkBaseUrl,

@@ -1,4 +1,4 @@
-import type { PaymentVendorConfig } from '../../config/payment-vendors';
+import type { DisabledPg, PaymentVendorConfig } from '../../config/payment-vendors';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { PaymentGateway, PgProvider } from '../../domain/payment';
 import { requireSandbox, simulatorUrl } from '../vendor-sandbox';
@@ -61,18 +61,22 @@ export async function openPaymentGateways(
     );
     return pgSandbox.gateways[provider](sandboxTarget(sandbox.pg, options.publicBaseUrl, given?.timeoutMs));
   };
-  const open = <Live extends { kind: string }>(
+  const gateways = new Map<PgProvider, PaymentGateway>();
+  // A PG disabled in production (no credentials, no sandbox opted in) is not offered at all.
+  const open = async <Live extends { kind: string }>(
     provider: PgProvider,
-    pgConfig: Live | SandboxConfig | undefined,
+    pgConfig: Live | SandboxConfig | DisabledPg | undefined,
     live: (config: Omit<Live, 'kind'>) => PaymentGateway,
-  ) => openPgGateway(pgConfig, { live, sandbox: sandboxGateway(provider) });
-  const gateways = new Map<PgProvider, PaymentGateway>([
-    ['TOSS', await open('TOSS', config.toss, createTossPaymentGateway)],
-    ['NICEPAY', await open('NICEPAY', config.nicepay, createNicepayPaymentGateway)],
-    ['KAKAOPAY', await open('KAKAOPAY', config.kakaopay, createKakaoPayGateway)],
-    ['NAVERPAY', await open('NAVERPAY', config.naverpay, createNaverPayGateway)],
-    ['INICIS', await open('INICIS', config.inicis, createInicisPaymentGateway)],
-  ]);
+  ) => {
+    if (pgConfig?.kind === 'disabled') return;
+    const enabled = pgConfig as Live | SandboxConfig | undefined;
+    gateways.set(provider, await openPgGateway(enabled, { live, sandbox: sandboxGateway(provider) }));
+  };
+  await open('TOSS', config.toss, createTossPaymentGateway);
+  await open('NICEPAY', config.nicepay, createNicepayPaymentGateway);
+  await open('KAKAOPAY', config.kakaopay, createKakaoPayGateway);
+  await open('NAVERPAY', config.naverpay, createNaverPayGateway);
+  await open('INICIS', config.inicis, createInicisPaymentGateway);
   return {
     gateway(provider) {
       const gateway = gateways.get(provider);

@@ -26,6 +26,9 @@ import {
   toParticipant,
 } from './chat.mapper';
 
+/** Why a message's text is gone: its author or the consumer of its conversation withdrew (docs/identity.md). */
+const ERASED_ON_WITHDRAWAL = 'erased on withdrawal';
+
 /** The chat tables behind the domain's ChatStore port; runs unchanged on MariaDB and SQLite. */
 export class TypeOrmChatStore implements ChatStore {
   constructor(
@@ -339,5 +342,29 @@ export class TypeOrmChatStore implements ChatStore {
       .where('m.conversationId IN (:...ids)', { ids: conversationIds })
       .getMany();
     return new Map(rows.map((row) => [row.conversationId, toChatMessage(row)]));
+  }
+
+  async eraseMessagesOf(userId: string, at: Date): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const messages = manager
+        .createQueryBuilder()
+        .update(ChatMessageEntity)
+        .where(
+          new Brackets((where) =>
+            where
+              .where('sender_id = :userId', { userId })
+              .orWhere('conversation_id IN (SELECT id FROM chat_conversations WHERE consumer_id = :userId)', {
+                userId,
+              }),
+          ),
+        );
+      const erased = await messages.clone().set({ text: '' }).execute();
+      await messages
+        .clone()
+        .set({ hiddenAt: at, hiddenReason: ERASED_ON_WITHDRAWAL })
+        .andWhere('hidden_at IS NULL')
+        .execute();
+      return erased.affected ?? 0;
+    });
   }
 }

@@ -150,4 +150,17 @@ export class TypeOrmWaitlistStore implements WaitlistStore {
     );
     return rows.map((row) => row.variant_id);
   }
+
+  async activeVariantsOf(userId: string): Promise<string[]> {
+    const rows = await select<{ variant_id: string }>(
+      this.dataSource.manager,
+      "SELECT variant_id FROM waitlist_entries WHERE user_id = ? AND active_slot = 'A' ORDER BY variant_id",
+      [userId],
+    );
+    return rows.map((row) => row.variant_id);
+  }
+
+  async deleteEntriesOf(userId: string): Promise<number> {
+    return execute(this.dataSource.manager, 'DELETE FROM waitlist_entries WHERE user_id = ?', [userId]);
+  }
 }

@@ -10,6 +10,7 @@ import { OrderAfterSale1732475000000 } from './1732475000000-order-after-sale';
 import { Shipping1732480000000 } from './1732480000000-shipping';
 import { Settlement1732490000000 } from './1732490000000-settlement';
 import { OrderCardScope1732495000000 } from './1732495000000-order-card-scope';
+import { PaymentRefunds1732497000000 } from './1732497000000-payment-refunds';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Shipping1732480000000,
   Settlement1732490000000,
   OrderCardScope1732495000000,
+  PaymentRefunds1732497000000,
 ];

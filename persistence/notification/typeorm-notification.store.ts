@@ -19,6 +19,10 @@ import {
 } from './notification.entities';
 import { toAttempt, toAttemptRow, toNotification, toNotificationRow } from './notification.mapper';
 
+/** What stays of a recipient after withdrawal, and how many notifications one erasing transaction covers. */
+const ERASED = '(erased)';
+const ERASE_BATCH = 200;
+
 export class TypeOrmNotificationStore implements NotificationStore {
   constructor(
     private readonly dataSource: DataSource,
@@ -119,5 +123,33 @@ export class TypeOrmNotificationStore implements NotificationStore {
       })),
       nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null,
     };
+  }
+
+  async erasePersonalDataOf(userId: string, at: Date): Promise<number> {
+    const rows = await this.notifications.find({ where: { recipientUserId: userId }, select: { id: true } });
+    const emptyVariables = this.cipher.encrypt('{}');
+    for (let from = 0; from < rows.length; from += ERASE_BATCH) {
+      const ids = rows.slice(from, from + ERASE_BATCH).map((row) => row.id);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(
+          NotificationEntity,
+          { id: In(ids) },
+          { variables: emptyVariables, recipientContact: null, attachment: null, updatedAt: at },
+        );
+        const attempts = await manager.find(NotificationAttemptEntity, {
+          where: { notificationId: In(ids) },
+          select: { id: true },
+        });
+        if (attempts.length === 0) return;
+        const attemptIds = attempts.map((attempt) => attempt.id);
+        await manager.update(
+          NotificationAttemptEntity,
+          { id: In(attemptIds) },
+          { maskedRecipient: ERASED, providerMessage: null, updatedAt: at },
+        );
+        await manager.update(NotificationEventEntity, { attemptId: In(attemptIds) }, { detail: null });
+      });
+    }
+    return rows.length;
   }
 }

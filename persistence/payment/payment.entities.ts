@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { bigint, bool, id, int, nullableText, ref, text, time } from '../entity-columns';
+import { RefundEntity } from './refund.entity';
 
 export interface PaymentRow {
   id: string;
@@ -155,4 +156,5 @@ export const paymentEntities = [
   PointsAccountEntity,
   PointsHoldEntity,
   PointsLedgerEntity,
+  RefundEntity,
 ];

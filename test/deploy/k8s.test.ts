@@ -319,7 +319,7 @@ describe('k8s manifests', () => {
     }
   });
 
-  test('the app listens where the ConfigMap says: PORT on the api port, WORKER_HTTP_PORT on the worker port', () => {
+  test('the app listens where the ConfigMap says: PORT on the api port, OPS_PORT on its ops port, WORKER_HTTP_PORT on the worker port', () => {
     const data = named<Manifest & { data: Record<string, string> }>('ConfigMap', 'jangteo-config').data;
     const portOf = (name: string) =>
       podContainers(named<Workload>('Deployment', name))[0]!.ports![0]!.containerPort;
@@ -330,7 +330,18 @@ describe('k8s manifests', () => {
         string,
         string
       >;
-    assert.equal(Number(annotations('jangteo-api')['prometheus.io/port']), portOf('jangteo-api'));
+    // The api's /metrics and /readyz live on the ops port only (production), which the Service leaves out.
+    const apiPorts = podContainers(named<Workload>('Deployment', 'jangteo-api'))[0]!.ports!;
+    const opsPort = apiPorts.find((port) => port.name === 'ops')?.containerPort;
+    assert.equal(Number(data.OPS_PORT), opsPort);
+    assert.equal(Number(annotations('jangteo-api')['prometheus.io/port']), opsPort);
+    const api = podContainers(named<Workload>('Deployment', 'jangteo-api'))[0]!;
+    assert.equal(api.readinessProbe?.httpGet?.port, 'ops');
+    const service = named<Manifest & { spec: { ports: { targetPort: number | string }[] } }>(
+      'Service',
+      'jangteo-api',
+    );
+    assert.ok(service.spec.ports.every((port) => port.targetPort !== 'ops' && port.targetPort !== opsPort));
     assert.equal(Number(annotations('jangteo-worker')['prometheus.io/port']), portOf('jangteo-worker'));
   });
 

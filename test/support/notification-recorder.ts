@@ -11,21 +11,34 @@ import {
  */
 export async function createNotificationRecorder(
   env: TestWorkflowEnvironment,
-): Promise<{ sent: NotificationRequest[]; worker: Worker }> {
+): Promise<{ sent: NotificationRequest[]; worker: Worker; hold: HoldNotices }> {
   const sent: NotificationRequest[] = [];
+  const held = new Map<string, Promise<void>>();
+  const hold: HoldNotices = (templateCode) => {
+    let release!: () => void;
+    held.set(templateCode, new Promise<void>((done) => (release = done)));
+    return () => {
+      held.delete(templateCode);
+      release();
+    };
+  };
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: 'notification',
     activities: {
       async sendNotification(input: NotificationRequest) {
         validateNotificationRequest(input);
+        await held.get(input.templateCode);
         sent.push(input);
         return { notificationId: `recorded-${sent.length}`, created: true };
       },
     },
   });
-  return { sent, worker };
+  return { sent, worker, hold };
 }
+
+/** Makes every send of a template wait (a stalled vendor or a dead notification worker) until released. */
+export type HoldNotices = (templateCode: string) => () => void;
 
 /**
  * A context's worker (its workflows and the given activities on its queue) beside a notification
@@ -35,7 +48,7 @@ export async function runContextWorker(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   activities: object,
-): Promise<{ sent: NotificationRequest[]; stop(): Promise<void> }> {
+): Promise<{ sent: NotificationRequest[]; hold: HoldNotices; stop(): Promise<void> }> {
   const recorder = await createNotificationRecorder(env);
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -46,6 +59,7 @@ export async function runContextWorker(
   const runs = [worker.run(), recorder.worker.run()];
   return {
     sent: recorder.sent,
+    hold: recorder.hold,
     async stop() {
       worker.shutdown();
       recorder.worker.shutdown();

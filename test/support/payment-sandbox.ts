@@ -24,7 +24,7 @@ import {
 } from '../../workflows/payment/payment.messages';
 import { testContexts } from './contexts';
 import { freePort } from './free-port';
-import { runContextWorker } from './notification-recorder';
+import { runContextWorker, type HoldNotices } from './notification-recorder';
 import { createTestApp, type TestApp } from './test-app';
 
 /**
@@ -40,6 +40,8 @@ export interface PaymentSandbox {
   baseUrl: string;
   metrics: Metrics;
   sent: NotificationRequest[];
+  /** Holds every send of a template until released (notification-recorder.ts). */
+  holdNotices: HoldNotices;
   activities: PaymentActivities;
   /** Arms Toss fault knobs (see simulators/pg/toss/toss-faults.ts). */
   faults(knobs: Record<string, unknown>): Promise<void>;
@@ -89,6 +91,7 @@ export async function openPaymentSandbox(
     baseUrl,
     metrics,
     sent: workers.sent,
+    holdNotices: workers.hold,
     activities,
     async faults(knobs) {
       const response = await fetch(`${running.url}/__sim/faults`, {

@@ -3,8 +3,10 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { DataSource } from 'typeorm';
 import type { AppEnv } from '../../api/app-env';
 import type { NotificationVendorConfig } from '../../config/notification-vendors';
+import type { AbuseSettings } from '../../contexts/context-infra';
 import type { PaymentGateways } from '../../integrations/payment/payment-vendors';
-import { composeApp } from '../../api/compose-app';
+import { composeApp, type ComposedApp } from '../../api/compose-app';
+import type { CourierVendorConfig } from '../../config/courier-vendors';
 import type { IdentitySettings } from '../../config/identity-secrets';
 import { testIdentitySettings } from './test-identity';
 import { RedisKeyValueStore } from '../../platform/cache/redis-key-value-store';
@@ -20,7 +22,8 @@ import { TEST_REDIS_URL } from './services';
 export interface TestApp {
   /** The identity secrets the app runs with (test/support/identity.ts uses them to seed accounts). */
   identity: IdentitySettings;
-  app: OpenAPIHono<AppEnv>;
+  /** The public app; `app.ops` serves /healthz, /readyz and /metrics as the internal ops port does. */
+  app: OpenAPIHono<AppEnv> & Pick<ComposedApp, 'ops'>;
   infrastructure: Infrastructure;
   dataSource: DataSource;
   kv: KeyValueStore;
@@ -68,12 +71,20 @@ export interface TestAppOptions {
   notifications?: NotificationVendorConfig;
   /** PG adapters for payment webhooks (and the sandbox window proxy); absent: payment webhooks answer 503. */
   payments?: PaymentGateways;
+  /** Courier settings (the tracking callbacks' secret); absent: the sandbox's. */
+  couriers?: CourierVendorConfig;
+  /** /readyz and /metrics only on `app.ops`, as production serves them. */
+  opsApart?: boolean;
+  /** A Redis of the test's own (one it may stop); absent: the shared test Redis. */
+  redisUrl?: string;
+  /** Rate limits, sign-in locks and trusted proxy hops; absent: the defaults. */
+  abuse?: AbuseSettings;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataSource = await openTestDataSource();
   const prefix = `test:${uuidv7()}:`;
-  const kv = RedisKeyValueStore.connect(TEST_REDIS_URL, prefix);
+  const kv = RedisKeyValueStore.connect(options.redisUrl ?? TEST_REDIS_URL, prefix);
   const temporal = temporalFrom(options.temporal);
   const infrastructure: Infrastructure = {
     dataSource,
@@ -81,8 +92,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     temporal,
     readinessChecks: [
       { name: 'database', check: async () => void (await dataSource.query('SELECT 1')) },
-      { name: 'redis', check: () => kv.ping() },
-      { name: 'temporal', check: () => temporal.check() },
+      { name: 'redis', check: () => kv.ping(), required: false },
+      { name: 'temporal', check: () => temporal.check(), required: false },
     ],
     close: async () => undefined,
   };
@@ -95,6 +106,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     identity,
     notifications: options.notifications,
     payments: options.payments,
+    abuse: options.abuse,
+    couriers: options.couriers,
+    opsApart: options.opsApart,
   });
   return {
     app,

@@ -288,14 +288,52 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const other = await signUpConsumer(box.app);
     assert.equal((await confirm('confirm-2', other)).status, 404);
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    // The same PG transaction later gets the same answer (one attempt per PG transaction); another is refused.
     const late = await confirm('confirm-3');
-    assert.equal(late.status, 409);
-    assert.equal(((await late.json()) as { code: string }).code, 'ORDER_NOT_PAYABLE');
+    assert.equal(late.status, 200);
+    assert.deepEqual(await late.json(), firstBody);
+    const otherTransaction = await box.app.request(`/api/v1/orders/${order.id}/payments/confirm`, {
+      headers: { ...box.consumer.auth, 'idempotency-key': 'confirm-4' },
+      body: { paymentKey: `${pgReturn.token}-other`, amount: pgReturn.amount },
+    });
+    assert.equal(otherTransaction.status, 409);
+    assert.equal(((await otherTransaction.json()) as { code: string }).code, 'ORDER_NOT_PAYABLE');
     const missing = await box.app.request(`/api/v1/orders/${order.id}/payments/confirm`, {
       headers: box.consumer.auth,
       body: { amount: 'lots' },
     });
     assert.equal(missing.status, 400);
+    await box.workflow(order.id).cancel();
+  });
+
+  test('messages never hold the order: with the placed and receipt notices stuck, it is paid, recorded PAID and shipping starts', async () => {
+    const releases = [box.holdNotices('ORDER_PLACED'), box.holdNotices('PAYMENT_COMPLETED')];
+    const product = await box.product([3]);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    try {
+      await pay(order);
+      await waitFor(
+        async () => (await box.orderStatus(order.id)).status === 'PAID',
+        'PAID while notices hang',
+      );
+      const shipment = env.client.workflow.getHandle(shipmentWorkflowId(order.id, box.seller.id));
+      await waitFor(
+        () =>
+          shipment.describe().then(
+            () => true,
+            () => false,
+          ),
+        'the Shipment started',
+      );
+      assert.deepEqual(sentFor(order.id), [], 'the notices were still stuck');
+    } finally {
+      for (const release of releases) release();
+    }
+    await waitFor(
+      async () =>
+        (['ORDER_PLACED', 'PAYMENT_COMPLETED'] as const).every((code) => sentFor(order.id).includes(code)),
+      'the notices sent once released',
+    );
     await box.workflow(order.id).cancel();
   });
 });

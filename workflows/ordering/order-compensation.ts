@@ -51,6 +51,17 @@ async function refund(order: OrderState, refundId: string, amount: number, reaso
     pointsAmount: split.pointsAmount,
     reason,
   });
+  if (done.status === 'FAILED') {
+    // The PG refused: the activity parked it (dead letter, metric, the refund shown FAILED on the
+    // order). The cancel or return stands; an operator's retry gives the money back.
+    log.error('refund refused by the PG: parked for an operator', {
+      orderId: order.orderId,
+      refundId,
+      code: done.code,
+      deadLetterId: done.deadLetterId,
+    });
+    return;
+  }
   await order.notify(
     refundCompletedNotice(order.input, {
       refundId,

@@ -1,4 +1,10 @@
-import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  isCancellation,
+  patched,
+} from '@temporalio/workflow';
 import { paymentCompletedNotice } from '../payment/payment-notices';
 import { handleOrderCommands } from './order-commands';
 import {
@@ -17,6 +23,9 @@ import { isTerminal, OrderState } from './order-state';
 
 export { AUTO_CONFIRM_AFTER_MS, SETTLEMENT_HOLD_MS } from './order-part-journey';
 
+/** Patch id (docs/ordering.md, "Changing a workflow"): order-placed and receipt messages sent without awaiting them. */
+export const NOTICES_OFF_ORDER_PATH = 'order-notices-off-path';
+
 /**
  * OrderLifecycle (docs/ordering.md): waits up to 30 minutes for the buyer's payment (never expiring
  * an attempt in flight), runs PaymentAttempt as a child, commits or releases the stock, then per
@@ -34,12 +43,17 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   handleOrderCommands(order);
 
   try {
-    await order.notify(orderPlacedNotice(input));
+    // Messages never hold up the order (a stalled send after a worker crash kept paid orders
+    // PENDING_PAYMENT for a minute); histories recorded before this patch awaited them.
+    const offPath = patched(NOTICES_OFF_ORDER_PATH);
+    const placed = order.notify(orderPlacedNotice(input));
+    if (!offPath) await placed;
     const outcome = await runPaymentPhase(order);
     if (outcome !== 'PAID') {
       order.phase = 'ENDED';
       await order.exclusive(() => closeUnpaid(order, outcome));
       order.paymentSettled = true;
+      await placed;
       await condition(allHandlersFinished);
       return order.result();
     }
@@ -58,9 +72,10 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
       order.phase = 'PAID';
     });
     order.paymentSettled = true;
-    await receipt;
+    if (!offPath) await receipt;
     for (const part of order.allParts) if (!isTerminal(part.status)) startShipment(order, part);
     await Promise.all(order.allParts.map((part) => followPart(order, part)));
+    await receipt;
     order.phase = 'ENDED';
     await condition(allHandlersFinished);
     return order.result();

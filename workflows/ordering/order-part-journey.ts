@@ -1,4 +1,12 @@
-import { CancellationScope, condition, isCancellation, log, sleep, startChild } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  condition,
+  isCancellation,
+  log,
+  patched,
+  sleep,
+  startChild,
+} from '@temporalio/workflow';
 import { PART_TRANSITIONS } from '../../domain/ordering/order-status';
 import { SHIPPING_TASK_QUEUE } from '../shared/task-queues';
 import { shipmentWorkflowId } from '../shared/workflow-ids';
@@ -83,7 +91,9 @@ export async function followPart(order: OrderState, part: PartState): Promise<vo
         sellerId: part.def.sellerId,
         reason: '배송 완료 후 7일 경과 자동 구매확정',
       });
-      await order.notify(purchaseAutoConfirmedNotice(input, part.def));
+      // Sent off the order's path: the settlement hold and other commands do not wait for the message.
+      const notice = order.notify(purchaseAutoConfirmedNotice(input, part.def));
+      if (!patched('auto-confirm-notice-off-path')) await notice;
     });
   }
   if (part.status !== 'PURCHASE_CONFIRMED') return;

@@ -1,4 +1,4 @@
-import { condition, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
+import { condition, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
 import { paymentAttemptWorkflow } from '../payment/payment-attempt.workflow';
 import type { PaymentAttemptInput } from '../payment/payment.messages';
 import { failureFacts } from '../shared/failures';
@@ -84,24 +84,38 @@ export async function runPaymentPhase(order: OrderState): Promise<PaymentPhaseOu
   }
 }
 
-/** `submitPayment` starts an attempt (or answers the one in flight); `paymentOutcome` waits for its answer. */
+/** Workflows started before the one-attempt-per-PG-transaction rule replay without it. */
+export const ONE_ATTEMPT_PER_PG_TRANSACTION = 'one-attempt-per-pg-transaction';
+
+/**
+ * `submitPayment` starts an attempt (or answers the one in flight); `paymentOutcome` waits for its answer.
+ * A PG transaction (the return's token) seen before is answered with the attempt started for it,
+ * running or finished, so repeated calls of a return URL never start another attempt.
+ */
 export function handlePaymentCommands(order: OrderState): void {
   const { orderNumber } = order.input;
+  const attemptOfPgTransaction = new Map<string, number>();
+  const answerOf = (attempt: number) => ({ attempt, workflowId: paymentWorkflowId(order.orderId, attempt) });
   setHandler(
     submitPaymentUpdate,
     async (request) =>
       order.exclusive(async () => {
-        if (order.inFlight)
-          return { attempt: order.attempts, workflowId: paymentWorkflowId(order.orderId, order.attempts) };
+        const token = request.pgReturn?.token;
+        const seen = token === undefined ? undefined : attemptOfPgTransaction.get(token);
+        if (seen !== undefined && patched(ONE_ATTEMPT_PER_PG_TRANSACTION)) return answerOf(seen);
+        if (order.inFlight) return answerOf(order.attempts);
         if (order.phase !== 'AWAITING_PAYMENT' || order.cancelBeforePayment || order.paid)
           throw refused(`order ${orderNumber} is not awaiting payment`, 'ORDER_NOT_PAYABLE');
         if (Date.now() >= order.dueAtMs)
           throw refused(`the payment window of order ${orderNumber} has closed`, 'PAYMENT_WINDOW_CLOSED');
-        return startAttempt(order, request);
+        const answer = await startAttempt(order, request);
+        if (token !== undefined) attemptOfPgTransaction.set(token, answer.attempt);
+        return answer;
       }),
     {
-      validator: (_request) => {
-        if (order.phase !== 'AWAITING_PAYMENT' && !order.inFlight)
+      validator: (request) => {
+        const seen = request.pgReturn && attemptOfPgTransaction.has(request.pgReturn.token);
+        if (order.phase !== 'AWAITING_PAYMENT' && !order.inFlight && !seen)
           throw refused(`order ${orderNumber} is not awaiting payment`, 'ORDER_NOT_PAYABLE');
       },
     },

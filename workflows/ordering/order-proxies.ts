@@ -2,7 +2,7 @@ import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { OrderingActivities } from '../../activities/ordering/ordering.activities';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { PayableLinesIntake } from '../../domain/settlement/payable-lines';
-import { UNTIL_DONE_RETRY, withTimeout } from '../shared/activity-options';
+import { UNTIL_DONE_RETRY, VENDOR_CALL_HEARTBEAT, withTimeout } from '../shared/activity-options';
 import { PAYMENT_TASK_QUEUE, SETTLEMENT_TASK_QUEUE } from '../shared/task-queues';
 
 /**
@@ -19,6 +19,7 @@ export const steps = proxyLocalActivities<OrderingActivities>(untilDone);
 export const payments = proxyActivities<Pick<PaymentActivities, 'refundPayment'>>({
   ...untilDone,
   startToCloseTimeout: '2 minutes',
+  ...VENDOR_CALL_HEARTBEAT,
   taskQueue: PAYMENT_TASK_QUEUE,
 });
 

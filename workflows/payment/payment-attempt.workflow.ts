@@ -11,7 +11,7 @@ import {
 } from '@temporalio/workflow';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import { checkConfirmAmount, computePaymentSplit, PaymentError } from '../../domain/payment';
-import { COMPENSATION_RETRY, withTimeout } from '../shared/activity-options';
+import { COMPENSATION_RETRY, VENDOR_CALL_HEARTBEAT, withTimeout } from '../shared/activity-options';
 import { failureFacts } from '../shared/failures';
 import { sendNotice } from '../shared/notices';
 import { UndoStack } from '../shared/undo-stack';
@@ -33,6 +33,11 @@ const steps = proxyLocalActivities<PaymentActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 10 },
 });
 const undo = proxyActivities<PaymentActivities>(withTimeout('75 seconds', COMPENSATION_RETRY));
+/** The PG's net-cancel heartbeats, so a worker that died mid-call is noticed in seconds, not 75. */
+const pgUndo = proxyActivities<PaymentActivities>({
+  ...withTimeout('75 seconds', COMPENSATION_RETRY),
+  ...VENDOR_CALL_HEARTBEAT,
+});
 
 /**
  * PaymentAttempt (docs/payments.md): validate the amounts the order gave, hold the points, confirm
@@ -75,7 +80,7 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
       const call = { paymentId, orderId, attempt, provider: input.provider!, pgReference: input.pgReference };
       // From here until a definite answer, anything the PG may have approved is undone on failure.
       const voidApproval = undos.push('netCancelPgPayment', () =>
-        undo.netCancelPgPayment({ ...call, pgReturn: input.pgReturn, reason: '결제 처리 실패로 인한 취소' }),
+        pgUndo.netCancelPgPayment({ ...call, pgReturn: input.pgReturn, reason: '결제 처리 실패로 인한 취소' }),
       );
       const outcome = await confirmWithinBudget(
         call,

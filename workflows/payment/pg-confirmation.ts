@@ -8,14 +8,17 @@ import {
   type PgProvider,
   type PgReturn,
 } from '../../domain/payment';
+import { VENDOR_CALL_HEARTBEAT } from '../shared/activity-options';
 
 /**
  * PG calls. They answer PG outcomes as values (the domain policy decides on retries); Temporal only
- * re-runs one whose worker died mid-call, with the same idempotency key, so a repeat is harmless.
+ * re-runs one whose worker died mid-call — noticed by the missing heartbeat within seconds — with
+ * the same idempotency key, so a repeat is harmless.
  */
 const pg = proxyActivities<PaymentActivities>({
   startToCloseTimeout: '75 seconds',
-  retry: { initialInterval: '2 seconds', maximumInterval: '20 seconds', maximumAttempts: 3 },
+  ...VENDOR_CALL_HEARTBEAT,
+  retry: { initialInterval: '1 second', maximumInterval: '20 seconds', maximumAttempts: 3 },
 });
 
 /** How long a virtual account may wait for the buyer's deposit, and how often the PG is asked meanwhile. */

@@ -33,6 +33,13 @@ export const NOTIFICATION_RETRY = {
   maximumAttempts: 10,
 } satisfies RetryPolicy;
 
+/**
+ * A vendor call that heartbeats (activities/shared/heartbeat.ts): when its worker dies, Temporal
+ * notices within this time and retries it elsewhere, instead of waiting out the start-to-close
+ * timeout — the difference between seconds and a minute for an order paid at the PG.
+ */
+export const VENDOR_CALL_HEARTBEAT = { heartbeatTimeout: '5 seconds' } satisfies ActivityOptions;
+
 export const withTimeout = (
   startToCloseTimeout: ActivityOptions['startToCloseTimeout'],
   retry: RetryPolicy,

@@ -22,3 +22,6 @@ export const weeklySettlementWorkflowId = (weekId: string): string => `weekly-se
 
 /** The payout, tax invoice and statement of one seller's settlement. */
 export const settlementPayoutWorkflowId = (settlementId: string): string => `settlement:${settlementId}`;
+
+/** An operator's retry of a refused refund, one run per dead letter (a repeated retry finds it). */
+export const refundRetryWorkflowId = (deadLetterId: string): string => `refund-retry:${deadLetterId}`;
