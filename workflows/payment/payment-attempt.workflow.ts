@@ -80,7 +80,11 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
       const call = { paymentId, orderId, attempt, provider: input.provider!, pgReference: input.pgReference };
       // From here until a definite answer, anything the PG may have approved is undone on failure.
       const voidApproval = undos.push('netCancelPgPayment', () =>
-        pgUndo.netCancelPgPayment({ ...call, pgReturn: input.pgReturn, reason: '결제 처리 실패로 인한 취소' }),
+        pgUndo.netCancelPgPayment({
+          ...call,
+          pgReturn: input.pgReturn,
+          reason: '결제 처리 실패로 인한 취소',
+        }),
       );
       const outcome = await confirmWithinBudget(
         call,
