@@ -13,6 +13,8 @@ import {
   notificationWebhookSecrets,
   SANDBOX_NHN_WEBHOOK_SIGNATURE,
 } from '../integrations/notification/notification-vendors';
+import type { PointsSettings } from '../domain/payment/points-earning';
+import type { RetentionSettings } from '../domain/retention/retention';
 import type { Vendors } from '../integrations/open-vendors';
 import type { PaymentGateways } from '../integrations/payment/payment-vendors';
 import type { Infrastructure } from '../platform/infrastructure';
@@ -52,6 +54,10 @@ export interface ApiRuntime {
   abuse?: AbuseSettings;
   /** /readyz and /metrics only on `ops` (production serves it on OPS_PORT); absent: on the public app too. */
   opsApart?: boolean;
+  /** RETENTION_*, for the embedded shop's own workers; absent: the defaults. */
+  retention?: RetentionSettings;
+  /** POINTS_*: earning rate and validity; absent: the defaults. */
+  points?: PointsSettings;
 }
 
 /** The app, plus the hook a composition root calls after `listen` so WebSocket routes (chat live) work. */
@@ -112,6 +118,7 @@ export function composeApp(
       ...contexts.payment.routes(http),
       ...contexts.shipping.routes(http),
       ...contexts.settlement.routes(http),
+      ...contexts.retention.routes(http),
     ],
   });
   // The sandbox PG's payment window, on the shop's own address so a browser can reach it. It exists

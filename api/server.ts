@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     payments: paymentGateways,
     couriers: config.couriers,
     imageStorageDir: config.imageStorageDir,
+    points: config.points,
     pubSub,
     chat: config.chat,
     abuse: config.abuse,
@@ -60,7 +61,8 @@ async function main(): Promise<void> {
   logger.info({ port: server.port, opsPort: opsServer?.port }, 'api listening');
   onShutdown(logger, async () => {
     dropLiveConnections();
-    await server.close();
+    // In-flight requests finish (SHUTDOWN_GRACE_SECONDS, below the pod's terminationGracePeriodSeconds).
+    await server.drain(config.shutdownGraceSeconds * 1000);
     await opsServer?.close();
     await pubSub.close();
     await paymentGateways.close();

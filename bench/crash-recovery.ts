@@ -32,7 +32,7 @@ import { signUpConsumer, signUpSeller, type TestAccount } from '../test/support/
 import { address, cardPayment, createProduct } from '../test/support/ordering';
 import { startOwnRedis } from '../test/support/own-redis';
 import { createDevServerEnvironment } from '../test/support/temporal';
-import type { TestApp } from '../test/support/test-app';
+import { overHttp } from './over-http';
 import { recreateDatabase } from '../test/support/database';
 
 const DATABASE = process.env.CRASH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_crash';
@@ -98,17 +98,7 @@ async function main(): Promise<void> {
   try {
     await eventually(() => up(`${baseUrl}/readyz`), { what: 'the API', timeoutMs: 60_000, everyMs: 100 });
     await workerReady();
-    const http = {
-      request: (
-        path: string,
-        init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-      ) =>
-        fetch(`${baseUrl}${path}`, {
-          method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
-          headers: { 'content-type': 'application/json', ...init.headers },
-          body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-        }),
-    } as unknown as TestApp;
+    const http = overHttp(baseUrl);
     const seller = await signUpSeller(http);
     const stockStart = (ROUNDS + 2) * BUYERS + 10;
     const product = await createProduct(http, seller, { price: 13_500, stocks: [stockStart] });

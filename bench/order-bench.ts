@@ -35,7 +35,7 @@ import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
 import { freePort } from '../test/support/free-port';
 import { signUpConsumer, signUpSeller, type TestAccount } from '../test/support/identity';
 import { address, cardPayment, createProduct } from '../test/support/ordering';
-import type { TestApp } from '../test/support/test-app';
+import { overHttp } from './over-http';
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_orders';
 /** A Redis database of the bench's own, emptied first (sessions and sign-in throttles of earlier runs gone). */
@@ -52,21 +52,6 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-/** The account helpers of the tests, over HTTP instead of an in-process app. */
-function overHttp(baseUrl: string): TestApp {
-  return {
-    request: (
-      path: string,
-      init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-    ) =>
-      fetch(`${baseUrl}${path}`, {
-        method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
-        headers: { 'content-type': 'application/json', ...init.headers },
-        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-      }),
-  } as unknown as TestApp;
-}
 
 async function recreateDatabase(): Promise<void> {
   const server = new URL(BENCH_URL);

@@ -11,6 +11,8 @@ import {
 import { paymentSection, paymentVendorConfig, type PaymentVendorConfig } from './payment-vendors';
 import { vendorsForEnvironment } from './production-vendors';
 import { sandboxOptInSection } from './sandbox-needed';
+import { pointsConfig, pointsSection } from './points';
+import { retentionConfig, retentionSection } from './retention';
 import {
   authSection,
   cacheConfig,
@@ -23,11 +25,14 @@ import {
   nodeEnvSection,
   piiSection,
   redisSection,
+  shutdownSection,
   temporalSection,
   type CacheConfig,
   type ChatConfig,
   type DatabaseConfig,
 } from './sections';
+import type { RetentionSettings } from '../domain/retention/retention';
+import type { PointsSettings } from '../domain/payment/points-earning';
 import { settlementSection, settlementVendorConfig, type SettlementVendorConfig } from './settlement-vendors';
 
 /** What every process role reads: its services, identity secrets, image storage and every vendor. */
@@ -44,6 +49,8 @@ export const processSection = {
   ...courierSection,
   ...settlementSection,
   ...sandboxOptInSection,
+  ...retentionSection,
+  ...pointsSection,
 };
 
 export interface ProcessConfig {
@@ -62,6 +69,10 @@ export interface ProcessConfig {
   couriers: CourierVendorConfig;
   /** Firm banking and Popbill, or their sandbox simulators, and the platform as invoicer. */
   settlement: SettlementVendorConfig;
+  /** RETENTION_*: the daily data-retention run (docs/retention.md). */
+  retention: RetentionSettings;
+  /** POINTS_*: earning rate and validity (docs/payments.md#points). */
+  points: PointsSettings;
 }
 
 export function processConfig(parsed: z.output<z.ZodObject<typeof processSection>>): ProcessConfig {
@@ -72,6 +83,8 @@ export function processConfig(parsed: z.output<z.ZodObject<typeof processSection
     cache: cacheConfig(parsed),
     identity: pickIdentityEnv(parsed),
     imageStorageDir: parsed.IMAGE_STORAGE_DIR,
+    retention: retentionConfig(parsed),
+    points: pointsConfig(parsed),
     // Production: every vendor configured or opted in (SANDBOX_VENDORS), no public sandbox secret.
     ...vendorsForEnvironment(parsed.NODE_ENV, parsed.SANDBOX_VENDORS, parsed, {
       notifications: notificationVendorConfig(parsed, parsed.NODE_ENV),
@@ -87,6 +100,7 @@ export const httpRoleSection = {
   ...httpSection,
   ...chatSection,
   ...abuseLimitsSection,
+  ...shutdownSection,
   /** Where /readyz and /metrics are served instead of PORT; production defaults to DEFAULT_OPS_PORT. */
   OPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 };
@@ -106,6 +120,8 @@ export interface HttpRoleConfig {
   abuse: AbuseConfig;
   /** The internal port serving /readyz and /metrics (absent: they stay on PORT, outside production). */
   opsPort?: number;
+  /** SHUTDOWN_GRACE_SECONDS: in-flight requests get this long after SIGTERM. */
+  shutdownGraceSeconds: number;
 }
 
 export function httpRoleConfig(
@@ -122,5 +138,6 @@ export function httpRoleConfig(
     chat: chatConfig(parsed),
     abuse: abuseConfig(parsed),
     opsPort,
+    shutdownGraceSeconds: parsed.SHUTDOWN_GRACE_SECONDS,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { port, url } from './env';
+import { ConfigError, port, url } from './env';
 
 /** Environment fragments shared by the process roles; each role's schema composes the ones it needs. */
 
@@ -11,6 +11,19 @@ export const nodeEnvSection = {
 export const databaseSection = {
   DATABASE_URL: url(['mysql', 'mariadb']).optional(),
   SQLITE_PATH: z.string().default('var/jangteo.sqlite'),
+  /** Read replicas of DATABASE_URL (comma-separated); lag-tolerant reads go there (docs/deployment.md#read-replicas). */
+  DATABASE_READ_URLS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(url(['mysql', 'mariadb'])))
+    .optional(),
+  /** Seconds a failed replica is left alone before it is probed again. */
+  DATABASE_READ_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 };
 
 export const redisSection = {
@@ -43,21 +56,52 @@ export const httpSection = {
     .default([]),
 };
 
-export const workerSection = {
-  WORKER_HTTP_PORT: port(3001),
+/**
+ * How long a stopping api or worker lets in-flight requests and activities finish after SIGTERM; keep
+ * it below the pod's terminationGracePeriodSeconds (docs/deployment.md#draining-on-sigterm).
+ */
+export const shutdownSection = {
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
 };
 
-export type DatabaseConfig = { kind: 'mariadb'; url: string } | { kind: 'sqlite'; path: string };
+export const workerSection = {
+  WORKER_HTTP_PORT: port(3001),
+  ...shutdownSection,
+};
+
+export type DatabaseConfig =
+  { kind: 'mariadb'; url: string; replicas?: ReplicaConfig } | { kind: 'sqlite'; path: string };
+export interface ReplicaConfig {
+  urls: string[];
+  retryAfterSeconds: number;
+}
 export type CacheConfig = { kind: 'redis'; url: string } | { kind: 'memory' };
 export interface TemporalConfig {
   address: string;
   namespace: string;
 }
 
-export function databaseConfig(env: { DATABASE_URL?: string; SQLITE_PATH: string }): DatabaseConfig {
-  return env.DATABASE_URL
-    ? { kind: 'mariadb', url: env.DATABASE_URL }
-    : { kind: 'sqlite', path: env.SQLITE_PATH };
+export function databaseConfig(env: {
+  DATABASE_URL?: string;
+  SQLITE_PATH: string;
+  DATABASE_READ_URLS?: string[];
+  DATABASE_READ_RETRY_SECONDS?: number;
+}): DatabaseConfig {
+  const readUrls = env.DATABASE_READ_URLS ?? [];
+  if (!env.DATABASE_URL) {
+    if (readUrls.length > 0)
+      throw new ConfigError([
+        { variable: 'DATABASE_READ_URLS', message: 'needs DATABASE_URL: SQLite has no read replicas' },
+      ]);
+    return { kind: 'sqlite', path: env.SQLITE_PATH };
+  }
+  return readUrls.length > 0
+    ? {
+        kind: 'mariadb',
+        url: env.DATABASE_URL,
+        replicas: { urls: readUrls, retryAfterSeconds: env.DATABASE_READ_RETRY_SECONDS ?? 5 },
+      }
+    : { kind: 'mariadb', url: env.DATABASE_URL };
 }
 
 export function cacheConfig(env: { REDIS_URL?: string }): CacheConfig {

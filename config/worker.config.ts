@@ -21,6 +21,8 @@ const workerEnvSchema = requireRealServicesInProduction(
 
 export interface WorkerConfig extends ProcessConfig {
   httpPort: number;
+  /** SHUTDOWN_GRACE_SECONDS: in-flight activities and workflow tasks get this long after SIGTERM. */
+  shutdownGraceSeconds: number;
   temporal: TemporalConfig;
   workflowBundlePath?: string;
   /** Where vendors call back (webhooks) and buyers are sent; the API's public address. */
@@ -32,6 +34,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
   return {
     ...processConfig(parsed),
     httpPort: parsed.WORKER_HTTP_PORT,
+    shutdownGraceSeconds: parsed.SHUTDOWN_GRACE_SECONDS,
     temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
     workflowBundlePath: parsed.WORKFLOW_BUNDLE_PATH,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? 'http://localhost:3000',

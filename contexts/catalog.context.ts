@@ -3,6 +3,7 @@ import { createProductRoutes } from '../api/catalog/products.routes';
 import { createSellerProductRoutes } from '../api/catalog/seller-products.routes';
 import { createCatalog, type Catalog } from '../application/catalog/catalog';
 import { CatalogStockListener } from '../application/catalog/catalog-stock-listener';
+import { ProductBrowsing } from '../application/catalog/product-browsing';
 import type { ProductSearch, StockAvailability } from '../domain/catalog/ports';
 import type { StockChangeListener } from '../domain/inventory/ports';
 import { LocalDiskImageStorage } from '../integrations/storage/local-disk-image-storage.adapter';
@@ -21,6 +22,9 @@ export interface CatalogContext {
   routes(http: HttpWiring): Routes;
 }
 
+/** How long after a product change a replica may still answer the old row (docs/deployment.md#read-replicas). */
+const REPLICA_LAG_ALLOWANCE_MS = 2000;
+
 /** Products, categories, images and search; live stock is inventory's (`deps.inventory`). */
 export function createCatalogContext(
   infra: ContextInfra,
@@ -28,11 +32,14 @@ export function createCatalogContext(
 ): CatalogContext {
   const logger = infra.logger.child({ context: 'catalog' });
   const products = new TypeOrmProductRepository(infra.dataSource);
-  const search = deps.search ?? new DbProductSearch(infra.dataSource);
-  const cache = new KeyValueProductCache(infra.kv, (error) =>
-    logger.error({ err: error }, 'product cache failed'),
+  // Shoppers' product pages and searches tolerate replication lag (infra.reads); sellers' edits never do.
+  const search = deps.search ?? new DbProductSearch(infra.dataSource, infra.reads);
+  const cache = new KeyValueProductCache(
+    infra.kv,
+    (error) => logger.error({ err: error }, 'product cache failed'),
+    { replicaLagMs: infra.reads.replicated ? REPLICA_LAG_ALLOWANCE_MS : 0 },
   );
-  const catalog = createCatalog({
+  const catalogDeps = {
     transactions: new TypeOrmUnitOfWork(infra.dataSource),
     products,
     categories: new TypeOrmCategoryRepository(infra.dataSource),
@@ -42,7 +49,14 @@ export function createCatalogContext(
     cache,
     now: infra.now,
     newId: infra.newId,
-  });
+  };
+  const catalog: Catalog = {
+    ...createCatalog(catalogDeps),
+    browsing: new ProductBrowsing({
+      ...catalogDeps,
+      products: new TypeOrmProductRepository(infra.dataSource, infra.reads),
+    }),
+  };
   return {
     catalog,
     search,

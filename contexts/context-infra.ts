@@ -8,6 +8,8 @@ import type { WebhookSecrets } from '../api/notification/notification-webhooks';
 import type { AbuseLimits } from '../application/shared/abuse-limits';
 import { ephemeralIdentitySettings, type IdentitySettings } from '../config/identity-secrets';
 import type { PiiCipher } from '../domain/identity/ports';
+import type { RetentionSettings } from '../domain/retention/retention';
+import type { PointsSettings } from '../domain/payment/points-earning';
 import type { Vendors } from '../integrations/open-vendors';
 import type { KeyValueStore } from '../platform/cache/key-value-store';
 import { AesGcmPiiCipher } from '../platform/crypto/aes-gcm-pii-cipher';
@@ -16,6 +18,7 @@ import type { Infrastructure } from '../platform/infrastructure';
 import type { Logger } from '../platform/observability/logger';
 import type { Metrics } from '../platform/observability/metrics';
 import type { PubSub } from '../platform/pubsub/pub-sub';
+import { primaryReads, type ReadRoute, type ReadRouter } from '../persistence/read-replicas';
 import type { TemporalClientHandle } from '../platform/temporal/temporal-client';
 
 export const DEFAULT_IMAGE_STORAGE_DIR = 'var/images';
@@ -23,6 +26,8 @@ export const DEFAULT_IMAGE_STORAGE_DIR = 'var/images';
 /** What every context is built over: the process's shared services, settings and open vendors. */
 export interface ContextInfra {
   dataSource: DataSource;
+  /** Only for reads that tolerate replication lag (catalog pages, search, lists); never in a transaction. */
+  reads: ReadRoute;
   kv: KeyValueStore;
   /** The Temporal client, asked for only when a workflow is started, signalled or updated. */
   temporal: () => Client;
@@ -40,6 +45,10 @@ export interface ContextInfra {
   imageStorageDir: string;
   /** The vendor adapters open in this process (the API opens the PGs only; workers open all). */
   vendors: Partial<Vendors>;
+  /** RETENTION_*: what the data-retention run deletes; absent: the defaults (docs/retention.md). */
+  retention?: RetentionSettings;
+  /** POINTS_*; absent: the defaults (1 %, 365 days). */
+  points?: PointsSettings;
   /** Settings only a process that serves HTTP has (absent in workers). */
   api?: ApiSettings;
 }
@@ -77,6 +86,8 @@ export interface ContextRuntime {
   /** Without Temporal (some tests), starting or signalling a workflow throws. */
   infrastructure: Pick<Infrastructure, 'dataSource' | 'kv'> & {
     temporal?: Pick<TemporalClientHandle, 'client'>;
+    /** Absent: every read on the primary. */
+    reads?: ReadRouter;
   };
   logger: Logger;
   metrics?: Metrics;
@@ -86,6 +97,10 @@ export interface ContextRuntime {
   /** Absent: var/images. */
   imageStorageDir?: string;
   vendors?: Partial<Vendors>;
+  /** RETENTION_*; absent: the defaults. */
+  retention?: RetentionSettings;
+  /** POINTS_*; absent: the defaults. */
+  points?: PointsSettings;
   newId?: IdGenerator;
   now?: () => Date;
 }
@@ -93,8 +108,11 @@ export interface ContextRuntime {
 export function contextInfra(runtime: ContextRuntime): ContextInfra {
   const identity = runtime.identity ?? ephemeralIdentitySettings();
   const { dataSource, kv, temporal } = runtime.infrastructure;
+  const reads = runtime.infrastructure.reads ?? primaryReads(dataSource);
+  reads.observe({ logger: runtime.logger, metrics: runtime.metrics });
   return {
     dataSource,
+    reads,
     kv,
     temporal: () => {
       if (!temporal) throw new Error('This process was composed without a Temporal client.');
@@ -109,6 +127,8 @@ export function contextInfra(runtime: ContextRuntime): ContextInfra {
     publicBaseUrl: runtime.publicBaseUrl,
     imageStorageDir: runtime.imageStorageDir ?? DEFAULT_IMAGE_STORAGE_DIR,
     vendors: runtime.vendors ?? {},
+    retention: runtime.retention,
+    points: runtime.points,
   };
 }
 

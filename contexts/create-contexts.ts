@@ -7,6 +7,7 @@ import { createInventoryContext, type InventoryContext } from './inventory.conte
 import { createNotificationContext, type NotificationContext } from './notification.context';
 import { createOrderingContext, type OrderingContext } from './ordering.context';
 import { createPaymentContext, type PaymentContext } from './payment.context';
+import { createRetentionContext, type RetentionContext } from './retention.context';
 import { createSettlementContext, type SettlementContext } from './settlement.context';
 import { createShippingContext, type ShippingContext } from './shipping.context';
 
@@ -20,6 +21,7 @@ export interface Contexts {
   settlement: SettlementContext;
   notification: NotificationContext;
   chat: ChatContext;
+  retention: RetentionContext;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createContexts(infra: ContextInfra): Contexts {
     // `ordering` is created just below; dead letters are retried only once everything is wired.
     orderStatusOf: async (orderId) => (await ordering.orders.findById(orderId))?.status ?? null,
     deadLetterRetriers: { settlement: settlement.deadLetterRetrier },
+    userExists: async (userId) => (await identity.deps.users.findAccess(userId)) !== null,
   });
   const ordering = createOrderingContext(infra, {
     catalog: catalog.catalog.browsing,
@@ -63,5 +66,17 @@ export function createContexts(infra: ContextInfra): Contexts {
     },
   });
   personalDataErasers.push(notification.eraser, chat.eraser, inventory.eraser);
-  return { identity, catalog, inventory, ordering, payment, shipping, settlement, notification, chat };
+  const retention = createRetentionContext(infra);
+  return {
+    identity,
+    catalog,
+    inventory,
+    ordering,
+    payment,
+    shipping,
+    settlement,
+    notification,
+    chat,
+    retention,
+  };
 }

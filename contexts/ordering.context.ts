@@ -12,6 +12,7 @@ import { DEFAULT_ABUSE_LIMITS } from '../application/shared/abuse-limits';
 import { RateLimiter } from '../application/shared/rate-limiter';
 import { createSellerFulfilmentRoutes } from '../api/ordering/seller-fulfilment.routes';
 import { createSellerOrderRoutes } from '../api/ordering/seller-orders.routes';
+import { createShippingPolicyRoutes } from '../api/ordering/shipping-policy.routes';
 import { ProblemError } from '../api/problem';
 import type { ProductBrowsing } from '../application/catalog/product-browsing';
 import type { InventoryService } from '../application/inventory/inventory';
@@ -20,12 +21,14 @@ import { OrderPersonalDataEraser } from '../application/ordering/erase-order-per
 import { CartService } from '../application/ordering/manage-cart';
 import { OrderPlacementService, type OrderPlacementDeps } from '../application/ordering/place-order';
 import { recordTransition, type TransitionRequest } from '../application/ordering/record-transition';
+import { SellerShippingPolicies } from '../application/ordering/seller-shipping-policy';
 import { ORDER_SERIAL_LIMIT } from '../domain/ordering/order-number';
 import type { OrderRefundsPort, PointsBalancePort, VariantCatalog } from '../domain/ordering/ports';
 import { TypeOrmUnitOfWork } from '../persistence/inventory/typeorm-unit-of-work';
 import { TypeOrmAfterSaleStore } from '../persistence/ordering/typeorm-after-sale.store';
 import { TypeOrmCartRepository } from '../persistence/ordering/typeorm-cart.repository';
 import { TypeOrmOrderRepository } from '../persistence/ordering/typeorm-order.repository';
+import { TypeOrmShippingPolicyStore } from '../persistence/ordering/typeorm-shipping-policy.store';
 import { TemporalOrderLifecycleStarter } from '../workflows/ordering/order-lifecycle.starter';
 import type { ContextInfra, HttpWiring, Routes } from './context-infra';
 
@@ -56,6 +59,7 @@ export interface OrderingContext {
   cart: CartService;
   placement: OrderPlacementService;
   variants: VariantCatalog;
+  shippingPolicies: SellerShippingPolicies;
   eraser: OrderPersonalDataEraser;
   /** The one writer of order statuses (the OrderLifecycle activities call it). */
   recordTransition(orderId: string, request: TransitionRequest): ReturnType<typeof recordTransition>;
@@ -68,15 +72,18 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
   const { dataSource, newId, now } = infra;
   const logger = infra.logger.child({ context: 'ordering' });
   const transactions = new TypeOrmUnitOfWork(dataSource);
-  const orders = new TypeOrmOrderRepository(dataSource, infra.cipher, newId);
+  const orders = new TypeOrmOrderRepository(dataSource, infra.cipher, newId, infra.reads);
   const carts = new TypeOrmCartRepository(dataSource);
   const afterSale = new TypeOrmAfterSaleStore(dataSource);
   const variants = new CatalogVariantOffers(deps.catalog, deps.inventory);
+  const shippingPolicyStore = new TypeOrmShippingPolicyStore(dataSource);
+  const shippingPolicies = new SellerShippingPolicies({ store: shippingPolicyStore, now });
   const placement = new OrderPlacementService({
     transactions,
     orders,
     carts,
     catalog: variants,
+    shippingPolicies: shippingPolicyStore,
     stock: deps.inventory,
     points: deps.points ?? noPoints,
     inFlight: infra.kv,
@@ -90,7 +97,13 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
   });
   const transition = (orderId: string, request: TransitionRequest) =>
     recordTransition({ transactions, orders }, orderId, request);
-  const cart = new CartService({ carts, catalog: variants, now, newId });
+  const cart = new CartService({
+    carts,
+    catalog: variants,
+    shippingPolicies: shippingPolicyStore,
+    now,
+    newId,
+  });
 
   function routes({ authenticate }: HttpWiring): Routes {
     const { publicBaseUrl } = infra;
@@ -125,8 +138,9 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     const routeDeps = { orders, lifecycle, checkouts, authenticate };
     return [
       createCartRoutes({ cart, authenticate }),
+      createShippingPolicyRoutes({ policies: shippingPolicies, authenticate }),
       createOrderPlacementRoutes({ placement, authenticate, onPlaced }),
-      createOrderRoutes({ orders, refunds: deps.refunds, authenticate }),
+      createOrderRoutes({ orders, refunds: deps.refunds, returns: afterSale, authenticate }),
       createSellerOrderRoutes({ orders, refunds: deps.refunds, authenticate }),
       createOrderCommandRoutes({ ...routeDeps, newId }),
       createSellerFulfilmentRoutes({ ...routeDeps, afterSale }),
@@ -149,6 +163,7 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     cart,
     placement,
     variants,
+    shippingPolicies,
     eraser: new OrderPersonalDataEraser(orders, carts),
     recordTransition: transition,
     routes,

@@ -1,4 +1,5 @@
 import { createPaymentActivities } from '../activities/payment/payment.activities';
+import { createPointsActivities } from '../activities/payment/points.activities';
 import { createDeadLetterRoutes } from '../api/payment/dead-letters.routes';
 import { paymentDeadLetterRetrier } from '../api/payment/payment-dead-letter-retrier';
 import { refundDeadLetterRetrier } from '../api/payment/refund-dead-letter-retrier';
@@ -7,6 +8,7 @@ import { PaymentWebhooks } from '../api/payment/payment-webhooks';
 import { createPointsRoutes } from '../api/payment/points.routes';
 import type { DeadLetterKind, DeadLetterRetrier } from '../domain/dead-letter/dead-letter';
 import type { PointsBalancePort } from '../domain/ordering/ports';
+import { DEFAULT_POINTS_SETTINGS } from '../domain/payment';
 import { TypeOrmDeadLetterRepository } from '../persistence/dead-letter/typeorm-dead-letter.repository';
 import { TypeOrmPaymentRepository } from '../persistence/payment/typeorm-payment.repository';
 import { TypeOrmPointsLedger } from '../persistence/payment/typeorm-points.ledger';
@@ -18,6 +20,8 @@ export interface PaymentContextDeps {
   orderStatusOf?: (orderId: string) => Promise<string | null>;
   /** How other contexts' dead letters are retried (settlement payouts…); payments' own is built here. */
   deadLetterRetriers?: Partial<Record<DeadLetterKind, DeadLetterRetrier>>;
+  /** Whether a member exists (an admin grants points only to one). */
+  userExists?: (userId: string) => Promise<boolean>;
 }
 
 export interface PaymentContext {
@@ -27,14 +31,21 @@ export interface PaymentContext {
   /** What ordering asks before splitting an order between points and a PG. */
   pointsBalance: PointsBalancePort;
   routes(http: HttpWiring): Routes;
-  activities(): ReturnType<typeof createPaymentActivities>;
+  activities(): ReturnType<typeof createPaymentActivities> & ReturnType<typeof createPointsActivities>;
 }
 
 /** Payments through the PGs, the buyer's points, and the operators' dead letters (every context parks there). */
 export function createPaymentContext(infra: ContextInfra, deps: PaymentContextDeps = {}): PaymentContext {
   const { dataSource, newId, now } = infra;
   const payments = new TypeOrmPaymentRepository(dataSource);
-  const points = new TypeOrmPointsLedger({ dataSource, newId, now });
+  const pointsSettings = infra.points ?? DEFAULT_POINTS_SETTINGS;
+  const points = new TypeOrmPointsLedger({
+    dataSource,
+    newId,
+    now,
+    validityDays: pointsSettings.validityDays,
+  });
+  const pointsDeps = { points, settings: pointsSettings, now };
   const deadLetters = new TypeOrmDeadLetterRepository(dataSource);
   const refunds = new TypeOrmRefundRecords(dataSource);
   return {
@@ -51,7 +62,11 @@ export function createPaymentContext(infra: ContextInfra, deps: PaymentContextDe
           now,
         }),
       }),
-      createPointsRoutes({ points, authenticate }),
+      createPointsRoutes({
+        ...pointsDeps,
+        authenticate,
+        userExists: deps.userExists ?? (async () => true),
+      }),
       createDeadLetterRoutes({
         deadLetters,
         authenticate,
@@ -65,17 +80,20 @@ export function createPaymentContext(infra: ContextInfra, deps: PaymentContextDe
     ],
     activities: () => {
       const gateways = opened(infra.vendors.paymentGateways, 'paymentGateways');
-      return createPaymentActivities({
-        payments,
-        points,
-        deadLetters,
-        refunds,
-        gateway: (provider) => gateways.gateway(provider),
-        countDeadLetter: (kind) => infra.metrics?.deadLetters.inc({ kind }),
-        logger: infra.logger,
-        newId,
-        now,
-      });
+      return {
+        ...createPointsActivities(pointsDeps),
+        ...createPaymentActivities({
+          payments,
+          points,
+          deadLetters,
+          refunds,
+          gateway: (provider) => gateways.gateway(provider),
+          countDeadLetter: (kind) => infra.metrics?.deadLetters.inc({ kind }),
+          logger: infra.logger,
+          newId,
+          now,
+        }),
+      };
     },
   };
 }

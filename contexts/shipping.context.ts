@@ -22,7 +22,7 @@ export function createShippingContext(
   },
 ): ShippingContext {
   const { newId, now } = infra;
-  const shipments = new TypeOrmShipmentRepository(infra.dataSource, newId);
+  const shipments = new TypeOrmShipmentRepository(infra.dataSource, newId, infra.reads);
   return {
     routes: ({ authenticate }) => [
       createCourierWebhookRoutes({

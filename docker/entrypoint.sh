@@ -13,7 +13,7 @@ roles:
   worker [queue...|all]  Temporal workers for the named task queues (default: all);
                          /healthz and /metrics on $WORKER_HTTP_PORT (default 3001)
                          queues: identity catalog inventory ordering payment shipping
-                                 settlement notification chat
+                                 settlement notification chat retention
   migrate [up|down]      apply pending schema migrations (default: up), then exit
   pg-simulator           the sandbox PG (Toss contract and payment window) on $PG_SIMULATOR_PORT
                          (default 4010), shared by api and worker when no PG keys are set

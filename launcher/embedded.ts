@@ -93,6 +93,8 @@ async function main(): Promise<void> {
     payments: vendors.paymentGateways,
     couriers: config.couriers,
     imageStorageDir: config.imageStorageDir,
+    retention: config.retention,
+    points: config.points,
     pubSub,
     chat: config.chat,
     abuse: config.abuse,
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
     queues: [...TASK_QUEUES],
     activities: composeActivities(contexts),
     workflowBundle: await loadWorkflowBundle(),
+    shutdownGraceSeconds: config.shutdownGraceSeconds,
   });
   stops.push(workers.shutdown);
   await ensureSchedules(infrastructure.temporal.client);

@@ -1,6 +1,8 @@
 import type { IdentitySettings } from '../config/identity-secrets';
 import { contextInfra } from '../contexts/context-infra';
 import { createContexts, type Contexts } from '../contexts/create-contexts';
+import type { PointsSettings } from '../domain/payment/points-earning';
+import type { RetentionSettings } from '../domain/retention/retention';
 import type { Vendors } from '../integrations/open-vendors';
 import type { Infrastructure } from '../platform/infrastructure';
 import type { Logger } from '../platform/observability/logger';
@@ -17,6 +19,10 @@ export interface ActivityRuntime extends Vendors {
   metrics: Metrics;
   /** Product images on local disk (IMAGE_STORAGE_DIR): released stock goes back on sale through the catalog. */
   imageStorageDir: string;
+  /** RETENTION_*: the data-retention run; absent: the defaults. */
+  retention?: RetentionSettings;
+  /** POINTS_*: earning rate and validity; absent: the defaults. */
+  points?: PointsSettings;
 }
 
 /** The contexts of a worker process: every vendor is open in it. */
@@ -40,5 +46,6 @@ export function composeActivities(contexts: Contexts): Record<TaskQueue, object>
     settlement: contexts.settlement.activities(),
     notification: contexts.notification.activities(),
     chat: contexts.chat.activities(),
+    retention: contexts.retention.activities(),
   };
 }

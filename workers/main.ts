@@ -48,10 +48,13 @@ async function main(args: string[]): Promise<void> {
         metrics,
         publicBaseUrl: config.publicBaseUrl,
         imageStorageDir: config.imageStorageDir,
+        retention: config.retention,
+        points: config.points,
         ...vendors,
       }),
     ),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
+    shutdownGraceSeconds: config.shutdownGraceSeconds,
   });
   // Each worker ensures the schedules of the queues it serves (inventory, ordering, settlement…).
   const ownSchedules = schedulesServedBy(queues);
@@ -59,8 +62,10 @@ async function main(args: string[]): Promise<void> {
     logger.info(await ensureSchedules(infrastructure.temporal.client, ownSchedules), 'schedules ensured');
   const http = await listen(createWorkerHttpApp(running.healthy, metrics).fetch, config.httpPort);
   logger.info({ queues, port: http.port }, 'workers running');
+  // SIGTERM drains: polling stops, in-flight activities and workflow tasks finish, then exit 0.
   onShutdown(logger, async () => {
     await running.shutdown();
+    logger.info('workers drained');
     await http.close();
     await vendors.close();
     await infrastructure.close();

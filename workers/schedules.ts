@@ -1,6 +1,8 @@
 import { ScheduleAlreadyRunning, type Client, type ScheduleOptions } from '@temporalio/client';
 import { INVENTORY_TASK_QUEUE, RESTOCK_SWEEP_SCHEDULE_ID } from '../workflows/inventory/workflow-ids';
 import { ORDER_SWEEP_SCHEDULE_ID, ORDERING_TASK_QUEUE } from '../workflows/ordering/order-lifecycle.messages';
+import { PAYMENT_TASK_QUEUE, POINTS_EXPIRY_SCHEDULE_ID } from '../workflows/payment/points.messages';
+import { DATA_RETENTION_SCHEDULE_ID, RETENTION_TASK_QUEUE } from '../workflows/retention/retention.messages';
 import {
   SETTLEMENT_TASK_QUEUE,
   WEEKLY_SETTLEMENT_SCHEDULE_ID,
@@ -42,6 +44,32 @@ export const SCHEDULES: ScheduleOptions[] = [
       workflowType: 'weeklySettlementWorkflow',
       taskQueue: SETTLEMENT_TASK_QUEUE,
       workflowId: WEEKLY_SETTLEMENT_SCHEDULE_ID,
+      args: [{}],
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+  },
+  {
+    // Daily at 04:00 in Korea, the quietest hour: docs/retention.md.
+    scheduleId: DATA_RETENTION_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 4, minute: 0 }], timezone: 'Asia/Seoul' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'dataRetentionWorkflow',
+      taskQueue: RETENTION_TASK_QUEUE,
+      workflowId: DATA_RETENTION_SCHEDULE_ID,
+      args: [{}],
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '6 hours' },
+  },
+  {
+    // Daily at 00:10 in Korea: points due by midnight leave the balance (docs/payments.md#points).
+    scheduleId: POINTS_EXPIRY_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 0, minute: 10 }], timezone: 'Asia/Seoul' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'pointsExpiryWorkflow',
+      taskQueue: PAYMENT_TASK_QUEUE,
+      workflowId: POINTS_EXPIRY_SCHEDULE_ID,
       args: [{}],
     },
     policies: { overlap: 'SKIP', catchupWindow: '1 day' },

@@ -6,6 +6,7 @@ export interface RunningWorkers {
   /** Settles when every worker has stopped; rejects if one fails. */
   done: Promise<void>;
   healthy(): boolean;
+  /** Stops polling, lets in-flight tasks finish within the grace time, then resolves. */
   shutdown(): Promise<void>;
 }
 
@@ -15,6 +16,8 @@ export async function startWorkers(options: {
   queues: TaskQueue[];
   activities: Record<TaskQueue, object>;
   workflowBundle: WorkflowBundleOption;
+  /** SIGTERM drain: in-flight activities get this long before they are cancelled (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceSeconds: number;
 }): Promise<RunningWorkers> {
   const connection = await NativeConnection.connect({ address: options.address });
   const workers = await Promise.all(
@@ -28,6 +31,11 @@ export async function startWorkers(options: {
         // A killed worker's workflows move to a live one after this wait (default 10 s): part of
         // the 15 s from a crash to PAID (docs/ordering.md, "Recovery after a crash").
         stickyQueueScheduleToStartTimeout: '3 seconds',
+        // The SDK's default 0 cancels in-flight activities at once on shutdown: a PG call cut mid-way
+        // would be retried by another worker. Let them finish; an activity still running at the end is
+        // cancelled, and 5 s later the worker gives up, well before the pod's SIGKILL.
+        shutdownGraceTime: `${options.shutdownGraceSeconds} seconds`,
+        shutdownForceTime: `${options.shutdownGraceSeconds + 5} seconds`,
       }),
     ),
   );

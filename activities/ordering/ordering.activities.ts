@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import type { ReservationLine } from '../../domain/inventory/reservation';
 import type { TransitionRequest, TransitionResult } from '../../application/ordering/record-transition';
 import type { ReturnDecisionRecord } from '../../domain/ordering/after-sale';
+import type { ReturnReasonCode } from '../../domain/ordering/refund-rules';
 import type {
   AfterSaleStore,
   OrderLifecycles,
@@ -91,6 +92,9 @@ export function createOrderingActivities(deps: OrderingActivityDeps) {
       orderId: string;
       sellerId: string;
       reason: string;
+      /** Absent in workflows started before reason codes. */
+      reasonCode?: ReturnReasonCode;
+      returnedLineIds?: string[] | null;
       requestedBy: string;
       at: string;
     }): Promise<void> {
@@ -99,6 +103,8 @@ export function createOrderingActivities(deps: OrderingActivityDeps) {
         orderId: input.orderId,
         sellerId: input.sellerId,
         reason: input.reason,
+        reasonCode: input.reasonCode ?? null,
+        returnedLineIds: input.returnedLineIds ?? null,
         requestedBy: input.requestedBy,
         requestedAt: new Date(input.at),
       });

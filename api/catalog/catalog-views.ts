@@ -26,7 +26,12 @@ export function productDetailView(
     variants: { id: string; options: Record<string, string>; price: number; sellable: number }[];
   },
 ) {
-  return { ...detail, images: imagesView(publicBaseUrl, detail.images) };
+  return {
+    ...detail,
+    shippingFee: detail.shippingFee ?? null,
+    bundleShipping: detail.bundleShipping !== false,
+    images: imagesView(publicBaseUrl, detail.images),
+  };
 }
 
 export function searchPageView(publicBaseUrl: string, page: ProductSearchPage) {

@@ -1,5 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { MAX_PRICE, NAME_MAX_LENGTH, validName } from '../../domain/catalog/product';
+import {
+  MAX_PRICE,
+  MAX_PRODUCT_SHIPPING_FEE,
+  NAME_MAX_LENGTH,
+  validName,
+} from '../../domain/catalog/product';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PRODUCT_SORTS } from '../../domain/catalog/search-query';
 import { SALE_STATUSES } from '../../domain/catalog/sale-status';
 import { DomainError } from '../../domain/shared/domain-error';
@@ -18,6 +23,24 @@ const checkedBy = (rule: (value: string) => unknown) => (value: string, ctx: z.R
 const id = (description: string) =>
   z.string().min(1).max(36).openapi({ description, example: '01939a4e-7c1f-7b3a-9c2e-5d6f7a8b9c0d' });
 const won = z.number().int('must be a whole number of won').positive('must be greater than 0').max(MAX_PRICE);
+const shippingOptions = {
+  shippingFee: z
+    .number()
+    .int('must be a whole number of won')
+    .min(0, 'must be 0 or more')
+    .max(MAX_PRODUCT_SHIPPING_FEE)
+    .nullable()
+    .optional()
+    .openapi({
+      description:
+        "개별 배송비: this product's own fee, charged apart from the seller's policy; null: the policy",
+      example: 5000,
+    }),
+  bundleShipping: z.boolean().optional().openapi({
+    description: 'false: 묶음배송 불가, each order line ships and is charged alone (default true)',
+  }),
+};
+const shippingViews = { shippingFee: z.number().int().nullable(), bundleShipping: z.boolean() };
 
 export const productName = z
   .string()
@@ -68,6 +91,7 @@ export const createProductBody = z
       .min(1)
       .max(200)
       .openapi({ description: 'One per sold combination; with no options, one variant with `options: {}`' }),
+    ...shippingOptions,
   })
   .openapi('NewProduct');
 
@@ -80,6 +104,7 @@ export const changeProductBody = z
     status: z.enum(['ON_SALE', 'SUSPENDED']).optional().openapi({
       description: 'SUSPENDED hides the product; ON_SALE lifts a suspension (SOLD_OUT follows from stock)',
     }),
+    ...shippingOptions,
   })
   .openapi('ProductChanges');
 
@@ -105,6 +130,7 @@ export const sellerProductResponse = z
     price: z.number().int(),
     categoryId: z.string().nullable(),
     status: z.enum(SALE_STATUSES),
+    ...shippingViews,
     options: z.array(option),
     images: z.array(imageView),
     variants: z.array(variantView),
@@ -122,6 +148,7 @@ export const productDetailResponse = z
     price: z.number().int(),
     status: z.enum(SALE_STATUSES),
     categoryId: z.string().nullable(),
+    ...shippingViews,
     options: z.array(option),
     images: z.array(imageView),
     variants: z.array(

@@ -62,6 +62,8 @@ export function createSellerProductRoutes(deps: {
       categoryId: body.categoryId ?? null,
       options: body.options,
       variants: body.variants,
+      shippingFee: body.shippingFee,
+      bundleShipping: body.bundleShipping,
     });
     return c.json(sellerProductView(deps.publicBaseUrl, product), 201);
   });
@@ -115,6 +117,8 @@ export function createSellerProductRoutes(deps: {
         price: body.price,
         categoryId: body.categoryId,
         suspended: body.status === undefined ? undefined : body.status === 'SUSPENDED',
+        shippingFee: body.shippingFee,
+        bundleShipping: body.bundleShipping,
       },
     );
     return c.json(sellerProductView(deps.publicBaseUrl, product), 200);

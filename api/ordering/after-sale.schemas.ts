@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ORDER_STATUSES } from '../../domain/ordering/order-status';
+import { RETURN_REASON_CODES } from '../../domain/ordering/refund-rules';
 
 const reason = (what: string) => z.string().trim().min(1).max(200).openapi({ description: what });
 const sellerId = z.string().min(1).max(36).optional().openapi({
@@ -54,16 +55,36 @@ export const cancelOrderBody = z
   .openapi('CancelOrderRequest');
 export const confirmPurchaseBody = z.object({ sellerId }).openapi('ConfirmPurchaseRequest');
 export const requestReturnBody = z
-  .object({ reason: reason('What is wrong with the item'), sellerId })
+  .object({
+    reason: reason('What is wrong with the item'),
+    reasonCode: z.enum(RETURN_REASON_CODES).default('CHANGE_OF_MIND').openapi({
+      description:
+        'CHANGE_OF_MIND (단순 변심: the return shipping, and the original shipping if it was free, are kept from the refund), DEFECTIVE (상품 불량) or WRONG_ITEM (오배송): everything back, the seller bears the return shipping',
+    }),
+    lineIds: z
+      .array(z.string().min(1).max(36))
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'Order line ids for a partial return; absent: every line of the part' }),
+    sellerId,
+  })
   .openapi('ReturnRequest');
 export const approveReturnBody = z
   .object({
-    deductionAmount: z
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .openapi({ description: 'Kept from the refund (e.g. 반품 배송비), whole won ≤ the part subtotal' }),
+    deductionAmount: z.number().int().min(0).optional().openapi({
+      description:
+        'Replaces the deduction the refund rules computed (older clients); prefer deductionAdjustment',
+    }),
+    deductionAdjustment: z
+      .object({
+        amount: z.number().int().openapi({
+          description:
+            'Added to the computed deduction (negative: part of it waived); the deduction stays 0 … the refund',
+        }),
+        reason: reason('Why, shown to the buyer with the refund'),
+      })
+      .optional(),
     reason: reason('Note to the buyer').optional(),
   })
   .openapi('ApproveReturnRequest');
@@ -95,3 +116,39 @@ export const returnIdParam = z.object({
     .max(36)
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
+
+const wonAmount = (description: string) =>
+  z
+    .number()
+    .int()
+    .openapi({ description: `${description} (whole won)` });
+
+/** A return of the order with how its refund was computed (docs/ordering.md#refunds-with-shipping). */
+export const orderReturnView = z
+  .object({
+    returnId: z.string(),
+    sellerId: z.string(),
+    status: z.enum(['REQUESTED', 'APPROVED', 'REJECTED']),
+    reason: z.string(),
+    reasonCode: z.enum(RETURN_REASON_CODES).nullable(),
+    lineIds: z.array(z.string()).nullable().openapi({ description: 'null: the whole part' }),
+    requestedAt: z.string(),
+    decidedAt: z.string().nullable(),
+    refundAmount: wonAmount('What goes back to the buyer').nullable(),
+    deductionAmount: wonAmount('Kept from the refund').nullable(),
+    breakdown: z
+      .object({
+        goodsAmount: wonAmount('Goods given back'),
+        shippingAmount: wonAmount('Shipping given back'),
+        deductions: z.array(
+          z.object({
+            kind: z.enum(['RETURN_SHIPPING', 'ORIGINAL_SHIPPING', 'SHIPPING_NOW_DUE', 'ADJUSTMENT']),
+            amount: wonAmount('Kept (an ADJUSTMENT may be negative: waived)'),
+            reason: z.string(),
+          }),
+        ),
+      })
+      .nullable()
+      .openapi({ description: 'null until approved, and for returns approved before the refund rules' }),
+  })
+  .openapi('OrderReturn');

@@ -4,7 +4,14 @@ import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
 import { createRouter } from '../router';
-import { addCartItemBody, cartLineView, cartView, changeCartItemBody, itemIdParam } from './ordering.schemas';
+import {
+  addCartItemBody,
+  cartLineView,
+  cartQuery,
+  cartView,
+  changeCartItemBody,
+  itemIdParam,
+} from './ordering.schemas';
 import { cartJson, cartLineJson } from './ordering-views';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -22,12 +29,21 @@ export function createCartRoutes(deps: { cart: CartService; authenticate: Authen
       tags: ['ordering'],
       summary: 'Your cart, priced now',
       description:
-        'Each line shows the price now, the price when it was added (`priceChange` when they differ) and whether it can still be ordered (`availability`). The total counts only lines that can be ordered as they are.',
+        'Each line shows the price now, the price when it was added (`priceChange` when they differ) and whether it can still be ordered (`availability`). The totals count only lines that can be ordered as they are; `parts` gives each seller’s shipping fee and how much more buys free shipping (docs/ordering.md#shipping-fees).',
       security: bearerSecurity,
       middleware: guard,
-      responses: { 200: { description: 'the cart', ...json(cartView) }, ...common },
+      request: { query: cartQuery },
+      responses: {
+        200: { description: 'the cart', ...json(cartView) },
+        400: problemResponse('VALIDATION_FAILED'),
+        ...common,
+      },
     }),
-    async (c) => c.json(cartJson(await deps.cart.view(principalOf(c).userId)), 200),
+    async (c) =>
+      c.json(
+        cartJson(await deps.cart.view(principalOf(c).userId, c.req.valid('query').zipCode ?? null)),
+        200,
+      ),
   );
 
   router.openapi(

@@ -293,6 +293,8 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
         sellerId,
         returnId,
         reason: body.reason,
+        reasonCode: body.reasonCode,
+        lineIds: body.lineIds,
       });
       return c.json({ ...commandJson(order.id, answer), returnId }, 201);
     },

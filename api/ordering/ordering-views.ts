@@ -1,5 +1,6 @@
 import type { CartLineView } from '../../domain/ordering/cart';
-import { commandsOf, type Order, type OrderLine } from '../../domain/ordering/order';
+import { commandsOf, type Order, type OrderLine, type PricedPart } from '../../domain/ordering/order';
+import type { OrderReturnRecord } from '../../domain/ordering/after-sale';
 import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
 import type { CartView } from '../../application/ordering/manage-cart';
 import type { SellerOrderPart } from '../../domain/ordering/ports';
@@ -26,9 +27,24 @@ export function cartLineJson(line: CartLineView) {
   };
 }
 
+function cartPartJson(part: PricedPart) {
+  return {
+    sellerId: part.sellerId,
+    goodsAmount: part.goodsAmount,
+    shippingFee: part.shipping.fee,
+    freeShippingOver: part.policy.freeShippingOver,
+    amountToFreeShipping: part.shipping.amountToFreeShipping,
+    area: part.shipping.area,
+    shippingCharges: part.shipping.breakdown,
+  };
+}
+
 export function cartJson(cart: CartView) {
   return {
     items: cart.lines.map(cartLineJson),
+    parts: cart.parts.map(cartPartJson),
+    goodsAmount: cart.goodsAmount,
+    shippingFee: cart.shippingFee,
     totalAmount: cart.totalAmount,
     orderableCount: cart.orderableCount,
     unavailableCount: cart.unavailableCount,
@@ -38,12 +54,14 @@ export function cartJson(cart: CartView) {
 
 const lineJson = (line: OrderLine) => ({ ...line });
 const linesOf = (order: Order) => order.parts.flatMap((part) => part.lines);
+const shippingOf = (order: Order) => order.parts.reduce((sum, part) => sum + part.shippingFee, 0);
 
 function partsJson(order: Order) {
   return order.parts.map((part) => ({
     sellerId: part.sellerId,
     status: part.status,
     subtotal: part.subtotal,
+    shippingFee: part.shippingFee,
     lines: part.lines.map(lineJson),
   }));
 }
@@ -54,6 +72,8 @@ export function orderSummaryJson(order: Order) {
     id: order.id,
     orderNumber: order.orderNumber,
     status: order.status,
+    goodsAmount: order.goodsAmount,
+    shippingFee: shippingOf(order),
     totalAmount: order.totalAmount,
     pointsAmount: order.payment.pointsAmount,
     payableAmount: order.payment.payableAmount,
@@ -63,6 +83,7 @@ export function orderSummaryJson(order: Order) {
       sellerId: part.sellerId,
       status: part.status,
       subtotal: part.subtotal,
+      shippingFee: part.shippingFee,
     })),
     placedAt: order.placedAt.toISOString(),
     paymentDueAt: order.paymentDueAt.toISOString(),
@@ -85,11 +106,41 @@ export function refundsJson(refunds: RefundRecord[]) {
   };
 }
 
-export function orderDetailJson(order: Order, history: OrderHistoryEntry[], refunds: RefundRecord[] = []) {
+/** The order's returns, each with the refund's breakdown once approved. */
+export function returnsJson(returns: OrderReturnRecord[]) {
+  return returns.map((r) => ({
+    returnId: r.id,
+    sellerId: r.sellerId,
+    status: r.status,
+    reason: r.reason,
+    reasonCode: r.reasonCode,
+    lineIds: r.returnedLineIds,
+    requestedAt: r.requestedAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    refundAmount: r.refundAmount,
+    deductionAmount: r.deductionAmount,
+    breakdown: r.refundBreakdown
+      ? {
+          goodsAmount: r.refundBreakdown.goodsAmount,
+          shippingAmount: r.refundBreakdown.shippingAmount,
+          deductions: r.refundBreakdown.deductions,
+        }
+      : null,
+  }));
+}
+
+export function orderDetailJson(
+  order: Order,
+  history: OrderHistoryEntry[],
+  refunds: RefundRecord[] = [],
+  returns: OrderReturnRecord[] = [],
+) {
   return {
     id: order.id,
     orderNumber: order.orderNumber,
     status: order.status,
+    goodsAmount: order.goodsAmount,
+    shippingFee: shippingOf(order),
     totalAmount: order.totalAmount,
     pointsAmount: order.payment.pointsAmount,
     payableAmount: order.payment.payableAmount,
@@ -105,6 +156,7 @@ export function orderDetailJson(order: Order, history: OrderHistoryEntry[], refu
     })),
     allowedCommands: commandsOf(order).order,
     ...refundsJson(refunds),
+    returns: returnsJson(returns),
     placedAt: order.placedAt.toISOString(),
     paymentDueAt: order.paymentDueAt.toISOString(),
   };
@@ -116,6 +168,8 @@ export function placedOrderJson(order: Order, payment: Record<string, unknown> =
     id: order.id,
     orderNumber: order.orderNumber,
     status: order.status,
+    goodsAmount: order.goodsAmount,
+    shippingFee: shippingOf(order),
     totalAmount: order.totalAmount,
     pointsAmount: order.payment.pointsAmount,
     payableAmount: order.payment.payableAmount,
@@ -132,6 +186,7 @@ export function sellerOrderJson(part: SellerOrderPart, refunds: RefundRecord[] =
     status: part.status,
     orderStatus: part.orderStatus,
     subtotal: part.subtotal,
+    shippingFee: part.shippingFee,
     lines: part.lines.map(lineJson),
     shippingAddress: part.shippingAddress,
     refundStatus: refundStatusOf(refunds),

@@ -4,6 +4,7 @@ import { MAX_LINE_QUANTITY } from '../../domain/inventory/reservation';
 import { CHECKOUT_PROVIDERS, MAX_ORDER_ITEMS } from '../../domain/ordering/checkout';
 import { ORDER_COMMANDS, ORDER_STATUSES } from '../../domain/ordering/order-status';
 import { PAYMENT_METHODS, PG_PROVIDERS } from '../../domain/payment/payment-method';
+import { orderReturnView } from './after-sale.schemas';
 
 const id = (name: string) =>
   z
@@ -66,10 +67,57 @@ export const cartLineView = z
   })
   .openapi('CartLine');
 
+const shippingCharge = z.object({
+  kind: z.enum(['BUNDLE', 'INDIVIDUAL', 'SEPARATE']).openapi({
+    description:
+      'BUNDLE: lines shipped together under the policy; INDIVIDUAL: a product with 개별 배송비; SEPARATE: a 묶음배송 불가 line',
+  }),
+  productIds: z.array(z.string()),
+  goodsAmount: won('Goods in this parcel'),
+  fee: won('Fee of this parcel before the area extra (0 when free)'),
+  areaFee: won('제주 / 도서산간 extra of this parcel'),
+  freeShipping: z.boolean(),
+});
+
+export const cartPartView = z
+  .object({
+    sellerId: z.string(),
+    goodsAmount: won('This seller’s orderable goods'),
+    shippingFee: won('Shipping this seller’s part costs now'),
+    freeShippingOver: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The seller’s free-shipping threshold' }),
+    amountToFreeShipping: z.number().int().nullable().openapi({
+      description:
+        'Goods to add to this seller’s bundle for free shipping: 0 when free already, null when no threshold applies',
+    }),
+    area: z.enum(['MAINLAND', 'JEJU', 'REMOTE']),
+    shippingCharges: z.array(shippingCharge),
+  })
+  .openapi('CartPart');
+
+export const cartQuery = z.object({
+  zipCode: z
+    .string()
+    .regex(/^\d{5}$/, 'must be a 5-digit 우편번호')
+    .optional()
+    .openapi({
+      description: 'The delivery 우편번호: adds the 제주/도서산간 fee; absent: mainland fees',
+      example: '63100',
+    }),
+});
+
 export const cartView = z
   .object({
     items: z.array(cartLineView),
-    totalAmount: won('Total of the items that can be ordered as they are'),
+    parts: z
+      .array(cartPartView)
+      .openapi({ description: 'Per seller, the orderable goods and their shipping fee' }),
+    goodsAmount: won('Total of the items that can be ordered as they are'),
+    shippingFee: won('Sum of the parts’ shipping fees'),
+    totalAmount: won('goodsAmount + shippingFee: what checkout would charge'),
     orderableCount: z.number().int(),
     unavailableCount: z.number().int(),
     priceChangedCount: z.number().int(),
@@ -127,6 +175,10 @@ export const orderLineView = z
     unitPrice: won('Price at placement'),
     quantity: z.number().int(),
     lineAmount: won('unitPrice × quantity'),
+    shippingFee: z.number().int().nullable().openapi({
+      description: 'The product’s 개별 배송비 when ordered; null: the seller’s policy applied',
+    }),
+    bundleShipping: z.boolean().openapi({ description: 'false: 묶음배송 불가, shipped and charged alone' }),
   })
   .openapi('OrderLine');
 
@@ -135,9 +187,16 @@ export const orderPartView = z
     sellerId: z.string(),
     status,
     subtotal: won('Sum of this seller’s lines'),
+    shippingFee: won('Shipping charged for this seller’s part'),
     lines: z.array(orderLineView),
   })
   .openapi('OrderPart');
+
+const orderAmounts = {
+  goodsAmount: won('Sum of all lines, priced by the server'),
+  shippingFee: won('Sum of the parts’ shipping fees'),
+  totalAmount: won('goodsAmount + shippingFee: what the buyer pays (points + PG)'),
+};
 
 const paymentView = z.object({
   method: z.enum(PAYMENT_METHODS),
@@ -151,12 +210,14 @@ export const orderSummaryView = z
     id: z.string(),
     orderNumber: z.string().openapi({ example: 'JT2026112404718263' }),
     status,
-    totalAmount: won('Sum of all lines'),
+    ...orderAmounts,
     pointsAmount: won('Paid with points'),
     payableAmount: won('Paid through the PG'),
     itemCount: z.number().int(),
     title: z.string().openapi({ example: '무선 이어폰 외 2건' }),
-    parts: z.array(z.object({ sellerId: z.string(), status, subtotal: z.number().int() })),
+    parts: z.array(
+      z.object({ sellerId: z.string(), status, subtotal: z.number().int(), shippingFee: z.number().int() }),
+    ),
     placedAt: z.string(),
     paymentDueAt: z.string(),
   })
@@ -182,7 +243,7 @@ export const orderDetailView = z
     id: z.string(),
     orderNumber: z.string(),
     status,
-    totalAmount: won('Sum of all lines'),
+    ...orderAmounts,
     pointsAmount: won('Paid with points'),
     payableAmount: won('Paid through the PG'),
     payment: paymentView,
@@ -197,6 +258,7 @@ export const orderDetailView = z
     allowedCommands: z.array(z.enum(ORDER_COMMANDS)),
     refundStatus,
     refunds: z.array(refundView),
+    returns: z.array(orderReturnView),
     placedAt: z.string(),
     paymentDueAt: z.string(),
   })
@@ -213,6 +275,7 @@ export const sellerOrderView = z
     status: status.openapi({ description: 'Status of this seller’s part' }),
     orderStatus: status,
     subtotal: won('Sum of this seller’s lines'),
+    shippingFee: won('Shipping the buyer paid for this part (passed to the seller at settlement)'),
     lines: z.array(orderLineView),
     shippingAddress: shippingAddressSchema
       .nullable()
@@ -231,7 +294,7 @@ export const placedOrderView = z
     id: z.string(),
     orderNumber: z.string(),
     status,
-    totalAmount: won('Sum of all lines, priced by the server'),
+    ...orderAmounts,
     pointsAmount: won('Paid with points'),
     payableAmount: won('To pay through the PG'),
     paymentDueAt: z

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { orderNotFound } from '../../domain/ordering/ordering-errors';
-import type { OrderRefundsPort, OrderRepository } from '../../domain/ordering/ports';
+import type { AfterSaleStore, OrderRefundsPort, OrderRepository } from '../../domain/ordering/ports';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
@@ -14,6 +14,7 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
 export function createOrderRoutes(deps: {
   orders: OrderRepository;
   refunds?: OrderRefundsPort;
+  returns?: Pick<AfterSaleStore, 'returnsOf'>;
   authenticate: Authenticate;
 }) {
   const router = createRouter();
@@ -63,8 +64,12 @@ export function createOrderRoutes(deps: {
       const order = await deps.orders.findById(id);
       if (!order || (principal.role !== 'ADMIN' && order.userId !== principal.userId))
         throw orderNotFound(id);
-      const refunds = (await deps.refunds?.ofOrder(id)) ?? [];
-      return c.json(orderDetailJson(order, await deps.orders.history(id), refunds), 200);
+      const [history, refunds, returns] = await Promise.all([
+        deps.orders.history(id),
+        deps.refunds?.ofOrder(id) ?? [],
+        deps.returns?.returnsOf(id) ?? [],
+      ]);
+      return c.json(orderDetailJson(order, history, refunds, returns), 200);
     },
   );
 

@@ -7,6 +7,7 @@ import {
   decideReturnUpdate,
   shipPartUpdate,
   startPreparingUpdate,
+  type ReturnDecision,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import type { AppEnv } from '../app-env';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
@@ -113,7 +114,7 @@ export function createSellerFulfilmentRoutes(deps: {
   const decide = async (
     c: Context<AppEnv>,
     returnId: string,
-    decision: { approve: boolean; deductionAmount?: number; reason?: string },
+    decision: Pick<ReturnDecision, 'approve' | 'deductionAmount' | 'deductionAdjustment' | 'reason'>,
   ) => {
     const request = await deps.afterSale.findReturn(returnId);
     if (!request) throw new ProblemError('RETURN_NOT_FOUND', `No return request ${returnId}.`);

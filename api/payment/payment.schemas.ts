@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { idCursor } from '../cursor';
 
 export const webhookPg = z.object({
   pg: z.string().max(20).openapi({
@@ -54,29 +53,6 @@ export const deadLetterRetryResponse = deadLetterView.extend({
 });
 export const resolveBody = z.object({
   note: z.string().trim().min(1).max(1000).openapi({ example: '구매자 요청으로 수동 환불 처리' }),
-});
-
-export const pointsQuery = z.object({
-  cursor: idCursor,
-  size: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-export const pointsResponse = z.object({
-  available: z.number().int(),
-  held: z.number().int().openapi({ description: 'points reserved by unpaid orders' }),
-  entries: z.array(
-    z.object({
-      id: z.string(),
-      type: z.enum(['EARN', 'HOLD', 'CAPTURE', 'RELEASE', 'REFUND']),
-      amount: z.number().int(),
-      orderId: z.string().nullable(),
-      reference: z.string().nullable(),
-      availableAfter: z.number().int(),
-      heldAfter: z.number().int(),
-      at: z.string(),
-    }),
-  ),
-  nextCursor: z.string().nullable(),
 });
 
 /** A problem+json response of a payment route, described but not modelled. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { idCursor } from '../cursor';
-import { SETTLEMENT_STATUSES } from '../../domain/settlement/settlement';
+import { SETTLEMENT_LINE_KINDS, SETTLEMENT_STATUSES } from '../../domain/settlement/settlement';
 
 const won = (description: string) =>
   z
@@ -77,10 +77,15 @@ export const settlementDetail = settlementSummary
   .extend({
     lines: z.array(
       z.object({
-        kind: z.enum(['SALE', 'REFUND']),
+        kind: z.enum(SETTLEMENT_LINE_KINDS).openapi({
+          description:
+            'SALE and SHIPPING_FEE (paid to the seller, fee on sales only), REFUND, RETURN_SHIPPING (kept from the buyer’s refund, paid to the seller), SELLER_COST (deducted)',
+        }),
         orderId: z.string(),
         orderNumber: z.string().nullable(),
-        description: z.string().openapi({ description: 'product name, or the reason of a refund' }),
+        description: z
+          .string()
+          .openapi({ description: 'product name, 배송비, or the reason of an adjustment' }),
         quantity: z.number().int().nullable(),
         amount: won('sale (positive) or refund (negative)'),
         feeRate: z.string().nullable().openapi({ example: '5%' }),

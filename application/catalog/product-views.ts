@@ -10,6 +10,8 @@ export interface SellerProductView {
   price: number;
   categoryId: string | null;
   status: SaleStatus;
+  shippingFee: number | null;
+  bundleShipping: boolean;
   options: Product['options'];
   images: { id: string; key: string; contentType: string; sizeBytes: number }[];
   variants: {
@@ -34,6 +36,10 @@ export interface CachedProductDetail {
   price: number;
   status: SaleStatus;
   categoryId: string | null;
+  /** 개별 배송비 (null: the seller's policy); absent in entries cached before shipping fees. */
+  shippingFee?: number | null;
+  /** False: 묶음배송 불가; absent: true. */
+  bundleShipping?: boolean;
   options: Product['options'];
   images: { id: string; key: string; contentType: string }[];
   variants: { id: string; options: Record<string, string>; price: number }[];
@@ -55,6 +61,8 @@ export function cachedDetail(product: Product): CachedProductDetail {
     price: product.price,
     status: product.status,
     categoryId: product.categoryId,
+    shippingFee: product.shippingFee,
+    bundleShipping: product.bundleShipping,
     options: product.options,
     images: product.images.map((i) => ({ id: i.id, key: i.key, contentType: i.contentType })),
     variants: product.variants.map((v) => ({
@@ -81,6 +89,8 @@ export async function sellerView(
     price: product.price,
     categoryId: product.categoryId,
     status: product.status,
+    shippingFee: product.shippingFee,
+    bundleShipping: product.bundleShipping,
     options: product.options,
     images: product.images.map((i) => ({
       id: i.id,

@@ -33,6 +33,8 @@ export class CatalogVariantOffers implements VariantCatalog {
           unitPrice: variant.price,
           productStatus: detail.status,
           sellable: variant.sellable,
+          shippingFee: detail.shippingFee ?? null,
+          bundleShipping: detail.bundleShipping !== false,
         });
       }
     }

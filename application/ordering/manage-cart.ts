@@ -1,4 +1,5 @@
 import {
+  cartParts,
   cartTotals,
   checkCartQuantity,
   MAX_CART_ITEMS,
@@ -7,12 +8,22 @@ import {
   type CartLineView,
 } from '../../domain/ordering/cart';
 import { OrderingErrorCode, outOfStock, productUnavailable } from '../../domain/ordering/ordering-errors';
-import type { CartRepository, VariantCatalog, VariantOffer } from '../../domain/ordering/ports';
+import type { PricedPart } from '../../domain/ordering/order';
+import type {
+  CartRepository,
+  ShippingPolicyStore,
+  VariantCatalog,
+  VariantOffer,
+} from '../../domain/ordering/ports';
 import { DomainError } from '../../domain/shared/domain-error';
 import { MAX_LINE_QUANTITY } from '../../domain/inventory/reservation';
 
 export interface CartView {
   lines: CartLineView[];
+  /** Per seller: goods, shipping fee, and what more buys free shipping. */
+  parts: PricedPart[];
+  goodsAmount: number;
+  shippingFee: number;
   totalAmount: number;
   orderableCount: number;
   unavailableCount: number;
@@ -28,16 +39,21 @@ export class CartService {
     private readonly deps: {
       carts: CartRepository;
       catalog: VariantCatalog;
+      shippingPolicies: Pick<ShippingPolicyStore, 'findMany'>;
       now: () => Date;
       newId: () => string;
     },
   ) {}
 
-  async view(userId: string): Promise<CartView> {
+  /** The cart now; `zipCode` (the address the buyer will use) adds the 제주/도서산간 fee. */
+  async view(userId: string, zipCode: string | null = null): Promise<CartView> {
     const items = await this.deps.carts.list(userId);
     const offers = await this.deps.catalog.offers(items.map((item) => item.variantId));
     const lines = items.map((item) => viewCartLine(item, offers.get(item.variantId) ?? null));
-    return { lines, ...cartTotals(lines) };
+    const sellers = [...new Set([...offers.values()].map((offer) => offer.sellerId))];
+    const policies = await this.deps.shippingPolicies.findMany(sellers);
+    const parts = cartParts(lines, policies, zipCode);
+    return { lines, parts, ...cartTotals(lines, parts) };
   }
 
   /** Puts a variant in the cart, or adds to its quantity when it is already there. */

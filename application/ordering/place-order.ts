@@ -1,6 +1,6 @@
 import { summariseLines } from '../../domain/inventory/reservation';
 import { defaultProviderFor, validateCheckout, type CheckoutRequest } from '../../domain/ordering/checkout';
-import { placeOrder, type Order } from '../../domain/ordering/order';
+import { orderAmounts, placeOrder, priceParts, type Order } from '../../domain/ordering/order';
 import { formatOrderNumber } from '../../domain/ordering/order-number';
 import { invalidFields, OrderingErrorCode } from '../../domain/ordering/ordering-errors';
 import type {
@@ -8,6 +8,7 @@ import type {
   InFlightRequests,
   OrderRepository,
   PointsBalancePort,
+  ShippingPolicyStore,
   StockReservations,
   VariantCatalog,
 } from '../../domain/ordering/ports';
@@ -21,6 +22,7 @@ export interface OrderPlacementDeps {
   orders: Pick<OrderRepository, 'insert' | 'findByIdempotencyKey'>;
   carts: Pick<CartRepository, 'list' | 'removeVariants'>;
   catalog: VariantCatalog;
+  shippingPolicies: Pick<ShippingPolicyStore, 'findMany'>;
   stock: Pick<StockReservations, 'reserve' | 'sellableOf'>;
   points: PointsBalancePort;
   inFlight: InFlightRequests;
@@ -156,7 +158,12 @@ export class OrderPlacementService {
       );
     const demand = summariseLines(requested);
     const lines = await priceLines(this.deps.catalog, demand);
-    const totalAmount = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+    const shippingPolicies = await this.deps.shippingPolicies.findMany([
+      ...new Set(lines.map((line) => line.sellerId)),
+    ]);
+    const { totalAmount } = orderAmounts(
+      priceParts(lines, shippingPolicies, checkout.shippingAddress.zipCode),
+    );
 
     const wantsPoints = (checkout.payment.points ?? 0) > 0 || checkout.payment.method === 'POINTS';
     const availablePoints = wantsPoints ? await this.deps.points.availablePoints(userId) : 0;
@@ -174,6 +181,7 @@ export class OrderPlacementService {
           userId,
           lines,
           shippingAddress: checkout.shippingAddress,
+          shippingPolicies,
           payment: {
             method: split.effectiveMethod,
             provider: split.needsPg

@@ -36,6 +36,8 @@ export async function priceLines(catalog: VariantCatalog, demand: ReservationLin
       options: offer.options,
       unitPrice: offer.unitPrice,
       quantity: line.quantity,
+      shippingFee: offer.shippingFee,
+      bundleShipping: offer.bundleShipping,
     };
   });
 }

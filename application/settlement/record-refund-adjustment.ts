@@ -21,6 +21,7 @@ export async function recordRefundAdjustment(
   validateRefundAdjustment(input);
   return deps.store.recordAdjustment({
     id: deps.newId(),
+    kind: input.kind ?? 'REFUND',
     refundId: input.refundId,
     sellerId: input.sellerId,
     orderId: input.orderId,

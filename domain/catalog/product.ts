@@ -14,6 +14,8 @@ export const NAME_MAX_LENGTH = 100;
 export const DESCRIPTION_MAX_LENGTH = 10_000;
 /** 10억 원: far above anything a small merchant lists, low enough to stay a safe integer in sums. */
 export const MAX_PRICE = 1_000_000_000;
+/** Highest 개별 배송비: a typo guard (docs/ordering.md#shipping-fees). */
+export const MAX_PRODUCT_SHIPPING_FEE = 1_000_000;
 
 export interface ProductVariant {
   id: string;
@@ -39,6 +41,10 @@ export interface Product {
   status: SaleStatus;
   /** Units sold; the `popularity` sort. */
   popularity: number;
+  /** 개별 배송비 in whole won, charged on its own; null: the seller's shipping policy applies. */
+  shippingFee: number | null;
+  /** False: 묶음배송 불가, every order line of it ships (and is charged) alone. */
+  bundleShipping: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -57,6 +63,8 @@ export interface NewProductInput {
   categoryId: string | null;
   options: ProductOption[];
   variants: NewVariantInput[];
+  shippingFee?: number | null;
+  bundleShipping?: boolean;
 }
 
 export interface ProductChanges {
@@ -65,6 +73,8 @@ export interface ProductChanges {
   price?: number;
   categoryId?: string | null;
   suspended?: boolean;
+  shippingFee?: number | null;
+  bundleShipping?: boolean;
 }
 
 /** Length in characters as a person counts them (code points, so 한글 and emoji count once). */
@@ -99,6 +109,15 @@ export function validStock(stock: number, field: string): number {
   return stock;
 }
 
+export function validShippingFee(fee: number | null, field = 'body.shippingFee'): number | null {
+  if (fee !== null && (!Number.isSafeInteger(fee) || fee < 0 || fee > MAX_PRODUCT_SHIPPING_FEE))
+    throw invalidField(
+      field,
+      `must be whole won 0–${MAX_PRODUCT_SHIPPING_FEE}, or null for the seller's policy`,
+    );
+  return fee;
+}
+
 function checkVariantPrices(
   price: number,
   variants: readonly Pick<ProductVariant, 'priceDelta'>[],
@@ -126,6 +145,7 @@ export function createProduct(
   const name = validName(input.name);
   const description = validDescription(input.description);
   const price = validPrice(input.price);
+  const shippingFee = validShippingFee(input.shippingFee ?? null);
   const options = normaliseOptions(input.options);
   if (input.variants.length === 0) throw invalidField('body.variants', 'must list at least one variant');
   if (input.variants.length > MAX_VARIANTS)
@@ -171,6 +191,8 @@ export function createProduct(
       initialStock.some((s) => s.onHand > 0),
     ),
     popularity: 0,
+    shippingFee,
+    bundleShipping: input.bundleShipping ?? true,
     createdAt: deps.now,
     updatedAt: deps.now,
   };
@@ -193,6 +215,8 @@ export function changeProduct(
   }
   if (changes.categoryId !== undefined) next.categoryId = changes.categoryId;
   if (changes.suspended !== undefined) next.suspended = changes.suspended;
+  if (changes.shippingFee !== undefined) next.shippingFee = validShippingFee(changes.shippingFee);
+  if (changes.bundleShipping !== undefined) next.bundleShipping = changes.bundleShipping;
   next.status = deriveSaleStatus(next.suspended, anyVariantSellable);
   return next;
 }

@@ -1,7 +1,9 @@
 import { DomainError } from '../shared/domain-error';
 import { MAX_LINE_QUANTITY } from '../inventory/reservation';
+import { priceParts, type PricedPart } from './order';
 import { OrderingErrorCode } from './ordering-errors';
 import type { VariantOffer } from './ports';
+import type { ShippingPolicy } from './shipping-policy';
 
 /** One line of a consumer's cart; the price is remembered so the cart can show changes since. */
 export interface CartItem {
@@ -65,16 +67,40 @@ export function viewCartLine(item: CartItem, offer: VariantOffer | null): CartLi
   return { item, offer, availability, priceChange, lineAmount: offer.unitPrice * item.quantity };
 }
 
-/** Totals over the lines that can be ordered as they are. */
-export function cartTotals(lines: CartLineView[]): {
+/**
+ * The seller parts the orderable lines would make, each with its shipping fee and what more buys
+ * free shipping. Without a zip code the fee is the mainland one (no 제주/도서산간 extra).
+ */
+export function cartParts(
+  lines: CartLineView[],
+  policies: ReadonlyMap<string, ShippingPolicy>,
+  zipCode: string | null,
+): PricedPart[] {
+  const priced = lines
+    .filter((l) => l.availability === 'AVAILABLE' && l.offer)
+    .map(({ item, offer }) => ({ ...offer!, quantity: item.quantity }));
+  return priceParts(priced, policies, zipCode ?? '');
+}
+
+/** Totals over the lines that can be ordered as they are; `totalAmount` includes the parts' shipping. */
+export function cartTotals(
+  lines: CartLineView[],
+  parts: readonly PricedPart[] = [],
+): {
+  goodsAmount: number;
+  shippingFee: number;
   totalAmount: number;
   orderableCount: number;
   unavailableCount: number;
   priceChangedCount: number;
 } {
   const orderable = lines.filter((l) => l.availability === 'AVAILABLE');
+  const goodsAmount = orderable.reduce((sum, l) => sum + l.lineAmount, 0);
+  const shippingFee = parts.reduce((sum, p) => sum + p.shipping.fee, 0);
   return {
-    totalAmount: orderable.reduce((sum, l) => sum + l.lineAmount, 0),
+    goodsAmount,
+    shippingFee,
+    totalAmount: goodsAmount + shippingFee,
     orderableCount: orderable.length,
     unavailableCount: lines.length - orderable.length,
     priceChangedCount: lines.filter((l) => l.priceChange !== null).length,

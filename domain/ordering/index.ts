@@ -11,3 +11,4 @@ export * from './ports';
 export * from './order-summary';
 export * from './refund-split';
 export * from './after-sale';
+export * from './shipping-policy';

@@ -41,6 +41,10 @@ function orderOf(lines: PricedLine[]): Order {
         address2: null,
       },
       payment: { method: 'CARD', provider: 'TOSS', pointsAmount: 0, payableAmount: total },
+      // Shipping fees have their own tests (shipping-policy.test.ts); these orders ship free.
+      shippingPolicies: new Map(
+        lines.map((l) => [l.sellerId, { baseFee: 0, freeShippingOver: null, remoteAreaFee: 0, jejuFee: 0 }]),
+      ),
     },
     { orderId: 'order-1', orderNumber: 'JT2026112400000001', now: at, newId },
   ).order;
@@ -65,6 +69,7 @@ describe('order state machine', () => {
     ['DELIVERED', 'REQUEST_RETURN', 'RETURN_REQUESTED'],
     ['RETURN_REQUESTED', 'APPROVE_RETURN', 'RETURNED'],
     ['RETURN_REQUESTED', 'REJECT_RETURN', 'DELIVERED'],
+    ['RETURN_REQUESTED', 'APPROVE_PARTIAL_RETURN', 'DELIVERED'],
     ['RETURN_REQUESTED', 'DELIVER', 'RETURN_REQUESTED'],
   ];
   const expectedNext = (status: OrderStatus, command: OrderCommand) =>

@@ -46,6 +46,8 @@ export const ORDER_COMMANDS = [
   'APPROVE_RETURN',
   /** The return was refused: the part counts as delivered again. */
   'REJECT_RETURN',
+  /** Some lines of the part were returned (refund and restock follow); the rest counts as delivered again. */
+  'APPROVE_PARTIAL_RETURN',
 ] as const;
 export type OrderCommand = (typeof ORDER_COMMANDS)[number];
 
@@ -66,7 +68,12 @@ export const PART_TRANSITIONS: Readonly<
   PREPARING: { CANCEL: 'CANCELLED', SHIP: 'SHIPPED' },
   SHIPPED: { DELIVER: 'DELIVERED', REQUEST_RETURN: 'RETURN_REQUESTED' },
   DELIVERED: { CONFIRM_PURCHASE: 'PURCHASE_CONFIRMED', REQUEST_RETURN: 'RETURN_REQUESTED' },
-  RETURN_REQUESTED: { APPROVE_RETURN: 'RETURNED', REJECT_RETURN: 'DELIVERED', DELIVER: 'RETURN_REQUESTED' },
+  RETURN_REQUESTED: {
+    APPROVE_RETURN: 'RETURNED',
+    APPROVE_PARTIAL_RETURN: 'DELIVERED',
+    REJECT_RETURN: 'DELIVERED',
+    DELIVER: 'RETURN_REQUESTED',
+  },
   PURCHASE_CONFIRMED: {},
   CANCELLED: {},
   PAYMENT_FAILED: {},

@@ -13,6 +13,7 @@ import {
   type PartStatus,
 } from './order-status';
 import { paymentDueAt } from './payment-deadline';
+import { DEFAULT_SHIPPING_POLICY, shippingFeeFor, type ShippingPolicy } from './shipping-policy';
 
 /** One ordered variant, priced by the server from the catalog at placement (whole won). */
 export interface OrderLine {
@@ -26,13 +27,22 @@ export interface OrderLine {
   unitPrice: number;
   quantity: number;
   lineAmount: number;
+  /** The product's 개별 배송비 when ordered (null: the seller's policy). */
+  shippingFee: number | null;
+  /** False: 묶음배송 불가 when ordered, the line shipped alone. */
+  bundleShipping: boolean;
 }
 
 /** A seller's share of an order: it is prepared, shipped and settled on its own. */
 export interface OrderPart {
   sellerId: string;
   status: PartStatus;
+  /** Goods amount of the part (sum of its lines). */
   subtotal: number;
+  /** Shipping charged for the part at placement (0 for orders placed before shipping fees). */
+  shippingFee: number;
+  /** The seller's policy when ordered (null before shipping fees): partial returns recompute with it. */
+  shippingPolicy: ShippingPolicy | null;
   lines: OrderLine[];
 }
 
@@ -52,6 +62,9 @@ export interface Order {
   orderNumber: string;
   userId: string;
   status: OrderStatus;
+  /** Sum of the line amounts. */
+  goodsAmount: number;
+  /** What the buyer pays: goods + every part's shipping fee. */
   totalAmount: number;
   payment: OrderPayment;
   /** Null once erased (the buyer withdrew); the order record itself is kept 5 years. */
@@ -71,6 +84,10 @@ export interface PricedLine {
   options: Record<string, string>;
   unitPrice: number;
   quantity: number;
+  /** The product's 개별 배송비 (absent/null: the seller's policy). */
+  shippingFee?: number | null;
+  /** False: 묶음배송 불가 (absent: bundleable). */
+  bundleShipping?: boolean;
 }
 
 export interface PlaceOrderInput {
@@ -78,6 +95,51 @@ export interface PlaceOrderInput {
   lines: PricedLine[];
   shippingAddress: ShippingAddress;
   payment: OrderPayment;
+  /** Each seller's policy; a seller absent here gets DEFAULT_SHIPPING_POLICY. */
+  shippingPolicies: ReadonlyMap<string, ShippingPolicy>;
+}
+
+export interface PricedPart {
+  sellerId: string;
+  lines: PricedLine[];
+  goodsAmount: number;
+  policy: ShippingPolicy;
+  shipping: ReturnType<typeof shippingFeeFor>;
+}
+
+/**
+ * Groups priced lines per seller (seller-id order) and quotes each part's shipping fee for the
+ * address's zip code: what the cart shows and placement charges (docs/ordering.md#shipping-fees).
+ */
+export function priceParts(
+  lines: readonly PricedLine[],
+  policies: ReadonlyMap<string, ShippingPolicy>,
+  zipCode: string,
+): PricedPart[] {
+  const bySeller = new Map<string, PricedLine[]>();
+  for (const line of lines) bySeller.set(line.sellerId, [...(bySeller.get(line.sellerId) ?? []), line]);
+  return [...bySeller.keys()].sort().map((sellerId) => {
+    const sellerLines = bySeller.get(sellerId)!;
+    const policy = policies.get(sellerId) ?? DEFAULT_SHIPPING_POLICY;
+    const shipping = shippingFeeFor(
+      policy,
+      sellerLines.map((l) => ({ ...l, lineAmount: l.unitPrice * l.quantity })),
+      zipCode,
+    );
+    const goodsAmount = sellerLines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
+    return { sellerId, lines: sellerLines, goodsAmount, policy, shipping };
+  });
+}
+
+/** Goods, shipping and the total the buyer pays for priced lines (what the payment split is computed on). */
+export function orderAmounts(parts: readonly PricedPart[]): {
+  goodsAmount: number;
+  shippingFee: number;
+  totalAmount: number;
+} {
+  const goodsAmount = parts.reduce((sum, p) => sum + p.goodsAmount, 0);
+  const shippingFee = parts.reduce((sum, p) => sum + p.shipping.fee, 0);
+  return { goodsAmount, shippingFee, totalAmount: goodsAmount + shippingFee };
 }
 
 /**
@@ -99,23 +161,22 @@ export function placeOrder(
     const seen = merged.get(line.variantId);
     merged.set(line.variantId, seen ? { ...seen, quantity: seen.quantity + line.quantity } : { ...line });
   }
-  const parts = new Map<string, OrderPart>();
-  for (const line of merged.values()) {
-    const part = parts.get(line.sellerId) ?? {
-      sellerId: line.sellerId,
-      status: 'PENDING_PAYMENT' as const,
-      subtotal: 0,
-      lines: [],
-    };
-    const lineAmount = line.unitPrice * line.quantity;
-    part.lines.push({ ...line, id: context.newId(), lineAmount });
-    part.subtotal += lineAmount;
-    parts.set(line.sellerId, part);
-  }
-  const sortedParts = [...parts.values()].sort((a, b) =>
-    a.sellerId < b.sellerId ? -1 : a.sellerId > b.sellerId ? 1 : 0,
-  );
-  const totalAmount = sortedParts.reduce((sum, part) => sum + part.subtotal, 0);
+  const priced = priceParts([...merged.values()], input.shippingPolicies, input.shippingAddress.zipCode);
+  const sortedParts: OrderPart[] = priced.map((part) => ({
+    sellerId: part.sellerId,
+    status: 'PENDING_PAYMENT' as const,
+    subtotal: part.goodsAmount,
+    shippingFee: part.shipping.fee,
+    shippingPolicy: part.policy,
+    lines: part.lines.map((line) => ({
+      ...line,
+      id: context.newId(),
+      lineAmount: line.unitPrice * line.quantity,
+      shippingFee: line.shippingFee ?? null,
+      bundleShipping: line.bundleShipping !== false,
+    })),
+  }));
+  const { goodsAmount, totalAmount } = orderAmounts(priced);
   if (!Number.isSafeInteger(totalAmount)) throw new Error('order total overflows');
   if (input.payment.pointsAmount + input.payment.payableAmount !== totalAmount) {
     throw new Error(
@@ -127,6 +188,7 @@ export function placeOrder(
     orderNumber: context.orderNumber,
     userId: input.userId,
     status: 'PENDING_PAYMENT',
+    goodsAmount,
     totalAmount,
     payment: input.payment,
     shippingAddress: input.shippingAddress,

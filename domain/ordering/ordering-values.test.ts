@@ -176,6 +176,8 @@ describe('cart lines against the catalog', () => {
     unitPrice: 12_000,
     productStatus: 'ON_SALE',
     sellable: 5,
+    shippingFee: null,
+    bundleShipping: true,
   };
 
   test('shows a price change since the item was added and prices the line at today’s price', () => {
@@ -197,6 +199,8 @@ describe('cart lines against the catalog', () => {
       ['UNAVAILABLE', 'SOLD_OUT', 'INSUFFICIENT_STOCK', 'AVAILABLE'],
     );
     assert.deepEqual(cartTotals(lines), {
+      goodsAmount: 20_000,
+      shippingFee: 0,
       totalAmount: 20_000,
       orderableCount: 1,
       unavailableCount: 3,

@@ -12,6 +12,7 @@ import type { CartItem } from './cart';
 import type { Order, OrderLine } from './order';
 import type { OrderHistoryEntry } from './order-history';
 import type { OrderStatus } from './order-status';
+import type { ShippingPolicy } from './shipping-policy';
 
 /**
  * What ordering needs from the catalog and inventory about a variant right now: its product,
@@ -28,6 +29,17 @@ export interface VariantOffer {
   unitPrice: number;
   productStatus: SaleStatus;
   sellable: number;
+  /** The product's 개별 배송비 (null: the seller's policy). */
+  shippingFee: number | null;
+  /** False: 묶음배송 불가. */
+  bundleShipping: boolean;
+}
+
+/** Sellers' shipping policies; a seller who never set one is absent (the platform default applies). */
+export interface ShippingPolicyStore {
+  find(sellerId: string): Promise<ShippingPolicy | null>;
+  findMany(sellerIds: string[]): Promise<Map<string, ShippingPolicy>>;
+  save(sellerId: string, policy: ShippingPolicy, actorId: string, at: Date): Promise<void>;
 }
 
 export interface VariantCatalog {
@@ -65,6 +77,8 @@ export interface SellerOrderPart {
   status: OrderStatus;
   orderStatus: OrderStatus;
   subtotal: number;
+  /** Shipping charged for this part (paid to the seller at settlement). */
+  shippingFee: number;
   lines: OrderLine[];
   placedAt: Date;
   /** Only once the order is paid (the seller needs it to ship); null when erased. */

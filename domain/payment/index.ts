@@ -13,3 +13,6 @@ export * from './payment-split';
 export * from './payment-record';
 export * from './points-ledger';
 export * from './refund-record';
+export * from './points-lots';
+export * from './points-earning';
+export * from './points-clawback';

@@ -1,4 +1,5 @@
 import { PaymentError, PaymentErrorCode } from './payment-errors';
+import { consumeLots, type PointsLot } from './points-lots';
 import { isPositiveWon, isWon } from './won';
 
 /**
@@ -11,8 +12,27 @@ import { isPositiveWon, isWon } from './won';
  * Every change is recorded as an entry (the ledger lines the repository appends); entry ids and
  * times come in as arguments. Compensations are forgiving: releasing a hold that does not exist or
  * was already released does nothing, so a retried saga step is harmless.
+ *
+ * Every credit (earn, admin grant, release, refund) is a lot with an expiry; every debit (hold,
+ * admin deduction, clawback) takes the lots that expire first (points-lots.ts). `available` is the
+ * sum of what is left in the lots (plus any balance from before lots existed), and each expired lot's
+ * rest leaves as an EXPIRE entry — so the balance is always the sum of the ledger.
  */
-export type PointsEntryType = 'EARN' | 'HOLD' | 'CAPTURE' | 'RELEASE' | 'REFUND';
+export type PointsEntryType =
+  'EARN' | 'HOLD' | 'CAPTURE' | 'RELEASE' | 'REFUND' | 'ADMIN_GRANT' | 'ADMIN_DEDUCT' | 'EXPIRE' | 'CLAWBACK';
+
+/** How each entry type moves the available balance (CAPTURE only moves held points). */
+export const AVAILABLE_SIGN: Record<PointsEntryType, -1 | 0 | 1> = {
+  EARN: 1,
+  ADMIN_GRANT: 1,
+  RELEASE: 1,
+  REFUND: 1,
+  HOLD: -1,
+  CAPTURE: 0,
+  ADMIN_DEDUCT: -1,
+  EXPIRE: -1,
+  CLAWBACK: -1,
+};
 
 export interface PointsEntry {
   entryId: string;
@@ -21,8 +41,10 @@ export interface PointsEntry {
   /** Magnitude of the movement (always > 0). */
   amount: number;
   orderId?: string;
-  /** Why: an earn reason (`purchase:<orderId>`, `event:…`) or a refund id. */
+  /** Why: an earn reference (`earn:<orderId>:<sellerId>`), a refund id, an expired lot id, a clawback key. */
   reference?: string;
+  /** An admin's or a clawback's reason, as the buyer sees it. */
+  reason?: string;
   at: string;
   /** Balances after this entry. */
   availableAfter: number;
@@ -37,29 +59,35 @@ export interface PointsHold {
   status: PointsHoldStatus;
   /** Refund ids already applied, with their amounts (idempotency of refunds). */
   refunds: Array<{ refundId: string; amount: number }>;
+  /** The latest expiry of the lots it took: points it gives back expire then (null: never). */
+  expiresAt?: string | null;
 }
 
 export interface PointsAccountSnapshot {
   userId: string;
   available: number;
   holds: PointsHold[];
+  /** Lots with points left (others need not be loaded). */
+  lots?: PointsLot[];
   /** Optimistic-locking version of the stored row. */
   version: number;
 }
 
-interface EntryMeta {
+export interface EntryMeta {
   entryId: string;
   at: string;
 }
 
 export class PointsAccount {
   private readonly recorded: PointsEntry[] = [];
+  private readonly changedLots = new Map<string, PointsLot>();
 
   private constructor(
     readonly userId: string,
     private availableAmount: number,
     private readonly holds: Map<string, PointsHold>,
     readonly version: number,
+    private readonly lots: PointsLot[] = [],
   ) {}
 
   static open(userId: string): PointsAccount {
@@ -76,7 +104,8 @@ export class PointsAccount {
     const holds = new Map(
       snapshot.holds.map((hold) => [hold.orderId, { ...hold, refunds: [...hold.refunds] }]),
     );
-    return new PointsAccount(snapshot.userId, snapshot.available, holds, snapshot.version);
+    const lots = (snapshot.lots ?? []).map((lot) => ({ ...lot }));
+    return new PointsAccount(snapshot.userId, snapshot.available, holds, snapshot.version, lots);
   }
 
   /** Points the member can spend now. */
@@ -96,10 +125,59 @@ export class PointsAccount {
     return hold && { ...hold, refunds: [...hold.refunds] };
   }
 
-  earn(amount: number, reference: string, meta: EntryMeta): PointsEntry {
+  /** Points that expire at `expiresAt` (absent: never). */
+  earn(
+    amount: number,
+    reference: string,
+    meta: EntryMeta,
+    expiresAt: string | null = null,
+    reason?: string,
+  ): PointsEntry {
     requirePositive(amount, 'earn');
-    this.availableAmount += amount;
-    return this.record('EARN', amount, meta, { reference });
+    this.credit(amount, meta, expiresAt);
+    return this.record('EARN', amount, meta, { reference, reason });
+  }
+
+  /** CS gives points, with the reason the buyer sees. */
+  grant(amount: number, reason: string, meta: EntryMeta, expiresAt: string | null): PointsEntry {
+    requirePositive(amount, 'grant');
+    this.credit(amount, meta, expiresAt);
+    return this.record('ADMIN_GRANT', amount, meta, { reason });
+  }
+
+  /** CS takes points away; never more than is available (held points belong to orders). */
+  deduct(amount: number, reason: string, meta: EntryMeta): PointsEntry {
+    requirePositive(amount, 'deduct');
+    this.requireAvailable(amount);
+    this.debit(amount);
+    return this.record('ADMIN_DEDUCT', amount, meta, { reason });
+  }
+
+  /** Earned points taken back for a refunded purchase (amount from clawbackFor, ≤ available). */
+  clawBack(orderId: string, amount: number, reference: string, reason: string, meta: EntryMeta): PointsEntry {
+    requirePositive(amount, 'claw back');
+    this.requireAvailable(amount);
+    this.debit(amount);
+    return this.record('CLAWBACK', amount, meta, { orderId, reference, reason });
+  }
+
+  /** What is left of every lot expired by `asOf` leaves the balance, one EXPIRE entry per lot. */
+  expire(asOf: string, nextMeta: () => EntryMeta): PointsEntry[] {
+    const entries: PointsEntry[] = [];
+    for (const lot of this.lots) {
+      if (lot.remaining === 0 || lot.expiresAt === null || lot.expiresAt > asOf) continue;
+      const amount = lot.remaining;
+      lot.remaining = 0;
+      this.changedLots.set(lot.lotId, lot);
+      this.availableAmount -= amount;
+      entries.push(this.record('EXPIRE', amount, nextMeta(), { reference: lot.lotId }));
+    }
+    return entries;
+  }
+
+  /** Lots with points left (in no particular order; points-lots.ts byExpiry sorts them). */
+  get openLots(): PointsLot[] {
+    return this.lots.filter((lot) => lot.remaining > 0).map((lot) => ({ ...lot }));
   }
 
   /**
@@ -117,15 +195,9 @@ export class PointsAccount {
         { orderId, existing: existing.amount, requested: amount },
       );
     }
-    if (amount > this.availableAmount) {
-      throw new PaymentError(
-        PaymentErrorCode.POINTS_INSUFFICIENT,
-        `only ${this.availableAmount} points are available, ${amount} requested`,
-        { available: this.availableAmount, requested: amount },
-      );
-    }
-    this.availableAmount -= amount;
-    this.holds.set(orderId, { orderId, amount, status: 'HELD', refunds: [] });
+    this.requireAvailable(amount);
+    const expiresAt = this.debit(amount);
+    this.holds.set(orderId, { orderId, amount, status: 'HELD', refunds: [], expiresAt });
     return this.record('HOLD', amount, meta, { orderId });
   }
 
@@ -158,7 +230,7 @@ export class PointsAccount {
         { orderId },
       );
     hold.status = 'RELEASED';
-    this.availableAmount += hold.amount;
+    this.credit(hold.amount, meta, hold.expiresAt ?? null);
     return this.record('RELEASE', hold.amount, meta, { orderId });
   }
 
@@ -195,7 +267,7 @@ export class PointsAccount {
       );
     }
     hold.refunds.push({ refundId, amount });
-    this.availableAmount += amount;
+    this.credit(amount, meta, hold.expiresAt ?? null);
     return this.record('REFUND', amount, meta, { orderId, reference: refundId });
   }
 
@@ -204,6 +276,13 @@ export class PointsAccount {
     const hold = this.holds.get(orderId);
     if (!hold || hold.status !== 'CAPTURED') return 0;
     return hold.amount - hold.refunds.reduce((sum, r) => sum + r.amount, 0);
+  }
+
+  /** Lots created or changed since this object was opened or restored (to store). */
+  pullLotChanges(): PointsLot[] {
+    const changed = [...this.changedLots.values()].map((lot) => ({ ...lot }));
+    this.changedLots.clear();
+    return changed;
   }
 
   /** Entries recorded since this object was opened or restored (to append to the ledger). */
@@ -216,22 +295,47 @@ export class PointsAccount {
       userId: this.userId,
       available: this.availableAmount,
       holds: [...this.holds.values()].map((hold) => ({ ...hold, refunds: [...hold.refunds] })),
+      lots: this.lots.map((lot) => ({ ...lot })),
       version: this.version,
     };
+  }
+
+  private credit(amount: number, meta: EntryMeta, expiresAt: string | null): void {
+    const lot: PointsLot = { lotId: meta.entryId, amount, remaining: amount, expiresAt, createdAt: meta.at };
+    this.lots.push(lot);
+    this.changedLots.set(lot.lotId, lot);
+    this.availableAmount += amount;
+  }
+
+  /** Takes points from the oldest lots; returns the latest expiry taken (undefined: none from lots). */
+  private debit(amount: number): string | null | undefined {
+    const { changed, latestExpiry } = consumeLots(this.lots, amount);
+    for (const lot of changed) this.changedLots.set(lot.lotId, lot);
+    this.availableAmount -= amount;
+    return latestExpiry;
+  }
+
+  private requireAvailable(amount: number): void {
+    if (amount > this.availableAmount)
+      throw new PaymentError(
+        PaymentErrorCode.POINTS_INSUFFICIENT,
+        `only ${this.availableAmount} points are available, ${amount} requested`,
+        { available: this.availableAmount, requested: amount },
+      );
   }
 
   private record(
     type: PointsEntryType,
     amount: number,
     meta: EntryMeta,
-    extra: { orderId?: string; reference?: string },
+    extra: { orderId?: string; reference?: string; reason?: string },
   ): PointsEntry {
     const entry: PointsEntry = {
       entryId: meta.entryId,
       userId: this.userId,
       type,
       amount,
-      ...extra,
+      ...definedOnly(extra),
       at: meta.at,
       availableAfter: this.availableAmount,
       heldAfter: this.held,
@@ -249,4 +353,8 @@ function requirePositive(amount: number, what: string): void {
       { amount },
     );
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

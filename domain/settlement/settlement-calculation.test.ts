@@ -7,6 +7,7 @@ import {
   type RefundForSettlement,
   type SaleForSettlement,
 } from './settlement-calculation';
+import { payableEntries } from './payable-lines';
 import { lineFee, PLATFORM_FEE_RATE_BPS } from './settlement-fee';
 
 let serial = 0;
@@ -115,5 +116,91 @@ describe('the weekly settlement arithmetic', () => {
       refundCount: 0,
       decision: 'CARRY_OVER',
     });
+  });
+});
+
+describe('settlement with shipping (won)', () => {
+  const shipping = (amount: number): SaleForSettlement => ({
+    id: `ship-${(serial += 1)}`,
+    amount,
+    feeRateBps: 0,
+    fee: 0,
+  });
+  const adjustment = (kind: RefundForSettlement['kind'], amount: number): RefundForSettlement => ({
+    id: `adj-${(serial += 1)}`,
+    kind,
+    amount,
+  });
+  const cases: Array<{
+    name: string;
+    sales: SaleForSettlement[];
+    adjustments: RefundForSettlement[];
+    figures: [gross: number, fee: number, refunds: number, net: number];
+  }> = [
+    {
+      name: 'the shipping fee is passed on whole, the 5 % fee is on goods only',
+      sales: [sale(40_000), sale(20_000), shipping(3_000)],
+      adjustments: [],
+      figures: [63_000, 3_000, 0, 60_000],
+    },
+    {
+      name: 'a part under its threshold to 제주: base 3,000 + 제주 3,000 passed on',
+      sales: [sale(30_000), shipping(6_000)],
+      adjustments: [],
+      figures: [36_000, 1_500, 0, 34_500],
+    },
+    {
+      name: 'a change-of-mind deduction kept from the buyer is paid to the seller, without fee',
+      sales: [sale(30_000)],
+      adjustments: [adjustment('RETURN_SHIPPING', 6_000)],
+      figures: [36_000, 1_500, 0, 34_500],
+    },
+    {
+      name: 'a defect’s return shipping is the seller’s cost, deducted',
+      sales: [sale(30_000)],
+      adjustments: [adjustment('SELLER_COST', 3_000)],
+      figures: [30_000, 1_500, 3_000, 25_500],
+    },
+    {
+      name: 'every kind at once, with a refund after the hold',
+      sales: [sale(50_000), shipping(3_000)],
+      adjustments: [
+        adjustment('REFUND', 10_000),
+        adjustment('RETURN_SHIPPING', 3_000),
+        adjustment('SELLER_COST', 3_000),
+      ],
+      figures: [56_000, 2_500, 13_000, 40_500],
+    },
+  ];
+  for (const c of cases)
+    test(c.name, () => {
+      const figures = computeSettlement(c.sales, c.adjustments);
+      assert.deepEqual([figures.gross, figures.fee, figures.refunds, figures.net], c.figures);
+    });
+
+  test('a payable part becomes its sales with the fee and one shipping line without', () => {
+    const entries = payableEntries(
+      {
+        orderId: 'o',
+        orderNumber: 'JT2026112400000001',
+        sellerId: 's',
+        purchaseConfirmedAt: '2026-11-24T00:00:00Z',
+        payableAt: '2026-12-01T00:00:00Z',
+        lines: [
+          { orderLineId: 'l1', productName: '머그컵', quantity: 2, amount: 10_999 },
+          { orderLineId: 'l2', productName: '받침', quantity: 1, amount: 10_999 },
+        ],
+        shippingFee: 3_000,
+      },
+      PLATFORM_FEE_RATE_BPS,
+    );
+    assert.deepEqual(
+      entries.map((e) => [e.kind, e.orderLineId, e.amount, e.fee]),
+      [
+        ['SALE', 'l1', 10_999, 549],
+        ['SALE', 'l2', 10_999, 549],
+        ['SHIPPING_FEE', 'l1', 3_000, 0],
+      ],
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { adjustmentSign, type AdjustmentKind } from './payable-lines';
+
 /**
  * The weekly arithmetic for one seller (docs/settlement.md#rules): gross of the payable lines, the fee each
  * line carries, refunds recorded after the lines became payable (deducted as negative amounts),
@@ -17,7 +19,9 @@ export interface SaleForSettlement {
 
 export interface RefundForSettlement {
   id: string;
-  /** What was refunded to the buyer, a positive number of won; the statement shows it negative. */
+  /** Absent: REFUND. A RETURN_SHIPPING credit is paid to the seller; the other kinds are deducted. */
+  kind?: AdjustmentKind;
+  /** A positive number of won; the kind gives the sign on the statement. */
   amount: number;
 }
 
@@ -33,13 +37,19 @@ export interface SettlementFigures {
   decision: SettlementDecision;
 }
 
+/**
+ * gross = sales + shipping fees + return-shipping credits; refunds = refunds + seller-borne costs;
+ * the fee is what the lines carry (0 on shipping fee lines).
+ */
 export function computeSettlement(
   sales: readonly SaleForSettlement[],
   refunds: readonly RefundForSettlement[],
 ): SettlementFigures {
-  const gross = sum(sales.map((line) => line.amount));
+  const credits = refunds.filter((r) => adjustmentSign(r.kind ?? 'REFUND') > 0);
+  const debits = refunds.filter((r) => adjustmentSign(r.kind ?? 'REFUND') < 0);
+  const gross = sum(sales.map((line) => line.amount)) + sum(credits.map((credit) => credit.amount));
   const fee = sum(sales.map((line) => line.fee));
-  const refunded = sum(refunds.map((refund) => refund.amount));
+  const refunded = sum(debits.map((refund) => refund.amount));
   const net = gross - fee - refunded;
   return {
     gross,

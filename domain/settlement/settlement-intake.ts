@@ -1,6 +1,6 @@
 import { MAX_LINE_AMOUNT } from './settlement-fee';
 import { SettlementError, SettlementErrorCode } from './settlement-errors';
-import type { PayableLinesInput, RefundAdjustmentInput } from './payable-lines';
+import { ADJUSTMENT_KINDS, type PayableLinesInput, type RefundAdjustmentInput } from './payable-lines';
 
 /**
  * Checks what OrderLifecycle hands over before anything is stored: a malformed intake is the
@@ -20,6 +20,14 @@ export function validatePayableLines(input: PayableLinesInput): void {
   need(isInstant(input.purchaseConfirmedAt), 'purchaseConfirmedAt', 'an ISO-8601 instant');
   need(isInstant(input.payableAt), 'payableAt', 'an ISO-8601 instant');
   need(Array.isArray(input.lines) && input.lines.length > 0, 'lines', 'at least one line');
+  need(
+    input.shippingFee === undefined ||
+      (Number.isSafeInteger(input.shippingFee) &&
+        input.shippingFee >= 0 &&
+        input.shippingFee <= MAX_LINE_AMOUNT),
+    'shippingFee',
+    `whole won, 0 to ${MAX_LINE_AMOUNT}`,
+  );
   const seen = new Set<string>();
   (input.lines ?? []).forEach((line, i) => {
     need(
@@ -58,6 +66,11 @@ export function validateRefundAdjustment(input: RefundAdjustmentInput): void {
   const need = (ok: boolean, field: string, message: string) => {
     if (!ok) problems.push({ field, message });
   };
+  need(
+    input.kind === undefined || ADJUSTMENT_KINDS.includes(input.kind),
+    'kind',
+    `one of ${ADJUSTMENT_KINDS.join(', ')}`,
+  );
   need(nonEmpty(input.sellerId, 36), 'sellerId', 'required, ≤ 36 characters');
   need(nonEmpty(input.orderId, 36), 'orderId', 'required, ≤ 36 characters');
   need(nonEmpty(input.refundId, 100), 'refundId', 'required, ≤ 100 characters');

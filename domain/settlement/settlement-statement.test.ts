@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { validateNotificationRequest } from '../notification/notification';
 import { renderTemplate } from '../notification/render-template';
-import type { SettlementDetail } from './settlement';
+import type { SettlementDetail, SettlementLine } from './settlement';
 import { settlementStatementCsv, settlementStatementRequest } from './settlement-statement';
 
 const settlement: SettlementDetail = {
@@ -105,11 +105,65 @@ describe('the seller’s settlement statement', () => {
     assert.equal(rows[7], "판매,JT2026111300000002,'=SUM(A1) 머그컵,2,50000,5%,2500,47500,2026-11-25 10:00");
     assert.equal(rows[8], '환불,order-0,지급 후 반품 환불,,-12000,,0,-12000,2026-11-26 11:00');
     assert.deepEqual(rows.slice(10), [
+      '판매 합계,89000',
+      '환불 합계,-12000',
       '총판매금액,89000',
       '수수료,4450',
       '환불금액,-12000',
       '정산금액,72550',
       '세금계산서 승인번호,202611304100000012345678',
+    ]);
+  });
+});
+
+describe('the statement with shipping', () => {
+  const line = (
+    kind: SettlementLine['kind'],
+    description: string,
+    amount: number,
+    fee = 0,
+  ): SettlementLine => ({
+    kind,
+    sourceId: `${kind}-1`,
+    orderId: 'order-3',
+    orderNumber: kind === 'SALE' || kind === 'SHIPPING_FEE' ? 'JT2026111400000003' : null,
+    description,
+    quantity: kind === 'SALE' ? 1 : kind === 'SHIPPING_FEE' ? 1 : null,
+    amount,
+    feeRateBps: kind === 'SALE' ? 500 : kind === 'SHIPPING_FEE' ? 0 : null,
+    fee,
+    occurredAt: new Date('2026-11-26T02:00:00Z'),
+  });
+
+  test('the CSV shows each line kind under its own label, with a total per kind', () => {
+    const csv = settlementStatementCsv(
+      {
+        ...settlement,
+        gross: 49_000,
+        fee: 2_000,
+        refunds: 3_000,
+        net: 44_000,
+        lines: [
+          line('SALE', '머그컵', 40_000, 2_000),
+          line('SHIPPING_FEE', '배송비', 3_000),
+          line('RETURN_SHIPPING', '반품 배송비 (단순 변심)', 6_000),
+          line('SELLER_COST', '반품 배송비 판매자 부담 (상품 불량)', -3_000),
+        ],
+      },
+      '판매상회',
+    );
+    const rows = csv.slice(1).trimEnd().split('\r\n');
+    assert.deepEqual(rows.slice(6, 10), [
+      '판매,JT2026111400000003,머그컵,1,40000,5%,2000,38000,2026-11-26 11:00',
+      '배송비,JT2026111400000003,배송비,1,3000,0%,0,3000,2026-11-26 11:00',
+      '반품배송비,order-3,반품 배송비 (단순 변심),,6000,,0,6000,2026-11-26 11:00',
+      '판매자부담비용,order-3,반품 배송비 판매자 부담 (상품 불량),,-3000,,0,-3000,2026-11-26 11:00',
+    ]);
+    assert.deepEqual(rows.slice(11, 15), [
+      '판매 합계,40000',
+      '배송비 합계,3000',
+      '반품배송비 합계,6000',
+      '판매자부담비용 합계,-3000',
     ]);
   });
 });

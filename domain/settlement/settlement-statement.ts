@@ -1,7 +1,7 @@
 import type { NotificationRequest } from '../notification/notification';
 import { formatSeoulDateTime, formatWon, renderCsv } from '../notification/notification-format';
 import { formatRate } from './settlement-fee';
-import type { SettlementDetail } from './settlement';
+import type { SettlementDetail, SettlementLineKind } from './settlement';
 import { settlementWeek, weekLabels } from './settlement-week';
 
 /**
@@ -33,7 +33,26 @@ export function settlementStatementRequest(
   };
 }
 
-/** UTF-8 CSV with a BOM (Excel), one row per sale and refund, then the totals. */
+/** How each line kind reads on the statement (docs/settlement.md#line-kinds). */
+export const LINE_KIND_LABELS: Record<SettlementLineKind, string> = {
+  SALE: '판매',
+  SHIPPING_FEE: '배송비',
+  REFUND: '환불',
+  RETURN_SHIPPING: '반품배송비',
+  SELLER_COST: '판매자부담비용',
+};
+
+/** The sum of each kind present, in the order of LINE_KIND_LABELS. */
+function kindTotals(settlement: SettlementDetail): Array<[string, number]> {
+  return (Object.keys(LINE_KIND_LABELS) as SettlementLineKind[]).flatMap((kind) => {
+    const lines = settlement.lines.filter((line) => line.kind === kind);
+    return lines.length === 0
+      ? []
+      : [[`${LINE_KIND_LABELS[kind]} 합계`, lines.reduce((s, l) => s + l.amount, 0)] as [string, number]];
+  });
+}
+
+/** UTF-8 CSV with a BOM (Excel), one row per line of every kind, then the totals. */
 export function settlementStatementCsv(settlement: SettlementDetail, companyName: string): string {
   const labels = weekLabels(settlementWeek(settlement.weekId));
   const rows: Array<Array<string | number>> = [
@@ -44,7 +63,7 @@ export function settlementStatementCsv(settlement: SettlementDetail, companyName
     [],
     ['구분', '주문번호', '상품명/사유', '수량', '금액', '수수료율', '수수료', '정산금액', '일시'],
     ...settlement.lines.map((line) => [
-      line.kind === 'SALE' ? '판매' : '환불',
+      LINE_KIND_LABELS[line.kind],
       line.orderNumber ?? line.orderId,
       line.description,
       line.quantity ?? '',
@@ -55,6 +74,7 @@ export function settlementStatementCsv(settlement: SettlementDetail, companyName
       formatSeoulDateTime(line.occurredAt),
     ]),
     [],
+    ...kindTotals(settlement),
     ['총판매금액', settlement.gross],
     ['수수료', settlement.fee],
     ['환불금액', -settlement.refunds],

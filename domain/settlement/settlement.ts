@@ -1,5 +1,5 @@
 import type { SettlementFigures } from './settlement-calculation';
-import type { PayableLinesInput } from './payable-lines';
+import type { AdjustmentKind, PayableLinesInput } from './payable-lines';
 import type { SettlementWeek } from './settlement-week';
 
 /**
@@ -43,9 +43,23 @@ export interface Settlement {
   updatedAt: Date;
 }
 
-/** A row of the settlement's statement: a sale (positive) or a refund (negative), as it was settled. */
+/**
+ * The kinds of statement rows (docs/settlement.md#line-kinds): SALE and SHIPPING_FEE (payable lines;
+ * the platform fee on sales only), then the adjustments' kinds.
+ */
+export const SETTLEMENT_LINE_KINDS = [
+  'SALE',
+  'SHIPPING_FEE',
+  'REFUND',
+  'RETURN_SHIPPING',
+  'SELLER_COST',
+] as const;
+export type SettlementLineKind = (typeof SETTLEMENT_LINE_KINDS)[number];
+export type PayableLineKind = Extract<SettlementLineKind, 'SALE' | 'SHIPPING_FEE'>;
+
+/** A row of the settlement's statement: money to the seller positive, deductions negative, as it was settled. */
 export interface SettlementLine {
-  kind: 'SALE' | 'REFUND';
+  kind: SettlementLineKind;
   sourceId: string;
   orderId: string;
   orderNumber: string | null;
@@ -100,6 +114,7 @@ export interface SettlementDetail extends Settlement {
 /** A refund deducted from a later settlement (recorded by OrderLifecycle or by CS), once per refund id. */
 export interface RefundAdjustment {
   id: string;
+  kind: AdjustmentKind;
   refundId: string;
   sellerId: string;
   orderId: string;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { primaryReads, type ReadRoute } from '../read-replicas';
 import type { ProductSearch } from '../../domain/catalog/ports';
 import type { SaleStatus } from '../../domain/catalog/sale-status';
 import {
@@ -46,7 +47,11 @@ const likeContains = (term: string) => `%${term.replace(/[!%_]/g, (ch) => `!${ch
  * any depth. See docs/catalog.md for the measurements behind this choice.
  */
 export class DbProductSearch implements ProductSearch {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `reads`: a search page tolerates replication lag, so it may be answered by a read replica. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadRoute = primaryReads(dataSource),
+  ) {}
 
   async productsChanged(): Promise<void> {
     // The tables are the index: nothing to refresh.
@@ -81,20 +86,17 @@ export class DbProductSearch implements ProductSearch {
     }
     const body = `FROM products %HINT% WHERE ${where.join(' AND ')} ORDER BY ${column} ${direction}, id ${direction} LIMIT ${query.limit + 1}`;
     const select = `SELECT ${COLUMNS} ${body}`;
-    let rows: Row[];
-    if (this.isMariaDb) {
+    const rows = await this.reads.read(async (db): Promise<Row[]> => {
+      if (!this.isMariaDb) return db.query(select.replace('%HINT%', ''), params);
       // Walk the sort index, but give up after a few thousand rows: dense matches fill a page long
       // before that. A short answer may mean the walk was cut off (a rare keyword), so the query is
       // then answered by one scan of the table without the sort index, sorting only the matches.
-      rows = await this.dataSource.query(
+      const walked: Row[] = await db.query(
         `${select.replace('%HINT%', '')} ROWS EXAMINED ${WALK_LIMIT}`,
         params,
       );
-      if (rows.length <= query.limit)
-        rows = await this.dataSource.query(select.replace('%HINT%', SCAN_HINT), params);
-    } else {
-      rows = await this.dataSource.query(select.replace('%HINT%', ''), params);
-    }
+      return walked.length > query.limit ? walked : db.query(select.replace('%HINT%', SCAN_HINT), params);
+    });
     const items: ProductSummary[] = rows.slice(0, query.limit).map((row) => ({
       id: row.id,
       sellerId: row.seller_id,

@@ -12,9 +12,14 @@ const GENERATION_KEY = 'catalog:search-generation';
  * retires every cached search page at once; live stock is never cached (it is read per request).
  */
 export class KeyValueProductCache implements ProductCache {
+  /**
+   * `replicaLagMs` > 0 when details are filled from a read replica: a fill racing a change may
+   * cache the replica's old row, so every invalidation is repeated once the replica has caught up.
+   */
   constructor(
     private readonly kv: KeyValueStore,
     private readonly onError: (error: unknown) => void,
+    private readonly options: { replicaLagMs?: number } = {},
   ) {}
 
   private async safely<T>(work: () => Promise<T>, fallback: T): Promise<T> {
@@ -47,6 +52,12 @@ export class KeyValueProductCache implements ProductCache {
   }
 
   async invalidate(productIds: string[]): Promise<void> {
+    const lagMs = this.options.replicaLagMs ?? 0;
+    if (lagMs > 0) setTimeout(() => void this.invalidateNow(productIds), lagMs).unref();
+    await this.invalidateNow(productIds);
+  }
+
+  private async invalidateNow(productIds: string[]): Promise<void> {
     await this.safely(async () => {
       if (productIds.length > 0) await this.kv.delete(...productIds.map((id) => `catalog:product:${id}`));
       await this.kv.increment(GENERATION_KEY, GENERATION_TTL_MS);

@@ -14,6 +14,8 @@ export interface ProductRow {
   popularity: number;
   searchText: string;
   thumbnailKey: string | null;
+  shippingFee: number | null;
+  bundleShipping: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -35,6 +37,8 @@ export const ProductEntity = new EntitySchema<ProductRow>({
     popularity: bigint('popularity'),
     searchText: text('search_text', 2000),
     thumbnailKey: text('thumbnail_key', 200, true),
+    shippingFee: { ...bigint('shipping_fee'), nullable: true },
+    bundleShipping: bool('bundle_shipping'),
     version: int('version'),
     createdAt: time('created_at'),
     updatedAt: time('updated_at'),

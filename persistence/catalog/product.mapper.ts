@@ -22,6 +22,8 @@ export function toProductRow(product: Product, version: number): ProductRow {
     popularity: product.popularity,
     searchText: searchTextOf(product),
     thumbnailKey: product.images[0]?.key ?? null,
+    shippingFee: product.shippingFee,
+    bundleShipping: product.bundleShipping,
     version,
     createdAt: product.createdAt,
     updatedAt: product.updatedAt,
@@ -77,6 +79,8 @@ export function toProduct(
     suspended: row.suspended,
     status: row.status as SaleStatus,
     popularity: row.popularity,
+    shippingFee: row.shippingFee === null || row.shippingFee === undefined ? null : Number(row.shippingFee),
+    bundleShipping: row.bundleShipping === undefined ? true : Boolean(row.bundleShipping),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { Product } from '../../domain/catalog/product';
 import type { ProductImage } from '../../domain/catalog/product-image';
 import type { ProductRepository, VersionedProduct } from '../../domain/catalog/ports';
@@ -6,20 +6,32 @@ import type { ProductAvailability } from '../../domain/inventory/ports';
 import type { Transaction } from '../../domain/shared/unit-of-work';
 import { execute, select, sqlTime } from '../inventory/sql';
 import { managerOf } from '../inventory/typeorm-unit-of-work';
+import { primaryReads, type ReadRoute } from '../read-replicas';
 import { ProductImageEntity } from './product-image.entity';
 import { ProductEntity } from './product.entity';
 import { toImageRow, toProduct, toProductRow, toVariantRows } from './product.mapper';
 import { ProductVariantEntity } from './product-variant.entity';
 
 export class TypeOrmProductRepository implements ProductRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * `reads` answers findById/findVersioned outside a transaction: give a replica route only to the
+   * instance shoppers read through (product pages), never to the one sellers edit through.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadRoute = primaryReads(dataSource),
+  ) {}
 
   async findById(id: string, tx?: Transaction): Promise<Product | null> {
     return (await this.findVersioned(id, tx))?.product ?? null;
   }
 
   async findVersioned(id: string, tx?: Transaction): Promise<VersionedProduct | null> {
-    const manager = managerOf(this.dataSource, tx);
+    if (tx) return this.loadVersioned(managerOf(this.dataSource, tx), id);
+    return this.reads.read((db) => this.loadVersioned(db.manager, id));
+  }
+
+  private async loadVersioned(manager: EntityManager, id: string): Promise<VersionedProduct | null> {
     const row = await manager.findOne(ProductEntity, { where: { id } });
     if (!row) return null;
     const [variants, images] = await Promise.all([

@@ -11,6 +11,10 @@ import { Shipping1732480000000 } from './1732480000000-shipping';
 import { Settlement1732490000000 } from './1732490000000-settlement';
 import { OrderCardScope1732495000000 } from './1732495000000-order-card-scope';
 import { PaymentRefunds1732497000000 } from './1732497000000-payment-refunds';
+import { ShippingFees1732500000000 } from './1732500000000-shipping-fees';
+import { PointsLots1732501000000 } from './1732501000000-points-lots';
+import { RetentionIndexes1732510000000 } from './1732510000000-retention-indexes';
+import { RefundsWithShipping1732520000000 } from './1732520000000-refunds-with-shipping';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
 export const migrations = [
@@ -27,4 +31,8 @@ export const migrations = [
   Settlement1732490000000,
   OrderCardScope1732495000000,
   PaymentRefunds1732497000000,
+  ShippingFees1732500000000,
+  PointsLots1732501000000,
+  RetentionIndexes1732510000000,
+  RefundsWithShipping1732520000000,
 ];

@@ -16,6 +16,11 @@ export const OrderCheckoutEntity = new EntitySchema<OrderCheckoutRecord>({
   },
 });
 
+const json = {
+  from: (value: string | null) => (value ? JSON.parse(value) : null),
+  to: (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value)),
+};
+
 export const OrderReturnEntity = new EntitySchema<OrderReturnRecord>({
   name: 'OrderReturn',
   tableName: 'order_returns',
@@ -25,6 +30,8 @@ export const OrderReturnEntity = new EntitySchema<OrderReturnRecord>({
     sellerId: ref('seller_id'),
     status: text('status', 20),
     reason: { name: 'reason', type: 'text' },
+    reasonCode: text('reason_code', 20, true),
+    returnedLineIds: { ...nullableText('returned_line_ids'), transformer: json },
     requestedBy: ref('requested_by'),
     requestedAt: time('requested_at'),
     decidedBy: ref('decided_by', true),
@@ -32,6 +39,7 @@ export const OrderReturnEntity = new EntitySchema<OrderReturnRecord>({
     decisionReason: nullableText('decision_reason'),
     deductionAmount: { ...bigint('deduction_amount'), nullable: true },
     refundAmount: { ...bigint('refund_amount'), nullable: true },
+    refundBreakdown: { ...nullableText('refund_breakdown'), transformer: json },
   },
 });
 

@@ -3,6 +3,7 @@ import type { ShippingAddress } from '../../domain/ordering/checkout';
 import type { Order, OrderLine, OrderPart } from '../../domain/ordering/order';
 import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
 import type { OrderStatus } from '../../domain/ordering/order-status';
+import type { ShippingPolicy } from '../../domain/ordering/shipping-policy';
 import type { CardScope, PaymentMethod, PgProvider } from '../../domain/payment/payment-method';
 import type { OrderHistoryRow, OrderLineRow, OrderPartRow, OrderRow } from './ordering.entities';
 
@@ -49,6 +50,8 @@ export function partRows(order: Order, newId: () => string): OrderPartRow[] {
     sellerId: part.sellerId,
     status: part.status,
     subtotal: part.subtotal,
+    shippingFee: part.shippingFee,
+    shippingPolicy: part.shippingPolicy ? JSON.stringify(part.shippingPolicy) : null,
     placedAt: order.placedAt,
     updatedAt: order.updatedAt,
   }));
@@ -67,6 +70,8 @@ export function lineRows(order: Order): OrderLineRow[] {
       unitPrice: line.unitPrice,
       quantity: line.quantity,
       lineAmount: line.lineAmount,
+      shippingFee: line.shippingFee,
+      bundleShipping: line.bundleShipping,
       position,
     })),
   );
@@ -83,6 +88,8 @@ export function lineFromRow(row: OrderLineRow): OrderLine {
     unitPrice: Number(row.unitPrice),
     quantity: Number(row.quantity),
     lineAmount: Number(row.lineAmount),
+    shippingFee: row.shippingFee === null || row.shippingFee === undefined ? null : Number(row.shippingFee),
+    bundleShipping: row.bundleShipping === undefined ? true : Boolean(row.bundleShipping),
   };
 }
 
@@ -104,6 +111,8 @@ export function orderFromRows(
       sellerId: p.sellerId,
       status: p.status as OrderStatus,
       subtotal: Number(p.subtotal),
+      shippingFee: Number(p.shippingFee ?? 0),
+      shippingPolicy: p.shippingPolicy ? (JSON.parse(p.shippingPolicy) as ShippingPolicy) : null,
       lines: byPart(p.sellerId),
     }));
   return {
@@ -111,6 +120,7 @@ export function orderFromRows(
     orderNumber: row.orderNumber,
     userId: row.userId,
     status: row.status as OrderStatus,
+    goodsAmount: orderParts.reduce((sum, part) => sum + part.subtotal, 0),
     totalAmount: Number(row.totalAmount),
     payment: {
       method: row.paymentMethod as PaymentMethod,

@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
-import { bigint, id, int, nullableText, ref, text, time } from '../entity-columns';
+import { bigint, bool, id, int, nullableText, ref, text, time } from '../entity-columns';
+import { ShippingPolicyEntity } from './shipping-policy.entity';
 
 export interface CartItemRow {
   id: string;
@@ -40,6 +41,9 @@ export interface OrderPartRow {
   sellerId: string;
   status: string;
   subtotal: number;
+  shippingFee: number;
+  /** JSON of the seller's ShippingPolicy when ordered; null before shipping fees. */
+  shippingPolicy: string | null;
   placedAt: Date;
   updatedAt: Date;
 }
@@ -56,6 +60,8 @@ export interface OrderLineRow {
   unitPrice: number;
   quantity: number;
   lineAmount: number;
+  shippingFee: number | null;
+  bundleShipping: boolean;
   position: number;
 }
 
@@ -122,6 +128,8 @@ export const OrderPartEntity = new EntitySchema<OrderPartRow>({
     sellerId: ref('seller_id'),
     status: text('status', 20),
     subtotal: bigint('subtotal'),
+    shippingFee: bigint('shipping_fee'),
+    shippingPolicy: nullableText('shipping_policy'),
     placedAt: time('placed_at'),
     updatedAt: time('updated_at'),
   },
@@ -141,6 +149,8 @@ export const OrderLineEntity = new EntitySchema<OrderLineRow>({
     unitPrice: bigint('unit_price'),
     quantity: int('quantity'),
     lineAmount: bigint('line_amount'),
+    shippingFee: { ...bigint('shipping_fee'), nullable: true },
+    bundleShipping: bool('bundle_shipping'),
     position: int('position'),
   },
 });
@@ -164,6 +174,7 @@ export const OrderHistoryEntity = new EntitySchema<OrderHistoryRow>({
 });
 
 export const orderingEntities = [
+  ShippingPolicyEntity,
   CartItemEntity,
   OrderEntity,
   OrderPartEntity,

@@ -32,6 +32,9 @@ export class TypeOrmAfterSaleStore implements AfterSaleStore {
     try {
       await this.returns.insert({
         ...row,
+        reasonCode: row.reasonCode ?? null,
+        returnedLineIds: row.returnedLineIds ?? null,
+        refundBreakdown: null,
         status: 'REQUESTED',
         decidedBy: null,
         decidedAt: null,

@@ -12,6 +12,7 @@ import type {
 import { DuplicateKeyError, type Transaction } from '../../domain/shared/unit-of-work';
 import { execute, sqlTime } from '../inventory/sql';
 import { managerOf } from '../inventory/typeorm-unit-of-work';
+import { primaryReads, type ReadRoute } from '../read-replicas';
 import { isUniqueViolation } from '../unique-violation';
 import {
   decryptAddress,
@@ -48,6 +49,8 @@ export class TypeOrmOrderRepository implements OrderRepository {
     private readonly dataSource: DataSource,
     private readonly cipher: PiiCipher,
     private readonly newId: () => string,
+    /** Answers sellers' order lists (lag-tolerant); a buyer's own orders and details stay on the primary. */
+    private readonly reads: ReadRoute = primaryReads(dataSource),
   ) {}
 
   async insert(
@@ -179,7 +182,14 @@ export class TypeOrmOrderRepository implements OrderRepository {
     sellerId: string,
     page: { limit: number; cursor?: string; status?: OrderStatus },
   ): Promise<OrderPage<SellerOrderPart>> {
-    const manager = this.dataSource.manager;
+    return this.reads.read((db) => this.sellerPage(db.manager, sellerId, page));
+  }
+
+  private async sellerPage(
+    manager: EntityManager,
+    sellerId: string,
+    page: { limit: number; cursor?: string; status?: OrderStatus },
+  ): Promise<OrderPage<SellerOrderPart>> {
     const parts = await manager.find(OrderPartEntity, {
       where: {
         sellerId,
@@ -206,6 +216,7 @@ export class TypeOrmOrderRepository implements OrderRepository {
         status,
         orderStatus: order.status as OrderStatus,
         subtotal: Number(part.subtotal),
+        shippingFee: Number(part.shippingFee ?? 0),
         lines: lines.filter((l) => l.orderId === part.orderId).map(lineFromRow),
         placedAt: part.placedAt,
         shippingAddress: PAID_STATUSES.includes(status)

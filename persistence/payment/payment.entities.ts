@@ -1,5 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { bigint, bool, id, int, nullableText, ref, text, time } from '../entity-columns';
+import { PointsLotEntity } from './points-lot.entity';
 import { RefundEntity } from './refund.entity';
 
 export interface PaymentRow {
@@ -106,6 +107,7 @@ export interface PointsHoldRow {
   amount: number;
   status: string;
   refunded: number;
+  expiresAt: Date | null;
   updatedAt: Date;
 }
 
@@ -118,6 +120,7 @@ export const PointsHoldEntity = new EntitySchema<PointsHoldRow>({
     amount: bigint('amount'),
     status: text('status', 12),
     refunded: bigint('refunded'),
+    expiresAt: time('expires_at', true),
     updatedAt: time('updated_at'),
   },
 });
@@ -129,6 +132,7 @@ export interface PointsLedgerRow {
   amount: number;
   orderId: string | null;
   reference: string | null;
+  reason: string | null;
   availableAfter: number;
   heldAfter: number;
   createdAt: Date;
@@ -140,10 +144,11 @@ export const PointsLedgerEntity = new EntitySchema<PointsLedgerRow>({
   columns: {
     id,
     userId: ref('user_id'),
-    type: text('type', 10),
+    type: text('type', 16),
     amount: bigint('amount'),
     orderId: ref('order_id', true),
     reference: text('reference', 120, true),
+    reason: text('reason', 200, true),
     availableAfter: bigint('available_after'),
     heldAfter: bigint('held_after'),
     createdAt: time('created_at'),
@@ -156,5 +161,6 @@ export const paymentEntities = [
   PointsAccountEntity,
   PointsHoldEntity,
   PointsLedgerEntity,
+  PointsLotEntity,
   RefundEntity,
 ];

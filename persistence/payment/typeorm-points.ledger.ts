@@ -1,29 +1,29 @@
-import { LessThan, type DataSource, type EntityManager } from 'typeorm';
+import { LessThan, LessThanOrEqual, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import {
+  clawbackFor,
+  expiryAfter,
   PointsAccount,
+  type ClawbackRequest,
+  type EntryMeta,
   type PointsBalance,
-  type PointsEntry,
-  type PointsEntryType,
   type PointsHoldStatus,
   type PointsLedger,
 } from '../../domain/payment';
 import { isUniqueViolation } from '../unique-violation';
-import {
-  PointsAccountEntity,
-  PointsHoldEntity,
-  PointsLedgerEntity,
-  type PointsLedgerRow,
-} from './payment.entities';
+import { PointsAccountEntity, PointsHoldEntity, PointsLedgerEntity } from './payment.entities';
+import { PointsLotEntity } from './points-lot.entity';
+import { toEntry, toLot, toLotRow, toRow } from './points.mapper';
 
-type Meta = () => { entryId: string; at: string };
+type Meta = () => EntryMeta;
 const CONFLICT = Symbol('version conflict');
 
 /**
- * Members' points over three tables: the balance row (with a version for optimistic locking), one
- * hold per order, and the append-only ledger. Each change loads the account, applies the domain
- * operation (PointsAccount decides; a repeat is a no-op there), and writes only if nobody changed
- * the balance row meanwhile — otherwise it reads again, a bounded number of times. CHECK
- * constraints keep every balance non-negative even against a bug.
+ * Members' points over four tables: the balance row (with a version for optimistic locking), one
+ * hold per order, the lots (each credit, what is left of it, its expiry) and the append-only
+ * ledger. Each change loads the account, expires its due lots, applies the domain operation
+ * (PointsAccount decides; a repeat is a no-op there), and writes only if nobody changed the balance
+ * row meanwhile — otherwise it reads again, a bounded number of times. CHECK constraints keep every
+ * balance non-negative even against a bug.
  */
 export class TypeOrmPointsLedger implements PointsLedger {
   constructor(
@@ -31,15 +31,23 @@ export class TypeOrmPointsLedger implements PointsLedger {
       dataSource: DataSource;
       newId: () => string;
       now: () => Date;
+      /** POINTS_VALIDITY_DAYS: how long credited points last. */
+      validityDays?: number;
       maxAttempts?: number;
     },
   ) {}
 
-  earn(userId: string, amount: number, reference: string) {
+  private get validityDays() {
+    return this.deps.validityDays ?? 365;
+  }
+
+  earn(userId: string, amount: number, reference: string, options: { at?: Date; reason?: string } = {}) {
     // Earning is idempotent by its reference: an entry with it means it was earned already.
     return this.change(userId, undefined, async (account, meta, manager) => {
       const done = await manager.findOneBy(PointsLedgerEntity, { userId, type: 'EARN', reference });
-      if (!done) account.earn(amount, reference, meta());
+      const from = (options.at ?? this.deps.now()).toISOString();
+      if (!done)
+        account.earn(amount, reference, meta(), expiryAfter(from, this.validityDays), options.reason);
     });
   }
 
@@ -63,9 +71,63 @@ export class TypeOrmPointsLedger implements PointsLedger {
     );
   }
 
+  adjust(userId: string, amount: number, reason: string) {
+    return this.change(userId, undefined, async (account, meta) => {
+      const entry = meta();
+      if (amount > 0) account.grant(amount, reason, entry, expiryAfter(entry.at, this.validityDays));
+      else account.deduct(-amount, reason, entry);
+    });
+  }
+
+  async clawBack(userId: string, request: ClawbackRequest) {
+    let result = { clawback: 0, takenFromRefund: 0 };
+    const balance = await this.change(userId, undefined, async (account, meta, manager) => {
+      const [earned, done] = await Promise.all([
+        manager.findOneBy(PointsLedgerEntity, { userId, type: 'EARN', reference: request.earnReference }),
+        manager.findOneBy(PointsLedgerEntity, { userId, type: 'CLAWBACK', reference: request.reference }),
+      ]);
+      const due = clawbackFor({
+        earned: earned?.amount ?? 0,
+        refundedPgAmount: request.refundedPgAmount,
+        paidPgAmount: request.paidPgAmount,
+        available: done ? Number.MAX_SAFE_INTEGER : account.available,
+      });
+      // A repeat answers what the first call took; the shortfall is what it could not take.
+      result = done ? { clawback: done.amount, takenFromRefund: due.clawback - done.amount } : due;
+      if (!done && due.clawback > 0)
+        account.clawBack(request.orderId, due.clawback, request.reference, request.reason, meta());
+    });
+    return { ...result, balance };
+  }
+
+  expire(userId: string, asOf: Date) {
+    return this.change(userId, undefined, async () => undefined, asOf);
+  }
+
+  async expireDue(asOf: Date, limit: number): Promise<number> {
+    const rows = await this.deps.dataSource
+      .getRepository(PointsLotEntity)
+      .createQueryBuilder('lot')
+      .select('DISTINCT lot.userId', 'userId')
+      .where('lot.remaining > 0 AND lot.expiresAt IS NOT NULL AND lot.expiresAt <= :asOf', { asOf })
+      .limit(limit)
+      .getRawMany<{ userId: string }>();
+    for (const { userId } of rows) await this.expire(userId, asOf);
+    return rows.length;
+  }
+
   async balance(userId: string): Promise<PointsBalance> {
     const row = await this.deps.dataSource.getRepository(PointsAccountEntity).findOneBy({ userId });
     return { userId, available: row?.available ?? 0, held: row?.held ?? 0 };
+  }
+
+  async expiring(userId: string, until: Date) {
+    const rows = await this.deps.dataSource.getRepository(PointsLotEntity).find({
+      where: { userId, remaining: MoreThan(0), expiresAt: LessThanOrEqual(until) },
+      order: { expiresAt: 'ASC', createdAt: 'ASC' },
+      take: 100,
+    });
+    return rows.map((row) => ({ amount: row.remaining, expiresAt: row.expiresAt!.toISOString() }));
   }
 
   async entries(userId: string, page: { limit: number; cursor?: string }) {
@@ -82,16 +144,15 @@ export class TypeOrmPointsLedger implements PointsLedger {
     userId: string,
     orderId: string | undefined,
     apply: (account: PointsAccount, meta: Meta, manager: EntityManager) => Promise<void>,
+    expireAsOf?: Date,
   ): Promise<PointsBalance> {
     const maxAttempts = this.deps.maxAttempts ?? 5;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const outcome = await this.deps.dataSource.transaction(async (manager) => {
         const account = await this.load(manager, userId, orderId);
-        await apply(
-          account,
-          () => ({ entryId: this.deps.newId(), at: this.deps.now().toISOString() }),
-          manager,
-        );
+        const meta: Meta = () => ({ entryId: this.deps.newId(), at: this.deps.now().toISOString() });
+        account.expire((expireAsOf ?? this.deps.now()).toISOString(), meta);
+        await apply(account, meta, manager);
         const entries = account.pullEntries();
         const balance = { userId, available: account.available, held: account.held };
         if (entries.length === 0) return balance;
@@ -111,9 +172,16 @@ export class TypeOrmPointsLedger implements PointsLedger {
             amount: hold.amount,
             status: hold.status,
             refunded,
+            expiresAt: hold.expiresAt ? new Date(hold.expiresAt) : null,
             updatedAt: now,
           });
         }
+        const lots = account.pullLotChanges();
+        if (lots.length > 0)
+          await manager.save(
+            PointsLotEntity,
+            lots.map((lot) => toLotRow(lot, userId)),
+          );
         await manager.insert(
           PointsLedgerEntity,
           entries.map((entry) => toRow(entry, now)),
@@ -145,20 +213,23 @@ export class TypeOrmPointsLedger implements PointsLedger {
       }
       row = await manager.findOneByOrFail(PointsAccountEntity, { userId });
     }
-    const holds = await manager.find(PointsHoldEntity, {
-      where: [{ userId, status: 'HELD' }, ...(orderId ? [{ userId, orderId }] : [])],
-    });
-    const refunds = orderId
-      ? await manager.findBy(PointsLedgerEntity, { userId, orderId, type: 'REFUND' })
-      : [];
+    const [holds, refunds, lots] = await Promise.all([
+      manager.find(PointsHoldEntity, {
+        where: [{ userId, status: 'HELD' }, ...(orderId ? [{ userId, orderId }] : [])],
+      }),
+      orderId ? manager.findBy(PointsLedgerEntity, { userId, orderId, type: 'REFUND' }) : [],
+      manager.findBy(PointsLotEntity, { userId, remaining: MoreThan(0) }),
+    ]);
     return PointsAccount.restore({
       userId,
       available: row.available,
       version: row.version,
+      lots: lots.map(toLot),
       holds: holds.map((hold) => ({
         orderId: hold.orderId,
         amount: hold.amount,
         status: hold.status as PointsHoldStatus,
+        expiresAt: hold.expiresAt ? hold.expiresAt.toISOString() : null,
         refunds:
           hold.orderId === orderId
             ? refunds.map((r) => ({ refundId: r.reference ?? r.id, amount: r.amount }))
@@ -166,32 +237,4 @@ export class TypeOrmPointsLedger implements PointsLedger {
       })),
     });
   }
-}
-
-function toRow(entry: PointsEntry, now: Date): PointsLedgerRow {
-  return {
-    id: entry.entryId,
-    userId: entry.userId,
-    type: entry.type,
-    amount: entry.amount,
-    orderId: entry.orderId ?? null,
-    reference: entry.reference ?? null,
-    availableAfter: entry.availableAfter,
-    heldAfter: entry.heldAfter,
-    createdAt: now,
-  };
-}
-
-function toEntry(row: PointsLedgerRow): PointsEntry {
-  return {
-    entryId: row.id,
-    userId: row.userId,
-    type: row.type as PointsEntryType,
-    amount: row.amount,
-    orderId: row.orderId ?? undefined,
-    reference: row.reference ?? undefined,
-    at: row.createdAt.toISOString(),
-    availableAfter: row.availableAfter,
-    heldAfter: row.heldAfter,
-  };
 }

@@ -1,5 +1,10 @@
 import { In, IsNull, LessThan, type DataSource, type EntityManager } from 'typeorm';
-import { computeSettlement, type SettlementStatus, type SettlementWeek } from '../../domain/settlement';
+import {
+  adjustmentSign,
+  computeSettlement,
+  type SettlementStatus,
+  type SettlementWeek,
+} from '../../domain/settlement';
 import { isUniqueViolation } from '../unique-violation';
 import {
   AdjustmentEntity,
@@ -134,7 +139,7 @@ async function createSettlement(
     ...sales.map((sale): SettlementLineRow => ({
       id: ids.newId(),
       settlementId,
-      kind: 'SALE',
+      kind: sale.kind,
       sourceId: sale.id,
       orderId: sale.orderId,
       orderNumber: sale.orderNumber,
@@ -148,13 +153,13 @@ async function createSettlement(
     ...refunds.map((refund): SettlementLineRow => ({
       id: ids.newId(),
       settlementId,
-      kind: 'REFUND',
+      kind: refund.kind,
       sourceId: refund.id,
       orderId: refund.orderId,
       orderNumber: null,
       description: refund.reason,
       quantity: null,
-      amount: -refund.amount,
+      amount: adjustmentSign(refund.kind) * refund.amount,
       feeRateBps: null,
       fee: 0,
       occurredAt: refund.occurredAt,

@@ -41,6 +41,7 @@ describe('settlement store on SQLite (embedded mode)', () => {
     await store.recordPayableLines(lines(seller, '2026-W11', [30_000]), 500, new Date());
     await store.recordAdjustment({
       id: uuidv7(),
+      kind: 'REFUND',
       refundId: `r-${uuidv7()}`,
       sellerId: seller,
       orderId: uuidv7(),
@@ -99,5 +100,53 @@ describe('settlement store on SQLite (embedded mode)', () => {
         ['2026-W10', 'PAYOUT_FAILED'],
       ],
     );
+  });
+
+  test('shipping fees, return-shipping credits and seller costs are lines of their own; the fee is on goods only', async () => {
+    const seller = uuidv7();
+    const part = { ...lines(seller, '2026-W20', [40_000, 20_000]), shippingFee: 3_000 };
+    assert.deepEqual(await store.recordPayableLines(part, 500, new Date()), { recorded: 3 });
+    assert.deepEqual(await store.recordPayableLines(part, 500, new Date()), { recorded: 0 });
+    const at = new Date(settlementWeek('2026-W20').start.getTime() + DAY);
+    const adjustment = (kind: 'RETURN_SHIPPING' | 'SELLER_COST', amount: number) => ({
+      id: uuidv7(),
+      kind,
+      refundId: `${kind}-${uuidv7()}`,
+      sellerId: seller,
+      orderId: part.orderId,
+      amount,
+      reason: kind === 'SELLER_COST' ? '반품 배송비 판매자 부담 (상품 불량)' : '반품 배송비 (단순 변심)',
+      occurredAt: at,
+      recordedAt: new Date(),
+      recordedBy: null,
+      settlementId: null,
+    });
+    await store.recordAdjustment(adjustment('RETURN_SHIPPING', 6_000));
+    await store.recordAdjustment(adjustment('SELLER_COST', 3_000));
+    const week = await store.prepare(settlementWeek('2026-W20'), seller, ids());
+    // gross 60,000 + 3,000 + 6,000; fee 5 % of 60,000; seller cost 3,000.
+    assert.deepEqual(
+      [week?.figures.gross, week?.figures.fee, week?.figures.refunds, week?.figures.net],
+      [69_000, 3_000, 3_000, 63_000],
+    );
+    const detail = await store.get(week!.settlement.id);
+    const rows = detail!.lines.map((l) => [l.kind, l.amount, l.fee] as const);
+    assert.deepEqual(
+      rows.map(([kind]) => kind),
+      ['SALE', 'SALE', 'SHIPPING_FEE', 'RETURN_SHIPPING', 'SELLER_COST'],
+    );
+    // The two sales of one moment come in either order.
+    assert.deepEqual(
+      rows.slice(0, 2).sort((a, b) => b[1] - a[1]),
+      [
+        ['SALE', 40_000, 2_000],
+        ['SALE', 20_000, 1_000],
+      ],
+    );
+    assert.deepEqual(rows.slice(2), [
+      ['SHIPPING_FEE', 3_000, 0],
+      ['RETURN_SHIPPING', 6_000, 0],
+      ['SELLER_COST', -3_000, 0],
+    ]);
   });
 });

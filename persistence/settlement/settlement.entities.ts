@@ -1,5 +1,6 @@
 import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
 import type {
+  PayableLineKind,
   RefundAdjustment,
   Settlement,
   SettlementLine,
@@ -12,6 +13,7 @@ const nullableInt = (name: string): EntitySchemaColumnOptions => ({ ...int(name)
 
 export interface PayableLineRow {
   id: string;
+  kind: PayableLineKind;
   orderLineId: string;
   orderId: string;
   orderNumber: string;
@@ -32,6 +34,7 @@ export const PayableLineEntity = new EntitySchema<PayableLineRow>({
   tableName: 'payable_lines',
   columns: {
     id,
+    kind: text('kind', 16) as EntitySchemaColumnOptions,
     orderLineId: ref('order_line_id'),
     orderId: ref('order_id'),
     orderNumber: text('order_number', 40),
@@ -55,6 +58,7 @@ export const AdjustmentEntity = new EntitySchema<AdjustmentRow>({
   tableName: 'settlement_adjustments',
   columns: {
     id,
+    kind: text('kind', 16) as EntitySchemaColumnOptions,
     refundId: text('refund_id', 100),
     sellerId: ref('seller_id'),
     orderId: ref('order_id'),
@@ -108,7 +112,7 @@ export const SettlementLineEntity = new EntitySchema<SettlementLineRow>({
   columns: {
     id,
     settlementId: ref('settlement_id'),
-    kind: text('kind', 8) as EntitySchemaColumnOptions,
+    kind: text('kind', 16) as EntitySchemaColumnOptions,
     sourceId: text('source_id', 100),
     orderId: ref('order_id'),
     orderNumber: text('order_number', 40, true),

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { In, IsNull, LessThan, type DataSource, type FindOptionsWhere } from 'typeorm';
 import {
-  lineFee,
+  payableEntries,
+  SETTLEMENT_LINE_KINDS,
   SettlementError,
   SettlementErrorCode,
   type PayableLinesInput,
@@ -26,6 +28,10 @@ import {
 import { prepareSettlement, sellersToSettle } from './settlement-run';
 import { raw, toAdjustment, toPayout, toSettlement, toTaxInvoice } from './settlement.mapper';
 
+/** The 36-character id of a part's shipping fee line, derived from its first order line's id. */
+const shippingLineId = (orderLineId: string) =>
+  createHash('sha256').update(`shipping:${orderLineId}`).digest('hex').slice(0, 36);
+
 /** Settlement's tables on MariaDB or SQLite. Claims are conditional updates, so no line is ever paid twice. */
 export class TypeOrmSettlementStore implements SettlementStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -35,27 +41,22 @@ export class TypeOrmSettlementStore implements SettlementStore {
     const known = new Set(
       (
         await rows.find({
-          select: { orderLineId: true },
+          select: { orderLineId: true, kind: true },
           where: { orderLineId: In(input.lines.map((line) => line.orderLineId)) },
         })
-      ).map((row) => row.orderLineId),
+      ).map((row) => `${row.kind}:${row.orderLineId}`),
     );
     let recorded = 0;
-    for (const line of input.lines) {
-      if (known.has(line.orderLineId)) continue;
+    for (const entry of payableEntries(input, feeRateBps)) {
+      if (known.has(`${entry.kind}:${entry.orderLineId}`)) continue;
       try {
         await rows.insert({
-          // The order line id is unique already; a derived id keeps a retried intake from minting new ones.
-          id: line.orderLineId,
-          orderLineId: line.orderLineId,
+          ...entry,
+          // (order line, kind) is unique already; an id derived from it keeps a retried intake from minting new ones.
+          id: entry.kind === 'SALE' ? entry.orderLineId : shippingLineId(entry.orderLineId),
           orderId: input.orderId,
           orderNumber: input.orderNumber,
           sellerId: input.sellerId,
-          productName: line.productName.slice(0, 200),
-          quantity: line.quantity,
-          amount: line.amount,
-          feeRateBps,
-          fee: lineFee(line.amount, feeRateBps),
           purchaseConfirmedAt: new Date(input.purchaseConfirmedAt),
           payableAt: new Date(input.payableAt),
           settlementId: null,
@@ -82,11 +83,12 @@ export class TypeOrmSettlementStore implements SettlementStore {
     if (
       existing.sellerId !== adjustment.sellerId ||
       existing.orderId !== adjustment.orderId ||
-      existing.amount !== adjustment.amount
+      existing.amount !== adjustment.amount ||
+      existing.kind !== adjustment.kind
     )
       throw new SettlementError(
         SettlementErrorCode.ADJUSTMENT_CONFLICT,
-        `refund ${adjustment.refundId} was recorded with other values (seller, order or amount)`,
+        `refund ${adjustment.refundId} was recorded with other values (seller, order, amount or kind)`,
         { refundId: adjustment.refundId },
       );
     return { adjustment: existing, created: false };
@@ -106,14 +108,17 @@ export class TypeOrmSettlementStore implements SettlementStore {
     const [lines, payout, invoice] = await Promise.all([
       this.dataSource.getRepository(SettlementLineEntity).find({
         where: { settlementId },
-        order: { kind: 'DESC', occurredAt: 'ASC', orderNumber: 'ASC', description: 'ASC', id: 'ASC' },
+        order: { occurredAt: 'ASC', orderNumber: 'ASC', description: 'ASC', id: 'ASC' },
       }),
       this.dataSource.getRepository(PayoutEntity).findOneBy({ settlementId }),
       this.dataSource.getRepository(TaxInvoiceEntity).findOneBy({ settlementId }),
     ]);
     return {
       ...toSettlement(row),
-      lines: lines.map(({ id: _id, settlementId: _settlementId, ...line }) => line),
+      // Kind by kind (sales first, as SETTLEMENT_LINE_KINDS lists them), each in time order.
+      lines: lines
+        .sort((a, b) => SETTLEMENT_LINE_KINDS.indexOf(a.kind) - SETTLEMENT_LINE_KINDS.indexOf(b.kind))
+        .map(({ id: _id, settlementId: _settlementId, ...line }) => line),
       payout: payout ? toPayout(payout) : null,
       taxInvoice: invoice ? toTaxInvoice(invoice) : null,
     };

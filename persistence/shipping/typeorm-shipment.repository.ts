@@ -13,6 +13,7 @@ import {
   type TrackingStatus,
 } from '../../domain/shipping/shipment-status';
 import type { TrackingEvent } from '../../domain/shipping/tracking-event';
+import { primaryReads, type ReadRoute } from '../read-replicas';
 import { isUniqueViolation } from '../unique-violation';
 import { ShipmentEntity, ShipmentEventEntity, type ShipmentRow } from './shipping.entities';
 import { toShipmentRecord, toShipmentRow, toStoredEvent } from './shipping.mapper';
@@ -23,6 +24,8 @@ export class TypeOrmShipmentRepository implements ShipmentRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly newId: () => string,
+    /** Answers the seller and stalled lists (lag-tolerant); a single shipment is read on the primary. */
+    private readonly reads: ReadRoute = primaryReads(dataSource),
   ) {}
 
   private get rows() {
@@ -185,7 +188,9 @@ export class TypeOrmShipmentRepository implements ShipmentRepository {
 
   /** Oldest first (ids are time-ordered): what has waited longest comes first. */
   private async page(where: FindOptionsWhere<ShipmentRow>, limit: number): Promise<ShipmentPage> {
-    const rows = await this.rows.find({ where, order: { id: 'ASC' }, take: limit + 1 });
+    const rows = await this.reads.read((db) =>
+      db.getRepository(ShipmentEntity).find({ where, order: { id: 'ASC' }, take: limit + 1 }),
+    );
     const items = rows.slice(0, limit).map(toShipmentRecord);
     return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
   }

@@ -1,10 +1,16 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One registry per process (never prom-client's global), so tests can build several apps side by side. */
 export interface Metrics {
   registry: Registry;
   httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
   deadLetters: Counter<'kind'>;
+  /** Rows the data-retention run deleted (or, dry, would delete), by table (docs/retention.md). */
+  retentionRows: Counter<'table' | 'action'>;
+  /** 1 while a read replica (DATABASE_READ_URLS) answers reads, 0 while its reads go to the primary. */
+  dbReplicaUp: Gauge<'replica'>;
+  /** Replica-eligible reads answered by the primary: `error` (the replica failed it) or `unavailable`. */
+  dbReplicaFallbacks: Counter<'reason'>;
 }
 
 export function createMetrics(options: { collectProcessMetrics?: boolean } = {}): Metrics {
@@ -23,6 +29,24 @@ export function createMetrics(options: { collectProcessMetrics?: boolean } = {})
       name: 'dead_letters_total',
       help: 'Work items that exhausted their retries and were parked for an operator',
       labelNames: ['kind'],
+      registers: [registry],
+    }),
+    retentionRows: new Counter({
+      name: 'retention_rows_total',
+      help: 'Rows the data-retention run deleted (action=deleted) or counted in a dry run (action=would_delete)',
+      labelNames: ['table', 'action'],
+      registers: [registry],
+    }),
+    dbReplicaUp: new Gauge({
+      name: 'db_replica_up',
+      help: 'Whether a database read replica is serving reads (1) or marked down (0)',
+      labelNames: ['replica'],
+      registers: [registry],
+    }),
+    dbReplicaFallbacks: new Counter({
+      name: 'db_replica_fallbacks_total',
+      help: 'Reads meant for a replica that the primary answered, by reason',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };

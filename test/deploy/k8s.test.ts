@@ -131,12 +131,17 @@ const kustomization = loadYamlDocuments('k8s/kustomization.yaml')[0] as Json & {
   images?: Json[];
 };
 const manifestFiles = listFiles('k8s').filter(
-  (file) => /\.ya?ml$/.test(file) && !file.endsWith('kustomization.yaml'),
+  // k8s/observability holds the monitoring stack's files (alert rules), not objects of this namespace.
+  (file) =>
+    /\.ya?ml$/.test(file) && !file.endsWith('kustomization.yaml') && !file.startsWith('k8s/observability/'),
 );
 const manifests = manifestFiles.flatMap((file) =>
   loadYamlDocuments(file).map((doc) => ({ file, doc: doc as Manifest })),
 );
-const objects = manifests.map(({ doc }) => doc);
+/** The api colours (blue-green): directories rendering k8s/api with their own name, label and image. */
+const COLOURS = ['blue', 'green'] as const;
+/** What the cluster receives: the structural checks below read the rendered objects. */
+const objects = kubectlKustomize();
 const ofKind = <T extends Manifest>(kind: string) => objects.filter((doc) => doc.kind === kind) as T[];
 const named = <T extends Manifest>(kind: string, name: string) => {
   const found = ofKind<T>(kind).find((doc) => doc.metadata.name === name);
@@ -181,10 +186,15 @@ function kubectlKustomize(): Manifest[] {
 
 describe('k8s manifests', () => {
   test('the kustomization lists every manifest file, and each listed file exists', () => {
+    const topLevel = manifestFiles.filter((file) => !file.slice('k8s/'.length).includes('/'));
     assert.deepEqual(
       [...kustomization.resources].sort(),
-      manifestFiles.map((file) => file.replace(/^k8s\//, '')).sort(),
+      [...topLevel.map((file) => file.replace(/^k8s\//, '')), ...COLOURS.map((c) => `api-${c}`)].sort(),
     );
+    for (const colour of COLOURS)
+      assert.deepEqual(at(loadYamlDocuments(`k8s/api-${colour}/kustomization.yaml`)[0], 'resources'), [
+        '../api',
+      ]);
     for (const resource of kustomization.resources)
       assert.ok(existsSync(join(ROOT, 'k8s', resource)), resource);
     assert.equal(kustomization.namespace, NAMESPACE);
@@ -196,9 +206,11 @@ describe('k8s manifests', () => {
       `Namespace/${NAMESPACE}`,
       'ConfigMap/jangteo-config',
       'Secret/jangteo-secrets',
-      'Deployment/jangteo-api',
+      'Deployment/jangteo-api-blue',
+      'Deployment/jangteo-api-green',
       'Deployment/jangteo-worker',
       'Service/jangteo-api',
+      'Service/jangteo-api-preview',
       'Job/jangteo-migrate',
       'HorizontalPodAutoscaler/jangteo-api',
       'HorizontalPodAutoscaler/jangteo-worker',
@@ -224,7 +236,7 @@ describe('k8s manifests', () => {
   }
 
   test('the schema check rejects what it should (so a pass above means something)', () => {
-    const broken = structuredClone(named<Workload>('Deployment', 'jangteo-api'));
+    const broken = structuredClone(named<Workload>('Deployment', 'jangteo-api-blue'));
     const container = broken.spec.template.spec.containers[0]! as unknown as Json;
     container.ports = [{ name: 'http', containerPort: 'http' }];
     container.resources = { limits: { cpu: 'one core' } };
@@ -238,7 +250,7 @@ describe('k8s manifests', () => {
 
   test('`kubectl kustomize k8s` renders every object into the namespace, with a pinned image, valid against the schemas', () => {
     const rendered = kubectlKustomize();
-    assert.equal(rendered.length, objects.length);
+    assert.equal(rendered.length, manifests.length + 1, 'the api template renders once per colour');
     for (const doc of rendered) {
       assert.equal(schemaErrors(doc), undefined, `${doc.kind} ${doc.metadata.name}`);
       if (doc.kind !== 'Namespace')
@@ -270,7 +282,12 @@ describe('k8s manifests', () => {
 
   test('each workload runs its role through the image entrypoint', () => {
     const roleOf = (name: string) =>
-      podContainers(named<Workload>(name === 'migrate' ? 'Job' : 'Deployment', `jangteo-${name}`))[0]!;
+      podContainers(
+        named<Workload>(
+          name === 'migrate' ? 'Job' : 'Deployment',
+          name === 'api' ? 'jangteo-api-blue' : `jangteo-${name}`,
+        ),
+      )[0]!;
     // The sandbox PG runs only in docker-compose: a cluster is given real PG keys.
     for (const role of Object.keys(ROLE_COMMANDS).filter((role) => role !== 'pg-simulator')) {
       const container = roleOf(role) as Container & { command?: unknown };
@@ -288,7 +305,8 @@ describe('k8s manifests', () => {
 
   test('every Deployment has liveness and readiness probes on the right endpoints and on a declared port', () => {
     const expected: Record<string, { liveness: string; readiness: string }> = {
-      'jangteo-api': { liveness: '/healthz', readiness: '/readyz' },
+      'jangteo-api-blue': { liveness: '/healthz', readiness: '/readyz' },
+      'jangteo-api-green': { liveness: '/healthz', readiness: '/readyz' },
       'jangteo-worker': { liveness: '/healthz', readiness: '/healthz' },
     };
     for (const deployment of ofKind<Workload>('Deployment')) {
@@ -323,7 +341,7 @@ describe('k8s manifests', () => {
     const data = named<Manifest & { data: Record<string, string> }>('ConfigMap', 'jangteo-config').data;
     const portOf = (name: string) =>
       podContainers(named<Workload>('Deployment', name))[0]!.ports![0]!.containerPort;
-    assert.equal(Number(data.PORT), portOf('jangteo-api'));
+    assert.equal(Number(data.PORT), portOf('jangteo-api-blue'));
     assert.equal(Number(data.WORKER_HTTP_PORT), portOf('jangteo-worker'));
     const annotations = (name: string) =>
       (named<Workload>('Deployment', name).spec.template.metadata as Json).annotations as Record<
@@ -331,11 +349,11 @@ describe('k8s manifests', () => {
         string
       >;
     // The api's /metrics and /readyz live on the ops port only (production), which the Service leaves out.
-    const apiPorts = podContainers(named<Workload>('Deployment', 'jangteo-api'))[0]!.ports!;
+    const apiPorts = podContainers(named<Workload>('Deployment', 'jangteo-api-blue'))[0]!.ports!;
     const opsPort = apiPorts.find((port) => port.name === 'ops')?.containerPort;
     assert.equal(Number(data.OPS_PORT), opsPort);
-    assert.equal(Number(annotations('jangteo-api')['prometheus.io/port']), opsPort);
-    const api = podContainers(named<Workload>('Deployment', 'jangteo-api'))[0]!;
+    assert.equal(Number(annotations('jangteo-api-blue')['prometheus.io/port']), opsPort);
+    const api = podContainers(named<Workload>('Deployment', 'jangteo-api-blue'))[0]!;
     assert.equal(api.readinessProbe?.httpGet?.port, 'ops');
     const service = named<Manifest & { spec: { ports: { targetPort: number | string }[] } }>(
       'Service',
@@ -407,7 +425,7 @@ describe('k8s manifests', () => {
         deployment.metadata.labels?.['app.kubernetes.io/component'],
       );
     }
-    const [api, worker] = ['jangteo-api', 'jangteo-worker'].map((name) =>
+    const [api, worker] = ['jangteo-api-blue', 'jangteo-worker'].map((name) =>
       named<Workload>('Deployment', name),
     );
     assert.ok(
@@ -431,7 +449,7 @@ describe('k8s manifests', () => {
     );
     assert.deepEqual(
       selected.map((d) => d.metadata.name),
-      ['jangteo-api'],
+      ['jangteo-api-blue'],
     );
     const ports = podContainers(selected[0]!).flatMap((container) => container.ports ?? []);
     for (const { targetPort } of service.spec.ports) {
@@ -473,7 +491,14 @@ describe('k8s manifests', () => {
       const covered = ofKind<Workload>('Deployment').filter((d) =>
         matches(pdb.spec.selector.matchLabels, d.spec.template.metadata.labels),
       );
-      assert.equal(covered.length, 1, `${pdb.metadata.name} covers ${covered.length} Deployments`);
+      // The api's PDB covers both colours: only the live one has pods once the idle one is scaled down.
+      const components = new Set(
+        covered.map((d) => d.spec.template.metadata.labels['app.kubernetes.io/component']),
+      );
+      assert.ok(
+        covered.length >= 1 && components.size === 1,
+        `${pdb.metadata.name} covers ${[...components]}`,
+      );
     }
   });
 
@@ -539,8 +564,14 @@ describe('k8s manifests', () => {
 
   test('version labels and the image tag agree with package.json', () => {
     const version = (JSON.parse(readText('package.json')) as { version: string }).version;
-    const image = (kustomization.images ?? []).find((entry) => entry.name === 'jangteo');
-    assert.equal(image?.newTag, version, 'kustomization images: jangteo newTag');
+    for (const colour of COLOURS) {
+      const images = at(loadYamlDocuments(`k8s/api-${colour}/kustomization.yaml`)[0], 'images') as Json[];
+      assert.equal(
+        images.find((entry) => entry.name === 'jangteo')?.newTag,
+        version,
+        `api-${colour} image tag`,
+      );
+    }
     for (const workload of workloads()) {
       assert.equal(workload.metadata.labels?.['app.kubernetes.io/version'], version, workload.metadata.name);
       assert.equal(

@@ -11,7 +11,7 @@ import {
   signUpSeller,
   type TestAccount,
 } from '../support/identity';
-import { address, cardPayment, createProduct, orderingServices } from '../support/ordering';
+import { address, apiCall, cardPayment, createProduct, orderingServices } from '../support/ordering';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -26,22 +26,8 @@ describe('cart and order reads over HTTP', () => {
   let sellerB: TestAccount;
   let env: TestWorkflowEnvironment;
 
-  const call = async (
-    path: string,
-    account: TestAccount,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) => {
-    const response = await app.request(`/api/v1${path}`, {
-      ...init,
-      headers: { ...account.auth, ...init.headers },
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : null) as Json,
-    };
-  };
+  const call = (path: string, account: TestAccount, init: Parameters<typeof apiCall>[3] = {}) =>
+    apiCall(app, path, account, init);
 
   before(async () => {
     // POST /orders starts OrderLifecycle: a Temporal server is needed (no worker: it only has to start).
@@ -180,7 +166,7 @@ describe('cart and order reads over HTTP', () => {
     const first = await call('/orders', consumer, { body, headers: { 'idempotency-key': 'api-key-1' } });
     assert.equal(first.status, 201, JSON.stringify(first.body));
     assert.equal(first.body.status, 'PENDING_PAYMENT');
-    assert.equal(first.body.totalAmount, 15_000, 'the client’s amount is ignored');
+    assert.equal(first.body.totalAmount, 15_000 + 3_000, 'the client’s amount is ignored; default shipping');
     assert.ok(first.body.payment.confirmUrl.endsWith(`/api/v1/orders/${first.body.id}/payments/confirm`));
     assert.equal(first.body.payment.checkoutUrl, null, 'no PG in this app: the window is asked for later');
     const workflow = await env.client.workflow.getHandle(orderWorkflowId(first.body.id)).describe();
@@ -277,7 +263,7 @@ describe('cart and order reads over HTTP', () => {
     const detail = await call(`/orders/${target.id}`, otherConsumer);
     assert.equal(detail.status, 200);
     assert.equal(detail.body.status, 'PAID');
-    assert.equal(detail.body.totalAmount, 7_000 + 2 * 3_000);
+    assert.equal(detail.body.totalAmount, 7_000 + 2 * 3_000 + 2 * 3_000, 'goods + each part’s default fee');
     assert.deepEqual(
       detail.body.parts.map((p: Json) => [p.sellerId, p.status, p.subtotal]).sort(),
       [
@@ -391,7 +377,7 @@ describe('cart and order reads over HTTP', () => {
       [order.id],
     );
     assert.equal(row.order_number, order.orderNumber);
-    assert.equal(Number(row.total_amount), 4_000);
+    assert.equal(Number(row.total_amount), 4_000 + 3_000);
     assert.equal(row.shipping_address, null);
     assert.ok(row.personal_data_erased_at);
     const kept = await services.orders.findById(order.id);

@@ -85,7 +85,7 @@ describe('order placement (MariaDB, Redis)', () => {
     assert.equal(created, true);
     assert.equal(order.status, 'PENDING_PAYMENT');
     assert.match(order.orderNumber, /^JT\d{16}$/);
-    assert.equal(order.totalAmount, 3 * 12_000 + 13_500 + 2 * 4_900);
+    assert.equal(order.totalAmount, 3 * 12_000 + 13_500 + 2 * 4_900 + 2 * 3_000, 'shipping 3,000원 a part');
     assert.deepEqual(
       [order.payment.pointsAmount, order.payment.payableAmount, order.payment.provider],
       [0, order.totalAmount, 'TOSS'],
@@ -104,8 +104,8 @@ describe('order placement (MariaDB, Redis)', () => {
 
     const stored = await services.orders.findById(order.id);
     assert.deepEqual(
-      stored!.parts.map((p) => [p.sellerId, p.status, p.subtotal]).sort(),
-      order.parts.map((p) => [p.sellerId, p.status, p.subtotal]).sort(),
+      stored!.parts.map((p) => [p.sellerId, p.status, p.subtotal, p.shippingFee]).sort(),
+      order.parts.map((p) => [p.sellerId, p.status, p.subtotal, 3_000]).sort(),
     );
     assert.deepEqual(stored!.shippingAddress, { ...address(), phone: '01023456789' });
     assert.deepEqual(await stockOf(mug.variantIds[0]!), { onHand: 10, reserved: 3 });
@@ -254,7 +254,7 @@ describe('order placement (MariaDB, Redis)', () => {
     const { order } = await rich.placement.place({ userId: buyer(), body });
     assert.deepEqual(
       [order.totalAmount, order.payment.pointsAmount, order.payment.payableAmount],
-      [10_000, 2_500, 7_500],
+      [10_000 + 3_000, 2_500, 10_500],
     );
     await assert.rejects(
       rich.placement.place({
@@ -296,7 +296,7 @@ describe('order placement (MariaDB, Redis)', () => {
       userId,
       body: { shippingAddress: address(), payment: cardPayment },
     });
-    assert.equal(order.totalAmount, 3_000);
+    assert.equal(order.totalAmount, 3_000 + 3_000, 'goods + the default shipping fee');
     assert.equal((await services.cart.view(userId)).lines.length, 0);
     await assert.rejects(
       services.placement.place({ userId, body: { shippingAddress: address(), payment: cardPayment } }),

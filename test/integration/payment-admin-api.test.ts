@@ -22,6 +22,7 @@ describe('points and dead letters over HTTP', () => {
     for (const id of letters) await app.dataSource.query('DELETE FROM dead_letters WHERE id = ?', [id]);
     await app.dataSource.query('DELETE FROM points_ledger WHERE user_id = ?', [consumer.id]);
     await app.dataSource.query('DELETE FROM points_holds WHERE user_id = ?', [consumer.id]);
+    await app.dataSource.query('DELETE FROM points_lots WHERE user_id = ?', [consumer.id]);
     await app.dataSource.query('DELETE FROM points_accounts WHERE user_id = ?', [consumer.id]);
     await app.close();
   });

@@ -72,3 +72,24 @@ export const address = (tag = '') => ({
 });
 
 export const cardPayment = { method: 'CARD' as const, provider: 'TOSS' as const };
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Calls `/api/v1<path>` as an account; the body is parsed JSON (null when empty). */
+export async function apiCall(
+  app: TestApp,
+  path: string,
+  account: TestAccount,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; body: Json }> {
+  const response = await app.request(`/api/v1${path}`, {
+    ...init,
+    headers: { ...account.auth, ...init.headers },
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : null) as Json,
+  };
+}

@@ -13,7 +13,8 @@ import { RedisKeyValueStore } from '../../platform/cache/redis-key-value-store';
 import type { KeyValueStore } from '../../platform/cache/key-value-store';
 import { uuidv7 } from '../../platform/ids';
 import type { Infrastructure } from '../../platform/infrastructure';
-import { createLogger } from '../../platform/observability/logger';
+import type { ReadRouter } from '../../persistence/read-replicas';
+import { createLogger, type Logger } from '../../platform/observability/logger';
 import { createMetrics } from '../../platform/observability/metrics';
 import type { TemporalClientHandle } from '../../platform/temporal/temporal-client';
 import { openTestDataSource } from './database';
@@ -79,15 +80,20 @@ export interface TestAppOptions {
   redisUrl?: string;
   /** Rate limits, sign-in locks and trusted proxy hops; absent: the defaults. */
   abuse?: AbuseSettings;
+  /** A database of the test's own (destroyed on close) and its read route; absent: the shared test database. */
+  database?: { dataSource: DataSource; reads?: ReadRouter };
+  /** Absent: silent unless TEST_LOG_LEVEL. */
+  logger?: Logger;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataSource = await openTestDataSource();
+  const dataSource = options.database?.dataSource ?? (await openTestDataSource());
   const prefix = `test:${uuidv7()}:`;
   const kv = RedisKeyValueStore.connect(options.redisUrl ?? TEST_REDIS_URL, prefix);
   const temporal = temporalFrom(options.temporal);
   const infrastructure: Infrastructure = {
     dataSource,
+    reads: options.database?.reads,
     kv,
     temporal,
     readinessChecks: [
@@ -100,7 +106,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const identity = options.identity ?? testIdentitySettings();
   const app = composeApp({
     infrastructure,
-    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    logger: options.logger ?? createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     metrics: createMetrics({ collectProcessMetrics: false }),
     publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:3000',
     identity,
@@ -130,6 +136,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await (kv as RedisKeyValueStore).deleteByPrefix();
       await kv.close();
+      await options.database?.reads?.close();
       await dataSource.destroy();
     },
   };

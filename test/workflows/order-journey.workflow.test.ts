@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { loadCourierVendorConfig } from '../../config/courier-vendors';
-import { loadSettlementVendorConfig } from '../../config/settlement-vendors';
-import { openCourierTracking } from '../../integrations/shipping/courier-vendors';
-import { openSettlementVendors } from '../../integrations/settlement/settlement-vendors';
-import { sandboxVendors } from '../../sandbox';
-import { createLogger } from '../../platform/observability/logger';
-import { testContexts } from '../support/contexts';
 import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
   shipPartUpdate,
@@ -16,7 +8,10 @@ import {
   type OrderLifecycleState,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { AUTO_CONFIRM_AFTER_MS, SETTLEMENT_HOLD_MS } from '../../workflows/ordering/order-lifecycle.workflow';
+import { cardPayment } from '../support/ordering';
+import { shippingAndSettlementWorkers } from '../support/order-part-workers';
 import { openOrderSandbox, type OrderSandbox } from '../support/order-sandbox';
+import { PAYMENT_TASK_QUEUE } from '../../workflows/shared/task-queues';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 
 /**
@@ -34,44 +29,7 @@ describe('order journey on the time-skipping server (real activities, MariaDB, s
     box = await openOrderSandbox(env, {
       async extraWorkers(sandbox) {
         courier = createCourierSimulator({ callbackRetryDelaysMs: [200, 400] });
-        const courierServer = await courier.start();
-        const tracking = await openCourierTracking(
-          loadCourierVendorConfig({ COURIER_SIMULATOR_URL: courierServer.url }),
-          { publicBaseUrl: sandbox.baseUrl, sandbox: sandboxVendors.courier },
-        );
-        const vendors = await openSettlementVendors(loadSettlementVendorConfig({}), {
-          sandbox: sandboxVendors.settlement,
-        });
-        const logger = createLogger({ level: 'silent' });
-        const workflowsPath = require.resolve('../../workflows');
-        const workers = [
-          await Worker.create({
-            connection: env.nativeConnection,
-            taskQueue: 'shipping',
-            workflowsPath,
-            activities: testContexts(sandbox.app, {
-              logger,
-              vendors: { courierTracking: tracking },
-            }).shipping.activities(),
-          }),
-          await Worker.create({
-            connection: env.nativeConnection,
-            taskQueue: 'settlement',
-            workflowsPath,
-            activities: testContexts(sandbox.app, {
-              logger,
-              vendors: { settlementVendors: vendors },
-            }).settlement.activities(),
-          }),
-        ];
-        return {
-          workers,
-          async close() {
-            await tracking.close();
-            await vendors.close();
-            await courierServer.close();
-          },
-        };
+        return shippingAndSettlementWorkers(env, sandbox, courier);
       },
     });
   });
@@ -127,11 +85,17 @@ describe('order journey on the time-skipping server (real activities, MariaDB, s
     assert.ok(box.sent.some((n) => n.orderId === order.id && n.templateCode === 'PURCHASE_AUTO_CONFIRMED'));
 
     const lines = (await box.app.dataSource.query(
-      'SELECT order_line_id, amount, payable_at, seller_id FROM payable_lines WHERE order_id = ?',
+      "SELECT order_line_id, amount, payable_at, seller_id, kind FROM payable_lines WHERE order_id = ? ORDER BY kind = 'SALE' DESC",
       [order.id],
-    )) as Array<{ order_line_id: string; amount: number; payable_at: Date; seller_id: string }>;
-    assert.equal(lines.length, 1);
-    assert.equal(Number(lines[0]!.amount), 42_000);
+    )) as Array<{ order_line_id: string; amount: number; payable_at: Date; seller_id: string; kind: string }>;
+    // 42,000원 is under the platform default's free-shipping threshold: the 3,000원 fee goes to the seller.
+    assert.deepEqual(
+      lines.map((line) => [line.kind, Number(line.amount)]),
+      [
+        ['SALE', 42_000],
+        ['SHIPPING_FEE', 3_000],
+      ],
+    );
     assert.equal(lines[0]!.seller_id, box.seller.id);
     const [confirmed] = (await box.app.dataSource.query(
       "SELECT at FROM order_history WHERE order_id = ? AND command = 'CONFIRM_PURCHASE'",
@@ -146,5 +110,53 @@ describe('order journey on the time-skipping server (real activities, MariaDB, s
       [order.id],
     )) as Array<{ at: Date }>;
     assert.ok(new Date(confirmed!.at).getTime() - new Date(delivered!.at).getTime() >= AUTO_CONFIRM_AFTER_MS);
+    await pointsEarnedThenExpired(order.id, order.payableAmount, new Date(confirmed!.at).getTime());
   });
+
+  /**
+   * 1 % of what was paid by card, earned at confirmation; 100 of it spent on the next order (points +
+   * card); the rest gone 365 days after the confirmation with an EXPIRE row.
+   */
+  async function pointsEarnedThenExpired(orderId: string, paid: number, confirmedAtMs: number) {
+    const earn = Math.floor(paid / 100);
+    const rows = async () =>
+      (await box.app.dataSource.query(
+        'SELECT l.type, l.amount, l.reference, t.expires_at FROM points_ledger l LEFT JOIN points_lots t ON t.id = l.id WHERE l.user_id = ? ORDER BY l.id',
+        [box.consumer.id],
+      )) as Array<{ type: string; amount: number | string; reference: string; expires_at: Date | null }>;
+    const [earned] = await rows();
+    assert.deepEqual(
+      [earned?.type, Number(earned?.amount), earned?.reference],
+      ['EARN', earn, `earn:${orderId}:${box.seller.id}`],
+    );
+    assert.equal(new Date(earned!.expires_at!).getTime(), confirmedAtMs + 365 * 24 * 3600_000);
+    const product = await box.product([1], 9_000);
+    const next = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }], {
+      ...cardPayment,
+      points: 100,
+    });
+    const pgReturn = await box.buyerPays(next.id, next.payableAmount);
+    const attempt = await box.workflow(next.id).executeUpdate(submitPaymentUpdate, { args: [{ pgReturn }] });
+    await env.client.workflow.getHandle(attempt.workflowId).result();
+    await env.sleep(365 * 24 * 3600_000);
+    await env.client.workflow.execute('pointsExpiryWorkflow', {
+      taskQueue: PAYMENT_TASK_QUEUE,
+      workflowId: `points-expiry-test-${orderId}`,
+      args: [{ userId: box.consumer.id }],
+    });
+    assert.deepEqual(
+      (await rows()).map((r) => [r.type, Number(r.amount)]),
+      [
+        ['EARN', earn],
+        ['HOLD', 100],
+        ['CAPTURE', 100],
+        ['EXPIRE', earn - 100],
+      ],
+    );
+    const [account] = (await box.app.dataSource.query(
+      'SELECT available FROM points_accounts WHERE user_id = ?',
+      [box.consumer.id],
+    )) as Array<{ available: number | string }>;
+    assert.equal(Number(account!.available), 0, 'the balance is the sum of the ledger');
+  }
 });

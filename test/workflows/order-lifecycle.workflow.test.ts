@@ -115,7 +115,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
       provider: 'TOSS',
       points: 5_000,
     });
-    assert.equal(order.payableAmount, 35_000);
+    assert.equal(order.payableAmount, 35_000 + 3_000, 'goods + the default shipping fee − points');
     const started = await pay(order);
     assert.equal((await paymentResult(started.workflowId)).status, 'PAID');
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
@@ -143,7 +143,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     assert.equal(pgPayment?.status, 'CANCELED');
     assert.equal((await points.balance(buyer.id)).available, 5_000);
     const state = await box.workflow(order.id).query(orderStateQuery);
-    assert.deepEqual(state.refunds, [{ refundId: `${order.id}:cancel:all`, amount: 40_000 }]);
+    assert.deepEqual(state.refunds, [{ refundId: `${order.id}:cancel:all`, amount: 43_000 }]);
     await waitFor(async () => sentFor(order.id).includes('REFUND_COMPLETED'), 'refund notice');
     assert.ok(sentFor(order.id).includes('ORDER_CANCELLED'));
   });
@@ -194,15 +194,15 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
   test('an order fully paid with points needs no PG: it is paid as soon as it starts', async () => {
     const product = await box.product([2], 8_000);
     const buyer = box.consumer;
-    await points.earn(buyer.id, 8_000, `gift:${uuidv7()}`);
+    await points.earn(buyer.id, 11_000, `gift:${uuidv7()}`);
     const before = (await points.balance(buyer.id)).available;
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }], {
       method: 'POINTS',
-      points: 8_000,
+      points: 8_000 + 3_000, // goods + the default shipping fee
     });
     assert.equal(order.payment.checkoutUrl, null);
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
-    assert.equal((await points.balance(buyer.id)).available, before - 8_000);
+    assert.equal((await points.balance(buyer.id)).available, before - 11_000);
     await box.workflow(order.id).cancel();
     await waitFor(async () => (await points.balance(buyer.id)).available === before, 'points back');
   });

@@ -73,7 +73,7 @@ describe('a refund the PG refuses (time-skipping server, real activities, the PG
     assert.equal(failed.refundStatus, 'FAILED');
     assert.deepEqual(
       failed.refunds.map((r) => [r.refundId, r.amount, r.status, r.failureCode]),
-      [[refundId, 20_000, 'FAILED', 'NOT_CANCELABLE_PAYMENT']],
+      [[refundId, 20_000 + 3_000, 'FAILED', 'NOT_CANCELABLE_PAYMENT']], // goods + the default shipping fee
     );
     const sellerView = await get<{ items: Array<{ orderId: string; refundStatus: string | null }> }>(
       '/api/v1/seller/orders',
@@ -95,7 +95,7 @@ describe('a refund the PG refuses (time-skipping server, real activities, the PG
     assert.ok(letter, 'a refund dead letter for the order');
     assert.equal(letter.reference, refundId);
     assert.equal(letter.lastError.code, 'NOT_CANCELABLE_PAYMENT');
-    assert.equal(letter.lastError.amount, 20_000);
+    assert.equal(letter.lastError.amount, 20_000 + 3_000);
 
     // The fault was spent: the retry reaches a PG that accepts. Retried twice: one run, one refund.
     const retry = () =>

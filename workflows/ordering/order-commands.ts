@@ -1,4 +1,4 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { invoiceRegisteredSignal } from '../shipping/shipment.messages';
 import { cancelPaid, undoReturnedPart } from './order-compensation';
 import {
@@ -11,6 +11,7 @@ import {
   startPreparingUpdate,
 } from './order-lifecycle.messages';
 import { steps } from './order-proxies';
+import { approveReturn, checkReturnLines } from './order-returns';
 import { nowIso, refused, type OrderState } from './order-state';
 
 /**
@@ -93,11 +94,14 @@ export function handleOrderCommands(order: OrderState): void {
     order.exclusive(async () => {
       const part = order.partOf(request.sellerId);
       order.requireAllowed(part, 'REQUEST_RETURN');
+      checkReturnLines(part, request);
       await steps.openReturn({
         returnId: request.returnId,
         orderId,
         sellerId: request.sellerId,
         reason: request.reason,
+        reasonCode: request.reasonCode ?? 'CHANGE_OF_MIND',
+        returnedLineIds: request.lineIds?.length ? request.lineIds : null,
         requestedBy: request.actorId,
         at: nowIso(),
       });
@@ -107,6 +111,7 @@ export function handleOrderCommands(order: OrderState): void {
         reason: request.reason,
       });
       part.returnId = request.returnId;
+      part.returnRequest = { reasonCode: request.reasonCode, lineIds: request.lineIds };
       return order.answer();
     }),
   );
@@ -116,6 +121,12 @@ export function handleOrderCommands(order: OrderState): void {
       const part = order.partOf(decision.sellerId);
       if (part.status !== 'RETURN_REQUESTED' || part.returnId !== decision.returnId)
         throw refused(`return ${decision.returnId} is not waiting for a decision`);
+      // Refund rules with shipping (docs/ordering.md#refunds-with-shipping): settlement hears of what
+      // is kept and what the seller bears, new commands that returns decided before them never had.
+      if (decision.approve && patched('return-refund-rules')) {
+        await approveReturn(order, part, decision);
+        return order.answer();
+      }
       const deduction = decision.deductionAmount ?? 0;
       if (decision.approve && (deduction < 0 || deduction > part.def.subtotal))
         throw refused(`the deduction must be between 0 and ${part.def.subtotal} won`, 'VALIDATION_FAILED');

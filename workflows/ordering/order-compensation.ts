@@ -1,5 +1,6 @@
 import { log } from '@temporalio/workflow';
 import { PART_TRANSITIONS } from '../../domain/ordering/order-status';
+import { cancelRefund, type RefundablePart } from '../../domain/ordering/refund-rules';
 import { splitRefund } from '../../domain/ordering/refund-split';
 import type { CancelRequest } from './order-lifecycle.messages';
 import { orderAutoCancelledNotice, orderCancelledNotice, refundCompletedNotice } from './order-notices';
@@ -24,15 +25,24 @@ export function pushRefundUndo(order: OrderState): void {
 export function pushSaleUndos(order: OrderState): void {
   order.undos.push('restockLines', async (scope) => {
     for (const part of scope.parts)
-      await steps.restockLines({ restockId: scope.restockIdOf(part), lines: restockLinesOf(part) });
+      await steps.restockLines({
+        restockId: scope.restockIdOf(part),
+        lines: restockLinesOf(part, scope.partialLineIds),
+      });
   });
   order.undos.push('stopShipments', async (scope) => {
+    if (scope.partialLineIds) return;
     for (const part of scope.parts) part.shipmentScope?.cancel();
   });
 }
 
-const restockLinesOf = (part: PartState) =>
-  part.def.lines.map((line) => ({ variantId: line.variantId, quantity: line.quantity }));
+/** The part's lines still held by the buyer (or the partial return's), as restock takes them. */
+const restockLinesOf = (part: PartState, only?: readonly string[]) =>
+  part.def.lines
+    .filter((line) =>
+      only ? only.includes(line.orderLineId) : !part.returnedLineIds.includes(line.orderLineId),
+    )
+    .map((line) => ({ variantId: line.variantId, quantity: line.quantity }));
 
 async function refund(order: OrderState, refundId: string, amount: number, reason: string): Promise<void> {
   const { paid } = order;
@@ -72,12 +82,12 @@ async function refund(order: OrderState, refundId: string, amount: number, reaso
   );
 }
 
-/** Undo of paid parts (cancel): their shipments stop, their units go back, their subtotal is refunded. */
+/** Undo of paid parts (cancel): their shipments stop, their units go back, goods and shipping are refunded. */
 function undoPaidParts(order: OrderState, parts: PartState[], key: string, reason: string): Promise<void> {
   const scope: UndoScope = {
     parts,
     refundId: `${order.orderId}:${key}`,
-    amount: parts.reduce((sum, part) => sum + part.def.subtotal, 0),
+    amount: parts.reduce((sum, part) => sum + cancelRefund(refundablePartOf(part)).refundAmount, 0),
     reason,
     // One restock per part and purpose (a part is cancelled at most once).
     restockIdOf: (part) => `cancel:${order.orderId}:${order.input.parts.indexOf(part.def)}`,
@@ -85,13 +95,17 @@ function undoPaidParts(order: OrderState, parts: PartState[], key: string, reaso
   return order.undos.unwind(scope);
 }
 
-/** An approved return: the part's shipment stops, its units go back, its subtotal less the deduction is refunded. */
+/**
+ * An approved return: the part's shipment stops, its units go back, the refund the rules computed
+ * is paid. A partial return puts back only its lines and lets the shipment go on.
+ */
 export function undoReturnedPart(
   order: OrderState,
   part: PartState,
   key: string,
   refundAmount: number,
   reason: string,
+  partialLineIds?: readonly string[],
 ): Promise<void> {
   const scope: UndoScope = {
     parts: [part],
@@ -99,8 +113,27 @@ export function undoReturnedPart(
     amount: refundAmount,
     reason,
     restockIdOf: () => key,
+    partialLineIds,
   };
   return order.undos.unwind(scope);
+}
+
+/** The part as the refund rules see it: the lines the buyer still holds, the shipping charged, the policy when ordered. */
+export function refundablePartOf(part: PartState): RefundablePart {
+  const { def } = part;
+  return {
+    lines: def.lines
+      .filter((line) => !part.returnedLineIds.includes(line.orderLineId))
+      .map((line) => ({
+        orderLineId: line.orderLineId,
+        productId: line.productId ?? line.orderLineId,
+        lineAmount: line.amount,
+        shippingFee: line.shippingFee,
+        bundleShipping: line.bundleShipping,
+      })),
+    shippingFee: def.shippingFee ?? 0,
+    policy: def.shippingPolicy ?? null,
+  };
 }
 
 export async function cancelPaid(order: OrderState, request: CancelRequest, key: string): Promise<void> {

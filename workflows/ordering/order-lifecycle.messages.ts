@@ -1,5 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { PartStatus } from '../../domain/ordering/order-status';
+import type { DeductionAdjustment, ReturnReasonCode } from '../../domain/ordering/refund-rules';
+import type { ShippingPolicy } from '../../domain/ordering/shipping-policy';
 import type { PaymentMethod, PgProvider, PgReturn } from '../../domain/payment';
 import type { PaymentAttemptResult } from '../payment/payment.messages';
 import type { CourierName } from '../shipping/shipment.messages';
@@ -34,7 +36,12 @@ export interface OrderLifecycleInput {
 
 export interface LifecyclePart {
   sellerId: string;
+  /** Goods amount of the part. */
   subtotal: number;
+  /** Shipping charged for the part (absent: started before shipping fees, none was charged). */
+  shippingFee?: number;
+  /** The seller's policy when ordered, for the refund rules (absent or null: nothing kept automatically). */
+  shippingPolicy?: ShippingPolicy | null;
   itemSummary: string;
   lines: Array<{
     orderLineId: string;
@@ -42,6 +49,10 @@ export interface LifecyclePart {
     productName: string;
     quantity: number;
     amount: number;
+    /** For the shipping fee of what is kept after a partial return (absent: the line id stands in). */
+    productId?: string;
+    shippingFee?: number | null;
+    bundleShipping?: boolean;
   }>;
 }
 
@@ -92,12 +103,18 @@ export interface ReturnRequest {
   sellerId: string;
   returnId: string;
   reason: string;
+  /** Absent (requests before reason codes): CHANGE_OF_MIND. */
+  reasonCode?: ReturnReasonCode;
+  /** Lines returned (a partial return); absent: every line the part still holds. */
+  lineIds?: string[];
 }
 export interface ReturnDecision extends PartCommand {
   returnId: string;
   approve: boolean;
-  /** Kept from the refund when approving (반품 배송비), whole won ≤ the part's subtotal. */
+  /** Replaces the computed deduction (the route before refund rules), whole won ≤ the refund. */
   deductionAmount?: number;
+  /** Added to the computed deduction (negative: waived), with the reason shown to the buyer. */
+  deductionAdjustment?: DeductionAdjustment;
   reason?: string;
 }
 export interface CommandAnswer {

@@ -24,6 +24,8 @@ export function lifecycleInputOf(order: Order, now: Date): OrderLifecycleInput {
     parts: order.parts.map((part) => ({
       sellerId: part.sellerId,
       subtotal: part.subtotal,
+      shippingFee: part.shippingFee,
+      shippingPolicy: part.shippingPolicy,
       itemSummary: itemSummary(part.lines),
       lines: part.lines.map((line) => ({
         orderLineId: line.id,
@@ -31,6 +33,9 @@ export function lifecycleInputOf(order: Order, now: Date): OrderLifecycleInput {
         productName: line.productName,
         quantity: line.quantity,
         amount: line.lineAmount,
+        productId: line.productId,
+        shippingFee: line.shippingFee,
+        bundleShipping: line.bundleShipping,
       })),
     })),
   };

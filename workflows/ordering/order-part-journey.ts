@@ -13,6 +13,7 @@ import { shipmentWorkflowId } from '../shared/workflow-ids';
 import type { ShipmentInput, ShipmentResult } from '../shipping/shipment.messages';
 import { purchaseAutoConfirmedNotice } from './order-notices';
 import { settlement } from './order-proxies';
+import { earnPointsForPart } from './order-points';
 import { isTerminal, type OrderState, type PartState } from './order-state';
 
 /** After delivery the buyer has 7 days to confirm (or return); then the purchase confirms itself. */
@@ -98,6 +99,8 @@ export async function followPart(order: OrderState, part: PartState): Promise<vo
   }
   if (part.status !== 'PURCHASE_CONFIRMED') return;
   part.confirmedAtMs ??= Date.now();
+  // Points are earned at confirmation, before the settlement hold (docs/payments.md#points).
+  if (patched('earn-points-on-confirmation')) await earnPointsForPart(order, part);
   part.payableAtMs = part.confirmedAtMs + SETTLEMENT_HOLD_MS;
   await sleep(Math.max(0, part.payableAtMs - Date.now()));
   await settlement.recordPayableLines({
@@ -106,12 +109,16 @@ export async function followPart(order: OrderState, part: PartState): Promise<vo
     sellerId: part.def.sellerId,
     purchaseConfirmedAt: new Date(part.confirmedAtMs).toISOString(),
     payableAt: new Date(part.payableAtMs).toISOString(),
-    lines: part.def.lines.map((line) => ({
-      orderLineId: line.orderLineId,
-      productName: line.productName,
-      quantity: line.quantity,
-      amount: line.amount,
-    })),
+    // Lines given back by a partial return are not the seller's to be paid; the shipping is.
+    lines: part.def.lines
+      .filter((line) => !part.returnedLineIds.includes(line.orderLineId))
+      .map((line) => ({
+        orderLineId: line.orderLineId,
+        productName: line.productName,
+        quantity: line.quantity,
+        amount: line.amount,
+      })),
+    shippingFee: part.def.shippingFee,
   });
   part.payable = true;
 }

@@ -1,7 +1,7 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { OrderingActivities } from '../../activities/ordering/ordering.activities';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
-import type { PayableLinesIntake } from '../../domain/settlement/payable-lines';
+import type { PayableLinesIntake, RefundAdjustmentIntake } from '../../domain/settlement/payable-lines';
 import { UNTIL_DONE_RETRY, VENDOR_CALL_HEARTBEAT, withTimeout } from '../shared/activity-options';
 import { PAYMENT_TASK_QUEUE, SETTLEMENT_TASK_QUEUE } from '../shared/task-queues';
 
@@ -23,7 +23,7 @@ export const payments = proxyActivities<Pick<PaymentActivities, 'refundPayment'>
   taskQueue: PAYMENT_TASK_QUEUE,
 });
 
-export const settlement = proxyActivities<PayableLinesIntake>({
+export const settlement = proxyActivities<PayableLinesIntake & RefundAdjustmentIntake>({
   ...untilDone,
   taskQueue: SETTLEMENT_TASK_QUEUE,
 });

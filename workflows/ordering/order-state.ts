@@ -11,6 +11,7 @@ import {
   type OrderCommand,
   type PartStatus,
 } from '../../domain/ordering/order-status';
+import type { ReturnReasonCode } from '../../domain/ordering/refund-rules';
 import type { RefundBalances } from '../../domain/ordering/refund-split';
 import type { PaymentAttemptResult } from '../payment/payment.messages';
 import { sendNotice } from '../shared/notices';
@@ -37,6 +38,10 @@ export interface PartState {
   payableAtMs?: number;
   payable: boolean;
   returnId?: string;
+  /** The pending return's reason code and lines (absent: the whole part). */
+  returnRequest?: { reasonCode?: ReturnReasonCode; lineIds?: string[] };
+  /** Lines given back by partial returns already approved: not settled, not returned again. */
+  returnedLineIds: string[];
   /** Bumped when a return is rejected: the 7-day confirmation clock starts again. */
   confirmClockFromMs?: number;
 }
@@ -54,6 +59,8 @@ export interface UndoScope {
   amount: number;
   reason: string;
   restockIdOf: (part: PartState) => string;
+  /** A partial return: only these lines go back on sale, and the shipment goes on. */
+  partialLineIds?: readonly string[];
 }
 
 const TERMINAL: readonly PartStatus[] = ['PURCHASE_CONFIRMED', 'CANCELLED', 'PAYMENT_FAILED', 'RETURNED'];
@@ -94,7 +101,10 @@ export class OrderState {
     this.orderId = input.orderId;
     this.dueAtMs = Date.now() + input.paymentWindowMs;
     this.parts = new Map(
-      input.parts.map((def) => [def.sellerId, { def, status: 'PENDING_PAYMENT', payable: false }]),
+      input.parts.map((def) => [
+        def.sellerId,
+        { def, status: 'PENDING_PAYMENT', payable: false, returnedLineIds: [] },
+      ]),
     );
   }
 

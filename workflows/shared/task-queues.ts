@@ -10,6 +10,8 @@ export const SHIPPING_TASK_QUEUE = 'shipping';
 export const SETTLEMENT_TASK_QUEUE = 'settlement';
 export const NOTIFICATION_TASK_QUEUE = 'notification';
 export const CHAT_TASK_QUEUE = 'chat';
+/** Data retention (docs/retention.md): it reads across contexts, so it runs on a queue of its own. */
+export const RETENTION_TASK_QUEUE = 'retention';
 
 export const TASK_QUEUES = [
   INVENTORY_TASK_QUEUE,
@@ -19,6 +21,7 @@ export const TASK_QUEUES = [
   SETTLEMENT_TASK_QUEUE,
   NOTIFICATION_TASK_QUEUE,
   CHAT_TASK_QUEUE,
+  RETENTION_TASK_QUEUE,
 ] as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[number];
