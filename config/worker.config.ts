@@ -16,6 +16,10 @@ const workerEnvSchema = requireRealServicesInProduction(
     PUBLIC_BASE_URL: httpSection.PUBLIC_BASE_URL,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
+    TEMPORAL_METRICS_BIND_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d{1,5}$/, 'host:port, e.g. 0.0.0.0:9465')
+      .optional(),
   }),
 );
 
@@ -25,6 +29,8 @@ export interface WorkerConfig extends ProcessConfig {
   shutdownGraceSeconds: number;
   temporal: TemporalConfig;
   workflowBundlePath?: string;
+  /** TEMPORAL_METRICS_BIND_ADDRESS: where the Temporal SDK serves its worker metrics; absent: not served. */
+  temporalMetricsBindAddress?: string;
   /** Where vendors call back (webhooks) and buyers are sent; the API's public address. */
   publicBaseUrl: string;
 }
@@ -37,6 +43,7 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     shutdownGraceSeconds: parsed.SHUTDOWN_GRACE_SECONDS,
     temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
     workflowBundlePath: parsed.WORKFLOW_BUNDLE_PATH,
+    temporalMetricsBindAddress: parsed.TEMPORAL_METRICS_BIND_ADDRESS,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? 'http://localhost:3000',
   };
 }

@@ -84,6 +84,7 @@ export function createNotificationContext(
         email: vendors.email,
         emailProvider: vendors.emailProvider,
         startDelivery,
+        countSend: (channel, outcome) => infra.metrics?.notifications.inc({ channel, outcome }),
         newId,
         now,
       });

@@ -23,6 +23,7 @@ import { OrderPlacementService, type OrderPlacementDeps } from '../application/o
 import { recordTransition, type TransitionRequest } from '../application/ordering/record-transition';
 import { SellerShippingPolicies } from '../application/ordering/seller-shipping-policy';
 import { ORDER_SERIAL_LIMIT } from '../domain/ordering/order-number';
+import type { OrderStatus } from '../domain/ordering/order-status';
 import type { OrderRefundsPort, PointsBalancePort, VariantCatalog } from '../domain/ordering/ports';
 import { TypeOrmUnitOfWork } from '../persistence/inventory/typeorm-unit-of-work';
 import { TypeOrmAfterSaleStore } from '../persistence/ordering/typeorm-after-sale.store';
@@ -37,6 +38,13 @@ import type { ContextInfra, HttpWiring, Routes } from './context-infra';
  * refused with POINTS_INSUFFICIENT by the split.
  */
 export const noPoints: PointsBalancePort = { availablePoints: async () => 0 };
+
+/** The order statuses `orders_total{event}` counts, when the order as a whole reaches them. */
+const ORDER_EVENTS: Partial<Record<OrderStatus, string>> = {
+  PAID: 'paid',
+  CANCELLED: 'cancelled',
+  RETURNED: 'returned',
+};
 
 /** SHA-256 in hex: the digest of a placement request kept with its Idempotency-Key. */
 const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -95,8 +103,21 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     ...deps.placement,
     orderSerial: deps.placement?.orderSerial ?? (() => randomInt(ORDER_SERIAL_LIMIT)),
   });
-  const transition = (orderId: string, request: TransitionRequest) =>
-    recordTransition({ transactions, orders }, orderId, request);
+  const transition = async (orderId: string, request: TransitionRequest) => {
+    const result = await recordTransition({ transactions, orders }, orderId, request);
+    // Only the order's own status changes count (a repeated step records no history).
+    for (const entry of result.history) {
+      const event = entry.sellerId === null ? ORDER_EVENTS[entry.toStatus] : undefined;
+      if (event) infra.metrics?.orders.inc({ event });
+      // The one approved attempt of an order (declines are counted by the payment activities).
+      if (event === 'paid')
+        infra.metrics?.paymentAttempts.inc({
+          pg: result.order.payment.provider ?? 'POINTS',
+          outcome: 'approved',
+        });
+    }
+    return result;
+  };
   const cart = new CartService({
     carts,
     catalog: variants,
@@ -112,7 +133,8 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     const checkouts = new OrderCheckouts({ gateways, store: afterSale, publicBaseUrl, newId, now });
     // The order and its reservation are stored; OrderLifecycle starts in the same request (a replay
     // with the same Idempotency-Key finds it running, or starts it if this process died in between).
-    const onPlaced: OnOrderPlaced = async (order) => {
+    const onPlaced: OnOrderPlaced = async (order, { created }) => {
+      if (created) infra.metrics?.orders.inc({ event: 'placed' });
       try {
         await lifecycle.start(order);
       } catch (error) {

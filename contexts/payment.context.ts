@@ -89,6 +89,8 @@ export function createPaymentContext(infra: ContextInfra, deps: PaymentContextDe
           refunds,
           gateway: (provider) => gateways.gateway(provider),
           countDeadLetter: (kind) => infra.metrics?.deadLetters.inc({ kind }),
+          countPaymentAttempt: (pg, outcome) => infra.metrics?.paymentAttempts.inc({ pg, outcome }),
+          countRefund: (outcome) => infra.metrics?.refunds.inc({ outcome }),
           logger: infra.logger,
           newId,
           now,

@@ -20,7 +20,7 @@ async function main(args: string[]): Promise<void> {
   const queues = parseTaskQueues(args);
   const config = loadWorkerConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: 'worker' });
-  installTemporalRuntime(logger);
+  installTemporalRuntime(logger, 'WARN', config.temporalMetricsBindAddress);
   const identity = resolveIdentitySettings(config.identity, { nodeEnv: config.nodeEnv });
   const infrastructure = await openInfrastructure(config);
   // Vendors without credentials are the sandbox's simulators, in-process unless PG_SIMULATOR_URL,

@@ -36,6 +36,8 @@ export interface NotificationActivityDeps {
   emailProvider: 'sendgrid' | 'smtp';
   /** Starts the notification's workflow; succeeds when it is already running. */
   startDelivery(notificationId: string): Promise<void>;
+  /** Counts a send that ended (`notifications_total`): the provider accepted or refused it, or SMS took over. */
+  countSend?(channel: NotificationChannel, outcome: 'sent' | 'failed' | 'fallback'): void;
   newId(): string;
   now(): Date;
 }
@@ -133,6 +135,8 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
           : { status: 'FAILED', failureReason: recipient?.reason ?? result.reason },
         { onlyIfOpen: true },
       );
+      deps.countSend?.(attempt.channel, classification === 'ok' ? 'sent' : 'failed');
+      if (attempt.fallbackOf) deps.countSend?.('ALIMTALK', 'fallback');
     }
     return (await deps.store.attemptOf(attempt.notificationId, attempt.channel))!;
   }

@@ -33,6 +33,14 @@ export interface PaymentActivityDeps {
   gateway(provider: PgProvider): PaymentGateway;
   /** Counts a parked work item (`dead_letters_total`). */
   countDeadLetter(kind: DeadLetter['kind']): void;
+  /**
+   * Counts an attempt that failed (`payment_attempts_total`; `POINTS` for points only). Approvals are
+   * counted by the ordering context when the order becomes paid: the PG's approval is stored as it
+   * answers, so completePayment, a local activity, cannot tell its own repeat from the first run.
+   */
+  countPaymentAttempt?(pg: PgProvider | 'POINTS', outcome: 'declined' | 'failed'): void;
+  /** Counts a refund that ended (`refunds_total`). */
+  countRefund?(outcome: 'done' | 'failed'): void;
   logger: Logger;
   newId(): string;
   now(): Date;
@@ -212,10 +220,17 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
       code: string;
       message: string;
     }): Promise<void> {
+      const before = await deps.payments.findById(input.paymentId);
       await deps.payments.advance(
         input.paymentId,
         { status: input.status, failureCode: input.code, failureMessage: input.message },
         deps.now(),
+      );
+      // A local activity runs again when its workflow task is retried: the row tells a repeat.
+      if (!before || before.status === input.status || input.code === 'PAYMENT_CANCELLED') return;
+      deps.countPaymentAttempt?.(
+        before.provider ?? 'POINTS',
+        input.status === 'FAILED' ? 'failed' : 'declined',
       );
     },
 
@@ -253,6 +268,7 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
       if (stored.status === 'DONE') return { status: 'DONE', refundedAt: stored.updatedAt.toISOString() };
       const refused = async (code: string, message: string): Promise<RefundOutcome> => {
         await deps.refunds.markFailed(work.refundId, { code, message }, deps.now());
+        deps.countRefund?.('failed');
         const { deadLetterId } = await parkDeadLetter(
           deps,
           {
@@ -300,6 +316,7 @@ export function createPaymentActivities(deps: PaymentActivityDeps) {
       if (work.pointsAmount > 0)
         await deps.points.refund(work.userId, work.orderId, work.pointsAmount, work.refundId).catch(final);
       await deps.refunds.markDone(work.refundId, deps.now());
+      deps.countRefund?.('done');
       deps.logger.info(
         {
           orderId: work.orderId,

@@ -31,12 +31,20 @@ export const shippingPolicyBody = z
     remoteZipRanges: z.array(zipRange).max(200).nullable().optional().openapi({
       description: 'Your own 도서산간 zip ranges (inclusive); absent or null: the platform list',
     }),
+    returnShippingFee: fee('반품 배송비 (one way) kept from a change-of-mind refund', 3000)
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          '반품 배송비 (one way, whole won) kept from a change-of-mind refund; absent or null: baseFee',
+      }),
   })
   .openapi('ShippingPolicyRequest');
 
 export const shippingPolicyView = shippingPolicyBody
   .extend({
     remoteZipRanges: z.array(zipRange),
+    returnShippingFee: z.number().int().nullable().openapi({ description: '반품 배송비; null: baseFee' }),
     isDefault: z
       .boolean()
       .openapi({ description: 'True until the seller sets a policy: the platform default applies' }),

@@ -14,6 +14,8 @@ export interface ShippingPolicyView {
   jejuFee: number;
   /** The 도서산간 ranges in force (the default list unless the seller set its own). */
   remoteZipRanges: ZipRange[];
+  /** 반품 배송비 kept on a change-of-mind return; null: the base fee. */
+  returnShippingFee: number | null;
   /** True while the seller never set a policy: the platform default applies. */
   isDefault: boolean;
 }
@@ -24,6 +26,7 @@ const view = (policy: ShippingPolicy, isDefault: boolean): ShippingPolicyView =>
   remoteAreaFee: policy.remoteAreaFee,
   jejuFee: policy.jejuFee,
   remoteZipRanges: [...(policy.remoteZipRanges ?? DEFAULT_REMOTE_ZIP_RANGES)],
+  returnShippingFee: policy.returnShippingFee ?? null,
   isDefault,
 });
 

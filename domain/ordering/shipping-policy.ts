@@ -210,6 +210,10 @@ export function validateShippingPolicy(raw: Record<string, unknown> | null | und
     const issue = feeIssue(body[name], `body.${name}`);
     if (issue) errors.push(issue);
   }
+  const returnShippingFee = body.returnShippingFee ?? null;
+  const returnIssue =
+    returnShippingFee === null ? null : feeIssue(returnShippingFee, 'body.returnShippingFee');
+  if (returnIssue) errors.push(returnIssue);
   const over = body.freeShippingOver;
   if (
     over !== null &&
@@ -248,5 +252,7 @@ export function validateShippingPolicy(raw: Record<string, unknown> | null | und
     remoteAreaFee: body.remoteAreaFee as number,
     jejuFee: body.jejuFee as number,
     remoteZipRanges,
+    // Left out when unset, so policies stored on orders before this field read the same.
+    ...(returnShippingFee === null ? {} : { returnShippingFee: returnShippingFee as number }),
   };
 }

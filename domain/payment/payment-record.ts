@@ -105,6 +105,7 @@ export interface PaymentRepository {
   /** Inserts the attempt's row, or returns the one already stored for (orderId, attempt). */
   begin(record: PaymentRecord): Promise<PaymentRecord>;
   findAttempt(orderId: string, attempt: number): Promise<PaymentRecord | null>;
+  findById(id: string): Promise<PaymentRecord | null>;
   /** The attempt of the order that holds this PG transaction, else the order's latest attempt. */
   findForPg(orderId: string, pgTransactionId: string): Promise<PaymentRecord | null>;
   /** Writes the change only if the stored status may advance to it; true when it was written. */

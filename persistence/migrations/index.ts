@@ -15,6 +15,7 @@ import { ShippingFees1732500000000 } from './1732500000000-shipping-fees';
 import { PointsLots1732501000000 } from './1732501000000-points-lots';
 import { RetentionIndexes1732510000000 } from './1732510000000-retention-indexes';
 import { RefundsWithShipping1732520000000 } from './1732520000000-refunds-with-shipping';
+import { ReturnShippingFee1732530000000 } from './1732530000000-return-shipping-fee';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   PointsLots1732501000000,
   RetentionIndexes1732510000000,
   RefundsWithShipping1732520000000,
+  ReturnShippingFee1732530000000,
 ];

@@ -9,6 +9,8 @@ export interface ShippingPolicyRow {
   jejuFee: number;
   /** JSON list of `{from, to}`; null: the default 도서산간 ranges. */
   remoteZipRanges: string | null;
+  /** Null: the base fee (docs/ordering.md#refunds-with-shipping). */
+  returnShippingFee: number | null;
   updatedBy: string;
   updatedAt: Date;
 }
@@ -23,6 +25,7 @@ export const ShippingPolicyEntity = new EntitySchema<ShippingPolicyRow>({
     remoteAreaFee: bigint('remote_area_fee'),
     jejuFee: bigint('jeju_fee'),
     remoteZipRanges: nullableText('remote_zip_ranges'),
+    returnShippingFee: { ...bigint('return_shipping_fee'), nullable: true },
     updatedBy: ref('updated_by'),
     updatedAt: time('updated_at'),
   },

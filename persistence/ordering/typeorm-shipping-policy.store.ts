@@ -9,6 +9,7 @@ const toPolicy = (row: ShippingPolicyRow): ShippingPolicy => ({
   remoteAreaFee: Number(row.remoteAreaFee),
   jejuFee: Number(row.jejuFee),
   remoteZipRanges: row.remoteZipRanges ? (JSON.parse(row.remoteZipRanges) as ZipRange[]) : null,
+  ...(row.returnShippingFee === null ? {} : { returnShippingFee: Number(row.returnShippingFee) }),
 });
 
 /** One row per seller who set a policy; the others get the platform default. */
@@ -36,6 +37,7 @@ export class TypeOrmShippingPolicyStore implements ShippingPolicyStore {
         remoteAreaFee: policy.remoteAreaFee,
         jejuFee: policy.jejuFee,
         remoteZipRanges: policy.remoteZipRanges ? JSON.stringify(policy.remoteZipRanges) : null,
+        returnShippingFee: policy.returnShippingFee ?? null,
         updatedBy: actorId,
         updatedAt: at,
       },

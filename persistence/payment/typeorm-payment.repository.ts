@@ -34,6 +34,11 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
     return row ? toPaymentRecord(row) : null;
   }
 
+  async findById(id: string) {
+    const row = await this.rows.findOneBy({ id });
+    return row ? toPaymentRecord(row) : null;
+  }
+
   async findForPg(orderId: string, pgTransactionId: string) {
     const row =
       (await this.rows.findOne({ where: { orderId, pgTransactionId }, order: { attempt: 'DESC' } })) ??

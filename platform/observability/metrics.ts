@@ -11,6 +11,14 @@ export interface Metrics {
   dbReplicaUp: Gauge<'replica'>;
   /** Replica-eligible reads answered by the primary: `error` (the replica failed it) or `unavailable`. */
   dbReplicaFallbacks: Counter<'reason'>;
+  /** Orders placed, and orders that as a whole became paid, cancelled or returned (docs/deployment.md). */
+  orders: Counter<'event'>;
+  /** Payment attempts settled, by PG (`POINTS` for points only) and outcome approved/declined/failed. */
+  paymentAttempts: Counter<'pg' | 'outcome'>;
+  /** Refunds that ended: `done` (the money is back) or `failed` (the PG refused; parked). */
+  refunds: Counter<'outcome'>;
+  /** Notification sends that ended, by channel: `sent`, `failed`, or `fallback` (AlimTalk gave way to SMS/LMS). */
+  notifications: Counter<'channel' | 'outcome'>;
 }
 
 export function createMetrics(options: { collectProcessMetrics?: boolean } = {}): Metrics {
@@ -47,6 +55,30 @@ export function createMetrics(options: { collectProcessMetrics?: boolean } = {})
       name: 'db_replica_fallbacks_total',
       help: 'Reads meant for a replica that the primary answered, by reason',
       labelNames: ['reason'],
+      registers: [registry],
+    }),
+    orders: new Counter({
+      name: 'orders_total',
+      help: 'Orders placed, and orders that became paid, cancelled or returned, by event',
+      labelNames: ['event'],
+      registers: [registry],
+    }),
+    paymentAttempts: new Counter({
+      name: 'payment_attempts_total',
+      help: 'Payment attempts that ended, by PG and outcome (approved, declined, failed)',
+      labelNames: ['pg', 'outcome'],
+      registers: [registry],
+    }),
+    refunds: new Counter({
+      name: 'refunds_total',
+      help: 'Refunds that ended, by outcome (done, failed)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    notifications: new Counter({
+      name: 'notifications_total',
+      help: 'Notification sends that ended, by channel and outcome (sent, failed, fallback)',
+      labelNames: ['channel', 'outcome'],
       registers: [registry],
     }),
   };

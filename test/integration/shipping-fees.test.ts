@@ -201,4 +201,45 @@ describe('shipping fees over HTTP: seller policy, cart, orders', () => {
     const sellerPart = sellerList.body.items.find((o: Json) => o.orderId === placed.body.id);
     assert.deepEqual([sellerPart.subtotal, sellerPart.shippingFee], [47_000, 12_000]);
   });
+
+  test('a seller sets its own 반품 배송비: validated, shown, kept with the orders placed under it', async () => {
+    const seller = await signUpSeller(app);
+    const policy = { baseFee: 2_500, freeShippingOver: 40_000, remoteAreaFee: 5_000, jejuFee: 3_000 };
+    const put = (body: Json) => call('/seller/shipping-policy', seller, { method: 'PUT', body });
+    assert.equal((await call('/seller/shipping-policy', seller)).body.returnShippingFee, null);
+    for (const bad of [-1, 2_500.5, '4000']) {
+      const refused = await put({ ...policy, returnShippingFee: bad });
+      assert.equal(refused.status, 400, String(bad));
+      assert.equal(refused.body.code, 'VALIDATION_FAILED');
+      assert.match(JSON.stringify(refused.body), /returnShippingFee/);
+    }
+    const set = await put({ ...policy, returnShippingFee: 4_000 });
+    assert.deepEqual([set.status, set.body.returnShippingFee], [200, 4_000]);
+    assert.equal((await call('/seller/shipping-policy', seller)).body.returnShippingFee, 4_000);
+
+    const buyer = await signUpConsumer(app);
+    const product = await createProduct(app, seller, { price: 10_000, stocks: [3] });
+    const placed = await call('/orders', buyer, {
+      body: {
+        items: [{ variantId: product.variantIds[0], quantity: 1 }],
+        shippingAddress: address(),
+        payment: cardPayment,
+      },
+      headers: { 'idempotency-key': `return-fee-${Date.now()}` },
+    });
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    const [part] = (await app.dataSource.query('SELECT shipping_policy FROM order_parts WHERE order_id = ?', [
+      placed.body.id,
+    ])) as Array<{ shipping_policy: string }>;
+    assert.equal(
+      JSON.parse(part!.shipping_policy).returnShippingFee,
+      4_000,
+      'a return of this order keeps 4,000원',
+    );
+
+    // Unset again: the base fee is the return shipping (docs/ordering.md#refunds-with-shipping).
+    const cleared = await put(policy);
+    assert.deepEqual([cleared.status, cleared.body.returnShippingFee], [200, null]);
+    assert.equal((await call('/seller/shipping-policy', seller)).body.returnShippingFee, null);
+  });
 });

@@ -52,7 +52,9 @@ export interface Journey {
   close(): Promise<void>;
 }
 
-export async function openJourney(options: { courierStepMs?: number } = {}): Promise<Journey> {
+export async function openJourney(
+  options: { courierStepMs?: number; workerEnv?: Record<string, string> } = {},
+): Promise<Journey> {
   const env = await createDevServerEnvironment();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -78,6 +80,7 @@ export async function openJourney(options: { courierStepMs?: number } = {}): Pro
     TOSS_TIMEOUT_MS: '5000',
     COURIER_SIMULATOR_URL: courierServer.url,
     COURIER_SANDBOX_STEP_SECONDS: String((options.courierStepMs ?? 500) / 1000),
+    ...options.workerEnv,
   };
   let worker = await startWorkerProcess(workerEnv);
   await worker.ready();

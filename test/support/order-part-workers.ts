@@ -6,9 +6,11 @@ import { openSettlementVendors } from '../../integrations/settlement/settlement-
 import { openCourierTracking } from '../../integrations/shipping/courier-vendors';
 import { createLogger } from '../../platform/observability/logger';
 import { sandboxVendors } from '../../sandbox';
-import type { CourierSimulator } from '../../simulators/courier/courier.simulator';
+import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
 import { testContexts } from './contexts';
+import { openOrderSandbox, type OrderSandbox } from './order-sandbox';
 import type { PaymentSandbox } from './payment-sandbox';
+import { createTimeSkippingEnvironment } from './temporal';
 
 /**
  * Shipping and settlement workers beside an order sandbox, for tests that follow an order past
@@ -47,6 +49,31 @@ export async function shippingAndSettlementWorkers(
       await tracking.close();
       await vendors.close();
       await courierServer.close();
+    },
+  };
+}
+
+export interface PartJourney {
+  env: TestWorkflowEnvironment;
+  box: OrderSandbox;
+  courier: CourierSimulator;
+  close(): Promise<void>;
+}
+
+/** A time-skipping server with the order sandbox and its shipping and settlement workers. */
+export async function openPartJourney(): Promise<PartJourney> {
+  const env = await createTimeSkippingEnvironment();
+  const courier = createCourierSimulator({ callbackRetryDelaysMs: [200, 400] });
+  const box = await openOrderSandbox(env, {
+    extraWorkers: (sandbox) => shippingAndSettlementWorkers(env, sandbox, courier),
+  });
+  return {
+    env,
+    box,
+    courier,
+    async close() {
+      await box.close();
+      await env.teardown();
     },
   };
 }

@@ -10,6 +10,8 @@ const ROOT = resolve(__dirname, '..', '..');
 export interface WorkerProcess {
   child: ChildProcess;
   output: string[];
+  /** Its /metrics (the worker's HTTP port). */
+  metricsUrl: string;
   /** Waits until its /healthz answers (workers polling), or fails with its output. */
   ready(timeoutMs?: number): Promise<void>;
   /** SIGKILL: no shutdown hooks, in-flight activities are lost mid-call. */
@@ -47,6 +49,7 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<W
   return {
     child,
     output,
+    metricsUrl: `http://127.0.0.1:${port}/metrics`,
     async ready(timeoutMs = 120_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {

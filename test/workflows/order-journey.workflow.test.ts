@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
+import type { CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
   shipPartUpdate,
   submitPaymentUpdate,
@@ -9,10 +9,9 @@ import {
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { AUTO_CONFIRM_AFTER_MS, SETTLEMENT_HOLD_MS } from '../../workflows/ordering/order-lifecycle.workflow';
 import { cardPayment } from '../support/ordering';
-import { shippingAndSettlementWorkers } from '../support/order-part-workers';
-import { openOrderSandbox, type OrderSandbox } from '../support/order-sandbox';
+import { openPartJourney, type PartJourney } from '../support/order-part-workers';
+import type { OrderSandbox } from '../support/order-sandbox';
 import { PAYMENT_TASK_QUEUE } from '../../workflows/shared/task-queues';
-import { createTimeSkippingEnvironment } from '../support/temporal';
 
 /**
  * The whole order journey with real activities on the time-skipping server: payment through the PG
@@ -20,24 +19,17 @@ import { createTimeSkippingEnvironment } from '../support/temporal';
  * confirmation 7 days after delivery and the 7-day settlement hold until the lines are payable.
  */
 describe('order journey on the time-skipping server (real activities, MariaDB, simulators)', () => {
+  let journey: PartJourney;
   let env: TestWorkflowEnvironment;
   let box: OrderSandbox;
   let courier: CourierSimulator;
 
   before(async () => {
-    env = await createTimeSkippingEnvironment();
-    box = await openOrderSandbox(env, {
-      async extraWorkers(sandbox) {
-        courier = createCourierSimulator({ callbackRetryDelaysMs: [200, 400] });
-        return shippingAndSettlementWorkers(env, sandbox, courier);
-      },
-    });
+    journey = await openPartJourney();
+    ({ env, box, courier } = journey);
   });
 
-  after(async () => {
-    await box?.close();
-    await env?.teardown();
-  });
+  after(() => journey?.close());
 
   test('paid, shipped, delivered, confirmed automatically after 7 days, payable 7 days after that', async () => {
     const product = await box.product([5], 21_000);

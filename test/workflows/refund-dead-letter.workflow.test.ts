@@ -45,6 +45,13 @@ describe('a refund the PG refuses (time-skipping server, real activities, the PG
   };
   const refundLetterCount = async () =>
     (await box.metrics.deadLetters.get()).values.find((v) => v.labels.kind === 'refund')?.value ?? 0;
+  /** refunds_total as the process's /metrics reads it. */
+  const refundsCounted = async () => {
+    const text = await box.metrics.registry.metrics();
+    const of = (outcome: string) =>
+      Number(new RegExp(`^refunds_total\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    return { done: of('done'), failed: of('failed') };
+  };
   const refundCalls = (paymentKey: string) =>
     box.simulator.state.toss.calls.filter(
       (call) => call.operation === 'cancel' && call.path.includes(paymentKey) && call.status === 200,
@@ -57,6 +64,7 @@ describe('a refund the PG refuses (time-skipping server, real activities, the PG
     await box.workflow(order.id).executeUpdate(submitPaymentUpdate, { args: [{ pgReturn }] });
     await eventually(async () => (await box.orderStatus(order.id)).status === 'PAID', { what: 'PAID' });
     const lettersBefore = await refundLetterCount();
+    const refundsBefore = await refundsCounted();
 
     // Toss refuses the refund (a final code: retrying the same call cannot help).
     await box.faults({
@@ -85,6 +93,7 @@ describe('a refund the PG refuses (time-skipping server, real activities, the PG
       1,
       'dead_letters_total{kind="refund"} counted once',
     );
+    assert.deepEqual(await refundsCounted(), { ...refundsBefore, failed: refundsBefore.failed + 1 });
     assert.ok(!box.sent.some((n) => n.orderId === order.id && n.templateCode === 'REFUND_COMPLETED'));
 
     const listed = await get<{ items: LetterView[] }>(
@@ -117,6 +126,10 @@ describe('a refund the PG refuses (time-skipping server, real activities, the PG
     assert.equal(pgPayment.status, 'CANCELED');
     assert.equal(refundCalls(pgPayment.paymentKey).length, 1, 'the PG refunded once');
     assert.equal((await refundLetterCount()) - lettersBefore, 1, 'no new letter');
+    assert.deepEqual(await refundsCounted(), {
+      done: refundsBefore.done + 1,
+      failed: refundsBefore.failed + 1,
+    });
     const after = await get<{ items: LetterView[] }>(
       '/api/v1/admin/dead-letters?kind=refund&size=100',
       admin,
