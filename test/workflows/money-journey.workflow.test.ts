@@ -1,3 +1,6 @@
+// A database of its own, imported before anything reads TEST_DATABASE_URL: its weekly run settles
+// every seller with pending lines, so other suites' sellers must not be among them.
+import '../support/own-database';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -12,6 +15,7 @@ import { openPartJourney, type PartJourney } from '../support/order-part-workers
 import type { OrderSandbox, PlacedOrder } from '../support/order-sandbox';
 import { address, cardPayment } from '../support/ordering';
 import { runSettlementWeek, statementOf } from '../support/settlement-sandbox';
+import { dropOwnDatabase, prepareOwnDatabase } from '../support/own-database-setup';
 import { quiescent } from '../support/temporal';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -38,11 +42,15 @@ describe('money journey: shipping fees, points, a partial return and the weekly 
   let courier: CourierSimulator;
 
   before(async () => {
+    await prepareOwnDatabase();
     journey = await openPartJourney();
     ({ env, box, courier } = journey);
   });
 
-  after(() => journey?.close());
+  after(async () => {
+    await journey?.close();
+    await dropOwnDatabase();
+  });
 
   const api = async (path: string, account: TestAccount, body?: unknown) => {
     const response = await box.app.request(`/api/v1${path}`, {

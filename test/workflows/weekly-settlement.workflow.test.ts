@@ -1,3 +1,6 @@
+// A database of its own, imported before anything reads TEST_DATABASE_URL: whole weeks are settled
+// here, which would take (and be disturbed by) other suites' pending lines.
+import '../support/own-database';
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -40,6 +43,7 @@ import {
   type SettlementSandbox,
 } from '../support/settlement-sandbox';
 import { createAdmin } from '../support/identity';
+import { dropOwnDatabase, prepareOwnDatabase } from '../support/own-database-setup';
 import { createTimeSkippingEnvironment, quiescent } from '../support/temporal';
 
 const DAY = 86_400_000;
@@ -51,6 +55,7 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
   let sandbox: SettlementSandbox;
 
   before(async () => {
+    await prepareOwnDatabase();
     env = await createTimeSkippingEnvironment();
     // This is the one suite that runs whole weeks (a run settles every seller with lines pending
     // before its cutoff), so the order journey it needs lives here too: no other suite's run can
@@ -90,6 +95,7 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
   after(async () => {
     await box?.close();
     await env?.teardown();
+    await dropOwnDatabase();
   });
   const sent = () => box.sent;
 
