@@ -34,8 +34,8 @@ import { TemporalOrderLifecycleStarter } from '../workflows/ordering/order-lifec
 import type { ContextInfra, HttpWiring, Routes } from './context-infra';
 
 /**
- * Until the payment context's points ledger is wired, nobody has points: any use of points is
- * refused with POINTS_INSUFFICIENT by the split.
+ * An ordering context built without the payment context (suites that test ordering alone): nobody
+ * has points, so any use of points is refused with POINTS_INSUFFICIENT by the split.
  */
 export const noPoints: PointsBalancePort = { availablePoints: async () => 0 };
 
