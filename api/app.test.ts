@@ -69,7 +69,7 @@ describe('error shape (RFC 9457 problem details)', () => {
     const body = await problemOf(response);
     assert.equal(body.code, 'VALIDATION_FAILED');
     const fields = (body.errors as Array<{ field: string }>).map((e) => e.field).sort();
-    assert.deepEqual(fields, ['json.name', 'json.quantity']);
+    assert.deepEqual(fields, ['body.name', 'body.quantity']);
   });
 
   test('malformed JSON is the client’s fault: 400, not 500', async () => {

@@ -4,10 +4,12 @@ import type { Logger } from '../platform/observability/logger';
 import type { Metrics } from '../platform/observability/metrics';
 import type { AppEnv } from './app-env';
 import { errorHandler } from './error-handler';
+import { allowedMethodsFinder } from './method-not-allowed';
 import { bodyGuard } from './middleware/body-guard';
 import { httpMetrics } from './middleware/http-metrics';
 import { corsPolicy, securityHeaders } from './middleware/security-headers';
 import { requestContext } from './middleware/request-context';
+import { traceRoute } from './middleware/trace-route';
 import { problem } from './problem';
 import { createRouter } from './router';
 import { createDocsRoutes } from './system/docs.routes';
@@ -34,12 +36,28 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
   app.use('*', requestContext(deps.logger, deps.newId));
+  app.use('*', traceRoute());
   app.use('*', httpMetrics(deps.metrics));
   app.use('*', securityHeaders({ publicBaseUrl: deps.http?.publicBaseUrl }));
   app.use('*', corsPolicy(deps.http?.corsOrigins ?? []));
   app.use('*', bodyGuard());
   app.onError(errorHandler);
-  app.notFound((c) => problem(c, 404, 'ROUTE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
+  const allowedMethods = allowedMethodsFinder(() => app.routes);
+  app.notFound((c) => {
+    const allow = allowedMethods(c.req.path);
+    if (allow.length === 0)
+      return problem(c, 404, 'ROUTE_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`);
+    c.header('Allow', allow.join(', '));
+    return problem(
+      c,
+      405,
+      'METHOD_NOT_ALLOWED',
+      `${c.req.method} is not allowed here; use ${allow.join(', ')}.`,
+      {
+        allow,
+      },
+    );
+  });
 
   if (deps.opsApart) {
     app.route('/', createLivenessRoutes());

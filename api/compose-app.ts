@@ -8,6 +8,7 @@ import {
   type ChatSettings,
   type ContextInfra,
 } from '../contexts/context-infra';
+import type { ElasticsearchWiring } from '../contexts/catalog.context';
 import { createContexts, type Contexts } from '../contexts/create-contexts';
 import {
   notificationWebhookSecrets,
@@ -58,6 +59,8 @@ export interface ApiRuntime {
   retention?: RetentionSettings;
   /** POINTS_*: earning rate and validity; absent: the defaults. */
   points?: PointsSettings;
+  /** ELASTICSEARCH_URL: searches answered by Elasticsearch (contexts/open-search.ts); absent: the in-process index. */
+  elasticsearch?: ElasticsearchWiring;
 }
 
 /** The app, plus the hook a composition root calls after `listen` so WebSocket routes (chat live) work. */
@@ -66,6 +69,10 @@ export type ComposedApp = OpenAPIHono<AppEnv> & {
   attachLiveSockets(server: unknown): () => void;
   /** /healthz, /readyz and /metrics for the internal ops port (api/system/ops.app.ts). */
   ops: ReturnType<typeof createOpsApp>;
+  /** Resolves once product search can answer (the in-process index has loaded the read model). */
+  searchReady(): Promise<void>;
+  /** Shutdown: stops following the read model and writes the product views still in memory. */
+  stopContexts(): Promise<void>;
 };
 
 /**
@@ -119,6 +126,7 @@ export function composeApp(
       ...contexts.shipping.routes(http),
       ...contexts.settlement.routes(http),
       ...contexts.retention.routes(http),
+      ...contexts.kpi.routes(http),
     ],
   });
   // The sandbox PG's payment window, on the shop's own address so a browser can reach it. It exists
@@ -129,5 +137,13 @@ export function composeApp(
     metrics: runtime.metrics,
     readinessChecks: runtime.infrastructure.readinessChecks,
   });
-  return Object.assign(app, { attachLiveSockets: (server: unknown) => liveSockets.attach(server), ops });
+  return Object.assign(app, {
+    attachLiveSockets: (server: unknown) => liveSockets.attach(server),
+    ops,
+    searchReady: () => contexts.catalog.searchReady(),
+    stopContexts: async () => {
+      contexts.catalog.close();
+      await contexts.kpi.flushViews();
+    },
+  });
 }

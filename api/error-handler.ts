@@ -2,6 +2,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../domain/shared/domain-error';
+import { reportError } from '../platform/observability/error-tracking';
 import type { AppEnv } from './app-env';
 import { isOutage, OUTAGE_RETRY_AFTER_SECONDS } from './outage';
 import { problem, ProblemError } from './problem';
@@ -40,5 +41,7 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c: Context<AppEnv>) =>
     );
   }
   c.get('logger').error({ err: error }, 'unhandled error');
+  // Only faults reach error tracking: problems a client caused (4xx) and outages returned above do not.
+  reportError(error, { tags: { method: c.req.method, requestId: c.get('requestId') ?? '' } });
   return problem(c, 500, 'INTERNAL_ERROR', 'The server could not complete the request; it has been logged.');
 };

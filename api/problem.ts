@@ -1,5 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { withFieldStyle } from './messages/field-style';
+import { preferredLanguage } from './messages/language';
+import { renderDetail } from './messages/render';
 import { statusByCode } from './problem-codes';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -65,7 +68,14 @@ export function problem(
   // A wait the body names (429 limits and locks) is also the standard header clients and proxies read.
   if (typeof extensions.retryAfterSeconds === 'number')
     c.header('Retry-After', String(Math.max(1, Math.ceil(extensions.retryAfterSeconds))));
-  return c.body(JSON.stringify(problemBody(c, status, code, detail, extensions)), status, {
+  // Korean unless the caller prefers English; the code and extension members stay the same in both.
+  const language = preferredLanguage(c.req.header('accept-language'));
+  const styled = withFieldStyle(detail, extensions);
+  extensions = styled.extensions;
+  const text = renderDetail(language, { status, code, detail: styled.detail, extensions });
+  c.header('Vary', 'Accept-Language', { append: true });
+  return c.body(JSON.stringify(problemBody(c, status, code, text, extensions)), status, {
     'content-type': PROBLEM_CONTENT_TYPE,
+    'content-language': language,
   });
 }

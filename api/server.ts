@@ -1,3 +1,5 @@
+// First: tracing and error tracking patch modules as they load (docs/observability.md).
+import { flushTelemetry } from '../platform/observability/instrument';
 import { loadApiConfig } from '../config/api.config';
 import { resolveIdentitySettings } from '../config/identity-secrets';
 import { listen } from '../platform/http-server';
@@ -9,6 +11,7 @@ import { createPubSub } from '../platform/pubsub/create-pub-sub';
 import { composeApp } from './compose-app';
 import { contextInfra } from '../contexts/context-infra';
 import { bootstrapAdmin } from '../contexts/identity.context';
+import { openSearch } from '../contexts/open-search';
 import { openPaymentGateways } from '../integrations/payment/payment-vendors';
 import { vendorsWithoutCredentials } from '../config/sandbox-needed';
 
@@ -36,7 +39,9 @@ async function main(): Promise<void> {
     publicBaseUrl: config.publicBaseUrl,
     sandbox: sandbox?.payment,
   });
+  const elasticsearch = await openSearch(config.elasticsearchUrl, logger, { writes: false });
   const app = composeApp({
+    elasticsearch,
     infrastructure,
     logger,
     metrics: createMetrics(),
@@ -54,6 +59,8 @@ async function main(): Promise<void> {
     abuse: config.abuse,
     opsApart: config.opsPort !== undefined,
   });
+  // Searches answer from memory: load the read model before taking traffic.
+  await app.searchReady();
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   // Readiness and metrics on the internal port only (production: OPS_PORT, default 9464).
@@ -66,7 +73,10 @@ async function main(): Promise<void> {
     await opsServer?.close();
     await pubSub.close();
     await paymentGateways.close();
+    await app.stopContexts();
+    await elasticsearch?.close();
     await infrastructure.close();
+    await flushTelemetry();
   });
 }
 

@@ -18,24 +18,30 @@
  * Everything shares this machine unless BENCH_TEMPORAL_ADDRESS names a Temporal elsewhere;
  * `npm run bench:temporal-floor` measures what Temporal alone allows here.
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { resolve } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Redis } from 'ioredis';
-import { createConnection, createPool } from 'mysql2/promise';
+import { createPool } from 'mysql2/promise';
 import { uuidv7 } from '../platform/ids';
 import { createPaidWatcher } from './paid-watcher';
 import { cpuPerUnit, cpuSecondsOf, type ProcessMatchers } from './process-cpu';
 import { createPgSimulator } from '../simulators/pg/pg.simulator';
 import { useTossWindow } from '../simulators/pg/toss/toss-sandbox-buyer';
-import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
 import { freePort } from '../test/support/free-port';
 import { signUpConsumer, signUpSeller, type TestAccount } from '../test/support/identity';
 import { address, cardPayment, createProduct } from '../test/support/ordering';
 import { overHttp } from './over-http';
+import {
+  exited,
+  ms,
+  openTemporal,
+  percentile,
+  recreateDatabase,
+  shopRunner,
+  stop,
+  untilReady,
+} from './shop-processes';
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_orders';
 /** A Redis database of the bench's own, emptied first (sessions and sign-in throttles of earlier runs gone). */
@@ -47,54 +53,14 @@ const [ORDERS = 600, CONCURRENCY = 16] = process.argv
 /** BENCH_RATE=<orders per second>: an open loop at that arrival rate instead of buyers waiting their turn. */
 const RATE = Number(process.env.BENCH_RATE) || undefined;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-};
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-async function recreateDatabase(): Promise<void> {
-  const server = new URL(BENCH_URL);
-  const name = server.pathname.slice(1);
-  server.pathname = '/';
-  const connection = await createConnection(server.toString());
-  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await connection.end();
-}
-
-/**
- * The Temporal the shop runs on: a dev server on this machine, or BENCH_TEMPORAL_ADDRESS (a cluster
- * elsewhere, namespace `default`), where its CPU is not this machine's.
- */
-async function openTemporal(): Promise<{ address: string; client: Client; close(): Promise<void> }> {
-  const external = process.env.BENCH_TEMPORAL_ADDRESS;
-  if (external) {
-    const connection = await Connection.connect({ address: external });
-    return { address: external, client: new Client({ connection }), close: () => connection.close() };
-  }
-  const server = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: resolveBinary(TEMPORAL_CLI, { install: false }) },
-      ip: '127.0.0.1',
-      log: { format: 'json', level: 'error' },
-    },
-  });
-  return { address: server.address, client: server.client, close: () => server.teardown() };
-}
-
 async function main(): Promise<void> {
-  await recreateDatabase();
+  await recreateDatabase(BENCH_URL);
   const redis = new Redis(REDIS_URL);
   await redis.flushdb();
   redis.disconnect();
   const temporal = await openTemporal();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  // BENCH_PROFILE=<dir>: V8 CPU profiles of the shop's processes are written there when they stop.
-  const profile = process.env.BENCH_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-    : [];
   const pg = await createPgSimulator({
     toss: { webhookUrl: `${baseUrl}/api/v1/webhooks/payments/toss` },
   }).start();
@@ -110,23 +76,7 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporal.address,
     PG_SIMULATOR_URL: pg.url,
   };
-  // The compiled build (`npm run build`: JavaScript and the prebuilt workflow bundle), as production
-  // runs it; BENCH_RUNTIME=tsx runs the TypeScript sources instead.
-  const compiled = process.env.BENCH_RUNTIME !== 'tsx';
-  const root = resolve(__dirname, '..');
-  const run = (script: string, args: string[] = []) =>
-    spawn(
-      process.execPath,
-      compiled
-        ? [...profile, resolve(root, 'dist', script.replace(/\.ts$/, '.js')), ...args]
-        : [...profile, '--import', 'tsx', script, ...args],
-      { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-  const exited = (child: ReturnType<typeof spawn>) =>
-    new Promise<void>((done, fail) =>
-      child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`exit code ${code}`)))),
-    );
-  if (compiled) await exited(spawn('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'ignore' }));
+  const { run } = await shopRunner(env);
   // The production shape by default (an API process and a worker process); BENCH_MODE=embedded runs `npm start`'s one process.
   const embedded = process.env.BENCH_MODE === 'embedded';
   if (!embedded) await exited(run('persistence/migrate.ts', ['up']));
@@ -134,20 +84,10 @@ async function main(): Promise<void> {
     ? [run('launcher/embedded.ts')]
     : [run('api/server.ts'), run('workers/main.ts', ['all'])];
   try {
-    for (let i = 0; ; i++) {
-      if (processes.some((p) => p.exitCode !== null)) throw new Error('the shop exited before it was ready');
-      try {
-        if (
-          (await fetch(`${baseUrl}/readyz`)).ok &&
-          (embedded || (await fetch(`http://127.0.0.1:${env.WORKER_HTTP_PORT}/healthz`)).ok)
-        )
-          break;
-      } catch {
-        // starting
-      }
-      if (i > 600) throw new Error('the shop was not ready within 2 minutes');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await untilReady(processes, [
+      `${baseUrl}/readyz`,
+      ...(embedded ? [] : [`http://127.0.0.1:${env.WORKER_HTTP_PORT}/healthz`]),
+    ]);
     const http = overHttp(baseUrl);
     const pool = createPool({ uri: BENCH_URL, connectionLimit: 4 });
     const seller = await signUpSeller(http);
@@ -257,10 +197,7 @@ async function main(): Promise<void> {
     // local activities, history events, by workflow type) and the timeline of the last order.
     if (process.env.BENCH_TRACE) await traceTemporalWork(temporal.client, done, lastOrderId);
   } finally {
-    for (const child of processes) {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
-    }
+    for (const child of processes) await stop(child);
     await pg.close();
     await temporal.close();
   }

@@ -8,10 +8,12 @@ import {
   type HttpRoleConfig,
   type ProcessConfig,
 } from './role-sections';
+import { eventsSection } from './sections';
 
 const embeddedEnvSchema = z.object({
   ...processSection,
   ...httpRoleSection,
+  ...eventsSection,
   TEMPORAL_DEV_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_DB_PATH: z.string().default('var/temporal.db'),
@@ -29,6 +31,8 @@ export interface EmbeddedConfig extends ProcessConfig, HttpRoleConfig {
     dbPath: string;
     cliPath?: string;
   };
+  /** RABBITMQ_URL: domain events go through RabbitMQ (docs/events.md); absent: relayed in this process. */
+  rabbitmqUrl?: string;
 }
 
 export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
@@ -44,5 +48,6 @@ export function loadEmbeddedConfig(env: Env): EmbeddedConfig {
       dbPath: parsed.TEMPORAL_DB_PATH,
       cliPath: parsed.TEMPORAL_CLI_PATH,
     },
+    rabbitmqUrl: parsed.RABBITMQ_URL,
   };
 }

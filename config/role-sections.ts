@@ -25,6 +25,7 @@ import {
   nodeEnvSection,
   piiSection,
   redisSection,
+  searchSection,
   shutdownSection,
   temporalSection,
   type CacheConfig,
@@ -51,6 +52,7 @@ export const processSection = {
   ...sandboxOptInSection,
   ...retentionSection,
   ...pointsSection,
+  ...searchSection,
 };
 
 export interface ProcessConfig {
@@ -73,6 +75,8 @@ export interface ProcessConfig {
   retention: RetentionSettings;
   /** POINTS_*: earning rate and validity (docs/payments.md#points). */
   points: PointsSettings;
+  /** ELASTICSEARCH_URL: product search in Elasticsearch; absent: the in-process index (docs/catalog.md). */
+  elasticsearchUrl?: string;
 }
 
 export function processConfig(parsed: z.output<z.ZodObject<typeof processSection>>): ProcessConfig {
@@ -85,6 +89,7 @@ export function processConfig(parsed: z.output<z.ZodObject<typeof processSection
     imageStorageDir: parsed.IMAGE_STORAGE_DIR,
     retention: retentionConfig(parsed),
     points: pointsConfig(parsed),
+    elasticsearchUrl: parsed.ELASTICSEARCH_URL,
     // Production: every vendor configured or opted in (SANDBOX_VENDORS), no public sandbox secret.
     ...vendorsForEnvironment(parsed.NODE_ENV, parsed.SANDBOX_VENDORS, parsed, {
       notifications: notificationVendorConfig(parsed, parsed.NODE_ENV),

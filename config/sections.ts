@@ -198,3 +198,13 @@ export function chatConfig(env: {
     messagesPerMinute: env.CHAT_MESSAGES_PER_MINUTE,
   };
 }
+
+export const eventsSection = {
+  /** RabbitMQ for domain events (docs/events.md); absent: the relay hands events to this process's projections. */
+  RABBITMQ_URL: url(['amqp', 'amqps']).optional(),
+};
+
+export const searchSection = {
+  /** Elasticsearch answers product searches (docs/catalog.md#elasticsearch); absent: the in-process index over the read model. */
+  ELASTICSEARCH_URL: url(['http', 'https']).optional(),
+};

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseEnv, type Env } from './env';
 import { processConfig, processSection, type ProcessConfig } from './role-sections';
 import {
+  eventsSection,
   httpSection,
   requireRealServicesInProduction,
   temporalSection,
@@ -13,6 +14,7 @@ const workerEnvSchema = requireRealServicesInProduction(
   z.object({
     ...processSection,
     ...workerSection,
+    ...eventsSection,
     PUBLIC_BASE_URL: httpSection.PUBLIC_BASE_URL,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
@@ -33,6 +35,8 @@ export interface WorkerConfig extends ProcessConfig {
   temporalMetricsBindAddress?: string;
   /** Where vendors call back (webhooks) and buyers are sent; the API's public address. */
   publicBaseUrl: string;
+  /** RABBITMQ_URL: domain events go through RabbitMQ (docs/events.md); absent: relayed in this process. */
+  rabbitmqUrl?: string;
 }
 
 export function loadWorkerConfig(env: Env): WorkerConfig {
@@ -45,5 +49,6 @@ export function loadWorkerConfig(env: Env): WorkerConfig {
     workflowBundlePath: parsed.WORKFLOW_BUNDLE_PATH,
     temporalMetricsBindAddress: parsed.TEMPORAL_METRICS_BIND_ADDRESS,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? 'http://localhost:3000',
+    rabbitmqUrl: parsed.RABBITMQ_URL,
   };
 }

@@ -12,6 +12,7 @@ import type {
 } from '../domain/chat/ports';
 import { ChatPersonalDataEraser } from '../application/chat/erase-chat-personal-data';
 import { TypeOrmChatStore } from '../persistence/chat/typeorm-chat.store';
+import { TypeOrmSellerNames } from '../persistence/identity/typeorm-seller-names';
 import { MemoryPubSub } from '../platform/pubsub/memory-pub-sub';
 import { PubSubChatBroadcaster } from '../platform/pubsub/pub-sub-chat-broadcaster';
 import { TemporalChatReplyReminders } from '../workflows/chat/chat-reply-reminder.starter';
@@ -67,7 +68,11 @@ export function createChatContext(infra: ContextInfra, deps: ChatContextDeps): C
         logger,
       });
       return [
-        createChatRoutes({ chat, authenticate }),
+        createChatRoutes({
+          chat,
+          authenticate,
+          sellerNames: (ids) => new TypeOrmSellerNames(infra.dataSource).companyNamesOf(ids),
+        }),
         createChatLiveRoutes({
           chat,
           broadcaster,

@@ -11,6 +11,7 @@ import type { PiiCipher } from '../domain/identity/ports';
 import type { RetentionSettings } from '../domain/retention/retention';
 import type { PointsSettings } from '../domain/payment/points-earning';
 import type { Vendors } from '../integrations/open-vendors';
+import type { ElasticsearchWiring } from './catalog.context';
 import type { KeyValueStore } from '../platform/cache/key-value-store';
 import { AesGcmPiiCipher } from '../platform/crypto/aes-gcm-pii-cipher';
 import { uuidv7, type IdGenerator } from '../platform/ids';
@@ -18,6 +19,7 @@ import type { Infrastructure } from '../platform/infrastructure';
 import type { Logger } from '../platform/observability/logger';
 import type { Metrics } from '../platform/observability/metrics';
 import type { PubSub } from '../platform/pubsub/pub-sub';
+import { TypeOrmEventOutbox } from '../persistence/outbox/typeorm-event-outbox';
 import { primaryReads, type ReadRoute, type ReadRouter } from '../persistence/read-replicas';
 import type { TemporalClientHandle } from '../platform/temporal/temporal-client';
 
@@ -29,6 +31,8 @@ export interface ContextInfra {
   /** Only for reads that tolerate replication lag (catalog pages, search, lists); never in a transaction. */
   reads: ReadRoute;
   kv: KeyValueStore;
+  /** Where every context writes its domain events, in the transaction of the change (docs/events.md). */
+  outbox: TypeOrmEventOutbox;
   /** The Temporal client, asked for only when a workflow is started, signalled or updated. */
   temporal: () => Client;
   logger: Logger;
@@ -49,6 +53,8 @@ export interface ContextInfra {
   retention?: RetentionSettings;
   /** POINTS_*; absent: the defaults (1 %, 365 days). */
   points?: PointsSettings;
+  /** ELASTICSEARCH_URL: product search in Elasticsearch (opened by the composition root); absent: the in-process index. */
+  elasticsearch?: ElasticsearchWiring;
   /** Settings only a process that serves HTTP has (absent in workers). */
   api?: ApiSettings;
 }
@@ -101,6 +107,8 @@ export interface ContextRuntime {
   retention?: RetentionSettings;
   /** POINTS_*; absent: the defaults. */
   points?: PointsSettings;
+  /** Elasticsearch's search and index, when ELASTICSEARCH_URL is set; absent: the in-process index. */
+  elasticsearch?: ElasticsearchWiring;
   newId?: IdGenerator;
   now?: () => Date;
 }
@@ -114,6 +122,7 @@ export function contextInfra(runtime: ContextRuntime): ContextInfra {
     dataSource,
     reads,
     kv,
+    outbox: new TypeOrmEventOutbox(dataSource),
     temporal: () => {
       if (!temporal) throw new Error('This process was composed without a Temporal client.');
       return temporal.client;
@@ -129,6 +138,7 @@ export function contextInfra(runtime: ContextRuntime): ContextInfra {
     vendors: runtime.vendors ?? {},
     retention: runtime.retention,
     points: runtime.points,
+    elasticsearch: runtime.elasticsearch,
   };
 }
 

@@ -1,8 +1,11 @@
+import { buyerDirectory } from '../application/identity/buyer-directory';
 import type { PersonalDataEraser } from '../domain/identity/ports';
 import { createCatalogContext, type CatalogContext } from './catalog.context';
 import { createChatContext, type ChatContext } from './chat.context';
 import type { ContextInfra } from './context-infra';
+import { projectionRetrier } from './events.context';
 import { createIdentityContext, type IdentityContext } from './identity.context';
+import { createKpiContext, type KpiContext } from './kpi.context';
 import { createInventoryContext, type InventoryContext } from './inventory.context';
 import { createNotificationContext, type NotificationContext } from './notification.context';
 import { createOrderingContext, type OrderingContext } from './ordering.context';
@@ -22,6 +25,7 @@ export interface Contexts {
   notification: NotificationContext;
   chat: ChatContext;
   retention: RetentionContext;
+  kpi: KpiContext;
 }
 
 /**
@@ -33,18 +37,28 @@ export function createContexts(infra: ContextInfra): Contexts {
   const personalDataErasers: PersonalDataEraser[] = [];
   const identity = createIdentityContext(infra, { personalDataErasers });
   // Inventory reports stock changes to the catalog, which reads stock from inventory.
-  const inventory = createInventoryContext(infra, { catalog: () => catalog });
-  const catalog = createCatalogContext(infra, { inventory: inventory.inventory });
+  const inventory = createInventoryContext(infra, {
+    catalog: () => catalog,
+    sellerAlerts: () => notification.sellerAlerts,
+  });
+  const kpi = createKpiContext(infra);
+  const catalog = createCatalogContext(infra, {
+    inventory: inventory.inventory,
+    elasticsearch: infra.elasticsearch,
+    productViews: kpi.productViews,
+  });
   const settlement = createSettlementContext(infra, { identity: identity.deps });
   const payment = createPaymentContext(infra, {
     // `ordering` is created just below; dead letters are retried only once everything is wired.
     orderStatusOf: async (orderId) => (await ordering.orders.findById(orderId))?.status ?? null,
-    deadLetterRetriers: { settlement: settlement.deadLetterRetrier },
+    deadLetterRetriers: { settlement: settlement.deadLetterRetrier, projection: projectionRetrier(infra) },
     userExists: async (userId) => (await identity.deps.users.findAccess(userId)) !== null,
   });
   const ordering = createOrderingContext(infra, {
     catalog: catalog.catalog.browsing,
     inventory: inventory.inventory,
+    holds: inventory.waitlist,
+    buyers: buyerDirectory(identity.deps.users),
     points: payment.pointsBalance,
     refunds: payment.refunds,
   });
@@ -78,5 +92,6 @@ export function createContexts(infra: ContextInfra): Contexts {
     notification,
     chat,
     retention,
+    kpi,
   };
 }

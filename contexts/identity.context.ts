@@ -14,12 +14,14 @@ import { SessionsService } from '../application/identity/sessions';
 import type { PasswordHasher, PersonalDataEraser } from '../domain/identity/ports';
 import { TypeOrmManagerAssignmentRepository } from '../persistence/identity/typeorm-manager-assignment.repository';
 import { TypeOrmRefreshTokenStore } from '../persistence/identity/typeorm-refresh-token.store';
+import { KeyValueSellerDisclosures } from '../persistence/identity/seller-disclosures';
 import { TypeOrmSellerProfileRepository } from '../persistence/identity/typeorm-seller-profile.repository';
 import { TypeOrmUserRepository } from '../persistence/identity/typeorm-user.repository';
 import { AccessTokens } from '../platform/crypto/access-tokens';
 import { Argon2PasswordHasher } from '../platform/crypto/argon2-password-hasher';
 import { randomSecret, sameHash, sha256Hex } from '../platform/crypto/opaque-token';
 import type { ContextInfra, Routes } from './context-infra';
+import { TypeOrmUnitOfWork } from '../persistence/inventory/typeorm-unit-of-work';
 
 export interface IdentityContextDeps {
   /** Erasers of other contexts, run on withdrawal; the list may be appended to after creation. */
@@ -43,6 +45,7 @@ export function createIdentityContext(infra: ContextInfra, deps: IdentityContext
   const { dataSource, cipher, identity: settings } = infra;
   const abuseLimits = infra.api?.abuse?.limits ?? DEFAULT_ABUSE_LIMITS;
   const rates = new RateLimiter(infra.kv, infra.logger);
+  const disclosures = new KeyValueSellerDisclosures(dataSource, cipher, infra.kv);
   const identityDeps: IdentityDeps = {
     users: new TypeOrmUserRepository(dataSource, cipher),
     sellerProfiles: new TypeOrmSellerProfileRepository(dataSource, cipher),
@@ -60,6 +63,8 @@ export function createIdentityContext(infra: ContextInfra, deps: IdentityContext
     newId: infra.newId,
     now: infra.now,
     logger: infra.logger.child({ context: 'identity' }),
+    events: { transactions: new TypeOrmUnitOfWork(dataSource), outbox: infra.outbox },
+    sellerProfileChanged: (sellerId) => disclosures.forget(sellerId),
   };
   const accounts = new AccountsService(identityDeps);
   const sessions = new SessionsService(identityDeps);
@@ -81,7 +86,12 @@ export function createIdentityContext(infra: ContextInfra, deps: IdentityContext
       }),
       createMeRoutes({ accounts, authenticate }),
       createSellerRoutes({ sellers, authenticate }),
-      createAdminUserRoutes({ accounts, users: identityDeps.users, authenticate }),
+      createAdminUserRoutes({
+        accounts,
+        users: identityDeps.users,
+        authenticate,
+        sellersSharingBusinessNumber: () => sellers.sellersSharingBusinessNumber(),
+      }),
     ],
   };
 }

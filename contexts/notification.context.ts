@@ -1,10 +1,16 @@
 import { createNotificationActivities } from '../activities/notification/notification.activities';
+import { createSellerAlertActivities } from '../activities/notification/seller-alerts.activities';
 import { NotificationWebhooks } from '../api/notification/notification-webhooks';
 import { createNotificationRoutes } from '../api/notification/notification.routes';
 import type { AccountNotices, IdentityDeps } from '../application/identity/identity-deps';
 import { NotificationPersonalDataEraser } from '../application/notification/erase-notification-personal-data';
 import { formatSeoulDateTime } from '../domain/notification/notification-format';
-import { notificationWorkflowId, type DeliveryWebhookReaders } from '../domain/notification';
+import {
+  notificationWorkflowId,
+  validateNotificationRequest,
+  type DeliveryWebhookReaders,
+  type SellerAlert,
+} from '../domain/notification';
 import { parseNhnWebhook, verifyNhnWebhookSignature } from '../integrations/notification/nhn-webhook';
 import { parseSendGridEvents, verifySendGridWebhook } from '../integrations/notification/sendgrid-webhook';
 import { TypeOrmNotificationStore } from '../persistence/notification/typeorm-notification.store';
@@ -25,8 +31,11 @@ export interface NotificationContext {
   accountNotices: AccountNotices;
   /** Withdrawal: the user's send log loses names, contacts and texts. */
   eraser: NotificationPersonalDataEraser;
+  /** Alerts to a seller and its ORDERS managers from outside a workflow (low stock at a sale). */
+  sellerAlerts: { send(alert: SellerAlert): Promise<void> };
   routes(http: HttpWiring): Routes;
-  activities(): ReturnType<typeof createNotificationActivities>;
+  activities(): ReturnType<typeof createNotificationActivities> &
+    ReturnType<typeof createSellerAlertActivities>;
 }
 
 /** Alimtalk, SMS and e-mail: the send log, provider webhooks, and the Notification workflow's steps. */
@@ -34,7 +43,7 @@ export function createNotificationContext(
   infra: ContextInfra,
   deps: {
     /** Identity's users: recipients' contacts, decrypted on demand. */
-    identity: Pick<IdentityDeps, 'users'>;
+    identity: Pick<IdentityDeps, 'users' | 'managerAssignments'>;
   },
 ): NotificationContext {
   const { newId, now } = infra;
@@ -46,7 +55,28 @@ export function createNotificationContext(
       args: [{ notificationId }],
     });
   };
+  const grantsOf = (sellerId: string) => deps.identity.managerAssignments.listBySeller(sellerId);
+  const directAlerts = createSellerAlertActivities({
+    grantsOf,
+    async send(request) {
+      validateNotificationRequest(request);
+      const at = now();
+      const { notification, created } = await store.register({
+        id: newId(),
+        dedupeKey: request.dedupeKey,
+        templateCode: request.templateCode,
+        recipientUserId: 'userId' in request.recipient ? request.recipient.userId : undefined,
+        variables: request.variables,
+        status: 'PENDING',
+        createdAt: at,
+        updatedAt: at,
+      });
+      if (notification.status === 'PENDING') await startDelivery(notification.id);
+      return { notificationId: notification.id, created };
+    },
+  });
   return {
+    sellerAlerts: { send: async (alert) => void (await directAlerts.sendSellerAlert(alert)) },
     eraser: new NotificationPersonalDataEraser(store),
     accountNotices: {
       async signupAttempted(userId, at) {
@@ -76,7 +106,7 @@ export function createNotificationContext(
     },
     activities: () => {
       const vendors = opened(infra.vendors.notificationVendors, 'notificationVendors');
-      return createNotificationActivities({
+      const own = createNotificationActivities({
         store,
         directory: new UserRecipientDirectory(deps.identity.users),
         alimtalk: vendors.alimtalk,
@@ -88,6 +118,8 @@ export function createNotificationContext(
         newId,
         now,
       });
+      const alerts = createSellerAlertActivities({ grantsOf, send: own.sendNotification });
+      return { ...own, ...alerts };
     },
   };
 }

@@ -1,5 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { createOrderingActivities } from '../activities/ordering/ordering.activities';
+import { createAddressBookRoutes } from '../api/ordering/address-book.routes';
+import { createAdminOrderRoutes } from '../api/ordering/admin-orders.routes';
 import { createCartRoutes } from '../api/ordering/cart.routes';
 import { createOrderCommandRoutes } from '../api/ordering/order-commands.routes';
 import { OrderCheckouts, type CheckoutView } from '../api/ordering/order-checkout';
@@ -12,10 +14,13 @@ import { DEFAULT_ABUSE_LIMITS } from '../application/shared/abuse-limits';
 import { RateLimiter } from '../application/shared/rate-limiter';
 import { createSellerFulfilmentRoutes } from '../api/ordering/seller-fulfilment.routes';
 import { createSellerOrderRoutes } from '../api/ordering/seller-orders.routes';
+import { createSellerReturnRoutes } from '../api/ordering/seller-returns.routes';
 import { createShippingPolicyRoutes } from '../api/ordering/shipping-policy.routes';
 import { ProblemError } from '../api/problem';
 import type { ProductBrowsing } from '../application/catalog/product-browsing';
 import type { InventoryService } from '../application/inventory/inventory';
+import { AddressBookService } from '../application/ordering/address-book';
+import { AdminOrderLookup } from '../application/ordering/admin-order-lookup';
 import { CatalogVariantOffers } from '../application/ordering/catalog-variant-offers';
 import { OrderPersonalDataEraser } from '../application/ordering/erase-order-personal-data';
 import { CartService } from '../application/ordering/manage-cart';
@@ -24,8 +29,16 @@ import { recordTransition, type TransitionRequest } from '../application/orderin
 import { SellerShippingPolicies } from '../application/ordering/seller-shipping-policy';
 import { ORDER_SERIAL_LIMIT } from '../domain/ordering/order-number';
 import type { OrderStatus } from '../domain/ordering/order-status';
-import type { OrderRefundsPort, PointsBalancePort, VariantCatalog } from '../domain/ordering/ports';
+import type {
+  BuyerDirectory,
+  OrderRefundsPort,
+  PointsBalancePort,
+  RestockHolds,
+  VariantCatalog,
+} from '../domain/ordering/ports';
 import { TypeOrmUnitOfWork } from '../persistence/inventory/typeorm-unit-of-work';
+import { TypeOrmAddressBookStore } from '../persistence/ordering/typeorm-address-book.store';
+import { TypeOrmAdminOrderSearch } from '../persistence/ordering/typeorm-admin-order-search';
 import { TypeOrmAfterSaleStore } from '../persistence/ordering/typeorm-after-sale.store';
 import { TypeOrmCartRepository } from '../persistence/ordering/typeorm-cart.repository';
 import { TypeOrmOrderRepository } from '../persistence/ordering/typeorm-order.repository';
@@ -52,6 +65,10 @@ const sha256Hex = (text: string): string => createHash('sha256').update(text).di
 export interface OrderingContextDeps {
   catalog: Pick<ProductBrowsing, 'productDetail'>;
   inventory: InventoryService;
+  /** The waiting queue's restock holds (absent: nobody holds anything). */
+  holds?: RestockHolds;
+  /** Buyers by e-mail or phone (identity's keyed hashes), for the admin order list. */
+  buyers?: BuyerDirectory;
   points?: PointsBalancePort;
   /** The order's refunds and whether the money is back (the payment context's). */
   refunds?: OrderRefundsPort;
@@ -83,6 +100,8 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
   const orders = new TypeOrmOrderRepository(dataSource, infra.cipher, newId, infra.reads);
   const carts = new TypeOrmCartRepository(dataSource);
   const afterSale = new TypeOrmAfterSaleStore(dataSource);
+  const addressStore = new TypeOrmAddressBookStore(dataSource, infra.cipher);
+  const addresses = new AddressBookService({ transactions, store: addressStore, now, newId });
   const variants = new CatalogVariantOffers(deps.catalog, deps.inventory);
   const shippingPolicyStore = new TypeOrmShippingPolicyStore(dataSource);
   const shippingPolicies = new SellerShippingPolicies({ store: shippingPolicyStore, now });
@@ -91,7 +110,9 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     orders,
     carts,
     catalog: variants,
+    holds: deps.holds,
     shippingPolicies: shippingPolicyStore,
+    addresses: addressStore,
     stock: deps.inventory,
     points: deps.points ?? noPoints,
     inFlight: infra.kv,
@@ -121,6 +142,7 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
   const cart = new CartService({
     carts,
     catalog: variants,
+    holds: deps.holds,
     shippingPolicies: shippingPolicyStore,
     now,
     newId,
@@ -160,12 +182,21 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     const routeDeps = { orders, lifecycle, checkouts, authenticate };
     return [
       createCartRoutes({ cart, authenticate }),
+      createAddressBookRoutes({ addresses, authenticate }),
+      createAdminOrderRoutes({
+        lookup: new AdminOrderLookup({
+          search: new TypeOrmAdminOrderSearch(dataSource, infra.cipher),
+          buyers: deps.buyers,
+        }),
+        authenticate,
+      }),
       createShippingPolicyRoutes({ policies: shippingPolicies, authenticate }),
       createOrderPlacementRoutes({ placement, authenticate, onPlaced }),
       createOrderRoutes({ orders, refunds: deps.refunds, returns: afterSale, authenticate }),
       createSellerOrderRoutes({ orders, refunds: deps.refunds, authenticate }),
       createOrderCommandRoutes({ ...routeDeps, newId }),
       createSellerFulfilmentRoutes({ ...routeDeps, afterSale }),
+      createSellerReturnRoutes({ orders, afterSale, authenticate }),
       createPaymentReturnRoutes({
         ...routeDeps,
         gateways,
@@ -186,7 +217,7 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
     placement,
     variants,
     shippingPolicies,
-    eraser: new OrderPersonalDataEraser(orders, carts),
+    eraser: new OrderPersonalDataEraser(orders, carts, addressStore),
     recordTransition: transition,
     routes,
     activities: () =>

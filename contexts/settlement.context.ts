@@ -27,7 +27,8 @@ export function createSettlementContext(
   },
 ): SettlementContext {
   const { dataSource, newId, now } = infra;
-  const store = new TypeOrmSettlementStore(dataSource);
+  // Settlement lists tolerate replication lag (infra.reads); payouts and statements read the primary.
+  const store = new TypeOrmSettlementStore(dataSource, infra.reads);
   return {
     store,
     deadLetterRetrier: settlementDeadLetterRetrier({ temporal: infra.temporal }),

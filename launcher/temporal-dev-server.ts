@@ -38,16 +38,23 @@ export async function startTemporalDevServer(options: {
       options.dbPath,
       '--namespace',
       options.namespace,
+      // Orders are found by number in the UI (workflows/ordering/order-search-attributes.ts).
+      '--search-attribute',
+      'OrderNumber=Keyword',
       '--log-level',
       'warn',
       '--log-format',
       'json',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group: a terminal's Ctrl-C reaches the launcher alone, which stops the server
+    // last, after the workers that poll it.
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const log = options.logger.child({ component: 'temporal-dev-server' });
+  // While it stops, its internal pollers complain of connections closing: expected, so only debug.
+  let stopping = false;
   child.stdout?.on('data', (chunk: Buffer) => log.debug(chunk.toString().trim()));
-  child.stderr?.on('data', (chunk: Buffer) => log.warn(chunk.toString().trim()));
+  child.stderr?.on('data', (chunk: Buffer) => log[stopping ? 'debug' : 'warn'](chunk.toString().trim()));
   const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
 
@@ -56,7 +63,10 @@ export async function startTemporalDevServer(options: {
   return {
     address,
     uiUrl: `http://localhost:${options.uiPort}`,
-    stop: () => stopChild(child).finally(() => process.removeListener('exit', killOnExit)),
+    stop: () => {
+      stopping = true;
+      return stopChild(child).finally(() => process.removeListener('exit', killOnExit));
+    },
   };
 }
 

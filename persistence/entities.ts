@@ -6,6 +6,7 @@ import { inventoryEntities } from './inventory/inventory-entities';
 import { chatEntities } from './chat/chat.entities';
 import { paymentEntities } from './payment/payment.entities';
 import { DeadLetterEntity } from './dead-letter/dead-letter.entity';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { orderingEntities } from './ordering/ordering.entities';
 import { afterSaleEntities } from './ordering/after-sale.entities';
 import { shippingEntities } from './shipping/shipping.entities';
@@ -20,6 +21,7 @@ export const entities: EntitySchema[] = [
   ...chatEntities,
   ...paymentEntities,
   DeadLetterEntity,
+  OutboxEventEntity,
   ...orderingEntities,
   ...afterSaleEntities,
   ...shippingEntities,

@@ -2,6 +2,7 @@ import type { PollingPlan } from '../domain/shipping/tracking-policy';
 import type { CourierSandbox } from '../integrations/shipping/courier-vendors';
 import { SweetTrackerTracker } from '../integrations/shipping/sweettracker.tracker';
 import { createCourierSimulator, SANDBOX_SWEETTRACKER_KEY } from '../simulators/courier/courier.simulator';
+import { stateFileOf, type SandboxOptions } from './sandbox-options';
 
 /**
  * Look-ups soon after each sandbox step, so a local order moves on even where the simulator's
@@ -13,8 +14,11 @@ export function sandboxPollingPlan(stepIntervalMs: number): PollingPlan {
 }
 
 /** The courier simulator (SweetTracker's API and push), and a tracker onto it with its key. */
-export const courierSandbox: CourierSandbox = {
-  start: (stepIntervalMs) => createCourierSimulator({ stepIntervalMs }).start(),
+export const createCourierSandbox = (options: SandboxOptions = {}): CourierSandbox => ({
+  start: (stepIntervalMs) =>
+    createCourierSimulator({ stepIntervalMs, stateFile: stateFileOf(options, 'courier') }).start({
+      port: options.ports?.courier,
+    }),
   tracker: (simulatorUrl, stepIntervalMs) =>
     new SweetTrackerTracker({
       apiBaseUrl: simulatorUrl,
@@ -22,4 +26,7 @@ export const courierSandbox: CourierSandbox = {
       push: { baseUrl: simulatorUrl },
       pollingPlan: sandboxPollingPlan(stepIntervalMs),
     }),
-};
+});
+
+/** Free port, nothing kept (tests). */
+export const courierSandbox = createCourierSandbox();

@@ -2,11 +2,12 @@ import { NOTIFICATION_TEMPLATES } from '../domain/notification';
 import type { NotificationSandbox } from '../integrations/notification/notification-vendors';
 import { createNhnBizmessageSimulator } from '../simulators/nhn-bizmessage/nhn-bizmessage.simulator';
 import { createSmtpSimulator } from '../simulators/smtp/smtp.simulator';
+import { stateFileOf, type SandboxOptions } from './sandbox-options';
 
 const SANDBOX_SEND_NO = '15880000';
 
 /** NHN Cloud's simulator holding the shop's AlimTalk templates, and an SMTP server that keeps what it receives. */
-export const notificationSandbox: NotificationSandbox = {
+export const createNotificationSandbox = (options: SandboxOptions = {}): NotificationSandbox => ({
   async startNhn(webhookUrl, signature) {
     const simulator = createNhnBizmessageSimulator({
       templates: Object.fromEntries(
@@ -16,8 +17,9 @@ export const notificationSandbox: NotificationSandbox = {
       ),
       sendNos: [SANDBOX_SEND_NO],
       webhook: { url: webhookUrl, signature },
+      stateFile: stateFileOf(options, 'nhn-messages'),
     });
-    const running = await simulator.start();
+    const running = await simulator.start({ port: options.ports?.nhn });
     return {
       url: running.url,
       close: running.close,
@@ -30,5 +32,12 @@ export const notificationSandbox: NotificationSandbox = {
       },
     };
   },
-  startSmtp: () => createSmtpSimulator().start(),
-};
+  startSmtp: () =>
+    createSmtpSimulator({ stateFile: stateFileOf(options, 'mail-messages') }).start({
+      port: options.ports?.smtp,
+      httpPort: options.ports?.mail,
+    }),
+});
+
+/** Free port, nothing kept (tests). */
+export const notificationSandbox = createNotificationSandbox();

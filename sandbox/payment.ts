@@ -10,17 +10,18 @@ import { NAVERPAY_SANDBOX_MERCHANT } from '../simulators/pg/naverpay/naverpay.si
 import { NICEPAY_DOC_CLIENT } from '../simulators/pg/nicepay/nicepay.simulator';
 import { createPgSimulator } from '../simulators/pg/pg.simulator';
 import { TOSS_DOC_SECRET_KEYS } from '../simulators/pg/toss/toss.simulator';
+import type { SandboxOptions } from './sandbox-options';
 
 /**
  * The PG simulator and each PG's gateway onto it with the simulator's test credentials
  * (docs/payments.md#gateways-and-the-sandbox). The windows are served on the shop's own address.
  */
-export const paymentSandbox: PaymentSandbox = {
+export const createPaymentSandbox = (options: SandboxOptions = {}): PaymentSandbox => ({
   start: (webhookUrls) =>
     createPgSimulator({
       toss: { webhookUrl: webhookUrls.toss },
       nicepay: { webhookUrl: webhookUrls.nicepay },
-    }).start(),
+    }).start({ port: options.ports?.pg }),
   gateways: {
     TOSS: ({ simulatorUrl, windowUrl, timeoutMs }) =>
       createTossPaymentGateway({
@@ -68,4 +69,7 @@ export const paymentSandbox: PaymentSandbox = {
         timeoutMs,
       }),
   },
-};
+});
+
+/** Free port, nothing kept (tests). */
+export const paymentSandbox = createPaymentSandbox();

@@ -1,5 +1,6 @@
 import type { IdentitySettings } from '../config/identity-secrets';
-import { contextInfra } from '../contexts/context-infra';
+import { contextInfra, type ContextInfra } from '../contexts/context-infra';
+import type { ElasticsearchWiring } from '../contexts/catalog.context';
 import { createContexts, type Contexts } from '../contexts/create-contexts';
 import type { PointsSettings } from '../domain/payment/points-earning';
 import type { RetentionSettings } from '../domain/retention/retention';
@@ -23,17 +24,22 @@ export interface ActivityRuntime extends Vendors {
   retention?: RetentionSettings;
   /** POINTS_*: earning rate and validity; absent: the defaults. */
   points?: PointsSettings;
+  /** ELASTICSEARCH_URL: the projection indexes there too (contexts/open-search.ts). */
+  elasticsearch?: ElasticsearchWiring;
 }
 
-/** The contexts of a worker process: every vendor is open in it. */
-export function workerContexts(runtime: ActivityRuntime): Contexts {
+/** The infrastructure of a worker process's contexts: every vendor is open in it. */
+export function workerContextInfra(runtime: ActivityRuntime): ContextInfra {
   const { notificationVendors, paymentGateways, courierTracking, settlementVendors } = runtime;
-  return createContexts(
-    contextInfra({
-      ...runtime,
-      vendors: { notificationVendors, paymentGateways, courierTracking, settlementVendors },
-    }),
-  );
+  return contextInfra({
+    ...runtime,
+    vendors: { notificationVendors, paymentGateways, courierTracking, settlementVendors },
+  });
+}
+
+/** The contexts of a worker process. */
+export function workerContexts(runtime: ActivityRuntime): Contexts {
+  return createContexts(workerContextInfra(runtime));
 }
 
 /** The activities each context's task queue runs, built by the contexts over injected dependencies. */
@@ -46,6 +52,7 @@ export function composeActivities(contexts: Contexts): Record<TaskQueue, object>
     settlement: contexts.settlement.activities(),
     notification: contexts.notification.activities(),
     chat: contexts.chat.activities(),
-    retention: contexts.retention.activities(),
+    // The cross-context queue: data retention and the KPI rollup (docs/kpis.md).
+    retention: { ...contexts.retention.activities(), ...contexts.kpi.activities() },
   };
 }

@@ -1,13 +1,18 @@
+// First: tracing and error tracking patch modules as they load (docs/observability.md).
+import { flushTelemetry } from '../platform/observability/instrument';
 import { resolveIdentitySettings } from '../config/identity-secrets';
 import { vendorsWithoutCredentials } from '../config/sandbox-needed';
 import { loadWorkerConfig } from '../config/worker.config';
+import { createContexts } from '../contexts/create-contexts';
+import { createEventsContext } from '../contexts/events.context';
+import { openSearch } from '../contexts/open-search';
 import { openVendors } from '../integrations/open-vendors';
 import { listen } from '../platform/http-server';
 import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
 import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
-import { composeActivities, workerContexts } from './compose-activities';
+import { composeActivities, workerContextInfra } from './compose-activities';
 import { ensureSchedules, schedulesServedBy } from './schedules';
 import { startWorkers } from './start-workers';
 import { createWorkerHttpApp } from './worker-http';
@@ -36,23 +41,36 @@ async function main(args: string[]): Promise<void> {
     );
   const vendors = await openVendors(config, sandbox);
   const metrics = createMetrics();
+  const elasticsearch = await openSearch(config.elasticsearchUrl, logger, { writes: true });
+  const infra = workerContextInfra({
+    elasticsearch,
+    infrastructure,
+    logger,
+    identity,
+    metrics,
+    publicBaseUrl: config.publicBaseUrl,
+    imageStorageDir: config.imageStorageDir,
+    retention: config.retention,
+    points: config.points,
+    ...vendors,
+  });
+  const contexts = createContexts(infra);
+  // The outbox relay and the projections run in the workers, never in the API (docs/events.md).
+  const events = createEventsContext(infra, {
+    handlers: contexts.catalog.projections,
+    rabbitmqUrl: config.rabbitmqUrl,
+  });
+  await events.start();
+  // Products written before the read model existed get their documents; in the background.
+  contexts.catalog
+    .backfill()
+    .then((written) => logger.info({ written }, 'read-model backfill done'))
+    .catch((error: unknown) => logger.error({ err: error }, 'read-model backfill failed'));
   const running = await startWorkers({
     address: config.temporal.address,
     namespace: config.temporal.namespace,
     queues,
-    activities: composeActivities(
-      workerContexts({
-        infrastructure,
-        logger,
-        identity,
-        metrics,
-        publicBaseUrl: config.publicBaseUrl,
-        imageStorageDir: config.imageStorageDir,
-        retention: config.retention,
-        points: config.points,
-        ...vendors,
-      }),
-    ),
+    activities: composeActivities(contexts),
     workflowBundle: await loadWorkflowBundle(config.workflowBundlePath),
     shutdownGraceSeconds: config.shutdownGraceSeconds,
   });
@@ -64,11 +82,14 @@ async function main(args: string[]): Promise<void> {
   logger.info({ queues, port: http.port }, 'workers running');
   // SIGTERM drains: polling stops, in-flight activities and workflow tasks finish, then exit 0.
   onShutdown(logger, async () => {
-    await running.shutdown();
+    // The relay finishes its batch and the consumers the messages in hand, alongside the Temporal drain.
+    await Promise.all([running.shutdown(), events.stop()]);
     logger.info('workers drained');
     await http.close();
     await vendors.close();
+    await elasticsearch?.close();
     await infrastructure.close();
+    await flushTelemetry();
   });
   await running.done;
 }

@@ -1,5 +1,6 @@
 import { ScheduleAlreadyRunning, type Client, type ScheduleOptions } from '@temporalio/client';
 import { INVENTORY_TASK_QUEUE, RESTOCK_SWEEP_SCHEDULE_ID } from '../workflows/inventory/workflow-ids';
+import { KPI_ROLLUP_SCHEDULE_ID, KPI_TASK_QUEUE } from '../workflows/kpi/kpi.messages';
 import { ORDER_SWEEP_SCHEDULE_ID, ORDERING_TASK_QUEUE } from '../workflows/ordering/order-lifecycle.messages';
 import { PAYMENT_TASK_QUEUE, POINTS_EXPIRY_SCHEDULE_ID } from '../workflows/payment/points.messages';
 import { DATA_RETENTION_SCHEDULE_ID, RETENTION_TASK_QUEUE } from '../workflows/retention/retention.messages';
@@ -73,6 +74,19 @@ export const SCHEDULES: ScheduleOptions[] = [
       args: [{}],
     },
     policies: { overlap: 'SKIP', catchupWindow: '1 day' },
+  },
+  {
+    // Every 10 minutes: today's and yesterday's KPI aggregates recomputed (docs/kpis.md).
+    scheduleId: KPI_ROLLUP_SCHEDULE_ID,
+    spec: { intervals: [{ every: '10 minutes' }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'kpiRollupWorkflow',
+      taskQueue: KPI_TASK_QUEUE,
+      workflowId: KPI_ROLLUP_SCHEDULE_ID,
+      args: [{}],
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '10 minutes' },
   },
 ];
 

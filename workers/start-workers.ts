@@ -1,4 +1,5 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { workerObservability } from '../platform/temporal/worker-observability';
 import type { TaskQueue } from './task-queues';
 
 export interface RunningWorkers {
@@ -20,6 +21,8 @@ export async function startWorkers(options: {
   shutdownGraceSeconds: number;
 }): Promise<RunningWorkers> {
   const connection = await NativeConnection.connect({ address: options.address });
+  // Tracing of workflows and activities, error reporting of activities (docs/observability.md).
+  const observability = workerObservability();
   const workers = await Promise.all(
     options.queues.map((taskQueue) =>
       Worker.create({
@@ -28,6 +31,8 @@ export async function startWorkers(options: {
         taskQueue,
         workflowBundle: options.workflowBundle,
         activities: options.activities[taskQueue],
+        interceptors: observability.interceptors,
+        sinks: observability.sinks,
         // A killed worker's workflows move to a live one after this wait (default 10 s): part of
         // the 15 s from a crash to PAID (docs/ordering.md, "Recovery after a crash").
         stickyQueueScheduleToStartTimeout: '3 seconds',

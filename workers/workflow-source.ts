@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
+import { WORKFLOW_TRACING_MODULES } from '../platform/temporal/worker-observability';
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -12,7 +13,11 @@ export async function loadWorkflowBundle(prebuiltPath?: string): Promise<Workflo
   const candidate = prebuiltPath ?? join(__dirname, '..', 'workflow-bundle.js');
   if (existsSync(candidate) && candidate.endsWith('.js')) return { codePath: candidate };
   if (prebuiltPath) throw new Error(`WORKFLOW_BUNDLE_PATH=${prebuiltPath} does not exist.`);
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: WORKFLOW_TRACING_MODULES,
+    logger: quietBundlerLogger,
+  });
 }
 
 const quietBundlerLogger = {

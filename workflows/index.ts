@@ -13,3 +13,4 @@ export { shipmentWorkflow } from './shipping/shipment.workflow';
 export { weeklySettlementWorkflow } from './settlement/weekly-settlement.workflow';
 export { settlementPayoutWorkflow } from './settlement/settlement-payout.workflow';
 export { dataRetentionWorkflow } from './retention/data-retention.workflow';
+export { kpiRollupWorkflow } from './kpi/kpi-rollup.workflow';

@@ -1,3 +1,4 @@
+import type { SellerDisclosure } from '../../domain/catalog/ports';
 import type { ProductSearchPage } from '../../domain/catalog/search-query';
 import type { CachedProductDetail, SellerProductView } from '../../application/catalog/product-views';
 import { encodeCursor } from './search-cursor';
@@ -24,10 +25,12 @@ export function productDetailView(
   publicBaseUrl: string,
   detail: CachedProductDetail & {
     variants: { id: string; options: Record<string, string>; price: number; sellable: number }[];
+    seller?: SellerDisclosure | null;
   },
 ) {
   return {
     ...detail,
+    seller: detail.seller ?? null,
     shippingFee: detail.shippingFee ?? null,
     bundleShipping: detail.bundleShipping !== false,
     images: imagesView(publicBaseUrl, detail.images),
@@ -39,13 +42,17 @@ export function searchPageView(publicBaseUrl: string, page: ProductSearchPage) {
     items: page.items.map((item) => ({
       id: item.id,
       sellerId: item.sellerId,
+      sellerName: item.sellerName,
       name: item.name,
       price: item.price,
       status: item.status,
       categoryId: item.categoryId,
       thumbnailUrl: item.thumbnailKey ? imageUrl(publicBaseUrl, item.thumbnailKey) : null,
+      popularity: item.popularity,
       createdAt: item.createdAt.toISOString(),
     })),
     nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
+    total: page.total,
+    facets: page.facets,
   };
 }

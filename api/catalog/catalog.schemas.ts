@@ -139,6 +139,28 @@ export const sellerProductResponse = z
   })
   .openapi('SellerProduct');
 
+/** 전자상거래법 표시사항 of the seller; fields the seller has not given yet are null. */
+const sellerDisclosure = z
+  .object({
+    sellerId: z.string(),
+    companyName: z.string().openapi({ description: '상호', example: '민지상회' }),
+    representative: z.string().nullable().openapi({ description: '대표자', example: '김민지' }),
+    businessNumber: z.string().openapi({ description: '사업자등록번호', example: '220-81-62517' }),
+    mailOrderNumber: z
+      .string()
+      .nullable()
+      .openapi({ description: '통신판매업 신고번호', example: '2024-서울강남-01234' }),
+    businessAddress: z
+      .string()
+      .nullable()
+      .openapi({ description: '사업장 주소', example: '서울특별시 강남구 테헤란로 123, 4층' }),
+    customerServicePhone: z
+      .string()
+      .nullable()
+      .openapi({ description: '고객센터 연락처', example: '1588-1234' }),
+  })
+  .openapi('SellerDisclosure');
+
 export const productDetailResponse = z
   .object({
     id: z.string(),
@@ -159,6 +181,7 @@ export const productDetailResponse = z
         sellable: z.number().int(),
       }),
     ),
+    seller: sellerDisclosure.nullable().openapi({ description: 'Null when the seller has no profile' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -171,7 +194,8 @@ const numberQuery = z
 
 export const searchQuery = z.object({
   q: z.string().max(100).optional().openapi({
-    description: 'Keywords (Korean or English); every word must appear in the name or description',
+    description:
+      'Keywords (Korean or English); every word must match the name, description, seller, category or an option value',
     example: '블루투스 이어폰',
   }),
   categoryId: z
@@ -179,9 +203,12 @@ export const searchQuery = z.object({
     .max(36)
     .optional()
     .openapi({ description: 'A category; its descendants are included' }),
+  sellerId: z.string().max(36).optional().openapi({ description: "Only this seller's products" }),
   minPrice: numberQuery.optional().openapi({ type: 'integer', description: 'Whole won, inclusive' }),
   maxPrice: numberQuery.optional().openapi({ type: 'integer', description: 'Whole won, inclusive' }),
-  sort: z.enum(PRODUCT_SORTS).default('newest'),
+  sort: z.enum(PRODUCT_SORTS).optional().openapi({
+    description: 'Default: relevance when q is given, else newest',
+  }),
   cursor: z.string().max(300).optional().openapi({ description: 'nextCursor of the previous page' }),
   size: numberQuery
     .pipe(z.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`))
@@ -198,15 +225,31 @@ export const searchResponse = z
       z.object({
         id: z.string(),
         sellerId: z.string(),
+        sellerName: z.string().openapi({ description: "The seller's 상호" }),
         name: z.string(),
         price: z.number().int(),
         status: z.enum(SALE_STATUSES),
         categoryId: z.string().nullable(),
         thumbnailUrl: z.string().nullable(),
+        popularity: z.number().int(),
         createdAt: z.string(),
       }),
     ),
     nextCursor: z.string().nullable(),
+    total: z.number().int().openapi({ description: 'How many products match, over all pages' }),
+    facets: z
+      .object({
+        categories: z.array(z.object({ categoryId: z.string(), count: z.number().int() })),
+        priceBands: z.array(
+          z.object({
+            min: z.number().int(),
+            max: z.number().int().nullable().openapi({ description: 'Exclusive; null: no upper bound' }),
+            count: z.number().int(),
+          }),
+        ),
+        sellers: z.array(z.object({ sellerId: z.string(), sellerName: z.string(), count: z.number().int() })),
+      })
+      .openapi({ description: 'Counts over every match, with the filters applied' }),
   })
   .openapi('ProductSearchPage');
 

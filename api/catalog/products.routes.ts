@@ -1,4 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env';
 import { CatalogErrorCode } from '../../domain/catalog/catalog-errors';
 import { DEFAULT_PAGE_SIZE, keywordTerms } from '../../domain/catalog/search-query';
 import { DomainError } from '../../domain/shared/domain-error';
@@ -19,10 +21,14 @@ import { decodeCursor } from './search-cursor';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
+/** Runs around the product page; counts its view once it answered (docs/kpis.md#visitors). */
+export type ProductViewRecorder = MiddlewareHandler<AppEnv>;
+
 /** Public catalog: search, product pages, the category tree and image bytes. No token needed. */
 export function createProductRoutes(deps: {
   catalog: Pick<Catalog, 'browsing' | 'categories' | 'images'>;
   publicBaseUrl: string;
+  productViews?: ProductViewRecorder;
 }) {
   const router = createRouter();
 
@@ -31,8 +37,12 @@ export function createProductRoutes(deps: {
     path: '/products',
     tags: ['catalog'],
     summary: 'Search products',
-    description:
-      'Keywords match name and description (Korean and English, anywhere in a word). Suspended products are never listed; sold-out ones are, with status SOLD_OUT. Cursor pagination: pass nextCursor back with the same sort.',
+    description: [
+      'Answered from the product read model, not the catalog tables: a change is searchable within about 2 seconds of its write (eventual consistency).',
+      'Every keyword must match the name, description, seller 상호, category or an option value. Korean matching: spaces do not matter (블루투스이어폰 finds 블루투스 이어폰 and the reverse), part of a word matches (반팔티 finds 반팔티셔츠), 초성 alone match names (ㅂㄹㅌㅅ), and a word of four or more syllables tolerates one typo; English is case-insensitive and may be mixed with Korean.',
+      'sort defaults to relevance (name matches first) when q is given, else newest. Suspended products are never listed; sold-out ones are, with status SOLD_OUT.',
+      'Each page carries total (all matches) and facets (categories, price bands, sellers) over every match. Cursor pagination: pass nextCursor back with the same sort and filters.',
+    ].join(' '),
     request: { query: searchQuery },
     responses: {
       200: { description: 'a page of products', ...json(searchResponse) },
@@ -46,14 +56,17 @@ export function createProductRoutes(deps: {
         errors: [{ field: 'query.minPrice', message: 'must not exceed maxPrice' }],
       });
     }
+    const terms = keywordTerms(query.q);
+    const sort = query.sort ?? (terms.length > 0 ? 'relevance' : 'newest');
     const page = await deps.catalog.browsing.search({
-      terms: keywordTerms(query.q),
+      terms,
       categoryId: query.categoryId,
+      sellerId: query.sellerId,
       minPrice: query.minPrice,
       maxPrice: query.maxPrice,
-      sort: query.sort,
+      sort,
       limit: query.size ?? DEFAULT_PAGE_SIZE,
-      after: query.cursor ? decodeCursor(query.cursor, query.sort) : undefined,
+      after: query.cursor ? decodeCursor(query.cursor, sort) : undefined,
     });
     return c.json(searchPageView(deps.publicBaseUrl, page), 200);
   });
@@ -63,6 +76,9 @@ export function createProductRoutes(deps: {
     path: '/products/{id}',
     tags: ['catalog'],
     summary: 'A product page with live stock per variant',
+    description:
+      'Counts an anonymous view session for the KPIs: the X-View-Session header (apps: a random id of 16–128 URL-safe characters) or the jt_vs cookie, set when neither is sent.',
+    middleware: deps.productViews ? [deps.productViews] : [],
     request: { params: productIdParam },
     responses: {
       200: { description: 'the product', ...json(productDetailResponse) },

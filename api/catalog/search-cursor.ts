@@ -6,11 +6,15 @@ export function encodeCursor(cursor: SearchCursor): string {
   return encodeJsonCursor([cursor.sort, cursor.value, cursor.id]);
 }
 
-/** `newest` carries a creation time in ms; prices and popularity are whole non-negative numbers. */
-const valueFits = (sort: ProductSort, value: unknown) =>
-  sort === 'newest'
-    ? isCursorTime(value)
-    : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+/**
+ * `newest` carries a creation time in ms; prices and popularity are whole non-negative numbers;
+ * `relevance` carries the search's own score, a finite number.
+ */
+function valueFits(sort: ProductSort, value: unknown): boolean {
+  if (sort === 'newest') return isCursorTime(value);
+  if (sort === 'relevance') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
 
 export function decodeCursor(text: string, sort: ProductSort): SearchCursor {
   const parsed = decodeJsonCursor(text);

@@ -94,6 +94,11 @@ export const conversationView = z
     id: z.string(),
     consumerId: z.string(),
     sellerId: z.string(),
+    sellerName: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ example: '판매상회', description: 'The seller’s company name (상호)' }),
     productId: z.string().nullable(),
     orderId: z.string().nullable(),
     status: z.enum(['OPEN', 'CLOSED']),

@@ -36,14 +36,27 @@ const common = {
 };
 
 /** Conversations between consumers and sellers: history, read receipts, moderation (docs/chat.md). */
-export function createChatRoutes(deps: { chat: ChatUseCases; authenticate: Authenticate }) {
+export function createChatRoutes(deps: {
+  chat: ChatUseCases;
+  authenticate: Authenticate;
+  /** Sellers' 상호 (identity's seller profiles), shown with each conversation. */
+  sellerNames?: (sellerIds: string[]) => Promise<Map<string, string>>;
+}) {
   const router = createRouter();
   const { chat } = deps;
+  /** Adds `sellerName` (the seller's company name) to conversation views. */
+  const named = async <T extends { sellerId: string }>(views: T[]) => {
+    const names = (await deps.sellerNames?.(views.map((view) => view.sellerId))) ?? new Map<string, string>();
+    return views.map((view) => ({ ...view, sellerName: names.get(view.sellerId) ?? null }));
+  };
+  const namedOne = async <T extends { sellerId: string }>(view: T) => (await named([view]))[0]!;
   const detailView = (found: ConversationDetail, as: ChatSenderRole) =>
-    conversationView(found.conversation, as, {
-      unreadCount: found.unreadCount,
-      participants: found.participants,
-    });
+    namedOne(
+      conversationView(found.conversation, as, {
+        unreadCount: found.unreadCount,
+        participants: found.participants,
+      }),
+    );
   const tags = ['chat'];
   const member = { tags, security: bearerSecurity, middleware: [deps.authenticate] };
 
@@ -74,11 +87,13 @@ export function createChatRoutes(deps: { chat: ChatUseCases; authenticate: Authe
     const last = items.at(-1);
     return c.json(
       {
-        items: items.map((item) =>
-          conversationView(item.conversation, viewerRole, {
-            unreadCount: item.unreadCount,
-            lastMessage: item.lastMessage,
-          }),
+        items: await named(
+          items.map((item) =>
+            conversationView(item.conversation, viewerRole, {
+              unreadCount: item.unreadCount,
+              lastMessage: item.lastMessage,
+            }),
+          ),
         ),
         nextCursor:
           items.length === query.limit && last
@@ -114,10 +129,12 @@ export function createChatRoutes(deps: { chat: ChatUseCases; authenticate: Authe
     const principal = principalOf(c);
     const body = c.req.valid('json');
     const result = await chat.open(principal, body);
-    const view = conversationView(result.conversation, principal.role, {
-      unreadCount: 0,
-      lastMessage: result.message,
-    });
+    const view = await namedOne(
+      conversationView(result.conversation, principal.role, {
+        unreadCount: 0,
+        lastMessage: result.message,
+      }),
+    );
     return result.created ? c.json(view, 201) : c.json(view, 200);
   });
 
@@ -148,11 +165,13 @@ export function createChatRoutes(deps: { chat: ChatUseCases; authenticate: Authe
     const last = items.at(-1)?.conversation;
     return c.json(
       {
-        items: items.map((item) =>
-          conversationView(item.conversation, principal.role, {
-            unreadCount: item.unreadCount,
-            lastMessage: item.lastMessage,
-          }),
+        items: await named(
+          items.map((item) =>
+            conversationView(item.conversation, principal.role, {
+              unreadCount: item.unreadCount,
+              lastMessage: item.lastMessage,
+            }),
+          ),
         ),
         nextCursor:
           items.length === query.limit && last?.awaitingReplySince
@@ -178,7 +197,7 @@ export function createChatRoutes(deps: { chat: ChatUseCases; authenticate: Authe
   router.openapi(detail, async (c) => {
     const principal = principalOf(c);
     const found = await chat.detail(principal, c.req.valid('param').id);
-    return c.json(detailView(found, found.as), 200);
+    return c.json(await detailView(found, found.as), 200);
   });
 
   const messages = createRoute({
@@ -282,7 +301,7 @@ export function createChatRoutes(deps: { chat: ChatUseCases; authenticate: Authe
     const principal = principalOf(c);
     const id = c.req.valid('param').id;
     const conversation = await chat.join(principal, id);
-    return c.json(detailView(await chat.detail(principal, conversation.id), 'ADMIN'), 200);
+    return c.json(await detailView(await chat.detail(principal, conversation.id), 'ADMIN'), 200);
   });
 
   const close = createRoute({

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { maskEmail } from '../../domain/identity/email';
+import { Email, maskEmail } from '../../domain/identity/email';
 import { maskPhone } from '../../domain/identity/phone-number';
 import type { UserRepository } from '../../domain/identity/ports';
 import type { Authenticate } from '../middleware/authenticate';
@@ -20,6 +20,8 @@ export function createAdminUserRoutes(deps: {
   accounts: AccountsService;
   users: UserRepository;
   authenticate: Authenticate;
+  /** Sellers whose 사업자등록번호 another seller account also uses (docs/identity.md#seller-disclosure). */
+  sellersSharingBusinessNumber?: () => Promise<Set<string>>;
 }) {
   const adminOnly = [deps.authenticate, requireRole('ADMIN')];
   const denied = { 401: problemResponse('not signed in'), 403: problemResponse('FORBIDDEN: admins only') };
@@ -44,12 +46,18 @@ export function createAdminUserRoutes(deps: {
     method: 'get',
     path: '/admin/users',
     tags: ['admin'],
-    summary: 'List accounts (personal data masked)',
+    summary: 'List accounts, or find one by its whole e-mail address (personal data masked)',
     security: bearerSecurity,
     middleware: adminOnly,
     request: { query: listUsersQuery },
     responses: { 200: { description: 'a page of accounts', ...json(userListResponse) }, ...denied },
   });
+
+  /** Exact look-up through the keyed hash (docs/identity.md): a hash cannot answer a prefix. */
+  async function byEmail(email: string, role: string | undefined) {
+    const user = await deps.users.findByEmail(Email.create(email, 'query.email'));
+    return { items: user && (!role || user.role === role) ? [user] : [], nextCursor: null };
+  }
 
   return createRouter()
     .openapi(createStaff, async (c) => {
@@ -59,7 +67,13 @@ export function createAdminUserRoutes(deps: {
     })
     .openapi(listUsers, async (c) => {
       const query = c.req.valid('query');
-      const page = await deps.users.list({ role: query.role, cursor: query.cursor, limit: query.size });
+      const page =
+        query.email !== undefined
+          ? await byEmail(query.email, query.role)
+          : await deps.users.list({ role: query.role, cursor: query.cursor, limit: query.size });
+      const sharing = page.items.some((u) => u.role === 'SELLER')
+        ? ((await deps.sellersSharingBusinessNumber?.()) ?? new Set<string>())
+        : new Set<string>();
       return c.json(
         {
           items: page.items.map((u) => ({
@@ -69,6 +83,7 @@ export function createAdminUserRoutes(deps: {
             phone: u.phone ? maskPhone(u.phone.value) : null,
             role: u.role,
             status: u.status,
+            sharedBusinessNumber: sharing.has(u.id),
             createdAt: u.createdAt.toISOString(),
           })),
           nextCursor: page.nextCursor,

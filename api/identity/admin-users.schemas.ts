@@ -25,12 +25,20 @@ export const userSummary = z
     phone: z.string().nullable().openapi({ description: 'Masked (010-****-5678)' }),
     role: z.enum(ROLES),
     status: z.enum(USER_STATUSES),
+    sharedBusinessNumber: z.boolean().openapi({
+      description:
+        'A seller whose 사업자등록번호 another seller account also uses (GET /admin/sellers/duplicate-business-numbers)',
+    }),
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('UserSummary');
 
 export const listUsersQuery = z.object({
   role: z.enum(ROLES).optional(),
+  email: z.string().max(254).optional().openapi({
+    description:
+      'The whole e-mail address (any case): found by its keyed hash, so exact only; a prefix cannot be searched',
+  }),
   cursor: idCursor,
   size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });

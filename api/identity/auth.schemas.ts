@@ -3,12 +3,14 @@ import { Password } from '../../domain/identity/password-policy';
 import { SELF_SERVICE_ROLES } from '../../domain/identity/role';
 import { DomainError } from '../../domain/shared/domain-error';
 import { businessNumberField, emailField, nameField, passwordField, phoneField } from './identity-fields';
+import { sellerDisclosureFields } from './sellers.schemas';
 
 export const sellerSignupBody = z.object({
   businessNumber: businessNumberField,
   companyName: z.string().trim().min(1).max(100).openapi({ example: '민지상회' }),
   representative: nameField.openapi({ description: '대표자 name; stored encrypted' }),
   contactPhone: phoneField.optional(),
+  ...sellerDisclosureFields,
 });
 
 /** The password policy needs the email (a password must not contain it), so it runs on the whole body. */

@@ -7,7 +7,7 @@ import { MANAGER_PERMISSIONS } from '../../domain/identity/role';
 import { DomainError } from '../../domain/shared/domain-error';
 
 /** Runs a domain value object's rule inside zod, so a bad value is a 400 naming its field with the rule's message. */
-function checkedBy(create: (raw: string) => unknown) {
+export function checkedBy(create: (raw: string) => unknown) {
   return (value: string, ctx: z.RefinementCtx) => {
     try {
       create(value);

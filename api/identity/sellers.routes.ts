@@ -3,11 +3,18 @@ import type { SellersService } from '../../application/identity/sellers';
 import { maskAccountNumber, type BankAccount } from '../../domain/identity/bank-account';
 import type { SellerProfile } from '../../domain/identity/seller-profile';
 import type { Authenticate } from '../middleware/authenticate';
-import { principalOf, requireSellerAccess, sellerAccessOf, sellerIdFromPath } from '../middleware/authorize';
+import {
+  principalOf,
+  requireRole,
+  requireSellerAccess,
+  sellerAccessOf,
+  sellerIdFromPath,
+} from '../middleware/authorize';
 import { createRouter } from '../router';
 import { bearerSecurity, problemResponse } from './identity-fields';
 import {
   assignManagerBody,
+  duplicateBusinessNumbersResponse,
   managerListResponse,
   managerResponse,
   sellerIdParam,
@@ -105,12 +112,31 @@ export function createSellerRoutes(deps: { sellers: SellersService; authenticate
     },
   });
 
+  const duplicateBusinessNumbers = createRoute({
+    method: 'get',
+    path: '/admin/sellers/duplicate-business-numbers',
+    tags: ['admin'],
+    summary: '사업자등록번호 used by more than one seller account',
+    description:
+      'Each number with the seller accounts that registered it, oldest first; withdrawn accounts are listed with their status.',
+    security: bearerSecurity,
+    middleware: [deps.authenticate, requireRole('ADMIN')],
+    responses: {
+      200: { description: 'shared numbers', ...json(duplicateBusinessNumbersResponse) },
+      401: problemResponse('not signed in'),
+      403: problemResponse('FORBIDDEN: admins only'),
+    },
+  });
+
   const profileView = (profile: SellerProfile, fullAccount: boolean) => ({
     sellerId: profile.sellerId,
     businessNumber: profile.businessNumber.formatted(),
     companyName: profile.companyName,
     representative: profile.representative,
     contactPhone: profile.contactPhone?.formatted() ?? null,
+    mailOrderNumber: profile.mailOrderNumber ?? null,
+    businessAddress: profile.businessAddress ?? null,
+    customerServicePhone: profile.customerServicePhone?.formatted() ?? null,
     settlementAccount: accountView(profile.settlementAccount, fullAccount),
     updatedAt: profile.updatedAt.toISOString(),
   });
@@ -127,6 +153,18 @@ export function createSellerRoutes(deps: { sellers: SellersService; authenticate
       const access = sellerAccessOf(c);
       return c.json(
         profileView(await deps.sellers.updateProfile(access.sellerId, c.req.valid('json')), true),
+        200,
+      );
+    })
+    .openapi(duplicateBusinessNumbers, async (c) => {
+      const groups = await deps.sellers.duplicateBusinessNumbers();
+      return c.json(
+        {
+          items: groups.map((g) => ({
+            businessNumber: g.businessNumber.formatted(),
+            sellers: g.sellers.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() })),
+          })),
+        },
         200,
       );
     })

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MANAGER_PERMISSIONS } from '../../domain/identity/role';
-import { emailField, nameField, permissionsField, phoneField } from './identity-fields';
+import { businessAddress, mailOrderNumber } from '../../domain/identity/seller-profile';
+import { checkedBy, emailField, nameField, permissionsField, phoneField } from './identity-fields';
 
 export const sellerIdParam = z.object({
   sellerId: z
@@ -31,6 +32,25 @@ const settlementAccount = z
   })
   .openapi('SettlementAccount');
 
+/** The 표시사항 a seller gives at signup or later; each is shown on the seller's product pages. */
+export const sellerDisclosureFields = {
+  mailOrderNumber: z
+    .string()
+    .max(40)
+    .superRefine(checkedBy((v) => mailOrderNumber(v)))
+    .optional()
+    .openapi({ description: '통신판매업 신고번호', example: '2024-서울강남-01234' }),
+  businessAddress: z
+    .string()
+    .max(200)
+    .superRefine(checkedBy((v) => businessAddress(v)))
+    .optional()
+    .openapi({ description: '사업장 주소', example: '서울특별시 강남구 테헤란로 123, 4층' }),
+  customerServicePhone: phoneField
+    .optional()
+    .openapi({ description: '고객센터 연락처, shown to buyers', example: '1588-1234' }),
+};
+
 export const sellerProfileResponse = z
   .object({
     sellerId: z.string(),
@@ -38,6 +58,9 @@ export const sellerProfileResponse = z
     companyName: z.string(),
     representative: z.string().nullable(),
     contactPhone: z.string().nullable(),
+    mailOrderNumber: z.string().nullable().openapi({ description: '통신판매업 신고번호' }),
+    businessAddress: z.string().nullable().openapi({ description: '사업장 주소' }),
+    customerServicePhone: z.string().nullable().openapi({ description: '고객센터 연락처' }),
     settlementAccount: settlementAccount
       .nullable()
       .openapi({ description: 'Full for the seller and admins; the account number is masked for managers' }),
@@ -51,8 +74,29 @@ export const updateSellerProfileBody = z
     representative: nameField.optional(),
     contactPhone: phoneField.nullable().optional(),
     settlementAccount: settlementAccount.optional(),
+    mailOrderNumber: sellerDisclosureFields.mailOrderNumber.unwrap().nullable().optional(),
+    businessAddress: sellerDisclosureFields.businessAddress.unwrap().nullable().optional(),
+    customerServicePhone: phoneField.nullable().optional(),
   })
   .openapi('UpdateSellerProfileRequest');
+
+export const duplicateBusinessNumbersResponse = z
+  .object({
+    items: z.array(
+      z.object({
+        businessNumber: z.string().openapi({ example: '220-81-62517' }),
+        sellers: z.array(
+          z.object({
+            sellerId: z.string(),
+            companyName: z.string(),
+            status: z.string().nullable().openapi({ description: 'Account status (ACTIVE, WITHDRAWN…)' }),
+            createdAt: z.string().openapi({ format: 'date-time' }),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('DuplicateBusinessNumbers');
 
 export const assignManagerBody = z
   .object({

@@ -46,3 +46,15 @@ export const waitlistResponse = z
     holdExpiresAt: z.string().nullable(),
   })
   .openapi('WaitlistEntry');
+
+export const myWaitlistResponse = z
+  .object({
+    items: z.array(
+      waitlistResponse.extend({
+        productId: z.string(),
+        productName: z.string().nullable().openapi({ description: 'Null when the product was removed' }),
+        optionLabel: z.string().nullable().openapi({ example: '색상: 화이트 / 사이즈: M' }),
+      }),
+    ),
+  })
+  .openapi('MyWaitlist');

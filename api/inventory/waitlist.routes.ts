@@ -5,14 +5,19 @@ import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
 import { ProblemError } from '../problem';
 import { createRouter } from '../router';
-import { variantIdParam, waitlistBody, waitlistResponse } from './inventory.schemas';
+import { myWaitlistResponse, variantIdParam, waitlistBody, waitlistResponse } from './inventory.schemas';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 /** The waiting queue (재고 대기): consumers line up for a sold-out variant. */
 export function createWaitlistRoutes(deps: {
-  waitlist: Pick<WaitlistService, 'join' | 'leave'>;
+  waitlist: Pick<WaitlistService, 'join' | 'leave' | 'entriesOf'>;
   authenticate: Authenticate;
+  /** The product's name and the variant's options, for people (null when the product is gone). */
+  describeVariant?: (
+    productId: string,
+    variantId: string,
+  ) => Promise<{ productName: string; optionLabel: string } | null>;
 }) {
   const router = createRouter();
   const guard = [deps.authenticate, requireRole('CONSUMER')];
@@ -73,6 +78,42 @@ export function createWaitlistRoutes(deps: {
     if (!left)
       throw new ProblemError('NOT_FOUND', `You are not in the waiting queue of variant ${variantId}`);
     return c.body(null, 204);
+  });
+
+  const mine = createRoute({
+    method: 'get',
+    path: '/me/waitlist',
+    tags: ['inventory'],
+    summary: 'Your waiting-queue entries (waiting, or holding a unit for you)',
+    description:
+      'Each entry with its place in line (0 once a hold was offered) and, for a hold, until when the units are kept for you.',
+    security: bearerSecurity,
+    middleware: guard,
+    responses: {
+      200: { description: 'your entries, oldest first', ...json(myWaitlistResponse) },
+      401: problemResponse('not signed in'),
+      403: problemResponse('FORBIDDEN: consumers only'),
+    },
+  });
+  router.openapi(mine, async (c) => {
+    const entries = await deps.waitlist.entriesOf(principalOf(c).userId);
+    const items = await Promise.all(
+      entries.map(async ({ entry, position, productId }) => {
+        const described = (await deps.describeVariant?.(productId, entry.variantId)) ?? null;
+        return {
+          id: entry.id,
+          variantId: entry.variantId,
+          quantity: entry.quantity,
+          status: entry.status,
+          position,
+          holdExpiresAt: entry.holdExpiresAt?.toISOString() ?? null,
+          productId,
+          productName: described?.productName ?? null,
+          optionLabel: described?.optionLabel ?? null,
+        };
+      }),
+    );
+    return c.json({ items }, 200);
   });
 
   return router;

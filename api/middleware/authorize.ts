@@ -78,6 +78,12 @@ export function checkSellerAccess(
 ): SellerAccess {
   const decision = authorize(principalOf(c), { sellerId, permission, adminMay: options.adminMay });
   if (!decision.allowed) {
+    if (decision.reason === 'ACCESS_REVOKED')
+      throw new ProblemError(
+        'MANAGER_ACCESS_REVOKED',
+        'The seller revoked your access as its manager; ask the seller to assign you again.',
+        { sellerId },
+      );
     throw new ProblemError('FORBIDDEN', 'You may not do this for this seller.', {
       reason: decision.reason,
     });

@@ -93,7 +93,7 @@ export const rejectReturnBody = z
   .openapi('RejectReturnRequest');
 export const shipPartBody = z
   .object({
-    courier: z.string().openapi({ description: 'CJ, LOTTE or HANJIN' }),
+    courier: z.string().openapi({ description: 'CJ, LOTTE, HANJIN, EPOST, LOGEN, KDEXP or DAESIN' }),
     invoiceNumber: z.string().openapi({ description: '송장번호; spaces and hyphens are ignored' }),
   })
   .openapi('ShipPartRequest');
@@ -150,5 +150,16 @@ export const orderReturnView = z
       })
       .nullable()
       .openapi({ description: 'null until approved, and for returns approved before the refund rules' }),
+    refund: z
+      .object({
+        amount: wonAmount('Given back in all'),
+        pgAmount: wonAmount('Back to the payment method'),
+        pointsAmount: wonAmount('Back as points'),
+        methods: z.array(z.string()).openapi({ description: 'e.g. ["CARD"], ["CARD", "POINTS"]' }),
+        status: z.enum(['PENDING', 'DONE', 'FAILED']),
+        refundedAt: z.string().nullable().openapi({ description: 'When the money went back (DONE)' }),
+      })
+      .nullable()
+      .openapi({ description: 'null until the approved return is refunded' }),
   })
   .openapi('OrderReturn');

@@ -30,6 +30,8 @@ import {
 import type { OrderCheckouts } from './order-checkout';
 import type { OrderLifecycleClient, PaymentOutcome } from './order-lifecycle.client';
 import { orderIdParam } from './ordering.schemas';
+import { preferredLanguage } from '../messages/language';
+import { fieldOf, issueText, type ZodIssueLike } from '../messages/validation';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -107,9 +109,10 @@ async function optionalBody<T>(
   }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
+  const language = preferredLanguage(c.req.header('accept-language'));
   const errors = parsed.error.issues.map((i) => ({
-    field: ['body', ...i.path.map(String)].join('.'),
-    message: i.message,
+    field: fieldOf('body', i.path),
+    message: issueText(language, i as ZodIssueLike),
   }));
   throw new ProblemError('VALIDATION_FAILED', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
     errors,

@@ -5,6 +5,7 @@ import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
 import type { CartView } from '../../application/ordering/manage-cart';
 import type { SellerOrderPart } from '../../domain/ordering/ports';
 import { refundStatusOf, type RefundRecord } from '../../domain/payment/refund-record';
+import { commandsForActor, type OrderActor } from '../../domain/ordering/order-actors';
 
 /** JSON shapes of the ordering API (ordering.schemas.ts documents them). */
 
@@ -106,8 +107,26 @@ export function refundsJson(refunds: RefundRecord[]) {
   };
 }
 
-/** The order's returns, each with the refund's breakdown once approved. */
-export function returnsJson(returns: OrderReturnRecord[]) {
+/** The refund paid for a return (its id is `<orderId>:return:<returnId>`): how much, by what, when. */
+function returnRefundJson(r: OrderReturnRecord, refunds: RefundRecord[], order?: Order) {
+  const refund = refunds.find((x) => x.refundId === `${r.orderId}:return:${r.id}`);
+  if (!refund) return null;
+  const methods = [
+    ...(refund.pgAmount > 0 && order ? [order.payment.method] : []),
+    ...(refund.pointsAmount > 0 ? ['POINTS'] : []),
+  ];
+  return {
+    amount: refund.pgAmount + refund.pointsAmount,
+    pgAmount: refund.pgAmount,
+    pointsAmount: refund.pointsAmount,
+    methods,
+    status: refund.status,
+    refundedAt: refund.status === 'DONE' ? refund.updatedAt.toISOString() : null,
+  };
+}
+
+/** The order's returns, each with the refund's breakdown once approved and the refund itself once paid. */
+export function returnsJson(returns: OrderReturnRecord[], refunds: RefundRecord[] = [], order?: Order) {
   return returns.map((r) => ({
     returnId: r.id,
     sellerId: r.sellerId,
@@ -126,6 +145,7 @@ export function returnsJson(returns: OrderReturnRecord[]) {
           deductions: r.refundBreakdown.deductions,
         }
       : null,
+    refund: returnRefundJson(r, refunds, order),
   }));
 }
 
@@ -134,6 +154,7 @@ export function orderDetailJson(
   history: OrderHistoryEntry[],
   refunds: RefundRecord[] = [],
   returns: OrderReturnRecord[] = [],
+  viewer: OrderActor = 'BUYER',
 ) {
   return {
     id: order.id,
@@ -154,9 +175,9 @@ export function orderDetailJson(
       sellerId: entry.sellerId,
       command: entry.command,
     })),
-    allowedCommands: commandsOf(order).order,
+    allowedCommands: commandsForActor(commandsOf(order).order, viewer),
     ...refundsJson(refunds),
-    returns: returnsJson(returns),
+    returns: returnsJson(returns, refunds, order),
     placedAt: order.placedAt.toISOString(),
     paymentDueAt: order.paymentDueAt.toISOString(),
   };

@@ -133,6 +133,10 @@ export const shippingAddressSchema = z
     zipCode: z.string().max(10).openapi({ example: '06236', description: '5-digit 우편번호' }),
     address1: z.string().max(300).openapi({ example: '서울특별시 강남구 테헤란로 152' }),
     address2: z.string().max(300).nullable().optional().openapi({ example: '12층' }),
+    deliveryMemo: z.string().max(300).nullable().optional().openapi({
+      example: '부재 시 문 앞에 놓아 주세요',
+      description: '배송 메모 for the courier, at most 100 characters',
+    }),
   })
   .openapi('ShippingAddress');
 
@@ -143,7 +147,14 @@ export const placeOrderBody = z
       .max(MAX_ORDER_ITEMS)
       .optional()
       .openapi({ description: 'What to order; absent: everything in the cart' }),
-    shippingAddress: shippingAddressSchema,
+    shippingAddress: shippingAddressSchema.optional().openapi({
+      description: 'Where to deliver; absent: `addressId` names an address of the buyer’s address book',
+    }),
+    addressId: z
+      .string()
+      .max(36)
+      .optional()
+      .openapi({ description: 'An address of `GET /me/addresses`, instead of `shippingAddress`' }),
     payment: z.object({
       method: z.enum(PAYMENT_METHODS),
       provider: z.enum(CHECKOUT_PROVIDERS).optional().openapi({

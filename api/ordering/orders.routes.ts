@@ -69,7 +69,8 @@ export function createOrderRoutes(deps: {
         deps.refunds?.ofOrder(id) ?? [],
         deps.returns?.returnsOf(id) ?? [],
       ]);
-      return c.json(orderDetailJson(order, history, refunds, returns), 200);
+      const viewer = principal.role === 'ADMIN' ? 'ADMIN' : 'BUYER';
+      return c.json(orderDetailJson(order, history, refunds, returns, viewer), 200);
     },
   );
 

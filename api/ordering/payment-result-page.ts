@@ -11,20 +11,24 @@ const HEADLINES: Record<string, string> = {
   CANCELED: '결제를 취소하셨습니다',
   FAILED: '결제가 완료되지 않았습니다',
   ERROR: '결제 정보를 확인할 수 없습니다',
+  CLOSED: '결제할 수 없는 주문입니다',
 };
 
 export function paymentResultPage(query: Record<string, string | undefined>): string {
   const status = query.status && HEADLINES[query.status] ? query.status : 'ERROR';
   const lines = [
-    query.orderId ? `<p>주문 ID: <code>${escape(query.orderId)}</code></p>` : '',
+    query.orderNumber ? `<p>주문번호: <code>${escape(query.orderNumber)}</code></p>` : '',
     query.message ? `<p>${escape(query.message)}</p>` : '',
     query.code && status !== 'PAID' ? `<p>코드: <code>${escape(query.code)}</code></p>` : '',
     status === 'PROCESSING' ? '<p>잠시 후 주문 내역에서 결제 결과를 확인해 주세요.</p>' : '',
     status === 'FAILED' || status === 'CANCELED' ? '<p>결제 기한 안에 다시 결제하실 수 있습니다.</p>' : '',
+    status === 'CLOSED'
+      ? '<p>주문이 취소되었거나 결제 기한이 지나 더 이상 결제할 수 없습니다. 필요하시면 다시 주문해 주세요.</p>'
+      : '',
   ].join('');
   return (
     '<!doctype html><html lang="ko"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1"><title>장터 결제 결과</title></head>' +
-    `<body data-status="${status}"><h1>${HEADLINES[status]}</h1>${lines}</body></html>`
+    `<body data-status="${status}"${query.orderId ? ` data-order-id="${escape(query.orderId)}"` : ''}><h1>${HEADLINES[status]}</h1>${lines}</body></html>`
   );
 }

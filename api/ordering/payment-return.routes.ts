@@ -15,6 +15,9 @@ import { paymentResultPage } from './payment-result-page';
 
 const OUTCOMES: readonly PgReturnOutcome[] = ['success', 'fail', 'cancel'];
 
+/** Refusals meaning the order can no longer be paid at all (cancelled, expired or already settled). */
+const CLOSED_CODES: readonly string[] = ['ORDER_NOT_PAYABLE', 'PAYMENT_WINDOW_CLOSED'];
+
 /**
  * Where the PG window sends the browser back (GET with a query, or a form POST): the server reads
  * the PG's parameters, confirms the payment through OrderLifecycle, and redirects the browser to
@@ -22,6 +25,7 @@ const OUTCOMES: readonly PgReturnOutcome[] = ['success', 'fail', 'cancel'];
  * it makes one payment attempt: OrderLifecycle answers a PG transaction it has seen with the attempt
  * it started for it. The URL needs no sign-in, so calls are limited per client address.
  */
+
 export function createPaymentReturnRoutes(deps: {
   orders: OrderRepository;
   lifecycle: OrderLifecycleClient;
@@ -71,10 +75,14 @@ export function createPaymentReturnRoutes(deps: {
     });
     if (parsed.kind === 'rejected')
       return redirectTo(c, { orderId, status: 'ERROR', code: 'RETURN_REJECTED' });
+    const shown = { orderId, orderNumber: order.orderNumber };
+    // A window left open past a cancellation or the deadline: the page must not offer to pay again.
+    const failedStatus = (code: string | undefined, otherwise: 'FAILED' | 'CANCELED') =>
+      order.status !== 'PENDING_PAYMENT' || (code && CLOSED_CODES.includes(code)) ? 'CLOSED' : otherwise;
     if (parsed.kind === 'failed')
       return redirectTo(c, {
-        orderId,
-        status: parsed.buyerCanceled ? 'CANCELED' : 'FAILED',
+        ...shown,
+        status: failedStatus(parsed.code, parsed.buyerCanceled ? 'CANCELED' : 'FAILED'),
         code: parsed.code,
         message: parsed.message,
       });
@@ -94,11 +102,16 @@ export function createPaymentReturnRoutes(deps: {
       );
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'PAYMENT_FAILED';
-      return redirectTo(c, { orderId, status: 'FAILED', code });
+      return redirectTo(c, { ...shown, status: failedStatus(code, 'FAILED'), code });
     }
     if (result.status === 'PAID' || result.status === 'PROCESSING')
-      return redirectTo(c, { orderId, status: result.status });
-    return redirectTo(c, { orderId, status: 'FAILED', code: result.code, message: result.message });
+      return redirectTo(c, { ...shown, status: result.status });
+    return redirectTo(c, {
+      ...shown,
+      status: failedStatus(result.code, 'FAILED'),
+      code: result.code,
+      message: result.message,
+    });
   };
 
   router.get('/payments/return/:provider/:orderId/:outcome', handle);

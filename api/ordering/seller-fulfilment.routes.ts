@@ -77,7 +77,7 @@ export function createSellerFulfilmentRoutes(deps: {
       tags: ['ordering'],
       summary: 'Register the courier and invoice number of your part: it ships',
       description:
-        'Couriers: CJ (CJ대한통운), LOTTE (롯데택배), HANJIN (한진택배). The invoice is normalised; a failed check digit is only a warning. ' +
+        'Couriers: CJ (CJ대한통운), LOTTE (롯데택배), HANJIN (한진택배), EPOST (우체국택배), LOGEN (로젠택배), KDEXP (경동택배), DAESIN (대신택배). The invoice is normalised; a failed check digit is only a warning. ' +
         'Sending another invoice for a shipped part corrects it.',
       security: bearerSecurity,
       middleware: [deps.authenticate, requireSellerAccess('ORDERS')],

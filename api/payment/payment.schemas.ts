@@ -13,7 +13,7 @@ export const paymentWebhookAck = z.object({
 });
 
 export const deadLetterListQuery = z.object({
-  kind: z.enum(['payment', 'refund', 'settlement', 'notification', 'job']).optional(),
+  kind: z.enum(['payment', 'refund', 'settlement', 'notification', 'job', 'projection']).optional(),
   status: z.enum(['OPEN', 'RETRIED', 'RESOLVED']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   size: z.coerce.number().int().min(1).max(100).default(20),

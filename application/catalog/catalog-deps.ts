@@ -9,6 +9,7 @@ import type {
 } from '../../domain/catalog/ports';
 import type { Product } from '../../domain/catalog/product';
 import { DomainError } from '../../domain/shared/domain-error';
+import type { DomainEvent, EventOutbox } from '../../domain/shared/domain-event';
 import type { UnitOfWork } from '../../domain/shared/unit-of-work';
 
 /** What the catalog's use cases work over. Each write is one transaction; nothing is half-stored when a rule refuses. */
@@ -20,6 +21,8 @@ export interface CatalogDeps {
   images: ImageStorage;
   inventory: StockAvailability;
   cache: ProductCache;
+  /** Domain events, written in each change's transaction (docs/events.md). */
+  outbox: EventOutbox;
   now: () => Date;
   newId: () => string;
   maxEditAttempts?: number;
@@ -39,11 +42,27 @@ export async function ownedProduct(
   return product;
 }
 
-/** After a change: cached details and search pages go, and an external index re-indexes. */
-export async function productsChanged(
-  deps: Pick<CatalogDeps, 'cache' | 'search'>,
-  productIds: string[],
-): Promise<void> {
+/** After a change: cached details go (the search read model follows the change's domain events). */
+export async function productsChanged(deps: Pick<CatalogDeps, 'cache'>, productIds: string[]): Promise<void> {
   await deps.cache.invalidate(productIds);
-  await deps.search.productsChanged(productIds);
 }
+
+/** A catalog event about one aggregate; the payload carries ids only (the projections read the current state). */
+export function catalogEvent(
+  deps: Pick<CatalogDeps, 'newId' | 'now'>,
+  type: string,
+  aggregate: { type: 'product' | 'category'; id: string },
+  payload: Record<string, unknown>,
+): DomainEvent {
+  return {
+    id: deps.newId(),
+    type,
+    aggregateType: aggregate.type,
+    aggregateId: aggregate.id,
+    occurredAt: deps.now(),
+    payload,
+  };
+}
+
+export const productEvent = (deps: Pick<CatalogDeps, 'newId' | 'now'>, type: string, productId: string) =>
+  catalogEvent(deps, `catalog.product.${type}`, { type: 'product', id: productId }, { productId });

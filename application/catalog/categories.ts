@@ -6,11 +6,16 @@ import {
   type CategoryNode,
 } from '../../domain/catalog/category';
 import { DomainError } from '../../domain/shared/domain-error';
-import type { CatalogDeps } from './catalog-deps';
+import { catalogEvent, type CatalogDeps } from './catalog-deps';
 
 /** The category tree: administrators add categories, shoppers browse the (cached) tree. */
 export class CategoryCatalog {
-  constructor(private readonly deps: Pick<CatalogDeps, 'categories' | 'cache' | 'newId' | 'now'>) {}
+  constructor(
+    private readonly deps: Pick<
+      CatalogDeps,
+      'categories' | 'cache' | 'transactions' | 'outbox' | 'newId' | 'now'
+    >,
+  ) {}
 
   async createCategory(input: {
     name: string;
@@ -32,7 +37,20 @@ export class CategoryCatalog {
         },
       );
     }
-    await this.deps.categories.insert(category);
+    await this.deps.transactions.run(async (tx) => {
+      await this.deps.categories.insert(category, tx);
+      await this.deps.outbox.append(
+        [
+          catalogEvent(
+            this.deps,
+            'catalog.category.changed',
+            { type: 'category', id: category.id },
+            { categoryId: category.id },
+          ),
+        ],
+        tx,
+      );
+    });
     await this.deps.cache.invalidateCategories();
     return category;
   }

@@ -10,14 +10,14 @@ import {
 } from '../../domain/catalog/product-image';
 import type { StoredImage } from '../../domain/catalog/ports';
 import { DomainError } from '../../domain/shared/domain-error';
-import { ownedProduct, productsChanged, type CatalogDeps } from './catalog-deps';
+import { ownedProduct, productEvent, productsChanged, type CatalogDeps } from './catalog-deps';
 
 /** A product's images: the seller uploads and removes them, anyone reads them by key. */
 export class ProductImages {
   constructor(
     private readonly deps: Pick<
       CatalogDeps,
-      'transactions' | 'products' | 'images' | 'cache' | 'search' | 'now' | 'newId'
+      'transactions' | 'products' | 'images' | 'cache' | 'outbox' | 'now' | 'newId'
     >,
   ) {}
 
@@ -54,6 +54,7 @@ export class ProductImages {
         image.position = count === 0 ? 0 : lastPosition + 1;
         await this.deps.products.addImage(productId, image, tx);
         if (count === 0) await this.deps.products.setThumbnail(productId, image.key, tx);
+        await this.deps.outbox.append([productEvent(this.deps, 'images-changed', productId)], tx);
       });
     } catch (error) {
       await this.deps.images.delete(image.key).catch(() => undefined);
@@ -76,6 +77,7 @@ export class ProductImages {
       await this.deps.products.removeImage(productId, imageId, tx);
       const rest = product.images.filter((i) => i.id !== imageId);
       await this.deps.products.setThumbnail(productId, rest[0]?.key ?? null, tx);
+      await this.deps.outbox.append([productEvent(this.deps, 'images-changed', productId)], tx);
     });
     await this.deps.images.delete(image.key).catch(() => undefined);
     await productsChanged(this.deps, [productId]);

@@ -1,6 +1,6 @@
 import { variantPrice, type Product } from '../../domain/catalog/product';
 import type { SaleStatus } from '../../domain/catalog/sale-status';
-import type { StockAvailability } from '../../domain/catalog/ports';
+import type { SellerDisclosure, StockAvailability } from '../../domain/catalog/ports';
 
 /** A product as its seller sees it right after a change. */
 export interface SellerProductView {
@@ -47,9 +47,10 @@ export interface CachedProductDetail {
   updatedAt: string;
 }
 
-/** A product page: the cached product with live sellable stock per variant. */
+/** A product page: the cached product with live sellable stock per variant and the seller's 표시사항. */
 export type ProductDetail = CachedProductDetail & {
   variants: (CachedProductDetail['variants'][number] & { sellable: number })[];
+  seller: SellerDisclosure | null;
 };
 
 export function cachedDetail(product: Product): CachedProductDetail {

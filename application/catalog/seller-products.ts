@@ -7,7 +7,13 @@ import {
 } from '../../domain/catalog/product';
 import type { StockLevel } from '../../domain/inventory/stock-level';
 import { DomainError } from '../../domain/shared/domain-error';
-import { ownedProduct, productNotFound, productsChanged, type CatalogDeps } from './catalog-deps';
+import {
+  ownedProduct,
+  productEvent,
+  productNotFound,
+  productsChanged,
+  type CatalogDeps,
+} from './catalog-deps';
 import { sellerView, type SellerProductView } from './product-views';
 
 /** A seller manages their products: creation (with the variants' first stock), edits and stock counts. */
@@ -24,6 +30,7 @@ export class SellerProducts {
         initialStock.map((stock) => ({ ...stock, productId: product.id })),
         { tx },
       );
+      await this.deps.outbox.append([productEvent(this.deps, 'created', product.id)], tx);
     });
     await productsChanged(this.deps, [product.id]);
     return sellerView(this.deps.inventory, product);
@@ -54,7 +61,12 @@ export class SellerProducts {
           availability[0]?.anySellable ?? false,
           this.deps.now(),
         );
-        return (await this.deps.products.updateIfUnchanged(next, found.version, tx)) ? next : null;
+        if (!(await this.deps.products.updateIfUnchanged(next, found.version, tx))) return null;
+        const events = [productEvent(this.deps, 'changed', productId)];
+        if (next.suspended !== found.product.suspended)
+          events.push(productEvent(this.deps, next.suspended ? 'suspended' : 'resumed', productId));
+        await this.deps.outbox.append(events, tx);
+        return next;
       });
       if (updated) {
         await productsChanged(this.deps, [productId]);

@@ -5,7 +5,7 @@ import { Password } from '../../domain/identity/password-policy';
 import { personName } from '../../domain/identity/person-name';
 import { PhoneNumber } from '../../domain/identity/phone-number';
 import type { Role } from '../../domain/identity/role';
-import { companyName } from '../../domain/identity/seller-profile';
+import { businessAddress, companyName, mailOrderNumber } from '../../domain/identity/seller-profile';
 import { newUser, withdrawn, type User } from '../../domain/identity/user';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { IdentityDeps } from './identity-deps';
@@ -16,7 +16,15 @@ export interface SignupInput {
   name: string;
   phone: string;
   role: Role;
-  seller?: { businessNumber: string; companyName: string; representative: string; contactPhone?: string };
+  seller?: {
+    businessNumber: string;
+    companyName: string;
+    representative: string;
+    contactPhone?: string;
+    mailOrderNumber?: string;
+    businessAddress?: string;
+    customerServicePhone?: string;
+  };
 }
 
 export interface SignupAnswer {
@@ -130,8 +138,11 @@ export class AccountsService {
           representative: null,
           contactPhone: null,
           settlementAccount: null,
+          businessAddress: null,
+          customerServicePhone: null,
           updatedAt: now,
         });
+        await this.deps.sellerProfileChanged?.(user.id);
       }
     }
     await managerAssignments.revokeAllOf(user.id, now, user.id);
@@ -194,6 +205,15 @@ export class AccountsService {
       representative: personName(input.seller.representative, 'json.seller.representative'),
       contactPhone: input.seller.contactPhone
         ? PhoneNumber.create(input.seller.contactPhone, 'json.seller.contactPhone')
+        : null,
+      mailOrderNumber: input.seller.mailOrderNumber
+        ? mailOrderNumber(input.seller.mailOrderNumber, 'json.seller.mailOrderNumber')
+        : null,
+      businessAddress: input.seller.businessAddress
+        ? businessAddress(input.seller.businessAddress, 'json.seller.businessAddress')
+        : null,
+      customerServicePhone: input.seller.customerServicePhone
+        ? PhoneNumber.create(input.seller.customerServicePhone, 'json.seller.customerServicePhone')
         : null,
     };
   }

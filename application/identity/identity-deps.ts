@@ -9,7 +9,9 @@ import type {
   SellerProfileRepository,
   UserRepository,
 } from '../../domain/identity/ports';
+import type { EventOutbox } from '../../domain/shared/domain-event';
 import type { Log } from '../../domain/shared/log';
+import type { UnitOfWork } from '../../domain/shared/unit-of-work';
 import type { AbuseLimits } from '../shared/abuse-limits';
 import type { RateLimiter } from '../shared/rate-limiter';
 import type { LoginThrottle } from './login-throttle';
@@ -41,4 +43,8 @@ export interface IdentityDeps {
   newId: () => string;
   now: () => Date;
   logger: Log;
+  /** A change of company name is an event (the search read model shows it); absent in tests of identity alone. */
+  events?: { transactions: UnitOfWork; outbox: EventOutbox };
+  /** After a profile change: the product pages' cached seller disclosure goes (docs/identity.md#seller-disclosure). */
+  sellerProfileChanged?: (sellerId: string) => Promise<void>;
 }

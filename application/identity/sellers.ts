@@ -1,11 +1,17 @@
 import { bankAccount, maskAccountNumber } from '../../domain/identity/bank-account';
+import type { BusinessNumber } from '../../domain/identity/business-number';
 import { Email } from '../../domain/identity/email';
 import { IdentityErrorCode } from '../../domain/identity/identity-errors';
 import { normalisePermissions, type ManagerAssignment } from '../../domain/identity/manager-assignment';
 import { personName } from '../../domain/identity/person-name';
 import { PhoneNumber } from '../../domain/identity/phone-number';
 import type { ManagerPermission } from '../../domain/identity/role';
-import { companyName, type SellerProfile } from '../../domain/identity/seller-profile';
+import {
+  businessAddress,
+  companyName,
+  mailOrderNumber,
+  type SellerProfile,
+} from '../../domain/identity/seller-profile';
 import type { User } from '../../domain/identity/user';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { IdentityDeps } from './identity-deps';
@@ -16,6 +22,21 @@ export interface ManagerView {
   name: string | null;
   permissions: ManagerPermission[];
   assignedAt: Date;
+}
+
+export interface DuplicateBusinessNumber {
+  businessNumber: BusinessNumber;
+  sellers: { sellerId: string; companyName: string; status: string | null; createdAt: Date }[];
+}
+
+/** Unset leaves the value, null clears it, a string is checked by `create`. */
+function changed<T>(
+  raw: string | null | undefined,
+  current: T | null | undefined,
+  create: (v: string) => T,
+): T | null {
+  if (raw === undefined) return current ?? null;
+  return raw === null ? null : create(raw);
 }
 
 /** Seller profiles and the managers a seller assigns. Who may call is decided by the routes' access checks. */
@@ -37,6 +58,9 @@ export class SellersService {
       representative?: string;
       contactPhone?: string | null;
       settlementAccount?: { bankCode: string; accountNumber: string; holder: string };
+      mailOrderNumber?: string | null;
+      businessAddress?: string | null;
+      customerServicePhone?: string | null;
     },
   ): Promise<SellerProfile> {
     const current = await this.profile(sellerId);
@@ -59,9 +83,37 @@ export class SellersService {
       settlementAccount: changes.settlementAccount
         ? bankAccount(changes.settlementAccount, 'json.settlementAccount')
         : current.settlementAccount,
+      mailOrderNumber: changed(changes.mailOrderNumber, current.mailOrderNumber, (v) =>
+        mailOrderNumber(v, 'json.mailOrderNumber'),
+      ),
+      businessAddress: changed(changes.businessAddress, current.businessAddress, (v) =>
+        businessAddress(v, 'json.businessAddress'),
+      ),
+      customerServicePhone: changed(changes.customerServicePhone, current.customerServicePhone, (v) =>
+        PhoneNumber.create(v, 'json.customerServicePhone'),
+      ),
       updatedAt: this.deps.now(),
     };
-    await this.deps.sellerProfiles.save(updated);
+    const events = this.deps.events;
+    if (events && updated.companyName !== current.companyName)
+      await events.transactions.run(async (tx) => {
+        await this.deps.sellerProfiles.save(updated, tx);
+        await events.outbox.append(
+          [
+            {
+              id: this.deps.newId(),
+              type: 'identity.seller.changed',
+              aggregateType: 'seller',
+              aggregateId: sellerId,
+              occurredAt: updated.updatedAt,
+              payload: { sellerId },
+            },
+          ],
+          tx,
+        );
+      });
+    else await this.deps.sellerProfiles.save(updated);
+    await this.deps.sellerProfileChanged?.(sellerId);
     this.deps.logger.info(
       {
         sellerId,
@@ -72,6 +124,32 @@ export class SellersService {
       'seller profile updated',
     );
     return updated;
+  }
+
+  /** 사업자등록번호 held by more than one seller account, with those accounts (an admin's check). */
+  async duplicateBusinessNumbers(): Promise<DuplicateBusinessNumber[]> {
+    const groups = await this.deps.sellerProfiles.sharedBusinessNumbers();
+    const result: DuplicateBusinessNumber[] = [];
+    for (const group of groups) {
+      const sellers = [];
+      for (const profile of group.profiles) {
+        const user = await this.deps.users.findAccess(profile.sellerId);
+        sellers.push({
+          sellerId: profile.sellerId,
+          companyName: profile.companyName,
+          status: user?.status ?? null,
+          createdAt: profile.createdAt,
+        });
+      }
+      result.push({ businessNumber: group.businessNumber, sellers });
+    }
+    return result;
+  }
+
+  /** Ids of the seller accounts in any group above, for a flag on the admin's account list. */
+  async sellersSharingBusinessNumber(): Promise<Set<string>> {
+    const groups = await this.deps.sellerProfiles.sharedBusinessNumbers();
+    return new Set(groups.flatMap((g) => g.profiles.map((p) => p.sellerId)));
   }
 
   async assignManager(

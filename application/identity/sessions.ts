@@ -141,9 +141,16 @@ export class SessionsService {
       family.userId !== claims.userId
     )
       return null;
-    const grants =
-      access.role === 'MANAGER' ? await this.deps.managerAssignments.activeGrantsOf(claims.userId) : [];
-    return { userId: claims.userId, role: access.role, sessionId: claims.sessionId, grants };
+    if (access.role !== 'MANAGER')
+      return { userId: claims.userId, role: access.role, sessionId: claims.sessionId, grants: [] };
+    const { active, revokedSellerIds } = await this.deps.managerAssignments.grantsOf(claims.userId);
+    return {
+      userId: claims.userId,
+      role: access.role,
+      sessionId: claims.sessionId,
+      grants: active,
+      revokedSellerIds,
+    };
   }
 
   async verifyAccessToken(token: string): Promise<AccessClaims> {

@@ -1,5 +1,6 @@
 import { InventoryErrorCode } from '../../domain/inventory/inventory-errors';
 import type { ReservationLine } from '../../domain/inventory/reservation';
+import type { LowStockCrossing } from '../../domain/inventory/low-stock';
 import { DomainError } from '../../domain/shared/domain-error';
 import {
   checkReference,
@@ -9,6 +10,7 @@ import {
   type InventoryDeps,
   type ReservationResult,
 } from './inventory-deps';
+import { announceLowStock, flagLowStock } from './low-stock-watch';
 
 /** Payment completed: the reserved units leave the shelf (onHand and reserved both drop). */
 export async function commitReservation(
@@ -17,7 +19,8 @@ export async function commitReservation(
   options: InventoryCallOptions = {},
 ): Promise<ReservationResult> {
   const reference = checkReference(orderId);
-  return within(deps, options, async (tx) => {
+  let lowStock: LowStockCrossing[] = [];
+  const result = await within(deps, options, async (tx) => {
     const rows = await deps.stock.reservations(reference, tx);
     if (rows.length === 0) {
       throw new DomainError(
@@ -57,6 +60,18 @@ export async function commitReservation(
         tx,
       );
     }
-    return { reference, lines: rows.map(lineOf), status: 'COMMITTED', repeated: committed.length === 0 };
+    lowStock = await flagLowStock(
+      deps,
+      committed.map((line) => line.variantId),
+      tx,
+    );
+    return {
+      reference,
+      lines: rows.map(lineOf),
+      status: 'COMMITTED' as const,
+      repeated: committed.length === 0,
+    };
   });
+  await announceLowStock(deps, lowStock);
+  return result;
 }

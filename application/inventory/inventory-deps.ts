@@ -7,7 +7,9 @@ import type {
 } from '../../domain/inventory/ports';
 import { sameLines, type ReservationLine, type ReservationStatus } from '../../domain/inventory/reservation';
 import { DomainError } from '../../domain/shared/domain-error';
+import type { EventOutbox } from '../../domain/shared/domain-event';
 import type { Transaction, UnitOfWork } from '../../domain/shared/unit-of-work';
+import type { LowStockDeps } from './low-stock-watch';
 
 export interface InventoryDeps {
   transactions: UnitOfWork;
@@ -19,8 +21,12 @@ export interface InventoryDeps {
   listener?: StockChangeListener;
   /** After a commit in which sellable stock of these variants grew (the waiting queue may be served). */
   onStockReturned?: (variantIds: string[]) => Promise<void>;
+  /** Domain events of stock edits (docs/events.md); absent in tests of inventory alone. */
+  events?: { outbox: EventOutbox; newId: () => string };
   /** Attempts of a read-then-write edit before it gives up with STOCK_CONFLICT. */
   maxEditAttempts?: number;
+  /** Sellers' low-stock thresholds and alerts (low-stock-watch.ts); absent: nobody is told. */
+  lowStock?: LowStockDeps;
 }
 
 export interface InventoryCallOptions {

@@ -45,6 +45,19 @@ export async function setOnHand(deps: InventoryDeps, variantId: string, onHand: 
       if (!(await deps.stock.setOnHandIfUnchanged(variantId, onHand, level.version, deps.now(), tx)))
         return null;
       const [after] = await deps.stock.levels([variantId], tx);
+      await deps.events?.outbox.append(
+        [
+          {
+            id: deps.events.newId(),
+            type: 'inventory.stock.changed',
+            aggregateType: 'product',
+            aggregateId: after!.productId,
+            occurredAt: deps.now(),
+            payload: { productId: after!.productId, variantId },
+          },
+        ],
+        tx,
+      );
       const before = level.onHand - after!.reserved;
       const transition = availabilityTransition(before, sellableOf(after!));
       await reportAvailability(

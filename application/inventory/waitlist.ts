@@ -87,6 +87,31 @@ export class WaitlistService {
     });
   }
 
+  /** The units the user's OFFERED holds keep on these variants (absent: no hold). */
+  async heldFor(userId: string, variantIds: string[]): Promise<Map<string, number>> {
+    const held = new Map<string, number>();
+    for (const variantId of new Set(variantIds)) {
+      const entry = await this.deps.entries.activeEntryOf(variantId, userId);
+      if (entry?.status === 'OFFERED') held.set(variantId, entry.quantity);
+    }
+    return held;
+  }
+
+  /** The user's WAITING and OFFERED entries with their place in line (0 once offered), oldest first. */
+  async entriesOf(userId: string): Promise<{ entry: WaitlistEntry; position: number; productId: string }[]> {
+    const variantIds = await this.deps.entries.activeVariantsOf(userId);
+    const levels = new Map(
+      (await this.deps.inventory.levels(variantIds)).map((level) => [level.variantId, level.productId]),
+    );
+    const found = [];
+    for (const variantId of variantIds) {
+      const entry = await this.deps.entries.activeEntryOf(variantId, userId);
+      if (entry)
+        found.push({ entry, position: await this.positionOf(entry), productId: levels.get(variantId) ?? '' });
+    }
+    return found.sort((a, b) => a.entry.createdAt.getTime() - b.entry.createdAt.getTime());
+  }
+
   find(entryId: string): Promise<WaitlistEntry | null> {
     return this.deps.entries.find(entryId);
   }

@@ -11,12 +11,14 @@ import { OrderingErrorCode, outOfStock, productUnavailable } from '../../domain/
 import type { PricedPart } from '../../domain/ordering/order';
 import type {
   CartRepository,
+  RestockHolds,
   ShippingPolicyStore,
   VariantCatalog,
   VariantOffer,
 } from '../../domain/ordering/ports';
 import { DomainError } from '../../domain/shared/domain-error';
 import { MAX_LINE_QUANTITY } from '../../domain/inventory/reservation';
+import { catalogSeenBy } from './held-stock';
 
 export interface CartView {
   lines: CartLineView[];
@@ -39,6 +41,8 @@ export class CartService {
     private readonly deps: {
       carts: CartRepository;
       catalog: VariantCatalog;
+      /** The consumer's restock holds: held units count as in stock for their holder. */
+      holds?: RestockHolds;
       shippingPolicies: Pick<ShippingPolicyStore, 'findMany'>;
       now: () => Date;
       newId: () => string;
@@ -48,7 +52,7 @@ export class CartService {
   /** The cart now; `zipCode` (the address the buyer will use) adds the 제주/도서산간 fee. */
   async view(userId: string, zipCode: string | null = null): Promise<CartView> {
     const items = await this.deps.carts.list(userId);
-    const offers = await this.deps.catalog.offers(items.map((item) => item.variantId));
+    const offers = await this.catalogOf(userId).offers(items.map((item) => item.variantId));
     const lines = items.map((item) => viewCartLine(item, offers.get(item.variantId) ?? null));
     const sellers = [...new Set([...offers.values()].map((offer) => offer.sellerId))];
     const policies = await this.deps.shippingPolicies.findMany(sellers);
@@ -63,7 +67,7 @@ export class CartService {
     quantity: number,
   ): Promise<{ line: CartLineView; created: boolean }> {
     checkCartQuantity(quantity);
-    const offer = await this.orderableOffer(variantId);
+    const offer = await this.orderableOffer(userId, variantId);
     const now = this.deps.now();
     for (let attempt = 0; attempt < 2; attempt++) {
       const existing = await this.deps.carts.findByVariant(userId, variantId);
@@ -103,7 +107,7 @@ export class CartService {
     checkCartQuantity(quantity);
     const item = await this.deps.carts.find(userId, itemId);
     if (!item) throw itemNotFound(itemId);
-    const offer = (await this.deps.catalog.offers([item.variantId])).get(item.variantId) ?? null;
+    const offer = (await this.catalogOf(userId).offers([item.variantId])).get(item.variantId) ?? null;
     if (offer && quantity > item.quantity) this.checkStock(offer, quantity);
     const now = this.deps.now();
     await this.deps.carts.setQuantity(item.id, quantity, now);
@@ -114,8 +118,12 @@ export class CartService {
     if (!(await this.deps.carts.remove(userId, itemId))) throw itemNotFound(itemId);
   }
 
-  private async orderableOffer(variantId: string): Promise<VariantOffer> {
-    const offer = (await this.deps.catalog.offers([variantId])).get(variantId);
+  private catalogOf(userId: string): VariantCatalog {
+    return catalogSeenBy(this.deps.catalog, this.deps.holds, userId);
+  }
+
+  private async orderableOffer(userId: string, variantId: string): Promise<VariantOffer> {
+    const offer = (await this.catalogOf(userId).offers([variantId])).get(variantId);
     if (!offer) throw productUnavailable([{ variantId, reason: 'NOT_FOUND' }]);
     return offer;
   }
@@ -123,6 +131,14 @@ export class CartService {
   private checkStock(offer: VariantOffer, quantity: number): void {
     if (quantity > MAX_LINE_QUANTITY) checkCartQuantity(quantity);
     if (offer.sellable < quantity)
-      throw outOfStock([{ variantId: offer.variantId, requested: quantity, available: offer.sellable }]);
+      throw outOfStock([
+        {
+          variantId: offer.variantId,
+          requested: quantity,
+          available: offer.sellable,
+          productName: offer.productName,
+          options: offer.options,
+        },
+      ]);
   }
 }

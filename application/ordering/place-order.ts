@@ -4,10 +4,12 @@ import { orderAmounts, placeOrder, priceParts, type Order } from '../../domain/o
 import { formatOrderNumber } from '../../domain/ordering/order-number';
 import { invalidFields, OrderingErrorCode } from '../../domain/ordering/ordering-errors';
 import type {
+  AddressBookStore,
   CartRepository,
   InFlightRequests,
   OrderRepository,
   PointsBalancePort,
+  RestockHolds,
   ShippingPolicyStore,
   StockReservations,
   VariantCatalog,
@@ -15,6 +17,7 @@ import type {
 import { computePaymentSplit } from '../../domain/payment/payment-split';
 import { DomainError } from '../../domain/shared/domain-error';
 import { DuplicateKeyError, type UnitOfWork } from '../../domain/shared/unit-of-work';
+import { catalogSeenBy } from './held-stock';
 import { priceLines, shortagesAfterRace } from './price-order';
 
 export interface OrderPlacementDeps {
@@ -22,7 +25,11 @@ export interface OrderPlacementDeps {
   orders: Pick<OrderRepository, 'insert' | 'findByIdempotencyKey'>;
   carts: Pick<CartRepository, 'list' | 'removeVariants'>;
   catalog: VariantCatalog;
+  /** The buyer's restock holds: held units are orderable by their holder (the reservation claims them). */
+  holds?: RestockHolds;
   shippingPolicies: Pick<ShippingPolicyStore, 'findMany'>;
+  /** The buyer's address book: `addressId` instead of a full `shippingAddress`. */
+  addresses?: Pick<AddressBookStore, 'find'>;
   stock: Pick<StockReservations, 'reserve' | 'sellableOf'>;
   points: PointsBalancePort;
   inFlight: InFlightRequests;
@@ -44,8 +51,8 @@ export interface OrderPlacementDeps {
 
 export interface PlaceOrderInput {
   userId: string;
-  /** The request body: `{items?, shippingAddress, payment}` (validated here). */
-  body: Parameters<typeof validateCheckout>[0];
+  /** The request body: `{items?, shippingAddress | addressId, payment}` (validated here). */
+  body: Parameters<typeof validateCheckout>[0] & { addressId?: unknown };
   idempotencyKey?: string | null;
 }
 
@@ -71,7 +78,7 @@ export class OrderPlacementService {
   constructor(private readonly deps: OrderPlacementDeps) {}
 
   async place(input: PlaceOrderInput): Promise<PlacementResult> {
-    const checkout = validateCheckout(input.body);
+    const checkout = validateCheckout(await this.withSavedAddress(input.userId, input.body));
     const key = input.idempotencyKey ?? null;
     if (key === null)
       return { order: await this.placeNow(input.userId, checkout, null, null), created: true };
@@ -113,6 +120,35 @@ export class OrderPlacementService {
       // A guard left behind by a store that failed meanwhile expires with its TTL.
       if (claim === 'claimed') await this.deps.inFlight.delete(guard).catch(() => undefined);
     }
+  }
+
+  /** `addressId` names an address of the buyer's book: it becomes the order's shipping address. */
+  private async withSavedAddress(
+    userId: string,
+    body: PlaceOrderInput['body'],
+  ): Promise<Parameters<typeof validateCheckout>[0]> {
+    const { addressId, ...rest } = body;
+    if (addressId === undefined || addressId === null) {
+      if (!rest.shippingAddress)
+        throw invalidFields([
+          {
+            field: 'body.shippingAddress',
+            message: 'is required, or addressId (an address of your address book)',
+          },
+        ]);
+      return rest;
+    }
+    if (rest.shippingAddress)
+      throw invalidFields([
+        { field: 'body.addressId', message: 'give either addressId or shippingAddress, not both' },
+      ]);
+    const saved =
+      typeof addressId === 'string' && this.deps.addresses
+        ? await this.deps.addresses.find(userId, addressId)
+        : null;
+    if (!saved)
+      throw invalidFields([{ field: 'body.addressId', message: 'is not an address of your address book' }]);
+    return { ...rest, shippingAddress: { ...saved.address } };
   }
 
   /**
@@ -157,7 +193,7 @@ export class OrderPlacementService {
         {},
       );
     const demand = summariseLines(requested);
-    const lines = await priceLines(this.deps.catalog, demand);
+    const lines = await priceLines(catalogSeenBy(this.deps.catalog, this.deps.holds, userId), demand);
     const shippingPolicies = await this.deps.shippingPolicies.findMany([
       ...new Set(lines.map((line) => line.sellerId)),
     ]);
@@ -215,7 +251,7 @@ export class OrderPlacementService {
         return order;
       } catch (error) {
         if (error instanceof DomainError && error.code === 'OUT_OF_STOCK')
-          throw await shortagesAfterRace(this.deps.stock, demand, error);
+          throw await shortagesAfterRace(this.deps.stock, demand, error, lines);
         // An order-number collision (1 in 10^8 per same-day pair) gets a new number; a key collision is the caller's.
         const duplicate = error instanceof DuplicateKeyError;
         if (duplicate && key === null && attempt < 3) continue;

@@ -20,11 +20,16 @@ export async function priceLines(catalog: VariantCatalog, demand: ReservationLin
     );
   const short: StockShortage[] = demand
     .filter((line) => offers.get(line.variantId)!.sellable < line.quantity)
-    .map((line) => ({
-      variantId: line.variantId,
-      requested: line.quantity,
-      available: offers.get(line.variantId)!.sellable,
-    }));
+    .map((line) => {
+      const offer = offers.get(line.variantId)!;
+      return {
+        variantId: line.variantId,
+        requested: line.quantity,
+        available: offer.sellable,
+        productName: offer.productName,
+        options: offer.options,
+      };
+    });
   if (short.length > 0) throw outOfStock(short);
   return demand.map((line) => {
     const offer = offers.get(line.variantId)!;
@@ -47,16 +52,24 @@ export async function shortagesAfterRace(
   stock: Pick<StockReservations, 'sellableOf'>,
   demand: ReservationLine[],
   error: DomainError,
+  priced: readonly Pick<PricedLine, 'variantId' | 'productName' | 'options'>[] = [],
 ): Promise<DomainError> {
   const sellable = await stock.sellableOf(demand.map((line) => line.variantId));
+  const named = (variantId: string) => {
+    const line = priced.find((p) => p.variantId === variantId);
+    return line ? { productName: line.productName, options: line.options } : {};
+  };
   const short = demand
     .map((line) => ({
       variantId: line.variantId,
       requested: line.quantity,
       available: Math.max(0, sellable.get(line.variantId) ?? 0),
+      ...named(line.variantId),
     }))
     .filter((line) => line.available < line.requested);
   if (short.length > 0) return outOfStock(short);
   const d = error.details as { variantId: string; requested: number; sellable: number };
-  return outOfStock([{ variantId: d.variantId, requested: d.requested, available: d.sellable }]);
+  return outOfStock([
+    { variantId: d.variantId, requested: d.requested, available: d.sellable, ...named(d.variantId) },
+  ]);
 }

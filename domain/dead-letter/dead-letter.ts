@@ -3,7 +3,7 @@
  * a refund the PG refused, a seller's settlement payout, a notification, a job. One per (kind, reference); the operator retries it (which starts the work
  * again) or resolves it by hand with a note.
  */
-export type DeadLetterKind = 'payment' | 'refund' | 'settlement' | 'notification' | 'job';
+export type DeadLetterKind = 'payment' | 'refund' | 'settlement' | 'notification' | 'job' | 'projection';
 export type DeadLetterStatus = 'OPEN' | 'RETRIED' | 'RESOLVED';
 
 export interface DeadLetter {

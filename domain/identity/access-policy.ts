@@ -20,6 +20,7 @@ export type AccessDecision =
         | 'NOT_A_SELLER_ROLE'
         | 'OTHER_SELLER'
         | 'NOT_ASSIGNED'
+        | 'ACCESS_REVOKED'
         | 'MISSING_PERMISSION'
         | 'OWNER_ONLY'
         | 'ADMIN_NOT_ALLOWED';
@@ -42,7 +43,11 @@ export function authorize(principal: Principal, action: SellerAction): AccessDec
         : { allowed: true, actingAs: 'ADMIN', sellerId: action.sellerId };
     case 'MANAGER': {
       const grant = principal.grants.find((g) => g.sellerId === action.sellerId);
-      if (!grant) return { allowed: false, reason: 'NOT_ASSIGNED' };
+      if (!grant)
+        return {
+          allowed: false,
+          reason: principal.revokedSellerIds?.includes(action.sellerId) ? 'ACCESS_REVOKED' : 'NOT_ASSIGNED',
+        };
       if (action.permission === null) return { allowed: false, reason: 'OWNER_ONLY' };
       return grant.permissions.includes(action.permission)
         ? { allowed: true, actingAs: 'MANAGER', sellerId: action.sellerId }
@@ -66,5 +71,12 @@ export function resolveActingSeller(principal: Principal, requested: string | un
   if (requested) return requested;
   if (principal.role === 'SELLER') return principal.userId;
   if (principal.role === 'MANAGER' && principal.grants.length === 1) return principal.grants[0]!.sellerId;
+  // A manager every seller revoked still gets "access revoked" for its one former seller, not "name a seller".
+  if (
+    principal.role === 'MANAGER' &&
+    principal.grants.length === 0 &&
+    principal.revokedSellerIds?.length === 1
+  )
+    return principal.revokedSellerIds[0];
   return undefined;
 }

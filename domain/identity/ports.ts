@@ -4,8 +4,10 @@ import type { ManagerGrant } from './principal';
 import type { PhoneNumber } from './phone-number';
 import type { RefreshTokenFamily, RefreshTokenRecord, RevocationReason } from './refresh-token';
 import type { Role, UserStatus } from './role';
+import type { BusinessNumber } from './business-number';
 import type { SellerProfile } from './seller-profile';
 import type { User } from './user';
+import type { Transaction } from '../shared/unit-of-work';
 
 /** The ports of the identity context, implemented in persistence/identity and platform/crypto. */
 
@@ -27,8 +29,10 @@ export interface UserRepository {
 }
 
 export interface SellerProfileRepository {
-  save(profile: SellerProfile): Promise<void>;
+  save(profile: SellerProfile, tx?: Transaction): Promise<void>;
   findBySellerId(sellerId: string): Promise<SellerProfile | null>;
+  /** Profiles sharing a 사업자등록번호 with another profile, grouped by number. */
+  sharedBusinessNumbers(): Promise<{ businessNumber: BusinessNumber; profiles: SellerProfile[] }[]>;
 }
 
 export interface ManagerAssignmentRepository {
@@ -38,6 +42,8 @@ export interface ManagerAssignmentRepository {
   listBySeller(sellerId: string): Promise<ManagerAssignment[]>;
   /** Active grants of a manager, read on every request so revocation is immediate. */
   activeGrantsOf(managerId: string): Promise<ManagerGrant[]>;
+  /** Active grants and the sellers that revoked this manager (so it is told why access ended), in one read. */
+  grantsOf(managerId: string): Promise<{ active: ManagerGrant[]; revokedSellerIds: string[] }>;
   /** Revokes every active assignment the user is part of (as seller or manager). */
   revokeAllOf(userId: string, at: Date, by: string): Promise<void>;
 }

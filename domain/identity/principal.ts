@@ -17,4 +17,6 @@ export interface Principal {
   sessionId: string;
   /** Only managers have grants. */
   grants: readonly ManagerGrant[];
+  /** Sellers that revoked this manager's assignment (managers only), to say so instead of a bare 403. */
+  revokedSellerIds?: readonly string[];
 }

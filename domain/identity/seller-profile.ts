@@ -15,6 +15,12 @@ export interface SellerProfile {
   representative: string | null;
   contactPhone: PhoneNumber | null;
   settlementAccount: BankAccount | null;
+  /** 통신판매업 신고번호, shown on product pages (전자상거래법 표시사항); absent before it was collected. */
+  mailOrderNumber?: string | null;
+  /** 사업장 주소, shown on product pages. */
+  businessAddress?: string | null;
+  /** 고객센터 연락처, shown on product pages; `contactPhone` stays the platform's private line to the seller. */
+  customerServicePhone?: PhoneNumber | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -22,5 +28,22 @@ export interface SellerProfile {
 export function companyName(raw: string, field = 'seller.companyName'): string {
   const value = raw.trim();
   if (value.length < 1 || value.length > 100) throw invalidField(field, 'must be 1–100 characters');
+  return value;
+}
+
+/**
+ * 통신판매업 신고번호 as 지자체 issue it: year, issuing office, serial (2024-서울강남-01234). Checked
+ * loosely, since offices spell their part differently; spaces around the dashes are dropped.
+ */
+export function mailOrderNumber(raw: string, field = 'seller.mailOrderNumber'): string {
+  const value = raw.trim().replace(/\s*-\s*/g, '-');
+  if (!/^(19|20)\d{2}-[가-힣A-Za-z0-9]{2,20}-\d{2,7}$/.test(value))
+    throw invalidField(field, 'must look like 2024-서울강남-01234 (year, issuing office, serial number)');
+  return value;
+}
+
+export function businessAddress(raw: string, field = 'seller.businessAddress'): string {
+  const value = raw.trim().replace(/\s+/g, ' ');
+  if (value.length < 5 || value.length > 200) throw invalidField(field, 'must be 5–200 characters');
   return value;
 }

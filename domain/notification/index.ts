@@ -11,3 +11,4 @@ export * from './notification-format';
 export * from './alimtalk-fallback-policy';
 export * from './notification';
 export * from './delivery-webhooks';
+export * from './seller-alert';

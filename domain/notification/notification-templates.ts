@@ -19,7 +19,12 @@ export type TemplateCode =
   | 'RESTOCK_OFFER'
   | 'SETTLEMENT_STATEMENT'
   | 'CHAT_REPLY_REMINDER'
-  | 'SIGNUP_ATTEMPTED';
+  | 'SIGNUP_ATTEMPTED'
+  | SellerAlertTemplate;
+
+/** Messages to a seller and its managers with the ORDERS permission (seller-alert.ts). */
+export type SellerAlertTemplate =
+  'SELLER_NEW_ORDER' | 'SELLER_ORDER_CANCELLED' | 'SELLER_RETURN_REQUESTED' | 'SELLER_LOW_STOCK';
 
 export interface NotificationTemplate {
   code: TemplateCode;

@@ -34,6 +34,10 @@ describe('notification templates', () => {
       'PURCHASE_AUTO_CONFIRMED',
       'REFUND_COMPLETED',
       'RESTOCK_OFFER',
+      'SELLER_LOW_STOCK',
+      'SELLER_NEW_ORDER',
+      'SELLER_ORDER_CANCELLED',
+      'SELLER_RETURN_REQUESTED',
       'SETTLEMENT_STATEMENT',
       'SIGNUP_ATTEMPTED',
     ]);

@@ -20,7 +20,11 @@ export interface ShippingAddress {
   zipCode: string;
   address1: string;
   address2: string | null;
+  /** 배송 메모 for the courier (≤ 100 characters), shown to the seller; absent when none. */
+  deliveryMemo?: string;
 }
+
+export const MAX_DELIVERY_MEMO = 100;
 
 /**
  * The PGs a buyer may choose at checkout (docs/payments.md#methods-and-providers); KakaoPay and NaverPay take
@@ -78,32 +82,7 @@ export function validateCheckout(raw: {
   payment?: Record<string, unknown> | null;
 }): CheckoutRequest {
   const errors: FieldIssue[] = [];
-  const address = raw.shippingAddress ?? {};
-  const recipient = text(address.recipient);
-  if (recipient.length < 1 || [...recipient].length > 50)
-    errors.push({ field: 'body.shippingAddress.recipient', message: 'must be 1–50 characters' });
-  let phone = '';
-  try {
-    phone = PhoneNumber.create(
-      typeof address.phone === 'string' ? address.phone : '',
-      'body.shippingAddress.phone',
-    ).value;
-  } catch {
-    errors.push({
-      field: 'body.shippingAddress.phone',
-      message: 'must be a Korean mobile or landline number, e.g. 010-1234-5678',
-    });
-  }
-  const zipCode = text(address.zipCode);
-  if (!/^\d{5}$/.test(zipCode))
-    errors.push({ field: 'body.shippingAddress.zipCode', message: 'must be a 5-digit 우편번호' });
-  const address1 = text(address.address1);
-  if (address1.length < 1 || [...address1].length > 200)
-    errors.push({ field: 'body.shippingAddress.address1', message: 'must be 1–200 characters' });
-  const address2Raw =
-    address.address2 === undefined || address.address2 === null ? '' : text(address.address2);
-  if ([...address2Raw].length > 200)
-    errors.push({ field: 'body.shippingAddress.address2', message: 'must be at most 200 characters' });
+  const shippingAddress = readShippingAddress(raw.shippingAddress ?? {}, 'body.shippingAddress', errors);
 
   const payment = raw.payment ?? {};
   const method =
@@ -173,7 +152,64 @@ export function validateCheckout(raw: {
   if (errors.length > 0) throw invalidFields(errors);
   return {
     items,
-    shippingAddress: { recipient, phone, zipCode, address1, address2: address2Raw || null },
+    shippingAddress,
     payment: { method: method!, provider: method === 'POINTS' ? null : provider, cardScope, points },
+  };
+}
+
+/**
+ * Reads an address (checkout or address book), adding an issue per wrong field under `prefix`
+ * (`body.shippingAddress.zipCode`); the result is only meaningful when no issue was added.
+ */
+export function readShippingAddress(
+  address: Record<string, unknown>,
+  prefix: string,
+  errors: FieldIssue[],
+): ShippingAddress {
+  const recipient = text(address.recipient);
+  if (recipient.length < 1 || [...recipient].length > 50)
+    errors.push({ field: `${prefix}.recipient`, message: 'must be 1–50 characters' });
+  let phone = '';
+  try {
+    phone = PhoneNumber.create(
+      typeof address.phone === 'string' ? address.phone : '',
+      `${prefix}.phone`,
+    ).value;
+  } catch {
+    errors.push({
+      field: `${prefix}.phone`,
+      message: 'must be a Korean mobile or landline number, e.g. 010-1234-5678',
+    });
+  }
+  const zipCode = text(address.zipCode);
+  if (!/^\d{5}$/.test(zipCode))
+    errors.push({ field: `${prefix}.zipCode`, message: 'must be a 5-digit 우편번호' });
+  const address1 = text(address.address1);
+  if (address1.length < 1 || [...address1].length > 200)
+    errors.push({ field: `${prefix}.address1`, message: 'must be 1–200 characters' });
+  const address2 = address.address2 === undefined || address.address2 === null ? '' : text(address.address2);
+  if ([...address2].length > 200)
+    errors.push({ field: `${prefix}.address2`, message: 'must be at most 200 characters' });
+  const memo =
+    address.deliveryMemo === undefined || address.deliveryMemo === null ? '' : text(address.deliveryMemo);
+  if (
+    address.deliveryMemo !== undefined &&
+    address.deliveryMemo !== null &&
+    typeof address.deliveryMemo !== 'string'
+  )
+    errors.push({ field: `${prefix}.deliveryMemo`, message: 'must be text' });
+  else if ([...memo].length > MAX_DELIVERY_MEMO)
+    errors.push({
+      field: `${prefix}.deliveryMemo`,
+      message: `must be at most ${MAX_DELIVERY_MEMO} characters`,
+    });
+  return {
+    recipient,
+    phone,
+    zipCode,
+    address1,
+    address2: address2 || null,
+    // Absent rather than null: an address without a memo reads (and hashes) as before.
+    ...(memo ? { deliveryMemo: memo } : {}),
   };
 }

@@ -28,20 +28,41 @@ export function invalidFields(errors: FieldIssue[]): DomainError {
   );
 }
 
-/** A variant short of stock: what was asked for (summed per SKU) and what can still be sold. */
+/**
+ * A variant short of stock: what was asked for (summed per SKU) and what can still be sold, with
+ * the product's name and option values when the caller knows them (texts for people name those).
+ */
 export interface StockShortage {
   variantId: string;
   requested: number;
   available: number;
+  productName?: string;
+  options?: Record<string, string>;
 }
+
+const shortageLabel = (s: StockShortage) => {
+  const options = Object.entries(s.options ?? {}).map(([name, value]) => `${name}: ${value}`);
+  const name = s.productName ?? 'an item';
+  return options.length > 0 ? `${name} (${options.join(', ')})` : name;
+};
 
 export function outOfStock(shortages: StockShortage[]): DomainError {
   return new DomainError(
     OrderingErrorCode.OUT_OF_STOCK,
     shortages
-      .map((s) => `variant ${s.variantId}: ${s.requested} requested, ${s.available} available`)
+      .map((s) => `${shortageLabel(s)}: ${s.requested} requested, ${s.available} available`)
       .join('; '),
-    { variants: shortages },
+    {
+      variants: shortages.map((s) => ({
+        variantId: s.variantId,
+        requested: s.requested,
+        available: s.available,
+      })),
+      // What to call each short variant in texts for people (api/messages); absent when unknown.
+      products: shortages
+        .filter((s) => s.productName !== undefined)
+        .map((s) => ({ variantId: s.variantId, productName: s.productName, options: s.options ?? {} })),
+    },
   );
 }
 

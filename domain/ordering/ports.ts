@@ -1,3 +1,4 @@
+import type { SavedAddress } from './address-book';
 import type { RefundRecord } from '../payment/refund-record';
 import type { SaleStatus } from '../catalog/sale-status';
 import type { ReservationLine } from '../inventory/reservation';
@@ -7,6 +8,7 @@ import type {
   OrderCheckoutRecord,
   OrderReturnRecord,
   ReturnDecisionRecord,
+  ReturnStatus,
 } from './after-sale';
 import type { CartItem } from './cart';
 import type { Order, OrderLine } from './order';
@@ -45,6 +47,15 @@ export interface ShippingPolicyStore {
 export interface VariantCatalog {
   /** Offers of the variants that can be found and are not suspended; others are absent from the map. */
   offers(variantIds: string[]): Promise<Map<string, VariantOffer>>;
+}
+
+/**
+ * Units a restock hold keeps for one consumer (inventory's waiting queue), by variant id. They are
+ * reserved under the hold, so the catalog's sellable stock leaves them out; for their holder they
+ * are still orderable (placement's reservation claims the hold). Variants without a hold are absent.
+ */
+export interface RestockHolds {
+  heldFor(userId: string, variantIds: string[]): Promise<Map<string, number>>;
 }
 
 /**
@@ -130,6 +141,47 @@ export interface OrderRepository {
   erasePersonalData(userId: string, at: Date): Promise<number>;
 }
 
+/**
+ * Buyers' saved addresses (the address book), the address encrypted at rest. `save` inserts or
+ * replaces; `makeDefault` clears every other default of the user in the same transaction.
+ */
+export interface AddressBookStore {
+  list(userId: string, tx?: Transaction): Promise<SavedAddress[]>;
+  find(userId: string, addressId: string, tx?: Transaction): Promise<SavedAddress | null>;
+  save(address: SavedAddress, tx: Transaction): Promise<void>;
+  makeDefault(userId: string, addressId: string, tx: Transaction): Promise<void>;
+  remove(userId: string, addressId: string, tx: Transaction): Promise<boolean>;
+  /** Withdrawal: every address of the user; returns how many. */
+  removeAllOf(userId: string): Promise<number>;
+}
+
+/** What an operator filters the order list by (every given filter must match). */
+export interface AdminOrderFilter {
+  status?: OrderStatus;
+  /** Orders with a part of this seller. */
+  sellerId?: string;
+  placedFrom?: Date;
+  placedBefore?: Date;
+  orderNumber?: string;
+  /** Orders of these buyers (found through the identity context's keyed hashes); empty: none match. */
+  buyerIds?: string[];
+}
+
+/** The operators' order look-ups (newest first, keyset-paginated by id). */
+export interface AdminOrderSearch {
+  search(filter: AdminOrderFilter, page: { limit: number; cursor?: string }): Promise<OrderPage<Order>>;
+  findByOrderNumber(orderNumber: string): Promise<Order | null>;
+}
+
+/**
+ * Buyers found by e-mail or phone through the identity context's keyed hashes (exact values only:
+ * a hash cannot answer a prefix). Implemented over identity's UserRepository.
+ */
+export interface BuyerDirectory {
+  userIdsByEmail(email: string): Promise<string[]>;
+  userIdsByPhone(phone: string): Promise<string[]>;
+}
+
 /** Cart lines, one per consumer and variant, oldest first. */
 export interface CartRepository {
   list(userId: string): Promise<CartItem[]>;
@@ -157,6 +209,11 @@ export interface AfterSaleStore {
   decideReturn(id: string, decision: ReturnDecisionRecord): Promise<void>;
   findReturn(id: string): Promise<OrderReturnRecord | null>;
   returnsOf(orderId: string): Promise<OrderReturnRecord[]>;
+  /** The seller's returns, newest request first; the cursor is the last id of the previous page. */
+  returnsOfSeller(
+    sellerId: string,
+    page: { status?: ReturnStatus; cursor?: string; limit: number },
+  ): Promise<{ items: OrderReturnRecord[]; nextCursor: string | null }>;
 }
 
 /**

@@ -4,7 +4,7 @@
  * (docs/vendors/sweettracker.md#invoice-numbers-송장번호): there is no published rule, so only the length is a
  * hard check.
  */
-export const COURIER_NAMES = ['CJ', 'LOTTE', 'HANJIN'] as const;
+export const COURIER_NAMES = ['CJ', 'LOTTE', 'HANJIN', 'EPOST', 'LOGEN', 'KDEXP', 'DAESIN'] as const;
 export type CourierName = (typeof COURIER_NAMES)[number];
 
 export interface CourierProfile {
@@ -16,7 +16,12 @@ export interface CourierProfile {
   acceptedLengths: readonly number[];
   /** The length the courier issues today; another accepted length only earns a warning. */
   usualLengths: readonly number[];
+  /** Whether a 12-digit number is checked (as a warning only) against the folklore mod-7 check digit. */
+  mod7CheckDigit: boolean;
 }
+
+/** 경동 and 대신: no length rule is known (docs/vendors/sweettracker.md), so a wide plausible range. */
+const UNKNOWN_RULE_LENGTHS = [10, 11, 12, 13, 14] as const;
 
 export const COURIERS: Readonly<Record<CourierName, CourierProfile>> = {
   CJ: {
@@ -25,6 +30,7 @@ export const COURIERS: Readonly<Record<CourierName, CourierProfile>> = {
     label: 'CJ대한통운',
     acceptedLengths: [10, 12],
     usualLengths: [10, 12],
+    mod7CheckDigit: true,
   },
   LOTTE: {
     name: 'LOTTE',
@@ -32,6 +38,7 @@ export const COURIERS: Readonly<Record<CourierName, CourierProfile>> = {
     label: '롯데택배',
     acceptedLengths: [10, 11, 12, 13],
     usualLengths: [12],
+    mod7CheckDigit: true,
   },
   HANJIN: {
     name: 'HANJIN',
@@ -39,6 +46,39 @@ export const COURIERS: Readonly<Record<CourierName, CourierProfile>> = {
     label: '한진택배',
     acceptedLengths: [10, 12],
     usualLengths: [10, 12],
+    mod7CheckDigit: true,
+  },
+  EPOST: {
+    name: 'EPOST',
+    trackerCode: '01',
+    label: '우체국택배',
+    acceptedLengths: [13],
+    usualLengths: [13],
+    mod7CheckDigit: false,
+  },
+  LOGEN: {
+    name: 'LOGEN',
+    trackerCode: '06',
+    label: '로젠택배',
+    acceptedLengths: [11],
+    usualLengths: [11],
+    mod7CheckDigit: false,
+  },
+  KDEXP: {
+    name: 'KDEXP',
+    trackerCode: '23',
+    label: '경동택배',
+    acceptedLengths: UNKNOWN_RULE_LENGTHS,
+    usualLengths: UNKNOWN_RULE_LENGTHS,
+    mod7CheckDigit: false,
+  },
+  DAESIN: {
+    name: 'DAESIN',
+    trackerCode: '22',
+    label: '대신택배',
+    acceptedLengths: UNKNOWN_RULE_LENGTHS,
+    usualLengths: UNKNOWN_RULE_LENGTHS,
+    mod7CheckDigit: false,
   },
 };
 

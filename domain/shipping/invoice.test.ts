@@ -44,11 +44,38 @@ describe('normaliseInvoice', () => {
     });
   });
 
+  test('우체국 13 digits, 로젠 11, 경동 and 대신 10–14 (no known rule); no folklore check digit for them', () => {
+    assert.deepEqual(normaliseInvoice({ courier: 'epost', invoiceNumber: '6012-3456-78901' }), {
+      ok: true,
+      value: { courier: 'EPOST', invoiceNumber: '6012345678901', warnings: [] },
+    });
+    assert.deepEqual(normaliseInvoice({ courier: 'EPOST', invoiceNumber: '123456789012' }), {
+      ok: false,
+      errors: [{ field: 'invoiceNumber', message: 'must be 13 digits for 우체국택배, got 12' }],
+    });
+    assert.deepEqual(normaliseInvoice({ courier: 'LOGEN', invoiceNumber: '123 4567 8901' }), {
+      ok: true,
+      value: { courier: 'LOGEN', invoiceNumber: '12345678901', warnings: [] },
+    });
+    assert.equal(normaliseInvoice({ courier: 'LOGEN', invoiceNumber: '1234567890' }).ok, false);
+    for (const courier of ['KDEXP', 'DAESIN'] as const) {
+      // 123456789010 fails the mod-7 folklore: only CJ, 롯데 and 한진 numbers are warned about it.
+      assert.deepEqual(normaliseInvoice({ courier, invoiceNumber: '123456789010' }), {
+        ok: true,
+        value: { courier, invoiceNumber: '123456789010', warnings: [] },
+      });
+      assert.equal(normaliseInvoice({ courier, invoiceNumber: '123456789' }).ok, false);
+      assert.equal(normaliseInvoice({ courier, invoiceNumber: '123456789012345' }).ok, false);
+    }
+    assert.equal(COURIERS.KDEXP.label, '경동택배');
+    assert.equal(COURIERS.DAESIN.label, '대신택배');
+  });
+
   test('names every wrong field: unknown courier, letters, missing or non-string invoice', () => {
-    assert.deepEqual(normaliseInvoice({ courier: 'EPOST', invoiceNumber: '12AB5678' }), {
+    assert.deepEqual(normaliseInvoice({ courier: 'POST', invoiceNumber: '12AB5678' }), {
       ok: false,
       errors: [
-        { field: 'courier', message: 'must be one of CJ, LOTTE, HANJIN' },
+        { field: 'courier', message: 'must be one of CJ, LOTTE, HANJIN, EPOST, LOGEN, KDEXP, DAESIN' },
         { field: 'invoiceNumber', message: 'must contain only digits (spaces and hyphens are ignored)' },
       ],
     });
@@ -72,17 +99,22 @@ describe('normaliseInvoice', () => {
 });
 
 describe('couriers', () => {
-  test('map to the tracker codes CJ 04, LOTTE 08, HANJIN 05 and back', () => {
+  test('map to their SweetTracker codes (docs/vendors/sweettracker.md) and back', () => {
     assert.deepEqual(
       Object.values(COURIERS).map((c) => [c.name, c.trackerCode]),
       [
         ['CJ', '04'],
         ['LOTTE', '08'],
         ['HANJIN', '05'],
+        ['EPOST', '01'],
+        ['LOGEN', '06'],
+        ['KDEXP', '23'],
+        ['DAESIN', '22'],
       ],
     );
     assert.equal(courierByTrackerCode('08')?.name, 'LOTTE');
-    assert.equal(courierByTrackerCode('01'), undefined);
+    assert.equal(courierByTrackerCode('01')?.name, 'EPOST');
+    assert.equal(courierByTrackerCode('11'), undefined, '일양로지스: not offered');
   });
 
   test('the check digit is the first eleven digits modulo 7', () => {

@@ -44,7 +44,7 @@ export function normaliseInvoice(input: { courier: unknown; invoiceNumber: unkno
     warnings.push(
       `${profile.label} invoices are usually ${describeLengths(profile.usualLengths)} digits; please double-check the number`,
     );
-  if (invoiceNumber.length === 12 && !hasValidCheckDigit(invoiceNumber))
+  if (profile.mod7CheckDigit && invoiceNumber.length === 12 && !hasValidCheckDigit(invoiceNumber))
     warnings.push('the last digit does not match the usual check digit; please double-check the number');
   return { ok: true, value: { courier, invoiceNumber, warnings } };
 }

@@ -7,6 +7,7 @@ import {
   type CourierFaults,
 } from '../../simulators/courier/courier.simulator';
 import type { ServedSimulator } from '../../simulators/shared/serve-app';
+import { COURIERS } from '../../domain/shipping/courier';
 import { parseSweetTrackerCallback } from './sweettracker-callback';
 import { SweetTrackerTracker } from './sweettracker.tracker';
 
@@ -50,12 +51,28 @@ describe('SweetTracker adapter against the courier simulator', () => {
 
   const faults = (knobs: Partial<CourierFaults>) => simulator.setFaults(knobs);
 
-  test("the courier list has the three couriers we ship with under SweetTracker's codes", async () => {
+  test("the courier list has every courier we ship with under SweetTracker's codes", async () => {
     const couriers = await tracker.couriers();
     const byCode = new Map(couriers.map((c) => [c.code, c.name]));
-    assert.equal(byCode.get('04'), 'CJ대한통운');
-    assert.equal(byCode.get('08'), '롯데택배');
-    assert.equal(byCode.get('05'), '한진택배');
+    for (const courier of Object.values(COURIERS))
+      assert.equal(byCode.get(courier.trackerCode), courier.label);
+  });
+
+  test('우체국, 로젠, 경동 and 대신 parcels are looked up under codes 01, 06, 23 and 22', async () => {
+    const numbers = {
+      EPOST: '6012345678901',
+      LOGEN: '12345678901',
+      KDEXP: '3012345678',
+      DAESIN: '5012345678901',
+    };
+    for (const [courier, number] of Object.entries(numbers) as [keyof typeof numbers, string][]) {
+      await tracker.register({ courier, invoiceNumber: number, reference: `ship-${courier}`, callbackUrl });
+      const code = COURIERS[courier].trackerCode;
+      assert.ok(simulator.state.parcels.has(`${code}:${number}`), `${courier} registered under ${code}`);
+      simulator.advance(code, number, 2);
+      const found = await tracker.lookUp(courier, number);
+      assert.equal(found.kind === 'found' && found.events.at(-1)?.status, 'PICKED_UP', courier);
+    }
   });
 
   test('an invoice the courier has not scanned yet is not found (104), not an outage', async () => {

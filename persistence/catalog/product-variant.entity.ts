@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { bigint, id, int, longText, ref, text } from '../entity-columns';
+import { bigint, bool, id, int, longText, ref, text } from '../entity-columns';
 
 export interface ProductVariantRow {
   id: string;
@@ -8,6 +8,8 @@ export interface ProductVariantRow {
   optionsJson: string;
   priceDelta: number;
   position: number;
+  /** False once the seller removed it: no longer sold or shown, kept for the order history. */
+  active: boolean;
 }
 
 export const ProductVariantEntity = new EntitySchema<ProductVariantRow>({
@@ -20,5 +22,6 @@ export const ProductVariantEntity = new EntitySchema<ProductVariantRow>({
     optionsJson: longText('options_json'),
     priceDelta: bigint('price_delta'),
     position: int('position'),
+    active: bool('active'),
   },
 });

@@ -30,16 +30,28 @@ export function toProductRow(product: Product, version: number): ProductRow {
   };
 }
 
-export function toVariantRows(product: Product): ProductVariantRow[] {
-  return product.variants.map((variant) => ({
+export function toVariantRow(product: Product, variant: ProductVariant): ProductVariantRow {
+  return {
     id: variant.id,
     productId: product.id,
     optionKey: selectionKey(product.options, variant.options),
     optionsJson: JSON.stringify(variant.options),
     priceDelta: variant.priceDelta,
     position: variant.position,
-  }));
+    active: true,
+  };
 }
+
+export function toVariantRows(product: Product): ProductVariantRow[] {
+  return product.variants.map((variant) => toVariantRow(product, variant));
+}
+
+export const toVariant = (v: ProductVariantRow): ProductVariant => ({
+  id: v.id,
+  options: JSON.parse(v.optionsJson) as Record<string, string>,
+  priceDelta: Number(v.priceDelta),
+  position: v.position,
+});
 
 export function toImageRow(productId: string, image: ProductImage): ProductImageRow {
   return { ...image, productId, storageKey: image.key };
@@ -58,13 +70,10 @@ export function toProduct(
     price: row.price,
     categoryId: row.categoryId,
     options: JSON.parse(row.optionsJson) as ProductOption[],
+    // Removed variants stay in the table for the order history; the product shows the active ones.
     variants: variants
-      .map((v): ProductVariant => ({
-        id: v.id,
-        options: JSON.parse(v.optionsJson) as Record<string, string>,
-        priceDelta: v.priceDelta,
-        position: v.position,
-      }))
+      .filter((v) => v.active === undefined || Boolean(v.active))
+      .map(toVariant)
       .sort((a, b) => a.position - b.position),
     images: images
       .map((i): ProductImage => ({

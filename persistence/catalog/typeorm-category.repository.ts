@@ -1,7 +1,10 @@
 import { Like, type DataSource } from 'typeorm';
 import type { Category } from '../../domain/catalog/category';
 import type { CategoryRepository } from '../../domain/catalog/ports';
+import type { Transaction } from '../../domain/shared/unit-of-work';
+import { managerOf } from '../inventory/typeorm-unit-of-work';
 import { CategoryEntity } from './category.entity';
+import { ProductEntity } from './product.entity';
 import { toCategory } from './product.mapper';
 
 export class TypeOrmCategoryRepository implements CategoryRepository {
@@ -26,8 +29,8 @@ export class TypeOrmCategoryRepository implements CategoryRepository {
     return rows.map((row) => row.id);
   }
 
-  async insert(category: Category): Promise<void> {
-    await this.dataSource.manager.insert(CategoryEntity, category);
+  async insert(category: Category, tx?: Transaction): Promise<void> {
+    await managerOf(this.dataSource, tx).insert(CategoryEntity, category);
   }
 
   async nameTaken(parentId: string | null, name: string): Promise<boolean> {
@@ -36,5 +39,32 @@ export class TypeOrmCategoryRepository implements CategoryRepository {
       select: { id: true, parentId: true },
     });
     return rows.some((row) => row.parentId === parentId);
+  }
+
+  async subtree(id: string, tx?: Transaction): Promise<Category[]> {
+    const manager = managerOf(this.dataSource, tx);
+    const root = await manager.findOne(CategoryEntity, { where: { id } });
+    if (!root) return [];
+    const rows = await manager.find(CategoryEntity, { where: { path: Like(`${root.path}%`) } });
+    return rows.map(toCategory);
+  }
+
+  async update(categories: Category[], tx: Transaction): Promise<void> {
+    const manager = managerOf(this.dataSource, tx);
+    for (const category of categories) {
+      const { id, name, parentId, path, depth } = category;
+      await manager.update(CategoryEntity, { id }, { name, parentId, path, depth });
+    }
+  }
+
+  async delete(id: string, tx: Transaction): Promise<void> {
+    await managerOf(this.dataSource, tx).delete(CategoryEntity, { id });
+  }
+
+  async usage(id: string, tx?: Transaction): Promise<{ products: number; children: number }> {
+    const manager = managerOf(this.dataSource, tx);
+    const products = await manager.count(ProductEntity, { where: { categoryId: id } });
+    const children = await manager.count(CategoryEntity, { where: { parentId: id } });
+    return { products, children };
   }
 }

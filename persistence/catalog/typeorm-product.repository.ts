@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { Product } from '../../domain/catalog/product';
+import type { Product, ProductVariant } from '../../domain/catalog/product';
 import type { ProductImage } from '../../domain/catalog/product-image';
 import type { ProductRepository, VersionedProduct } from '../../domain/catalog/ports';
 import type { ProductAvailability } from '../../domain/inventory/ports';
@@ -9,7 +9,14 @@ import { managerOf } from '../inventory/typeorm-unit-of-work';
 import { primaryReads, type ReadRoute } from '../read-replicas';
 import { ProductImageEntity } from './product-image.entity';
 import { ProductEntity } from './product.entity';
-import { toImageRow, toProduct, toProductRow, toVariantRows } from './product.mapper';
+import {
+  toImageRow,
+  toProduct,
+  toProductRow,
+  toVariant,
+  toVariantRow,
+  toVariantRows,
+} from './product.mapper';
 import { ProductVariantEntity } from './product-variant.entity';
 
 export class TypeOrmProductRepository implements ProductRepository {
@@ -135,6 +142,29 @@ export class TypeOrmProductRepository implements ProductRepository {
         .where('id = :id', { id: sale.productId, quantity: sale.quantity })
         .execute();
     }
+  }
+
+  async removedVariants(productId: string, tx: Transaction): Promise<ProductVariant[]> {
+    const rows = await managerOf(this.dataSource, tx).find(ProductVariantEntity, {
+      where: { productId, active: false },
+    });
+    return rows.map(toVariant);
+  }
+
+  async saveVariant(product: Product, variant: ProductVariant, tx: Transaction): Promise<void> {
+    const { id, ...fields } = toVariantRow(product, variant);
+    const manager = managerOf(this.dataSource, tx);
+    if (await manager.exists(ProductVariantEntity, { where: { id } }))
+      await manager.update(ProductVariantEntity, { id, productId: product.id }, fields);
+    else await manager.insert(ProductVariantEntity, { id, ...fields });
+  }
+
+  async deactivateVariant(productId: string, variantId: string, tx: Transaction): Promise<void> {
+    await managerOf(this.dataSource, tx).update(
+      ProductVariantEntity,
+      { id: variantId, productId },
+      { active: false },
+    );
   }
 
   async variantsOf(productIds: string[]): Promise<{ id: string; productId: string }[]> {

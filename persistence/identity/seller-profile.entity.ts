@@ -8,6 +8,9 @@ export interface SellerProfileRow {
   representativeCiphertext: string | null;
   contactPhoneCiphertext: string | null;
   settlementAccountCiphertext: string | null;
+  mailOrderNumber: string | null;
+  businessAddress: string | null;
+  customerServicePhone: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -22,6 +25,9 @@ export const SellerProfileEntity = new EntitySchema<SellerProfileRow>({
     representativeCiphertext: text('representative_ciphertext', 512, true),
     contactPhoneCiphertext: text('contact_phone_ciphertext', 256, true),
     settlementAccountCiphertext: text('settlement_account_ciphertext', 1024, true),
+    mailOrderNumber: text('mail_order_number', 40, true),
+    businessAddress: text('business_address', 200, true),
+    customerServicePhone: text('customer_service_phone', 20, true),
     createdAt: time('created_at'),
     updatedAt: time('updated_at'),
   },

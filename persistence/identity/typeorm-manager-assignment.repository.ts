@@ -68,6 +68,22 @@ export class TypeOrmManagerAssignmentRepository implements ManagerAssignmentRepo
     }));
   }
 
+  async grantsOf(managerId: string): Promise<{ active: ManagerGrant[]; revokedSellerIds: string[] }> {
+    const rows = await this.rows.find({
+      where: { managerId },
+      select: { sellerId: true, permissions: true, revokedAt: true },
+    });
+    return {
+      active: rows
+        .filter((row) => row.revokedAt === null)
+        .map((row) => ({
+          sellerId: row.sellerId,
+          permissions: row.permissions.split(',').filter(Boolean) as ManagerPermission[],
+        })),
+      revokedSellerIds: rows.filter((row) => row.revokedAt !== null).map((row) => row.sellerId),
+    };
+  }
+
   async revokeAllOf(userId: string, at: Date, by: string): Promise<void> {
     await this.rows.update({ sellerId: userId, revokedAt: IsNull() }, { revokedAt: at, revokedBy: by });
     await this.rows.update({ managerId: userId, revokedAt: IsNull() }, { revokedAt: at, revokedBy: by });

@@ -16,6 +16,13 @@ import { PointsLots1732501000000 } from './1732501000000-points-lots';
 import { RetentionIndexes1732510000000 } from './1732510000000-retention-indexes';
 import { RefundsWithShipping1732520000000 } from './1732520000000-refunds-with-shipping';
 import { ReturnShippingFee1732530000000 } from './1732530000000-return-shipping-fee';
+import { Outbox1732540000000 } from './1732540000000-outbox';
+import { ProductSearchDocuments1732540000001 } from './1732540000001-product-search-documents';
+import { Kpis1732540000002 } from './1732540000002-kpis';
+import { MerchantBasics1732540000003 } from './1732540000003-merchant-basics';
+import { SellerDisclosure1732540000004 } from './1732540000004-seller-disclosure';
+import { CatalogManagement1732540000005 } from './1732540000005-catalog-management';
+import { LowStockWatches1732540000009 } from './1732540000009-low-stock-watches';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
 export const migrations = [
@@ -37,4 +44,11 @@ export const migrations = [
   RetentionIndexes1732510000000,
   RefundsWithShipping1732520000000,
   ReturnShippingFee1732530000000,
+  Outbox1732540000000,
+  ProductSearchDocuments1732540000001,
+  Kpis1732540000002,
+  MerchantBasics1732540000003,
+  SellerDisclosure1732540000004,
+  CatalogManagement1732540000005,
+  LowStockWatches1732540000009,
 ];

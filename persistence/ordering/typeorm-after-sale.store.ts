@@ -1,9 +1,10 @@
-import type { DataSource } from 'typeorm';
+import { LessThan, type DataSource } from 'typeorm';
 import type {
   NewReturnRequest,
   OrderCheckoutRecord,
   OrderReturnRecord,
   ReturnDecisionRecord,
+  ReturnStatus,
 } from '../../domain/ordering/after-sale';
 import type { AfterSaleStore } from '../../domain/ordering/ports';
 import { isUniqueViolation } from '../unique-violation';
@@ -57,5 +58,23 @@ export class TypeOrmAfterSaleStore implements AfterSaleStore {
 
   returnsOf(orderId: string): Promise<OrderReturnRecord[]> {
     return this.returns.find({ where: { orderId }, order: { requestedAt: 'ASC' } });
+  }
+
+  /** Return ids are time-ordered (UUIDv7), so the id alone orders and pages them. */
+  async returnsOfSeller(
+    sellerId: string,
+    page: { status?: ReturnStatus; cursor?: string; limit: number },
+  ): Promise<{ items: OrderReturnRecord[]; nextCursor: string | null }> {
+    const rows = await this.returns.find({
+      where: {
+        sellerId,
+        ...(page.status ? { status: page.status } : {}),
+        ...(page.cursor ? { id: LessThan(page.cursor) } : {}),
+      },
+      order: { id: 'DESC' },
+      take: page.limit + 1,
+    });
+    const items = rows.slice(0, page.limit);
+    return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
   }
 }

@@ -14,6 +14,7 @@ import {
   type SettlementTaxInvoice,
   type SettlementWeek,
 } from '../../domain/settlement';
+import { primaryReads, type ReadRoute } from '../read-replicas';
 import { isUniqueViolation } from '../unique-violation';
 import {
   AdjustmentEntity,
@@ -34,7 +35,11 @@ const shippingLineId = (orderLineId: string) =>
 
 /** Settlement's tables on MariaDB or SQLite. Claims are conditional updates, so no line is ever paid twice. */
 export class TypeOrmSettlementStore implements SettlementStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `reads` answers the settlement lists only (sellers' and admins' pages); every other read and write is on the primary. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reads: ReadRoute = primaryReads(dataSource),
+  ) {}
 
   async recordPayableLines(input: PayableLinesInput, feeRateBps: number, now: Date) {
     const rows = this.dataSource.getRepository(PayableLineEntity);
@@ -136,11 +141,9 @@ export class TypeOrmSettlementStore implements SettlementStore {
     if (filter.weekId) where.weekId = filter.weekId;
     if (filter.status) where.status = filter.status;
     if (filter.cursor) where.id = LessThan(filter.cursor);
-    const rows = await this.dataSource.getRepository(SettlementEntity).find({
-      where,
-      order: { id: 'DESC' },
-      take: filter.limit + 1,
-    });
+    const rows = await this.reads.read((db) =>
+      db.getRepository(SettlementEntity).find({ where, order: { id: 'DESC' }, take: filter.limit + 1 }),
+    );
     const items = rows.slice(0, filter.limit).map(toSettlement);
     return { items, nextCursor: rows.length > filter.limit ? items.at(-1)!.id : null };
   }

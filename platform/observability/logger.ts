@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { context, trace } from '@opentelemetry/api';
 
 export type { Logger };
 
@@ -35,7 +36,17 @@ export function createLogger(options: {
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
+      // trace_id / span_id of the active span join a line to its trace (docs/observability.md#tracing).
+      mixin: activeTraceIds,
     },
     options.destination,
   );
+}
+
+/** Trace and span id of the span active where a line is logged; nothing outside any span. */
+function activeTraceIds(): { trace_id?: string; span_id?: string } {
+  const span = trace.getSpan(context.active());
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { trace_id: traceId, span_id: spanId };
 }

@@ -19,6 +19,13 @@ export interface Metrics {
   refunds: Counter<'outcome'>;
   /** Notification sends that ended, by channel: `sent`, `failed`, or `fallback` (AlimTalk gave way to SMS/LMS). */
   notifications: Counter<'channel' | 'outcome'>;
+  /** Age of the oldest domain event not yet relayed from the outbox, 0 when none (docs/events.md). */
+  outboxRelayLag: Gauge;
+  outboxEventsPublished: Counter;
+  /** Failed tries of an event handler (a projection), by handler name. */
+  eventHandlerFailures: Counter<'handler'>;
+  /** Time the search port took per product search or list, by engine (`memory`, `elasticsearch`). */
+  searchDuration: Histogram<'engine'>;
 }
 
 export function createMetrics(options: { collectProcessMetrics?: boolean } = {}): Metrics {
@@ -73,6 +80,29 @@ export function createMetrics(options: { collectProcessMetrics?: boolean } = {})
       name: 'refunds_total',
       help: 'Refunds that ended, by outcome (done, failed)',
       labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    outboxRelayLag: new Gauge({
+      name: 'outbox_relay_lag_seconds',
+      help: 'Age of the oldest unpublished event in the outbox (0 when every event is published)',
+      registers: [registry],
+    }),
+    outboxEventsPublished: new Counter({
+      name: 'outbox_events_published_total',
+      help: 'Domain events the outbox relay published',
+      registers: [registry],
+    }),
+    eventHandlerFailures: new Counter({
+      name: 'event_handler_failures_total',
+      help: 'Failed tries of an event handler, by handler',
+      labelNames: ['handler'],
+      registers: [registry],
+    }),
+    searchDuration: new Histogram({
+      name: 'search_duration_seconds',
+      help: 'Time the search port took to answer a product search or list, by engine',
+      labelNames: ['engine'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
     notifications: new Counter({

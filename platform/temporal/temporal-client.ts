@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { TemporalConfig } from '../../config/sections';
 
 export interface TemporalClientHandle {
@@ -11,7 +12,12 @@ export interface TemporalClientHandle {
 
 export async function connectTemporalClient(config: TemporalConfig): Promise<TemporalClientHandle> {
   const connection = await Connection.connect({ address: config.address, connectTimeout: '5s' });
-  const client = new Client({ connection, namespace: config.namespace });
+  const client = new Client({
+    connection,
+    namespace: config.namespace,
+    // Starts and signals carry the caller's trace context to the workflow (docs/observability.md#tracing).
+    interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+  });
   return {
     client,
     connection,

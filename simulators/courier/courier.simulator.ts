@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { serveApp, type ServedSimulator } from '../shared/serve-app';
 import { flushPending, mountSimulatorControls } from '../shared/sim-controls';
+import { stateFile } from '../shared/state-file';
 
 /**
  * SweetTracker 스마트택배 (query API) and its 추적(push) API, written from the vendor contract
@@ -57,6 +58,8 @@ const INVOICE_LENGTHS: Record<string, number[]> = {
   '05': [10, 12],
   '06': [11],
   '08': [10, 11, 12, 13],
+  '22': [10, 11, 12, 13, 14],
+  '23': [10, 11, 12, 13, 14],
 };
 
 /** The way every sandbox parcel travels: one step per level. */
@@ -153,6 +156,8 @@ export interface CourierSimulatorOptions {
   callbackRetryDelaysMs?: number[];
   now?: () => Date;
   fetch?: typeof fetch;
+  /** A JSON file keeping the parcels across restarts (the local sandbox's); absent: memory only. */
+  stateFile?: string;
 }
 
 const noFaults = (): CourierFaults => ({
@@ -186,6 +191,10 @@ export function createCourierSimulator(options: CourierSimulatorOptions = {}) {
   const pending = new Set<Promise<void>>();
   const retryTimers = new Set<ReturnType<typeof setTimeout>>();
   let ticker: ReturnType<typeof setInterval> | undefined;
+  const saved = options.stateFile ? stateFile<{ parcels: SimParcel[] }>(options.stateFile) : null;
+  for (const parcel of saved?.load()?.parcels ?? [])
+    state.parcels.set(`${parcel.code}:${parcel.invoice}`, parcel);
+  const persist = () => saved?.save({ parcels: [...state.parcels.values()] });
 
   const parcelKey = (code: string, invoice: string) => `${code}:${invoice}`;
   const knownCourier = (code: string) => SWEETTRACKER_COMPANIES.some((c) => c.Code === code);
@@ -301,7 +310,10 @@ export function createCourierSimulator(options: CourierSimulatorOptions = {}) {
     ticker = undefined;
     if (state.stepIntervalMs > 0) {
       ticker = setInterval(() => {
-        for (const parcel of state.parcels.values()) if (parcel.auto && parcel.level < 6) step(parcel);
+        let moved = false;
+        for (const parcel of state.parcels.values())
+          if (parcel.auto && parcel.level < 6) moved = step(parcel) !== null || moved;
+        if (moved) persist();
       }, state.stepIntervalMs);
       ticker.unref?.();
     }
@@ -318,6 +330,7 @@ export function createCourierSimulator(options: CourierSimulatorOptions = {}) {
     for (const timer of retryTimers) clearTimeout(timer);
     retryTimers.clear();
     restartTicker();
+    persist();
   }
 
   function setFaults(patch: Partial<CourierFaults>): CourierFaults {
@@ -343,6 +356,11 @@ export function createCourierSimulator(options: CourierSimulatorOptions = {}) {
   const record = (call: Omit<SimCall, 'at'>) => state.calls.push({ ...call, at: now().toISOString() });
 
   const app = new Hono();
+  // Every change through the API is kept (the ticker's steps are kept where they happen).
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET') persist();
+  });
 
   app.get('/api/v1/companylist', async (c) => {
     await delay();
@@ -533,6 +551,7 @@ export function createCourierSimulator(options: CourierSimulatorOptions = {}) {
       const parcel = parcelOf(code, invoice);
       const target = Math.min(level ?? parcel.level + 1, 6);
       while (parcel.level < target) step(parcel);
+      persist();
       return parcel;
     },
     /** Resolves once every push sent so far has been answered (or failed). */

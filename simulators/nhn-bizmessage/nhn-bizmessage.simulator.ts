@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { serveApp } from '../shared/serve-app';
 import { controlsOf, flushPending, mountSimulatorControls } from '../shared/sim-controls';
+import { stateFile } from '../shared/state-file';
 import { Hono, type Context } from 'hono';
 
 /**
@@ -39,6 +40,8 @@ export interface NhnBizmessageSimulatorOptions {
   rateLimitPerSecond?: number;
   now?: () => Date;
   fetch?: typeof fetch;
+  /** A JSON file keeping the sent messages across restarts (the local sandbox's); absent: memory only. */
+  stateFile?: string;
 }
 
 export interface NhnFaults {
@@ -160,8 +163,9 @@ export function createNhnBizmessageSimulator(options: NhnBizmessageSimulatorOpti
   const now = options.now ?? (() => new Date());
   const doFetch = options.fetch ?? fetch;
 
+  const saved = options.stateFile ? stateFile<{ messages: NhnSimMessage[] }>(options.stateFile) : null;
   const state: NhnBizmessageState = {
-    messages: [],
+    messages: saved?.load()?.messages ?? [],
     webhookDeliveries: [],
     faults: noFaults(),
     idempotencyKeys: new Map(),
@@ -278,6 +282,11 @@ export function createNhnBizmessageSimulator(options: NhnBizmessageSimulatorOpti
   }
 
   const app = new Hono();
+  // The sent list is kept after every change through the API (the local sandbox's restarts).
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET') saved?.save({ messages: state.messages });
+  });
 
   // Latency, rate limiting and auth apply to every vendor API call (not to /__sim or /reset).
   async function guard(c: Context, appKey: string, expectedAppKey: string): Promise<Response | undefined> {

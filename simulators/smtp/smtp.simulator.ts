@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serveApp } from '../shared/serve-app';
+import { stateFile } from '../shared/state-file';
 import { Hono } from 'hono';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
@@ -17,6 +18,8 @@ export interface SmtpSimulatorOptions {
   auth?: { user: string; pass: string };
   /** Messages kept in memory (oldest dropped first). */
   maxMessages?: number;
+  /** A JSON file keeping the messages across restarts (the local sandbox's); absent: memory only. */
+  stateFile?: string;
 }
 
 export interface SmtpFaults {
@@ -58,12 +61,15 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 
 export function createSmtpSimulator(options: SmtpSimulatorOptions = {}) {
   const maxMessages = options.maxMessages ?? 1000;
-  const state = { messages: [] as CapturedMail[], faults: noFaults(), nextId: 1 };
+  const saved = options.stateFile ? stateFile<{ messages: CapturedMail[] }>(options.stateFile) : null;
+  const state = { messages: saved?.load()?.messages ?? [], faults: noFaults(), nextId: 1 };
+  state.nextId = Math.max(0, ...state.messages.map((m) => m.id)) + 1;
   const waiters = new Set<{ predicate: (m: CapturedMail) => boolean; resolve: (m: CapturedMail) => void }>();
 
   function capture(mail: CapturedMail): void {
     state.messages.push(mail);
     if (state.messages.length > maxMessages) state.messages.shift();
+    saved?.save({ messages: state.messages });
     for (const waiter of waiters) {
       if (waiter.predicate(mail)) {
         waiters.delete(waiter);
@@ -163,6 +169,7 @@ export function createSmtpSimulator(options: SmtpSimulatorOptions = {}) {
   function reset(): void {
     state.messages.length = 0;
     state.faults = noFaults();
+    saved?.save({ messages: state.messages });
   }
 
   function setFaults(faults: Partial<SmtpFaults>): SmtpFaults {

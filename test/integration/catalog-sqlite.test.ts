@@ -11,12 +11,15 @@ import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { catalogAndInventory } from '../support/contexts';
+import { eventually } from '../support/eventually';
+import { relayToProjections, type RunningProjections } from '../support/read-model';
 
 /** Embedded mode: the same catalog and inventory code on SQLite, with the in-memory cache. */
 describe('catalog and inventory on SQLite (embedded mode)', () => {
   let directory: string;
   let dataSource: DataSource;
   let services: ReturnType<typeof catalogAndInventory>;
+  let readModel: RunningProjections;
 
   before(async () => {
     directory = mkdtempSync(join(tmpdir(), 'jangteo-catalog-'));
@@ -25,18 +28,21 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
       path: join(directory, 'shop.sqlite'),
     }).initialize();
     await dataSource.runMigrations({ transaction: 'each' });
-    services = catalogAndInventory(
-      contextInfra({
-        infrastructure: { dataSource, kv: new MemoryKeyValueStore() },
-        // Any error the services log (a cache, a listener) fails the test.
-        logger: createLogger({ level: 'error', destination: { write: (line: string) => assert.fail(line) } }),
-        publicBaseUrl: 'http://localhost',
-        imageStorageDir: join(directory, 'images'),
-      }),
-    );
+    const infra = contextInfra({
+      infrastructure: { dataSource, kv: new MemoryKeyValueStore() },
+      // Any error the services log (a cache, a listener) fails the test.
+      logger: createLogger({ level: 'error', destination: { write: (line: string) => assert.fail(line) } }),
+      publicBaseUrl: 'http://localhost',
+      imageStorageDir: join(directory, 'images'),
+    });
+    services = catalogAndInventory(infra);
+    // The embedded shop relays events to the read model's projection in its own process.
+    readModel = await relayToProjections(infra, services.projections);
   });
 
   after(async () => {
+    await readModel.stop();
+    services.closeCatalog();
     await dataSource.destroy();
     rmSync(directory, { recursive: true, force: true });
   });
@@ -63,6 +69,12 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
         }),
       );
     }
+    await eventually(
+      async () =>
+        (await catalog.browsing.search({ terms: [], categoryId: category.id, sort: 'newest', limit: 5 }))
+          .total === made.length,
+      { what: 'the new products in the read model' },
+    );
     const page1 = await catalog.browsing.search({
       terms: keywordTerms('블루투스'),
       sort: 'price_asc',

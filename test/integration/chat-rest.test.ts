@@ -271,7 +271,7 @@ describe('chat over REST', () => {
       );
       assert.deepEqual(
         [tooLong.status, tooLong.body.code, tooLong.body.errors[0]!.field],
-        [400, 'VALIDATION_FAILED', 'json.text'],
+        [400, 'VALIDATION_FAILED', 'body.text'],
       );
       assert.equal((await send(consumer, chat.id, '   ')).status, 400);
       assert.equal((await call(consumer, `/chats/${chat.id}/messages`, { body: {} })).status, 400);

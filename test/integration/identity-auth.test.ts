@@ -80,15 +80,15 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
           phone: '010-1234-5678',
           role: 'CONSUMER',
         },
-        ['json.email'],
+        ['body.email'],
       ],
       [
         { email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '555-0100', role: 'CONSUMER' },
-        ['json.phone'],
+        ['body.phone'],
       ],
       [
         { email: uniqueEmail(), password: 'weakpass', name: '김', phone: '010-1234-5678', role: 'CONSUMER' },
-        ['json.password'],
+        ['body.password'],
       ],
       [
         {
@@ -98,15 +98,15 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
           phone: '010-1234-5678',
           role: 'SUPERUSER',
         },
-        ['json.role'],
+        ['body.role'],
       ],
       [
         { email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'ADMIN' },
-        ['json.role'],
+        ['body.role'],
       ],
       [
         { email: uniqueEmail(), password: TEST_PASSWORD, name: '김', phone: '010-1234-5678', role: 'SELLER' },
-        ['json.seller'],
+        ['body.seller'],
       ],
       [
         {
@@ -117,11 +117,11 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
           role: 'SELLER',
           seller: { businessNumber: '220-81-62518', companyName: '상회', representative: '김대표' },
         },
-        ['json.seller.businessNumber'],
+        ['body.seller.businessNumber'],
       ],
       [
         { email: 'bad', password: 'x', name: '', phone: '1', role: 'X' },
-        ['json.email', 'json.name', 'json.phone', 'json.role'],
+        ['body.email', 'body.name', 'body.phone', 'body.role'],
       ],
     ];
     for (const [body, fields] of cases) {
@@ -150,7 +150,7 @@ describe('identity: accounts and tokens (MariaDB + Redis)', () => {
     );
     assert.deepEqual(
       login.errors!.map((e) => e.field),
-      ['json.email'],
+      ['body.email'],
     );
   });
 

@@ -197,7 +197,7 @@ describe('settlement API: sellers’ statements, the admin desk, running a week,
   test('running a week refuses what cannot be run, naming the field', async () => {
     const notMonday = await call('/admin/settlements/run', admin, { body: { weekStart: '2020-03-03' } });
     assert.equal(notMonday.status, 400);
-    assert.equal((notMonday.body.errors as Json[])[0]!.field, 'json.weekStart');
+    assert.equal((notMonday.body.errors as Json[])[0]!.field, 'body.weekStart');
     const both = await call('/admin/settlements/run', admin, {
       body: { weekStart: '2020-03-02', cutoff: '2020-03-11T00:00:00Z' },
     });

@@ -38,6 +38,9 @@ export function catalogAndInventory(infra: ContextInfra) {
   return {
     catalog: catalog.catalog,
     search: catalog.search,
+    /** The read model's projections: run them with test/support/read-model.ts. */
+    projections: catalog.projections,
+    closeCatalog: () => catalog.close(),
     inventory: inventory.inventory,
     waitlist: inventory.waitlist,
   };

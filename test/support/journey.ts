@@ -82,8 +82,21 @@ export async function openJourney(
     COURIER_SANDBOX_STEP_SECONDS: String((options.courierStepMs ?? 500) / 1000),
     ...options.workerEnv,
   };
+  const closeAllButWorker = async () => {
+    await server.close();
+    await gateways.close();
+    await pgServer.close();
+    await courierServer.close();
+    await app.close();
+    await env.teardown();
+  };
   let worker = await startWorkerProcess(workerEnv);
-  await worker.ready();
+  // A worker that cannot start must not leave the dev server and the app holding the test file open.
+  await worker.ready().catch(async (error: unknown) => {
+    await worker.stop().catch(() => undefined);
+    await closeAllButWorker();
+    throw error;
+  });
   const consumer = await signUpConsumer(app);
   const seller = await signUpSeller(app);
 
@@ -175,12 +188,7 @@ export async function openJourney(
     },
     async close() {
       await worker.stop();
-      await server.close();
-      await gateways.close();
-      await pgServer.close();
-      await courierServer.close();
-      await app.close();
-      await env.teardown();
+      await closeAllButWorker();
     },
   };
   return journey;

@@ -4,6 +4,7 @@ import {
   validateNotificationRequest,
   type NotificationRequest,
 } from '../../domain/notification/notification';
+import type { SellerAlert } from '../../domain/notification/seller-alert';
 
 /**
  * A worker on the `notification` queue standing in for the notification context in other
@@ -11,8 +12,10 @@ import {
  */
 export async function createNotificationRecorder(
   env: TestWorkflowEnvironment,
-): Promise<{ sent: NotificationRequest[]; worker: Worker; hold: HoldNotices }> {
+): Promise<{ sent: NotificationRequest[]; alerts: SellerAlert[]; worker: Worker; hold: HoldNotices }> {
   const sent: NotificationRequest[] = [];
+  /** Seller alerts, kept apart so the buyer's messages of an order read as before. */
+  const alerts: SellerAlert[] = [];
   const held = new Map<string, Promise<void>>();
   const hold: HoldNotices = (templateCode) => {
     let release!: () => void;
@@ -32,9 +35,14 @@ export async function createNotificationRecorder(
         sent.push(input);
         return { notificationId: `recorded-${sent.length}`, created: true };
       },
+      async sendSellerAlert(alert: SellerAlert) {
+        validateNotificationRequest({ ...alert, recipient: { userId: alert.sellerId } });
+        alerts.push(alert);
+        return { recipients: 1 };
+      },
     },
   });
-  return { sent, worker, hold };
+  return { sent, alerts, worker, hold };
 }
 
 /** Makes every send of a template wait (a stalled vendor or a dead notification worker) until released. */
@@ -48,7 +56,12 @@ export async function runContextWorker(
   env: TestWorkflowEnvironment,
   taskQueue: string,
   activities: object,
-): Promise<{ sent: NotificationRequest[]; hold: HoldNotices; stop(): Promise<void> }> {
+): Promise<{
+  sent: NotificationRequest[];
+  alerts: SellerAlert[];
+  hold: HoldNotices;
+  stop(): Promise<void>;
+}> {
   const recorder = await createNotificationRecorder(env);
   const worker = await Worker.create({
     connection: env.nativeConnection,
@@ -59,6 +72,7 @@ export async function runContextWorker(
   const runs = [worker.run(), recorder.worker.run()];
   return {
     sent: recorder.sent,
+    alerts: recorder.alerts,
     hold: recorder.hold,
     async stop() {
       worker.shutdown();

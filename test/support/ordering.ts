@@ -57,6 +57,7 @@ export function orderingServices(
   const ordering = createOrderingContext(infra, {
     catalog: catalogInventory.catalog.browsing,
     inventory: catalogInventory.inventory,
+    holds: catalogInventory.waitlist,
     points: options.points,
     placement: options.placement,
   });

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
 import type { NotificationRequest } from '../../domain/notification/notification';
+import type { SellerAlert } from '../../domain/notification/seller-alert';
 import type { PaymentMethod } from '../../domain/payment';
 import {
   openPaymentGateways,
@@ -40,6 +41,8 @@ export interface PaymentSandbox {
   baseUrl: string;
   metrics: Metrics;
   sent: NotificationRequest[];
+  /** Seller alerts the workflows sent (one per event and seller; the fan-out to managers is the activity's). */
+  sellerAlerts: SellerAlert[];
   /** Holds every send of a template until released (notification-recorder.ts). */
   holdNotices: HoldNotices;
   activities: PaymentActivities;
@@ -91,6 +94,7 @@ export async function openPaymentSandbox(
     baseUrl,
     metrics,
     sent: workers.sent,
+    sellerAlerts: workers.alerts,
     holdNotices: workers.hold,
     activities,
     async faults(knobs) {

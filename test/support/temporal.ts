@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyToJson } from './workflow-histories';
+import { ORDER_NUMBER_SEARCH_ATTRIBUTE } from '../../workflows/ordering/order-search-attributes';
 import { resolveBinary, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from '../../scripts/temporal-binaries';
 
 /**
@@ -55,6 +56,8 @@ export function createDevServerEnvironment(): Promise<TestWorkflowEnvironment> {
     server: {
       executable: { type: 'existing-path', path: resolveBinary(TEMPORAL_CLI, { install: false }) },
       ip: '127.0.0.1',
+      // As the launcher registers it; the time-skipping server supports no custom attribute.
+      searchAttributes: [ORDER_NUMBER_SEARCH_ATTRIBUTE],
       log: { format: 'json', level: 'error' },
     },
   });

@@ -124,6 +124,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     kv,
     request(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
+      // Tests read English problem texts unless they ask otherwise (the API's default is Korean).
+      if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-language'))
+        headers['accept-language'] = 'en';
       let body: string | undefined;
       if (init.body !== undefined) {
         body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);

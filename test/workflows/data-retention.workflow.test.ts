@@ -208,9 +208,11 @@ describe('dataRetentionWorkflow: orders after 5 years, notification logs after 9
   });
 
   test('the retention workers ensure a daily 04:00 Asia/Seoul schedule of this workflow', () => {
-    const [schedule, ...others] = schedulesServedBy([RETENTION_TASK_QUEUE]);
-    assert.equal(others.length, 0);
-    assert.equal(schedule?.scheduleId, DATA_RETENTION_SCHEDULE_ID);
+    // The same workers also run the KPI rollup (docs/kpis.md).
+    const schedule = schedulesServedBy([RETENTION_TASK_QUEUE]).find(
+      (s) => s.scheduleId === DATA_RETENTION_SCHEDULE_ID,
+    );
+    assert.ok(schedule, 'the retention schedule is among the retention workers’ schedules');
     assert.deepEqual(schedule?.spec, { calendars: [{ hour: 4, minute: 0 }], timezone: 'Asia/Seoul' });
     assert.equal(
       schedule?.action.type === 'startWorkflow' && schedule.action.workflowType,

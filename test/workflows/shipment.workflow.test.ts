@@ -21,7 +21,15 @@ import {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const TRACKER_CODE: Record<CourierName, string> = { CJ: '04', LOTTE: '08', HANJIN: '05' };
+const TRACKER_CODE: Record<CourierName, string> = {
+  CJ: '04',
+  LOTTE: '08',
+  HANJIN: '05',
+  EPOST: '01',
+  LOGEN: '06',
+  KDEXP: '23',
+  DAESIN: '22',
+};
 
 describe('shipmentWorkflow (time-skipping server, real MariaDB, the courier simulator as SweetTracker)', () => {
   let env: TestWorkflowEnvironment;

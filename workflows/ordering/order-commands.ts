@@ -12,6 +12,7 @@ import {
 } from './order-lifecycle.messages';
 import { steps } from './order-proxies';
 import { approveReturn, checkReturnLines } from './order-returns';
+import { alertBuyerCancelled, alertReturnRequested } from './order-seller-alerts';
 import { nowIso, refused, type OrderState } from './order-state';
 
 /**
@@ -37,7 +38,12 @@ export function handleOrderCommands(order: OrderState): void {
       }
       return order.exclusive(async () => {
         if (order.phase !== 'PAID') throw refused(`order ${input.orderNumber} can no longer be cancelled`);
-        await cancelPaid(order, request, `cancel:${request.sellerId ?? 'all'}`);
+        const key = `cancel:${request.sellerId ?? 'all'}`;
+        const open = order.allParts.filter((p) => p.status !== 'CANCELLED');
+        await cancelPaid(order, request, key);
+        if (request.actorId === input.userId)
+          for (const part of open)
+            if (part.status === 'CANCELLED') alertBuyerCancelled(order, part, request.reason, key);
         return order.answer();
       });
     },
@@ -112,6 +118,7 @@ export function handleOrderCommands(order: OrderState): void {
       });
       part.returnId = request.returnId;
       part.returnRequest = { reasonCode: request.reasonCode, lineIds: request.lineIds };
+      alertReturnRequested(order, part, request);
       return order.answer();
     }),
   );

@@ -5,6 +5,7 @@ import { itemSummary } from '../../domain/ordering/order-summary';
 import { ORDERING_TASK_QUEUE } from '../shared/task-queues';
 import { orderWorkflowId } from '../shared/workflow-ids';
 import type { OrderLifecycleInput } from './order-lifecycle.messages';
+import { ORDER_NUMBER_SEARCH_ATTRIBUTE } from './order-search-attributes';
 
 /** What OrderLifecycle is started with: ids, amounts and product names, never the address. */
 export function lifecycleInputOf(order: Order, now: Date): OrderLifecycleInput {
@@ -41,6 +42,8 @@ export function lifecycleInputOf(order: Order, now: Date): OrderLifecycleInput {
   };
 }
 
+const GRPC_UNIMPLEMENTED = 12;
+
 /** Starts `order:<id>` once: a second start (a replayed request, the sweep) finds the running one. */
 export class TemporalOrderLifecycleStarter {
   constructor(
@@ -49,12 +52,36 @@ export class TemporalOrderLifecycleStarter {
   ) {}
 
   async start(order: Order): Promise<void> {
-    await startOnce(this.temporal(), 'orderLifecycleWorkflow', {
+    const client = this.temporal();
+    await startOnce(client, 'orderLifecycleWorkflow', {
       workflowId: orderWorkflowId(order.id),
       taskQueue: ORDERING_TASK_QUEUE,
       args: [lifecycleInputOf(order, this.now())],
       workflowIdConflictPolicy: 'USE_EXISTING',
+      ...((await this.indexesOrderNumber(client))
+        ? { typedSearchAttributes: [{ key: ORDER_NUMBER_SEARCH_ATTRIBUTE, value: order.orderNumber }] }
+        : {}),
     });
+  }
+
+  /**
+   * Whether the namespace has the `OrderNumber` attribute: a start naming an unregistered one is
+   * refused, and the time-skipping test server supports none (it does not implement the look-up).
+   * A definite answer is kept; a failed look-up is asked again at the next start.
+   */
+  private indexed?: boolean;
+  private async indexesOrderNumber(client: Client): Promise<boolean> {
+    if (this.indexed !== undefined) return this.indexed;
+    try {
+      const { customAttributes } = await client.connection.operatorService.listSearchAttributes({
+        namespace: client.options.namespace,
+      });
+      this.indexed = ORDER_NUMBER_SEARCH_ATTRIBUTE.name in (customAttributes ?? {});
+    } catch (error) {
+      if ((error as { code?: number }).code === GRPC_UNIMPLEMENTED) this.indexed = false;
+      else return false;
+    }
+    return this.indexed;
   }
 
   async exists(orderId: string): Promise<boolean> {

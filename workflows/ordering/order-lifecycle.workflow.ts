@@ -19,6 +19,7 @@ import { orderPlacedNotice } from './order-notices';
 import { attemptInputOf, handlePaymentCommands, runPaymentPhase } from './order-payment-phase';
 import { followPart, startShipment } from './order-part-journey';
 import { steps } from './order-proxies';
+import { alertNewPaidOrder } from './order-seller-alerts';
 import { isTerminal, OrderState } from './order-state';
 
 export { AUTO_CONFIRM_AFTER_MS, SETTLEMENT_HOLD_MS } from './order-part-journey';
@@ -72,12 +73,14 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
       order.phase = 'PAID';
     });
     order.paymentSettled = true;
+    for (const part of order.allParts) alertNewPaidOrder(order, part);
     if (!offPath) await receipt;
     for (const part of order.allParts) if (!isTerminal(part.status)) startShipment(order, part);
     await Promise.all(order.allParts.map((part) => followPart(order, part)));
     await receipt;
     order.phase = 'ENDED';
     await condition(allHandlersFinished);
+    await Promise.all(order.alerts);
     return order.result();
   } catch (error) {
     if (isCancellation(error)) {

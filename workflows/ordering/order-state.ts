@@ -95,6 +95,8 @@ export class OrderState {
   balances: RefundBalances = { pg: 0, points: 0 };
   readonly refunds: Array<{ refundId: string; amount: number }> = [];
   readonly undos = new UndoStack<UndoScope>();
+  /** Seller alerts started off the order's path (order-seller-alerts.ts), awaited before the workflow ends. */
+  readonly alerts: Promise<void>[] = [];
   private busy = false;
 
   constructor(readonly input: OrderLifecycleInput) {

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { CourierName } from '../../domain/shipping/courier';
 import type { TrackingStatus } from '../../domain/shipping/shipment-status';
 import type { TrackingEvent } from '../../domain/shipping/tracking-event';
 
@@ -8,8 +9,8 @@ import type { TrackingEvent } from '../../domain/shipping/tracking-event';
  */
 export { SHIPPING_TASK_QUEUE } from '../shared/task-queues';
 
-/** Courier as the API names it; the tracker's code is CJ 04, LOTTE 08, HANJIN 05 (docs/vendors/sweettracker.md). */
-export type CourierName = 'CJ' | 'LOTTE' | 'HANJIN';
+/** Courier as the API names it (`domain/shipping/courier.ts` maps each to its tracker code). */
+export type { CourierName };
 
 export interface ShipmentInput {
   orderId: string;

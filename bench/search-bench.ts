@@ -1,0 +1,306 @@
+/**
+ * `npm run bench:search [-- 10000 100000]`: the product search as shoppers meet it, through HTTP, on
+ * this machine with the load generator on the same box. The shop runs as production does (the
+ * compiled build, an API process and a worker process, MariaDB at BENCH_DATABASE_URL — default
+ * mysql://root@127.0.0.1:3306/jangteo_bench_search, recreated —, Redis, a Temporal dev server).
+ * Products are written straight into the catalogue tables (the bench's seeding, with a progress
+ * bar); the worker's start-up backfill builds their read-model documents, which the API's search
+ * index tails. For each catalogue size it reports:
+ *   - uncached searches (distinct two-word queries) at saturation: searches/s, p50 / p95;
+ *   - a bare Hono route on the same machine at saturation, and the ratio of the two;
+ * and at the largest size:
+ *   - mixed traffic at 1,000 requests/s (40 % product detail, 30 % search, 15 % newest list,
+ *     10 % categories, 5 % two-word search): p50 / p95 / p99;
+ *   - freshness: a seller renames a product through the API; time until a search finds the new name.
+ * Targets (issue 16): ≥ 500 searches/s with p95 ≤ 150 ms; mixed p99 ≤ 100 ms; p95 at 100,000 within
+ * 2× of p95 at 10,000; a change searchable within 2 s (p95).
+ * BENCH_SECONDS (default 15) sets how long each load runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { createPool, type Pool } from 'mysql2/promise';
+import { uuidv7 } from '../platform/ids';
+import { progressBar } from '../scripts/progress-bar';
+import { freePort } from '../test/support/free-port';
+import { signUpSeller, type TestAccount } from '../test/support/identity';
+import { closedLoop, openLoop, type LoadResult } from './load-generator';
+import { overHttp } from './over-http';
+import {
+  BRANDS,
+  NOUNS,
+  PRODUCT_COLUMNS,
+  seedProduct,
+  STOCK_COLUMNS,
+  twoWordQuery,
+  VARIANT_COLUMNS,
+} from './search-catalog';
+import {
+  exited,
+  ms,
+  openTemporal,
+  percentile,
+  recreateDatabase,
+  shopRunner,
+  stop,
+  untilReady,
+} from './shop-processes';
+
+const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_search';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+const SIZES = sizes.length > 0 ? sizes : [10_000, 100_000];
+const SECONDS = Number(process.env.BENCH_SECONDS) || 15;
+const SELLERS = 12;
+
+const rows = (n: number, width: number) =>
+  Array.from({ length: n }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
+
+async function seedCategories(pool: Pool): Promise<string[]> {
+  const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  const ids: string[] = [];
+  const roots = ['디지털', '패션', '식품', '뷰티', '생활', '스포츠', '반려동물', '유아동'];
+  for (const [r, root] of roots.entries()) {
+    const rootId = uuidv7();
+    await pool.query(
+      'INSERT INTO categories (id, parent_id, name, path, depth, position, created_at) VALUES (?, NULL, ?, ?, 0, ?, ?)',
+      [rootId, root, `/${rootId}/`, r, now],
+    );
+    for (let c = 0; c < 5; c++) {
+      const childId = uuidv7();
+      await pool.query(
+        'INSERT INTO categories (id, parent_id, name, path, depth, position, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)',
+        [childId, rootId, `${root} ${c + 1}`, `/${rootId}/${childId}/`, c, now],
+      );
+      ids.push(childId);
+    }
+  }
+  return ids;
+}
+
+async function seedProducts(
+  pool: Pool,
+  from: number,
+  to: number,
+  sellerIds: string[],
+  categoryIds: string[],
+) {
+  const bar = progressBar(
+    `seeding products ${from.toLocaleString('en')}→${to.toLocaleString('en')}`,
+    to - from,
+  );
+  const batch = 1000;
+  for (let offset = from; offset < to; offset += batch) {
+    const products = Array.from({ length: Math.min(batch, to - offset) }, (_, i) =>
+      seedProduct(offset + i, sellerIds, categoryIds),
+    );
+    const variants = products.flatMap((p) => p.variantRows);
+    const stock = products.flatMap((p) => p.stockRows);
+    await pool.query(
+      `INSERT INTO products (${PRODUCT_COLUMNS}) VALUES ${rows(products.length, 17)}`,
+      products.flatMap((p) => p.productRow),
+    );
+    await pool.query(
+      `INSERT INTO product_variants (${VARIANT_COLUMNS}) VALUES ${rows(variants.length, 6)}`,
+      variants.flat(),
+    );
+    await pool.query(
+      `INSERT INTO stock_levels (${STOCK_COLUMNS}) VALUES ${rows(stock.length, 6)}`,
+      stock.flat(),
+    );
+    bar.update(offset + products.length - from);
+  }
+  bar.done();
+}
+
+interface SearchPage {
+  total: number;
+  items: { id: string; name: string; sellerName: string }[];
+}
+
+async function searchTotal(baseUrl: string, query = ''): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/v1/products?size=1${query}`);
+  return response.ok ? ((await response.json()) as SearchPage).total : -1;
+}
+
+/** Waits until the API's search answers every product: the backfill wrote the documents and the index took them in. */
+async function untilSearchable(baseUrl: string, expected: number): Promise<number> {
+  const started = performance.now();
+  const bar = progressBar('read model (searchable products)', expected);
+  for (;;) {
+    const total = await searchTotal(baseUrl);
+    bar.update(Math.max(0, total));
+    if (total >= expected) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  bar.done(expected);
+  return (performance.now() - started) / 1000;
+}
+
+/** Resident memory of a child process (Linux /proc), in MB. */
+const rssMb = (child: ChildProcess): string => {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+    return kb ? (Number(kb) / 1024).toFixed(0) : '?';
+  } catch {
+    return '?';
+  }
+};
+
+const line = (label: string, r: LoadResult) =>
+  `${label.padEnd(44)} ${Math.round(r.perSecond).toLocaleString('en').padStart(6)}/s  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  errors ${r.errors}`;
+
+async function main(): Promise<void> {
+  await recreateDatabase(BENCH_URL);
+  const redis = new Redis(REDIS_URL);
+  await redis.flushdb();
+  redis.disconnect();
+  const temporal = await openTemporal();
+  const port = await freePort();
+  const barePort = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    WORKER_HTTP_PORT: String(await freePort()),
+    PUBLIC_BASE_URL: baseUrl,
+    DATABASE_URL: BENCH_URL,
+    REDIS_URL,
+    TEMPORAL_ADDRESS: temporal.address,
+    RATE_LIMIT_SIGNUP: 'off',
+  };
+  const { run } = await shopRunner(env);
+  await exited(run('persistence/migrate.ts', ['up']));
+  let api = run('api/server.ts');
+  let worker: ChildProcess | undefined;
+  const pool = createPool({ uri: BENCH_URL, connectionLimit: 4 });
+  const report: string[] = [];
+  try {
+    await untilReady([api], [`${baseUrl}/readyz`]);
+    const http = overHttp(baseUrl);
+    const sellers: TestAccount[] = [];
+    for (let i = 0; i < SELLERS; i++)
+      sellers.push(
+        await signUpSeller(http, { companyName: `${BRANDS[i % BRANDS.length]}상회 ${i + 1}호점` }),
+      );
+    const categoryIds = await seedCategories(pool);
+    const sellerIds = sellers.map((s) => s.id);
+
+    let seeded = 0;
+    const searches: LoadResult[] = [];
+    for (const size of SIZES) {
+      if (worker) await stop(worker);
+      await seedProducts(pool, seeded, size, sellerIds, categoryIds);
+      seeded = size;
+      worker = run('workers/main.ts', ['all']);
+      const backfill = await untilSearchable(baseUrl, size);
+      report.push(
+        `${size.toLocaleString('en')} products: read model built and searchable in ${backfill.toFixed(1)} s; API process RSS ${rssMb(api)} MB`,
+      );
+      let q = size * 7;
+      const search = await closedLoop(baseUrl, {
+        connections: 16,
+        seconds: SECONDS,
+        next: () => `/api/v1/products?q=${encodeURIComponent(twoWordQuery(q++))}`,
+      });
+      searches.push(search);
+      report.push(line(`  uncached two-word searches (16 callers)`, search));
+      console.log(report.slice(-2).join('\n'));
+    }
+
+    // A restarted API loads the whole read model into its index before it answers.
+    await stop(api);
+    const restarted = performance.now();
+    api = run('api/server.ts');
+    await untilReady([api], [`${baseUrl}/readyz`]);
+    report.push(
+      `API restart with ${seeded.toLocaleString('en')} documents: ready (index loaded) in ${((performance.now() - restarted) / 1000).toFixed(1)} s, RSS ${rssMb(api)} MB`,
+    );
+
+    // Not part of the build: run from its source whatever the shop runs as.
+    const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-hono-server.ts'], {
+      env: { ...process.env, PORT: String(barePort) },
+      stdio: 'inherit',
+    });
+    await untilReady([bare], [`http://127.0.0.1:${barePort}/bare`]);
+    const floor = await closedLoop(`http://127.0.0.1:${barePort}`, {
+      connections: 16,
+      seconds: SECONDS,
+      next: () => '/bare',
+    });
+    await stop(bare);
+    const [first, last] = [searches[0]!, searches.at(-1)!];
+    report.push(
+      line('bare Hono route (16 callers), same machine', floor),
+      `search at ${SIZES.at(-1)!.toLocaleString('en')} ÷ bare route: ${((last.perSecond / floor.perSecond) * 100).toFixed(0)} % of the throughput, p95 ${(last.p95 / floor.p95).toFixed(1)}×`,
+      `search p95 at ${SIZES.at(-1)!.toLocaleString('en')} ÷ at ${SIZES[0]!.toLocaleString('en')}: ${(last.p95 / first.p95).toFixed(2)}×`,
+    );
+
+    const ids = (
+      (await pool.query('SELECT id FROM products ORDER BY RAND() LIMIT 2000')) as unknown as [
+        { id: string }[],
+      ]
+    )[0].map((r) => r.id);
+    const categories = (
+      (await pool.query('SELECT id FROM categories')) as unknown as [{ id: string }[]]
+    )[0].map((r) => r.id);
+    let n = 0;
+    const mixed = await openLoop(baseUrl, {
+      rate: 1000,
+      seconds: SECONDS,
+      next: (i) => {
+        const slot = i % 20;
+        if (slot < 8) return `/api/v1/products/${ids[i % ids.length]}`;
+        if (slot < 14)
+          return `/api/v1/products?q=${encodeURIComponent(NOUNS[n++ % NOUNS.length]!.split(' ')[0]!)}`;
+        if (slot < 17) return '/api/v1/products?sort=newest';
+        if (slot < 19) return `/api/v1/products?categoryId=${categories[i % categories.length]}`;
+        return `/api/v1/products?q=${encodeURIComponent(twoWordQuery(n++))}`;
+      },
+    });
+    report.push(line('mixed traffic at 1,000 requests/s', mixed));
+
+    report.push(await measureFreshness(baseUrl, sellers[0]!, pool));
+    console.log(`\n=== search bench (${new Date().toISOString()}) ===\n${report.join('\n')}`);
+  } finally {
+    await pool.end();
+    for (const child of [api, worker]) if (child) await stop(child);
+    await temporal.close();
+  }
+}
+
+/** A seller renames products through the API; how long until a search by the new name finds each. */
+async function measureFreshness(baseUrl: string, seller: TestAccount, pool: Pool): Promise<string> {
+  const [own] = (await pool.query('SELECT id, name FROM products WHERE seller_id = ? LIMIT 40', [
+    seller.id,
+  ])) as unknown as [{ id: string; name: string }[]];
+  const delays: number[] = [];
+  for (const [i, product] of own.entries()) {
+    const marker = `신상품${uuidv7()
+      .slice(-8)
+      .replace(/[^a-z0-9]/g, '')}${i}`;
+    const written = performance.now();
+    const response = await fetch(`${baseUrl}/api/v1/seller/products/${product.id}`, {
+      method: 'PATCH',
+      headers: { ...seller.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `${marker} ${product.name}`.slice(0, 100) }),
+    });
+    if (!response.ok) throw new Error(`rename answered ${response.status}: ${await response.text()}`);
+    while ((await searchTotal(baseUrl, `&q=${encodeURIComponent(marker)}`)) < 1) {
+      if (performance.now() - written > 30_000) throw new Error(`${marker} not searchable within 30 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    delays.push(performance.now() - written);
+  }
+  return `freshness (rename → found by search, ${delays.length} products): p50 ${ms(percentile(delays, 50))}, p95 ${ms(percentile(delays, 95))}, max ${ms(Math.max(...delays))}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
