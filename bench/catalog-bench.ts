@@ -8,7 +8,6 @@
  *   - reservations per second on one hot SKU (guarded statement, one transaction each).
  * Targets (issue 4): search p95 < 200 ms at 100k products, detail p95 < 50 ms warm, ≥ 1,000 hot-SKU reservations/s.
  */
-import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { composeApp } from '../api/compose-app';
 import { searchTextOf } from '../domain/catalog/product';
@@ -26,6 +25,7 @@ import type { Infrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
 import { createMetrics } from '../platform/observability/metrics';
 import type { TemporalClientHandle } from '../platform/temporal/temporal-client';
+import { ms, percentile, recreateDatabase } from './shop-processes';
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/0';
@@ -92,22 +92,6 @@ const phrases = [
   'limited edition',
   '세일 중',
 ];
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-async function recreate(url: string) {
-  const server = new URL(url);
-  const name = server.pathname.slice(1);
-  server.pathname = '/';
-  const connection = await createConnection(server.toString());
-  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await connection.end();
-}
 
 async function generate(dataSource: DataSource, count: number, categories: string[], start: number) {
   const batch = 1000;
@@ -332,7 +316,7 @@ async function measureHotSku(seconds = 5, concurrency = Number(process.env.BENCH
 }
 
 async function main() {
-  await recreate(BENCH_URL);
+  await recreateDatabase(BENCH_URL);
   const dataSource = await createDataSource(
     { kind: 'mariadb', url: BENCH_URL },
     { poolSize: 10 },

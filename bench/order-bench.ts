@@ -21,27 +21,16 @@
 import os from 'node:os';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { Redis } from 'ioredis';
 import { createPool } from 'mysql2/promise';
 import { uuidv7 } from '../platform/ids';
 import { createPaidWatcher } from './paid-watcher';
 import { cpuPerUnit, cpuSecondsOf, type ProcessMatchers } from './process-cpu';
 import { createPgSimulator } from '../simulators/pg/pg.simulator';
 import { useTossWindow } from '../simulators/pg/toss/toss-sandbox-buyer';
-import { freePort } from '../test/support/free-port';
 import { signUpConsumer, signUpSeller, type TestAccount } from '../test/support/identity';
 import { address, cardPayment, createProduct } from '../test/support/ordering';
 import { overHttp } from './over-http';
-import {
-  exited,
-  ms,
-  openTemporal,
-  percentile,
-  recreateDatabase,
-  shopRunner,
-  stop,
-  untilReady,
-} from './shop-processes';
+import { exited, ms, percentile, prepareShop, shopRunner, stop, untilReady } from './shop-processes';
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_orders';
 /** A Redis database of the bench's own, emptied first (sessions and sign-in throttles of earlier runs gone). */
@@ -54,29 +43,11 @@ const [ORDERS = 600, CONCURRENCY = 16] = process.argv
 const RATE = Number(process.env.BENCH_RATE) || undefined;
 
 async function main(): Promise<void> {
-  await recreateDatabase(BENCH_URL);
-  const redis = new Redis(REDIS_URL);
-  await redis.flushdb();
-  redis.disconnect();
-  const temporal = await openTemporal();
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { temporal, baseUrl, env } = await prepareShop(BENCH_URL, REDIS_URL);
   const pg = await createPgSimulator({
     toss: { webhookUrl: `${baseUrl}/api/v1/webhooks/payments/toss` },
   }).start();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    WORKER_HTTP_PORT: String(await freePort()),
-    PUBLIC_BASE_URL: baseUrl,
-    DATABASE_URL: BENCH_URL,
-    REDIS_URL,
-    TEMPORAL_ADDRESS: temporal.address,
-    PG_SIMULATOR_URL: pg.url,
-  };
-  const { run } = await shopRunner(env);
+  const { run } = await shopRunner({ ...env, PG_SIMULATOR_URL: pg.url });
   // The production shape by default (an API process and a worker process); BENCH_MODE=embedded runs `npm start`'s one process.
   const embedded = process.env.BENCH_MODE === 'embedded';
   if (!embedded) await exited(run('persistence/migrate.ts', ['up']));

@@ -18,7 +18,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { createPool, type Pool } from 'mysql2/promise';
 import { uuidv7 } from '../platform/ids';
 import { progressBar } from '../scripts/progress-bar';
@@ -35,16 +34,7 @@ import {
   twoWordQuery,
   VARIANT_COLUMNS,
 } from './search-catalog';
-import {
-  exited,
-  ms,
-  openTemporal,
-  percentile,
-  recreateDatabase,
-  shopRunner,
-  stop,
-  untilReady,
-} from './shop-processes';
+import { exited, ms, percentile, prepareShop, shopRunner, stop, untilReady } from './shop-processes';
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_search';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
@@ -154,27 +144,9 @@ const line = (label: string, r: LoadResult) =>
   `${label.padEnd(44)} ${Math.round(r.perSecond).toLocaleString('en').padStart(6)}/s  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  errors ${r.errors}`;
 
 async function main(): Promise<void> {
-  await recreateDatabase(BENCH_URL);
-  const redis = new Redis(REDIS_URL);
-  await redis.flushdb();
-  redis.disconnect();
-  const temporal = await openTemporal();
-  const port = await freePort();
+  const { temporal, baseUrl, env } = await prepareShop(BENCH_URL, REDIS_URL);
   const barePort = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    WORKER_HTTP_PORT: String(await freePort()),
-    PUBLIC_BASE_URL: baseUrl,
-    DATABASE_URL: BENCH_URL,
-    REDIS_URL,
-    TEMPORAL_ADDRESS: temporal.address,
-    RATE_LIMIT_SIGNUP: 'off',
-  };
-  const { run } = await shopRunner(env);
+  const { run } = await shopRunner({ ...env, RATE_LIMIT_SIGNUP: 'off' });
   await exited(run('persistence/migrate.ts', ['up']));
   let api = run('api/server.ts');
   let worker: ChildProcess | undefined;

@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
+import { freePort } from '../test/support/free-port';
 
 /** What the benchmarks share: a fresh database, a Temporal, and the shop's processes started as production runs them. */
 
@@ -43,6 +45,32 @@ export async function openTemporal(): Promise<{ address: string; client: Client;
     },
   });
   return { address: server.address, client: server.client, close: () => server.teardown() };
+}
+
+/**
+ * What a bench's shop starts from: a recreated database, an emptied Redis database (sessions and
+ * sign-in throttles of earlier runs gone), a Temporal, ports, and the environment its processes share.
+ */
+export async function prepareShop(databaseUrl: string, redisUrl: string) {
+  await recreateDatabase(databaseUrl);
+  const redis = new Redis(redisUrl);
+  await redis.flushdb();
+  redis.disconnect();
+  const temporal = await openTemporal();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    WORKER_HTTP_PORT: String(await freePort()),
+    PUBLIC_BASE_URL: baseUrl,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+  };
+  return { temporal, baseUrl, env };
 }
 
 export interface ShopRunner {
