@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createAdmin, signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
-import { address, apiCall, cardPayment, createProduct } from '../support/ordering';
+import { address, apiCall, cardPayment, createProduct, deleteOrdersOf } from '../support/ordering';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -41,19 +41,7 @@ describe('shopper basics and admin look-ups (issue #19, points 7 and 8)', () => 
   });
 
   after(async () => {
-    for (const account of [buyer, other].filter(Boolean)) {
-      const ids = (await app.dataSource.query('SELECT id FROM orders WHERE user_id = ?', [account.id])) as {
-        id: string;
-      }[];
-      for (const { id } of ids) {
-        for (const table of ['order_history', 'order_lines', 'order_parts'])
-          await app.dataSource.query(`DELETE FROM ${table} WHERE order_id = ?`, [id]);
-        await app.dataSource.query('DELETE FROM stock_reservations WHERE reference = ?', [id]);
-      }
-      await app.dataSource.query('DELETE FROM orders WHERE user_id = ?', [account.id]);
-      await app.dataSource.query('DELETE FROM user_addresses WHERE user_id = ?', [account.id]);
-      await app.dataSource.query('DELETE FROM waitlist_entries WHERE user_id = ?', [account.id]);
-    }
+    await deleteOrdersOf(app.dataSource, [buyer, other], ['user_addresses', 'waitlist_entries']);
     await app?.close();
     await env?.teardown();
   });

@@ -11,7 +11,14 @@ import {
   signUpSeller,
   type TestAccount,
 } from '../support/identity';
-import { address, apiCall, cardPayment, createProduct, orderingServices } from '../support/ordering';
+import {
+  address,
+  apiCall,
+  cardPayment,
+  createProduct,
+  deleteOrdersOf,
+  orderingServices,
+} from '../support/ordering';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -41,18 +48,7 @@ describe('cart and order reads over HTTP', () => {
   });
 
   after(async () => {
-    for (const account of [consumer, otherConsumer]) {
-      const ids = (await app.dataSource.query('SELECT id FROM orders WHERE user_id = ?', [account.id])) as {
-        id: string;
-      }[];
-      for (const { id } of ids) {
-        for (const table of ['order_history', 'order_lines', 'order_parts'])
-          await app.dataSource.query(`DELETE FROM ${table} WHERE order_id = ?`, [id]);
-        await app.dataSource.query('DELETE FROM stock_reservations WHERE reference = ?', [id]);
-      }
-      await app.dataSource.query('DELETE FROM orders WHERE user_id = ?', [account.id]);
-      await app.dataSource.query('DELETE FROM cart_items WHERE user_id = ?', [account.id]);
-    }
+    await deleteOrdersOf(app.dataSource, [consumer, otherConsumer], ['cart_items']);
     await app.close();
     await env?.teardown();
   });

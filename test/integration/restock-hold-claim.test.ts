@@ -6,7 +6,7 @@ import { catalogAndInventory, testInfra } from '../support/contexts';
 import { until } from '../support/eventually';
 import { signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
 import { createInventoryWorker } from '../support/inventory-worker';
-import { address, apiCall, cardPayment, createProduct } from '../support/ordering';
+import { address, apiCall, cardPayment, createProduct, deleteOrdersOf } from '../support/ordering';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -35,19 +35,7 @@ describe('a restock hold is claimed through the API (issue #19, point 1)', () =>
   after(async () => {
     worker?.shutdown();
     await running;
-    for (const account of [holder, other].filter(Boolean)) {
-      const ids = (await app.dataSource.query('SELECT id FROM orders WHERE user_id = ?', [account.id])) as {
-        id: string;
-      }[];
-      for (const { id } of ids) {
-        for (const table of ['order_history', 'order_lines', 'order_parts'])
-          await app.dataSource.query(`DELETE FROM ${table} WHERE order_id = ?`, [id]);
-        await app.dataSource.query('DELETE FROM stock_reservations WHERE reference = ?', [id]);
-      }
-      await app.dataSource.query('DELETE FROM orders WHERE user_id = ?', [account.id]);
-      await app.dataSource.query('DELETE FROM cart_items WHERE user_id = ?', [account.id]);
-      await app.dataSource.query('DELETE FROM waitlist_entries WHERE user_id = ?', [account.id]);
-    }
+    await deleteOrdersOf(app.dataSource, [holder, other], ['cart_items', 'waitlist_entries']);
     await app?.close();
     await env?.teardown();
   });

@@ -94,3 +94,27 @@ export async function apiCall(
     body: (text ? JSON.parse(text) : null) as Json,
   };
 }
+
+/**
+ * Cleans up after a suite on the shared test database: the accounts' orders with their lines,
+ * parts, history and stock reservations, then their rows in `perUserTables` (cart, addresses…).
+ */
+export async function deleteOrdersOf(
+  dataSource: DataSource,
+  accounts: (TestAccount | undefined)[],
+  perUserTables: string[] = [],
+): Promise<void> {
+  for (const account of accounts) {
+    if (!account) continue;
+    const ids = (await dataSource.query('SELECT id FROM orders WHERE user_id = ?', [account.id])) as {
+      id: string;
+    }[];
+    for (const { id } of ids) {
+      for (const table of ['order_history', 'order_lines', 'order_parts'])
+        await dataSource.query(`DELETE FROM ${table} WHERE order_id = ?`, [id]);
+      await dataSource.query('DELETE FROM stock_reservations WHERE reference = ?', [id]);
+    }
+    for (const table of ['orders', ...perUserTables])
+      await dataSource.query(`DELETE FROM ${table} WHERE user_id = ?`, [account.id]);
+  }
+}

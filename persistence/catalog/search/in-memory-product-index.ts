@@ -7,13 +7,16 @@ import type {
   ProductSummary,
   SearchFacets,
 } from '../../../domain/catalog/search-query';
-import { BigramPostings, holds } from './bigram-postings';
+import { BigramPostings } from './bigram-postings';
 import { SlotColumns } from './slot-columns';
 import { SlotTexts } from './slot-texts';
 import { fieldsOf, indexProduct, wordsOfField, type IndexedProduct } from './indexed-product';
+import { CandidateFinder } from './candidate-finder';
 import { FacetCounter } from './search-facets';
-import { ascending, compareKeys, positionAfter, relevanceValue, sortValue } from './search-order';
-import { ANY_FORM, formsOf, NAME_MATCH, prepareTerm, termScore, type PreparedTerm } from './term-match';
+import { filterKeyOf, filterOf, NO_FILTER, type Filter } from './search-filter';
+import { ListOrders, type ListOrder } from './list-orders';
+import { ascending, compareKeys, positionAfter, relevanceValue } from './search-order';
+import { NAME_MATCH, prepareTerm, termScore } from './term-match';
 import { TypoVocabulary } from './typo-vocabulary';
 
 /** Matches of one keyword query, sorted, with their count and facets. */
@@ -23,15 +26,8 @@ interface MatchSet {
   facets: SearchFacets;
 }
 
-type ListOrder = 'newest' | 'price' | 'popular';
-type Filter = (slot: number) => boolean;
-
-const NO_FILTER = JSON.stringify([null, null, null, null]);
-
 /** Answers kept per distinct query until the index changes. */
 const MEMO_LIMIT = 500;
-/** More changes than this between two lists and an order is sorted afresh. */
-const FEW_CHANGES = 64;
 
 /**
  * The search engine of the read model when no Elasticsearch is configured: every listed product in
@@ -45,6 +41,7 @@ export class InMemoryProductIndex {
   private readonly slots = new Map<string, number>();
   private freeSlots: number[] = [];
   private readonly postings = new BigramPostings();
+  private readonly candidates = new CandidateFinder(this.postings);
   private readonly texts = new SlotTexts();
   private readonly columns = new SlotColumns();
   /** Count and facets of every listed product, kept up to date by each change. */
@@ -52,17 +49,9 @@ export class InMemoryProductIndex {
   private readonly vocabulary = new TypoVocabulary();
   /** Posting entries that no longer hold for their slot; the lists are rebuilt when they pile up. */
   private stalePostings = 0;
-  private orders: Partial<Record<ListOrder, Int32Array>> = {};
-  /** Slots changed since each order was sorted: moved to their new places at the next list. */
-  private readonly pending: Record<ListOrder, Set<number>> = {
-    newest: new Set(),
-    price: new Set(),
-    popular: new Set(),
-  };
+  private readonly orders = new ListOrders();
   private readonly memo = new Map<string, MatchSet>();
   private readonly listTotals = new Map<string, { total: number; facets: SearchFacets }>();
-  /** Scratch: the form bits of the first term's candidates, by slot (zero between searches). */
-  private formBits = new Uint32Array(0);
 
   get size(): number {
     return this.slots.size;
@@ -137,12 +126,7 @@ export class InMemoryProductIndex {
       return { items: [], nextCursor: null, total: 0, facets: new FacetCounter(this.columns).facets() };
     }
     const terms = [...new Set(query.terms.map((term) => term.replace(/\s+/g, '')).filter((t) => t !== ''))];
-    const filterKey = JSON.stringify([
-      query.categoryIds ? [...query.categoryIds].sort() : null,
-      query.sellerId ?? null,
-      query.minPrice ?? null,
-      query.maxPrice ?? null,
-    ]);
+    const filterKey = filterKeyOf(query);
     const filter = filterOf(query, this.columns, this.products);
     if (terms.length === 0) return this.listPage(query, filterKey, filter);
     const key = JSON.stringify([terms, query.sort, filterKey]);
@@ -200,43 +184,11 @@ export class InMemoryProductIndex {
   }
 
   private match(terms: string[], filter: Filter, sort: ProductSort): MatchSet {
-    const prepared = terms
-      .map((text) => prepareTerm(text, this.vocabulary))
-      .map((term) => ({ term, forms: this.formPieces(term) }))
-      .sort((a, b) => this.estimate(a.forms) - this.estimate(b.forms));
-    // Candidates: every slot whose postings hold all pieces of some form of every term, with a
-    // bit per form it may match as; then each is verified and scored on its texts.
-    const first = this.union(prepared[0]!.forms);
-    let slots = first.slots;
-    const masks: Uint32Array[] = [first.masks];
-    for (let t = 1; t < prepared.length && slots.length > 0; t++) {
-      const lists = prepared[t]!.forms.map((pieces) =>
-        pieces === null ? null : pieces.map((piece) => this.postings.lookup(piece)),
-      );
-      const mask = new Uint32Array(slots.length);
-      let kept = 0;
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i]!;
-        let bits = 0;
-        for (let f = 0; f < lists.length; f++) {
-          const needed = lists[f]!;
-          // Holding the term itself, the document may hold its other forms too: scoring checks them.
-          if (f > 0 && bits === 1) {
-            bits = ANY_FORM;
-            break;
-          }
-          let all = true;
-          if (needed !== null) for (let p = 0; p < needed.length && all; p++) all = holds(needed[p]!, slot);
-          if (all) bits |= 1 << f;
-        }
-        if (bits === 0) continue;
-        slots[kept] = slot;
-        for (const earlier of masks) earlier[kept] = earlier[i]!;
-        mask[kept++] = bits;
-      }
-      slots = slots.subarray(0, kept);
-      masks.push(mask);
-    }
+    const prepared = this.candidates.prepare(
+      terms.map((text) => prepareTerm(text, this.vocabulary)),
+      this.products.length,
+    );
+    const { slots, masks } = this.candidates.find(prepared, this.products.length);
     const values = new Float64Array(slots.length);
     const facets = new FacetCounter(this.columns);
     let matched = 0;
@@ -271,59 +223,6 @@ export class InMemoryProductIndex {
     return { slots: slots.slice(0, matched), values: values.slice(0, matched), facets: facets.facets() };
   }
 
-  /** For each form of a term, its distinct pieces; null when a text is one character (no piece). */
-  private formPieces(term: PreparedTerm): (string[] | null)[] {
-    const forms = term.choseong ? [[term.text]] : formsOf(term);
-    return forms.map((parts) => {
-      const pieces = new Set<string>();
-      for (const part of parts) {
-        if (part.length < 2) return null;
-        for (const piece of bigrams(part)) pieces.add(piece);
-      }
-      return [...pieces].sort((a, b) => this.postings.count(a) - this.postings.count(b));
-    });
-  }
-
-  /** How many candidates the forms list, at most (the term with the fewest is matched first). */
-  private estimate(forms: (string[] | null)[]): number {
-    let count = 0;
-    for (const pieces of forms)
-      count += pieces === null ? this.products.length : this.postings.count(pieces[0]!);
-    return count;
-  }
-
-  /**
-   * The slots whose postings hold every piece of at least one form, ascending,
-   * with a bit per such form.
-   */
-  private union(forms: (string[] | null)[]): { slots: Int32Array; masks: Uint32Array } {
-    if (this.formBits.length < this.products.length)
-      this.formBits = new Uint32Array(this.products.length * 2);
-    const bits = this.formBits;
-    const found: number[] = [];
-    forms.forEach((pieces, f) => {
-      const rarest = pieces === null ? null : this.postings.get(pieces[0]!);
-      const others = pieces === null ? [] : pieces.slice(1).map((piece) => this.postings.lookup(piece));
-      const length = rarest === null ? this.products.length : rarest.length;
-      for (let i = 0; i < length; i++) {
-        const slot = rarest === null ? i : rarest[i]!;
-        let all = true;
-        for (let p = 0; p < others.length && all; p++) all = holds(others[p]!, slot);
-        if (!all) continue;
-        if (bits[slot] === 0) found.push(slot);
-        bits[slot] = bits[slot]! | (1 << f);
-      }
-    });
-    const slots = Int32Array.from(found);
-    if (forms.length > 1) slots.sort();
-    const masks = new Uint32Array(slots.length);
-    for (let i = 0; i < slots.length; i++) {
-      masks[i] = bits[slots[i]!]!;
-      bits[slots[i]!] = 0;
-    }
-    return { slots, masks };
-  }
-
   /** The sort key of a slot (for relevance, the score folded with the creation time). */
   private valueOf(slot: number, sort: ProductSort, score: number): number {
     const { createdAt, price, popularity } = this.columns;
@@ -345,23 +244,23 @@ export class InMemoryProductIndex {
     const sort: ProductSort = query.sort === 'relevance' ? 'newest' : query.sort;
     const order = this.order(sort === 'newest' ? 'newest' : sort === 'popular' ? 'popular' : 'price');
     const backwards = sort === 'price_desc';
-    const at = (i: number) => this.products[order[backwards ? order.length - 1 - i : i]!]!;
+    const slotAt = (i: number) => order[backwards ? order.length - 1 - i : i]!;
     const start = query.after
       ? positionAfter(sort, query.after, order.length, (i) => ({
-          value: sortValue(at(i), sort, 0),
-          id: at(i).summary.id,
+          value: this.valueOf(slotAt(i), sort, 0),
+          id: this.columns.ids[slotAt(i)]!,
         }))
       : 0;
     const items: ProductSummary[] = [];
     let more = false;
     for (let i = start; i < order.length; i++) {
-      const product = at(i);
-      if (!filter(order[backwards ? order.length - 1 - i : i]!)) continue;
+      const slot = slotAt(i);
+      if (!filter(slot)) continue;
       if (items.length === query.limit) {
         more = true;
         break;
       }
-      items.push(copy(product.summary));
+      items.push(copy(this.products[slot]!.summary));
     }
     let counted = this.listTotals.get(filterKey);
     if (!counted && filterKey === NO_FILTER) {
@@ -387,7 +286,7 @@ export class InMemoryProductIndex {
         more && last
           ? {
               sort: query.sort,
-              value: sortValue(this.products[this.slots.get(last.id)!]!, sort, 0),
+              value: this.valueOf(this.slots.get(last.id)!, sort, 0),
               id: last.id,
             }
           : null,
@@ -396,47 +295,12 @@ export class InMemoryProductIndex {
     };
   }
 
-  /** Listed products in one order (price ascending; walked backwards for price_desc). */
   private order(name: ListOrder): Int32Array {
-    const sort: ProductSort = name === 'price' ? 'price_asc' : name;
-    const cached = this.orders[name];
-    const pending = this.pending[name];
-    if (cached && pending.size === 0) return cached;
-    const listed = this.columns.listed;
-    let order: Int32Array;
-    if (cached && pending.size <= FEW_CHANGES) {
-      // A few changes: each changed slot leaves its old place and is put back where it now belongs.
-      order = cached;
-      for (const slot of pending) {
-        const old = order.indexOf(slot);
-        if (old >= 0) {
-          const next = new Int32Array(order.length - 1);
-          next.set(order.subarray(0, old));
-          next.set(order.subarray(old + 1), old);
-          order = next;
-        }
-        if (listed[slot] !== 1) continue;
-        let low = 0;
-        let high = order.length;
-        while (low < high) {
-          const mid = (low + high) >> 1;
-          if (this.compareSlots(sort, order[mid]!, slot) < 0) low = mid + 1;
-          else high = mid;
-        }
-        const next = new Int32Array(order.length + 1);
-        next.set(order.subarray(0, low));
-        next[low] = slot;
-        next.set(order.subarray(low), low + 1);
-        order = next;
-      }
-    } else {
-      const slots: number[] = [];
-      for (let slot = 0; slot < this.products.length; slot++) if (listed[slot] === 1) slots.push(slot);
-      order = Int32Array.from(slots).sort((a, b) => this.compareSlots(sort, a, b));
-    }
-    pending.clear();
-    this.orders[name] = order;
-    return order;
+    return this.orders.get(name, {
+      slotCount: this.products.length,
+      listed: this.columns.listed,
+      compare: (sort, a, b) => this.compareSlots(sort, a, b),
+    });
   }
 
   /** Negative when slot a comes first in the sort's order (by value, then id). */
@@ -446,11 +310,7 @@ export class InMemoryProductIndex {
   }
 
   private changed(slot?: number): void {
-    for (const name of ['newest', 'price', 'popular'] as const) {
-      if (slot === undefined) this.orders[name] = undefined;
-      if (this.orders[name]) this.pending[name].add(slot!);
-      else this.pending[name].clear();
-    }
+    this.orders.changed(slot);
     this.memo.clear();
     this.listTotals.clear();
     if (this.stalePostings > Math.max(100_000, this.postings.size / 2)) this.rebuildPostings();
@@ -475,30 +335,6 @@ function wordsOf(product: IndexedProduct): Set<string> {
   const words = new Set<string>();
   for (const field of fieldsOf(product)) for (const word of wordsOfField(field)) words.add(word);
   return words;
-}
-
-function filterOf(
-  query: ProductSearchQuery,
-  columns: SlotColumns,
-  products: (IndexedProduct | undefined)[],
-): Filter {
-  const { listed, price, seller, category } = columns;
-  const { sellerId, minPrice, maxPrice } = query;
-  const sellerNumber = sellerId === undefined ? undefined : (columns.sellerNumber(sellerId) ?? -1);
-  const categories = query.categoryIds ? new Set(query.categoryIds) : null;
-  const categoryNumbers = categories
-    ? new Set([...categories].map((id) => columns.categoryNumber(id)))
-    : null;
-  const low = minPrice ?? -Infinity;
-  const high = maxPrice ?? Infinity;
-  return (slot) => {
-    if (listed[slot] !== 1) return false;
-    if (sellerNumber !== undefined && seller[slot] !== sellerNumber) return false;
-    if (price[slot]! < low || price[slot]! > high) return false;
-    if (categoryNumbers && !categoryNumbers.has(category[slot]!))
-      return products[slot]!.categoryPathIds.some((id) => categories!.has(id));
-    return true;
-  };
 }
 
 function remember<T>(memo: Map<string, T>, key: string, value: T): void {

@@ -1,5 +1,4 @@
 import type { ProductSort, SearchCursor } from '../../../domain/catalog/search-query';
-import type { IndexedProduct } from './indexed-product';
 
 /**
  * The relevance score is folded with the creation time into one number, so the keyset cursor
@@ -9,20 +8,6 @@ import type { IndexedProduct } from './indexed-product';
 const SCORE_UNIT = 2 ** 42;
 
 export const relevanceValue = (score: number, createdAt: number): number => score * SCORE_UNIT + createdAt;
-
-export function sortValue(product: IndexedProduct, sort: ProductSort, score: number): number {
-  switch (sort) {
-    case 'relevance':
-      return relevanceValue(score, product.createdAt);
-    case 'newest':
-      return product.createdAt;
-    case 'price_asc':
-    case 'price_desc':
-      return product.summary.price;
-    case 'popular':
-      return product.summary.popularity;
-  }
-}
 
 /** Every sort is by value then id, both descending, except price_asc (both ascending). */
 export const ascending = (sort: ProductSort): boolean => sort === 'price_asc';
