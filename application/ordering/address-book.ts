@@ -36,6 +36,7 @@ export class AddressBookService {
   async add(userId: string, body: Record<string, unknown>): Promise<SavedAddress> {
     const input = readSavedAddress(body);
     return this.deps.transactions.run(async (tx) => {
+      await this.deps.store.lockBook(userId, tx);
       const existing = await this.deps.store.list(userId, tx);
       if (existing.length >= MAX_SAVED_ADDRESSES) throw addressBookFull();
       const now = this.deps.now();

@@ -146,6 +146,8 @@ export interface OrderRepository {
  * replaces; `makeDefault` clears every other default of the user in the same transaction.
  */
 export interface AddressBookStore {
+  /** Serialises changes to one user's book until the transaction ends (two adds cannot both pass the limit). */
+  lockBook(userId: string, tx: Transaction): Promise<void>;
   list(userId: string, tx?: Transaction): Promise<SavedAddress[]>;
   find(userId: string, addressId: string, tx?: Transaction): Promise<SavedAddress | null>;
   save(address: SavedAddress, tx: Transaction): Promise<void>;

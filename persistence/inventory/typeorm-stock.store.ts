@@ -64,7 +64,10 @@ export class TypeOrmStockStore implements StockStore {
     if (productIds.length === 0) return [];
     const rows = await select<{ product_id: string; best: number | string | null }>(
       managerOf(this.dataSource, tx),
-      `SELECT product_id, MAX(on_hand - reserved) AS best FROM stock_levels WHERE product_id IN (${placeholders(productIds.length)}) GROUP BY product_id`,
+      // A retired variant's units are not for sale: only active variants make a product ON_SALE.
+      `SELECT s.product_id, MAX(s.on_hand - s.reserved) AS best FROM stock_levels s
+         JOIN product_variants v ON v.id = s.variant_id AND v.active = 1
+       WHERE s.product_id IN (${placeholders(productIds.length)}) GROUP BY s.product_id`,
       productIds,
     );
     const best = new Map(rows.map((row) => [row.product_id, Number(row.best ?? 0)]));

@@ -34,6 +34,13 @@ export class TypeOrmAddressBookStore implements AddressBookStore {
     private readonly cipher: PiiCipher,
   ) {}
 
+  async lockBook(userId: string, tx: Transaction): Promise<void> {
+    const manager = managerOf(this.dataSource, tx);
+    // SQLite has one writer at a time already; MariaDB locks the owner's row.
+    if (manager.connection.options.type === 'better-sqlite3') return;
+    await select(manager, 'SELECT id FROM users WHERE id = ? FOR UPDATE', [userId]);
+  }
+
   async list(userId: string, tx?: Transaction): Promise<SavedAddress[]> {
     const rows = await select<AddressRow>(
       managerOf(this.dataSource, tx),

@@ -176,6 +176,21 @@ describe('catalogue management (issue #19, point 4)', () => {
     assert.equal(badCursor.body.errors?.[0]?.field, 'query.cursor');
   });
 
+  test('retiring the only variant with stock leaves the product sold out', async () => {
+    const product = await newProduct(seller, `${marker} 양말`, {}, [
+      { options: { 사이즈: 'S' }, stock: 0 },
+      { options: { 사이즈: 'L' }, stock: 5 },
+    ]);
+    const large = product.variants.find((v: Json) => v.options['사이즈'] === 'L');
+    assert.equal((await call(`/products/${product.id}`, buyer)).body.status, 'ON_SALE');
+    const removed = await call(`/seller/products/${product.id}/variants/${large.id}`, seller, {
+      method: 'DELETE',
+    });
+    assert.equal(removed.status, 200, JSON.stringify(removed.body));
+    assert.equal(removed.body.status, 'SOLD_OUT', 'the retired variant’s 5 units are not for sale');
+    assert.equal((await call(`/products/${product.id}`, buyer)).body.status, 'SOLD_OUT');
+  });
+
   test('a variant added after listing is orderable and searchable; a removed one leaves sale but stays in past orders', async () => {
     const colour = `${marker}라임`;
     const product = await newProduct(seller, `${marker} 후드티`);

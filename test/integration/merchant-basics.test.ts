@@ -113,6 +113,22 @@ describe('shopper basics and admin look-ups (issue #19, points 7 and 8)', () => 
     assert.equal((await call('/me/addresses', seller)).status, 403);
   });
 
+  test('twelve addresses saved at once into an empty book: ten are kept, two refused as full', async () => {
+    const racer = await signUpConsumer(app);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => call('/me/addresses', racer, { body: saved(`동시${i}`) })),
+      );
+      const statuses = answers.map((a) => a.status).sort();
+      assert.deepEqual(statuses, [...Array(10).fill(201), 422, 422]);
+      const book = await call('/me/addresses', racer);
+      assert.equal(book.body.items.length, 10);
+      assert.equal(book.body.items.filter((a: Json) => a.isDefault).length, 1, 'exactly one default');
+    } finally {
+      await deleteOrdersOf(app.dataSource, [racer], ['user_addresses']);
+    }
+  });
+
   test('an order placed with addressId carries the delivery memo to the buyer, the seller and the admins', async () => {
     const product = await createProduct(app, seller, { price: 9_000, stocks: [5] });
     const variantId = product.variantIds[0]!;
