@@ -23,10 +23,12 @@ ENV npm_config_nodedir=/usr/local \
 COPY package.json package-lock.json .npmrc ./
 RUN --mount=type=cache,target=/root/.npm npm ci
 
-# ---- build: TypeScript to dist/ plus the prebuilt Temporal workflow bundle (dist/workflow-bundle.js) ----
+# ---- build: TypeScript to dist/, the prebuilt Temporal workflow bundle (dist/workflow-bundle.js), the web console (console/dist) ----
 FROM deps AS build
 COPY . .
 RUN npm run build \
+  && npm run console:build \
+  && test -f console/dist/index.html \
   && test -f dist/api/server.js \
   && test -f dist/workers/main.js \
   && test -f dist/persistence/migrate.js \
@@ -48,6 +50,8 @@ WORKDIR /app
 # Files stay owned by root (read-only for the app); only var/ is writable by the app user.
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The web console, served by the api role at /console (api/system/console.routes.ts looks beside dist/).
+COPY --from=build /app/console/dist ./console/dist
 COPY package.json ./
 COPY --chmod=0755 docker/entrypoint.sh ./docker/entrypoint.sh
 RUN mkdir -p /app/var && chown node:node /app/var

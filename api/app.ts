@@ -12,6 +12,7 @@ import { requestContext } from './middleware/request-context';
 import { traceRoute } from './middleware/trace-route';
 import { problem } from './problem';
 import { createRouter } from './router';
+import { createConsoleRoutes } from './system/console.routes';
 import { createDocsRoutes } from './system/docs.routes';
 import { createHealthRoutes, createLivenessRoutes } from './system/health.routes';
 import { createMetricsRoutes } from './system/metrics.routes';
@@ -82,5 +83,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     },
   });
   app.route('/', createDocsRoutes(OPENAPI_PATH));
+  app.route('/', createConsoleRoutes());
   return app;
 }

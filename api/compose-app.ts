@@ -7,6 +7,7 @@ import {
   type AbuseSettings,
   type ChatSettings,
   type ContextInfra,
+  type TemporalUiLink,
 } from '../contexts/context-infra';
 import type { ElasticsearchWiring } from '../contexts/catalog.context';
 import { createContexts, type Contexts } from '../contexts/create-contexts';
@@ -51,6 +52,8 @@ export interface ApiRuntime {
   couriers?: CourierVendorConfig;
   /** PAYMENT_RESULT_URL: the front-end page the browser lands on after the PG window. */
   paymentResultUrl?: string;
+  /** The Temporal UI admins are linked to from an order (TEMPORAL_UI_URL); absent: no link. */
+  temporalUi?: TemporalUiLink;
   /** Rate limits, sign-in locks and the proxies in front (config/abuse-limits.ts). Absent: the defaults. */
   abuse?: AbuseSettings;
   /** /readyz and /metrics only on `ops` (production serves it on OPS_PORT); absent: on the public app too. */
@@ -87,6 +90,7 @@ export function apiContextInfra(
     ...contextInfra({ ...runtime, vendors }),
     api: {
       paymentResultUrl: runtime.paymentResultUrl,
+      temporalUi: runtime.temporalUi,
       abuse: runtime.abuse,
       chat: runtime.chat,
       pubSub: runtime.pubSub,

@@ -118,6 +118,8 @@ export interface HttpRoleConfig {
   publicBaseUrl: string;
   /** PAYMENT_RESULT_URL (absent: `<public>/api/v1/payments/result`). */
   paymentResultUrl?: string;
+  /** TEMPORAL_UI_URL: the admin console links orders to their workflows there (absent: no link). */
+  temporalUiUrl?: string;
   /** CORS_ORIGINS: browser origins allowed to call the API (none by default). */
   corsOrigins: string[];
   chat: ChatConfig;
@@ -139,6 +141,7 @@ export function httpRoleConfig(
     port: parsed.PORT,
     publicBaseUrl: parsed.PUBLIC_BASE_URL ?? `http://localhost:${parsed.PORT}`,
     paymentResultUrl: parsed.PAYMENT_RESULT_URL,
+    temporalUiUrl: parsed.TEMPORAL_UI_URL,
     corsOrigins: parsed.CORS_ORIGINS,
     chat: chatConfig(parsed),
     abuse: abuseConfig(parsed),

@@ -43,6 +43,8 @@ export const httpSection = {
   PUBLIC_BASE_URL: url(['http', 'https']).optional(),
   /** The shop front-end's page for the buyer after the PG window; default the API's own result page. */
   PAYMENT_RESULT_URL: url(['http', 'https']).optional(),
+  /** The Temporal UI operators open (admin console links to an order's workflows); embedded: its dev server's. */
+  TEMPORAL_UI_URL: url(['http', 'https']).optional(),
   /** Comma-separated browser origins allowed by CORS (e.g. https://shop.example); none by default. */
   CORS_ORIGINS: z
     .string()

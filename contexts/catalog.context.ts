@@ -79,6 +79,7 @@ export function createCatalogContext(
   // The default search reads the read-model table through the replica route (docs/catalog.md#the-default-search).
   const tailed = new TailedProductSearch(infra.reads, {
     onError: (error) => logger.error({ err: error }, 'tailing the product read model failed'),
+    onWarmedUp: (report) => logger.info(report, 'search match lists of the common words built'),
   });
   const search = deps.search ?? deps.elasticsearch?.search ?? tailed;
   const engine = deps.elasticsearch && !deps.search ? 'elasticsearch' : 'memory';

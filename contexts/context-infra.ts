@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Client } from '@temporalio/client';
+import type { TemporalUiLink } from '../api/ordering/temporal-ui-link';
 import type { DataSource } from 'typeorm';
 import type { AppEnv } from '../api/app-env';
 import type { LiveSockets } from '../api/live-sockets';
@@ -62,6 +63,8 @@ export interface ContextInfra {
 export interface ApiSettings {
   /** PAYMENT_RESULT_URL: where the browser lands after the PG window; default the server's own result page. */
   paymentResultUrl?: string;
+  /** TEMPORAL_UI_URL and the namespace: links from admin order views to their workflows; absent: no link. */
+  temporalUi?: TemporalUiLink;
   /** CHAT_* settings; absent: the defaults (1 h reminder, 30 messages a minute). */
   chat?: ChatSettings;
   /** Live fan-out between API processes; absent: in memory, this process only. */
@@ -73,6 +76,8 @@ export interface ApiSettings {
   /** RATE_LIMIT_*, LOGIN_* and TRUSTED_PROXY_HOPS; absent: the defaults and the socket's peer. */
   abuse?: AbuseSettings;
 }
+
+export type { TemporalUiLink };
 
 export interface AbuseSettings {
   limits: AbuseLimits;

@@ -1,4 +1,5 @@
 import { createAdminUserRoutes } from '../api/identity/admin-users.routes';
+import { SuspensionsService } from '../application/identity/suspensions';
 import { createAuthRoutes } from '../api/identity/auth.routes';
 import { createMeRoutes } from '../api/identity/me.routes';
 import { createSellerRoutes } from '../api/identity/sellers.routes';
@@ -88,6 +89,7 @@ export function createIdentityContext(infra: ContextInfra, deps: IdentityContext
       createSellerRoutes({ sellers, authenticate }),
       createAdminUserRoutes({
         accounts,
+        suspensions: new SuspensionsService(identityDeps),
         users: identityDeps.users,
         authenticate,
         sellersSharingBusinessNumber: () => sellers.sellersSharingBusinessNumber(),

@@ -1,9 +1,11 @@
 import { createNotificationActivities } from '../activities/notification/notification.activities';
 import { createSellerAlertActivities } from '../activities/notification/seller-alerts.activities';
+import { createSellerDigestActivities } from '../activities/notification/seller-digest.activities';
 import { NotificationWebhooks } from '../api/notification/notification-webhooks';
 import { createNotificationRoutes } from '../api/notification/notification.routes';
 import type { AccountNotices, IdentityDeps } from '../application/identity/identity-deps';
 import { NotificationPersonalDataEraser } from '../application/notification/erase-notification-personal-data';
+import { SellerDigests } from '../application/notification/send-seller-digests';
 import { formatSeoulDateTime } from '../domain/notification/notification-format';
 import {
   notificationWorkflowId,
@@ -13,7 +15,9 @@ import {
 } from '../domain/notification';
 import { parseNhnWebhook, verifyNhnWebhookSignature } from '../integrations/notification/nhn-webhook';
 import { parseSendGridEvents, verifySendGridWebhook } from '../integrations/notification/sendgrid-webhook';
+import { TypeOrmSellerNames } from '../persistence/identity/typeorm-seller-names';
 import { TypeOrmNotificationStore } from '../persistence/notification/typeorm-notification.store';
+import { TypeOrmSellerBacklog } from '../persistence/notification/typeorm-seller-backlog';
 import { UserRecipientDirectory } from '../persistence/notification/user-recipient-directory';
 import { startOnce } from '../platform/temporal/start-once';
 import { NOTIFICATION_TASK_QUEUE } from '../workflows/shared/task-queues';
@@ -35,7 +39,8 @@ export interface NotificationContext {
   sellerAlerts: { send(alert: SellerAlert): Promise<void> };
   routes(http: HttpWiring): Routes;
   activities(): ReturnType<typeof createNotificationActivities> &
-    ReturnType<typeof createSellerAlertActivities>;
+    ReturnType<typeof createSellerAlertActivities> &
+    ReturnType<typeof createSellerDigestActivities>;
 }
 
 /** Alimtalk, SMS and e-mail: the send log, provider webhooks, and the Notification workflow's steps. */
@@ -48,11 +53,11 @@ export function createNotificationContext(
 ): NotificationContext {
   const { newId, now } = infra;
   const store = new TypeOrmNotificationStore(infra.dataSource, infra.cipher);
-  const startDelivery = async (notificationId: string) => {
+  const startDelivery = async (notificationId: string, after?: string) => {
     await startOnce(infra.temporal(), 'notificationWorkflow', {
       taskQueue: NOTIFICATION_TASK_QUEUE,
       workflowId: notificationWorkflowId(notificationId),
-      args: [{ notificationId }],
+      args: [after ? { notificationId, after } : { notificationId }],
     });
   };
   const grantsOf = (sellerId: string) => deps.identity.managerAssignments.listBySeller(sellerId);
@@ -119,7 +124,17 @@ export function createNotificationContext(
         now,
       });
       const alerts = createSellerAlertActivities({ grantsOf, send: own.sendNotification });
-      return { ...own, ...alerts };
+      const directory = new UserRecipientDirectory(deps.identity.users);
+      const digests = createSellerDigestActivities(
+        new SellerDigests({
+          backlog: new TypeOrmSellerBacklog(infra.dataSource),
+          grantsOf,
+          contactOf: (userId) => directory.contactOf(userId),
+          companyNamesOf: (ids) => new TypeOrmSellerNames(infra.dataSource).companyNamesOf(ids),
+          send: own.sendNotification,
+        }),
+      );
+      return { ...own, ...alerts, ...digests };
     },
   };
 }

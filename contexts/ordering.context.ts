@@ -3,6 +3,7 @@ import { createOrderingActivities } from '../activities/ordering/ordering.activi
 import { createAddressBookRoutes } from '../api/ordering/address-book.routes';
 import { createAdminOrderRoutes } from '../api/ordering/admin-orders.routes';
 import { createCartRoutes } from '../api/ordering/cart.routes';
+import { createExchangeRoutes } from '../api/ordering/exchanges.routes';
 import { createOrderCommandRoutes } from '../api/ordering/order-commands.routes';
 import { OrderCheckouts, type CheckoutView } from '../api/ordering/order-checkout';
 import { OrderLifecycleClient } from '../api/ordering/order-lifecycle.client';
@@ -41,6 +42,7 @@ import { TypeOrmAddressBookStore } from '../persistence/ordering/typeorm-address
 import { TypeOrmAdminOrderSearch } from '../persistence/ordering/typeorm-admin-order-search';
 import { TypeOrmAfterSaleStore } from '../persistence/ordering/typeorm-after-sale.store';
 import { TypeOrmCartRepository } from '../persistence/ordering/typeorm-cart.repository';
+import { TypeOrmExchangeStore } from '../persistence/ordering/typeorm-exchange.store';
 import { TypeOrmOrderRepository } from '../persistence/ordering/typeorm-order.repository';
 import { TypeOrmShippingPolicyStore } from '../persistence/ordering/typeorm-shipping-policy.store';
 import { TemporalOrderLifecycleStarter } from '../workflows/ordering/order-lifecycle.starter';
@@ -100,6 +102,7 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
   const orders = new TypeOrmOrderRepository(dataSource, infra.cipher, newId, infra.reads);
   const carts = new TypeOrmCartRepository(dataSource);
   const afterSale = new TypeOrmAfterSaleStore(dataSource);
+  const exchanges = new TypeOrmExchangeStore(dataSource);
   const addressStore = new TypeOrmAddressBookStore(dataSource, infra.cipher);
   const addresses = new AddressBookService({ transactions, store: addressStore, now, newId });
   const variants = new CatalogVariantOffers(deps.catalog, deps.inventory);
@@ -188,15 +191,18 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
           search: new TypeOrmAdminOrderSearch(dataSource, infra.cipher),
           buyers: deps.buyers,
         }),
+        history: (orderId) => orders.history(orderId),
+        temporalUi: infra.api?.temporalUi,
         authenticate,
       }),
       createShippingPolicyRoutes({ policies: shippingPolicies, authenticate }),
       createOrderPlacementRoutes({ placement, authenticate, onPlaced }),
-      createOrderRoutes({ orders, refunds: deps.refunds, returns: afterSale, authenticate }),
+      createOrderRoutes({ orders, refunds: deps.refunds, returns: afterSale, exchanges, authenticate }),
       createSellerOrderRoutes({ orders, refunds: deps.refunds, authenticate }),
       createOrderCommandRoutes({ ...routeDeps, newId }),
       createSellerFulfilmentRoutes({ ...routeDeps, afterSale }),
       createSellerReturnRoutes({ orders, afterSale, authenticate }),
+      createExchangeRoutes({ orders, exchanges, variants, lifecycle, authenticate, newId }),
       createPaymentReturnRoutes({
         ...routeDeps,
         gateways,
@@ -229,6 +235,7 @@ export function createOrderingContext(infra: ContextInfra, deps: OrderingContext
         inventory: deps.inventory,
         afterSale,
         logger,
+        exchanges: { exchanges, inventory: deps.inventory },
       }),
   };
 }

@@ -1,6 +1,7 @@
 import { createSettlementActivities } from '../activities/settlement/settlement.activities';
 import { createAdminSettlementRoutes } from '../api/settlement/admin-settlements.routes';
 import { createSellerSettlementRoutes } from '../api/settlement/seller-settlements.routes';
+import { createSettlementStatementRoutes } from '../api/settlement/settlement-statement.routes';
 import type { IdentityDeps } from '../application/identity/identity-deps';
 import type { DeadLetterRetrier } from '../domain/dead-letter/dead-letter';
 import { PLATFORM_FEE_RATE_BPS } from '../domain/settlement';
@@ -34,6 +35,12 @@ export function createSettlementContext(
     deadLetterRetrier: settlementDeadLetterRetrier({ temporal: infra.temporal }),
     routes: ({ authenticate }) => [
       createSellerSettlementRoutes({ store, authenticate }),
+      createSettlementStatementRoutes({
+        store,
+        companyNameOf: async (sellerId) =>
+          (await deps.identity.sellerProfiles.findBySellerId(sellerId))?.companyName ?? null,
+        authenticate,
+      }),
       createAdminSettlementRoutes({ store, temporal: infra.temporal, authenticate, newId, now }),
     ],
     activities: () => {

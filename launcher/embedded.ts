@@ -19,6 +19,7 @@ import { prettyDestination } from '../platform/observability/pretty-log';
 import { createMetrics } from '../platform/observability/metrics';
 import { onShutdown } from '../platform/shutdown';
 import { createPubSub } from '../platform/pubsub/create-pub-sub';
+import { buildConsole, consoleNeedsBuild } from '../scripts/console-build';
 import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
 import { composeActivities } from '../workers/compose-activities';
 import { ensureSchedules } from '../workers/schedules';
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   stops.push(() => pubSub.close());
   const elasticsearch = await openSearch(config.elasticsearchUrl, logger, { writes: true });
   if (elasticsearch) stops.push(elasticsearch.close);
+  const temporalUiUrl = config.temporalUiUrl ?? devServer?.uiUrl;
   const api: ApiRuntime = {
     elasticsearch,
     infrastructure,
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
     metrics,
     publicBaseUrl: config.publicBaseUrl,
     paymentResultUrl: config.paymentResultUrl,
+    temporalUi: temporalUiUrl ? { url: temporalUiUrl, namespace: config.temporal.namespace } : undefined,
     corsOrigins: config.corsOrigins,
     identity,
     notifications: config.notifications,
@@ -162,6 +165,11 @@ async function main(): Promise<void> {
     process.kill(process.pid, 'SIGTERM');
   });
 
+  // The web console at /console (docs/console.md): rebuilt only when its sources changed.
+  if (consoleNeedsBuild())
+    await steps
+      .run('building the console', () => buildConsole())
+      .catch((error: unknown) => logger.error({ err: error }, 'the console did not build; /console is off'));
   const app = composeApp(api, contexts);
   stops.push(app.stopContexts);
   await app.searchReady();
@@ -184,6 +192,7 @@ async function main(): Promise<void> {
     {
       api: config.publicBaseUrl,
       docs: `${config.publicBaseUrl}/docs`,
+      console: `${config.publicBaseUrl}/console`,
       temporalUi,
       database: config.database.kind,
       cache: config.cache.kind,

@@ -6,6 +6,7 @@ import { createConnection } from 'mysql2/promise';
 import { createDataSource } from '../persistence/data-source';
 import { recreateDatabase } from '../test/support/database';
 import { databaseNameOf, TEST_DATABASE_URL, TEST_REDIS_URL } from '../test/support/services';
+import { buildConsole } from './console-build';
 import { resolveBinary, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from './temporal-binaries';
 
 /**
@@ -20,7 +21,7 @@ import { resolveBinary, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from './temporal-bi
 const ROOT = resolve(__dirname, '..');
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'var', '.tools', '.git']);
 /** Suites that drive MariaDB, Redis or whole processes; a `*.unit.test.ts` file among them needs none. */
-const SERVICE_SUITES = ['test/integration/', 'test/e2e/', 'test/workflows/'];
+const SERVICE_SUITES = ['test/integration/', 'test/e2e/', 'test/workflows/', 'test/console/'];
 
 function isUnitTest(file: string): boolean {
   return file.endsWith('.unit.test.ts') || !SERVICE_SUITES.some((dir) => file.startsWith(dir));
@@ -99,6 +100,11 @@ async function main(args: string[]): Promise<void> {
     .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
     .sort();
   if (files.length === 0) fail(`no test files match ${filters.join(' ')}`);
+  // Browser tests drive the built console: built once here, from the sources as they are now.
+  if (files.some((file) => file.startsWith('test/console/') && !file.endsWith('.unit.test.ts'))) {
+    await buildConsole();
+    console.log('built the console for the browser tests');
+  }
   console.log(`running ${files.length} ${unitOnly ? 'unit ' : ''}test files`);
 
   // A test process that outlives its file's timeout (open handles) keeps the runner waiting; the

@@ -1,6 +1,10 @@
 import { ScheduleAlreadyRunning, type Client, type ScheduleOptions } from '@temporalio/client';
 import { INVENTORY_TASK_QUEUE, RESTOCK_SWEEP_SCHEDULE_ID } from '../workflows/inventory/workflow-ids';
 import { KPI_ROLLUP_SCHEDULE_ID, KPI_TASK_QUEUE } from '../workflows/kpi/kpi.messages';
+import {
+  SELLER_DIGEST_SCHEDULE_ID,
+  SELLER_DIGEST_TASK_QUEUE,
+} from '../workflows/notification/seller-digest.messages';
 import { ORDER_SWEEP_SCHEDULE_ID, ORDERING_TASK_QUEUE } from '../workflows/ordering/order-lifecycle.messages';
 import { PAYMENT_TASK_QUEUE, POINTS_EXPIRY_SCHEDULE_ID } from '../workflows/payment/points.messages';
 import { DATA_RETENTION_SCHEDULE_ID, RETENTION_TASK_QUEUE } from '../workflows/retention/retention.messages';
@@ -87,6 +91,19 @@ export const SCHEDULES: ScheduleOptions[] = [
       args: [{}],
     },
     policies: { overlap: 'SKIP', catchupWindow: '10 minutes' },
+  },
+  {
+    // Daily at 09:00 in Korea: each seller with waiting work gets its digest e-mail (docs/notifications.md).
+    scheduleId: SELLER_DIGEST_SCHEDULE_ID,
+    spec: { calendars: [{ hour: 9, minute: 0 }], timezone: 'Asia/Seoul' },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'sellerDigestWorkflow',
+      taskQueue: SELLER_DIGEST_TASK_QUEUE,
+      workflowId: SELLER_DIGEST_SCHEDULE_ID,
+      args: [{}],
+    },
+    policies: { overlap: 'SKIP', catchupWindow: '3 hours' },
   },
 ];
 

@@ -2,6 +2,7 @@
 // never rename one that has run in production.
 export { restockHoldWorkflow } from './inventory/restock-hold.workflow';
 export { notificationWorkflow } from './notification/notification.workflow';
+export { sellerDigestWorkflow } from './notification/seller-digest.workflow';
 export { chatReplyReminderWorkflow } from './chat/chat-reply-reminder.workflow';
 export { restockSweepWorkflow } from './inventory/restock-sweep.workflow';
 export { paymentAttemptWorkflow } from './payment/payment-attempt.workflow';

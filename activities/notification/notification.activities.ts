@@ -34,8 +34,11 @@ export interface NotificationActivityDeps {
   sms: SmsSender;
   email: EmailSender;
   emailProvider: 'sendgrid' | 'smtp';
-  /** Starts the notification's workflow; succeeds when it is already running. */
-  startDelivery(notificationId: string): Promise<void>;
+  /**
+   * Starts the notification's workflow; succeeds when it is already running. `after`: the dedupe
+   * key of the notification whose delivery must end first.
+   */
+  startDelivery(notificationId: string, after?: string): Promise<void>;
   /** Counts a send that ended (`notifications_total`): the provider accepted or refused it, or SMS took over. */
   countSend?(channel: NotificationChannel, outcome: 'sent' | 'failed' | 'fallback'): void;
   newId(): string;
@@ -165,12 +168,28 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
         variables: request.variables,
         attachment: request.attachment,
         orderId: request.orderId,
+        afterKey: request.after,
         status: 'PENDING',
         createdAt: now,
         updatedAt: now,
       });
-      if (notification.status === 'PENDING') await deps.startDelivery(notification.id);
+      if (notification.status === 'PENDING') await deps.startDelivery(notification.id, notification.afterKey);
       return { notificationId: notification.id, created };
+    },
+
+    /**
+     * Has the delivery of the notification registered under `dedupeKey` ended (sent, delivered or
+     * failed)? Throws a retryable failure while it has not, so Temporal's retries are the wait (the
+     * workflow bounds them). A predecessor not registered yet is waited for like an unfinished one.
+     */
+    async awaitPredecessor(input: { dedupeKey: string }): Promise<{ status: Notification['status'] }> {
+      const predecessor = await deps.store.findByDedupeKey(input.dedupeKey);
+      if (!predecessor || predecessor.status === 'PENDING')
+        throw ApplicationFailure.create({
+          type: 'PredecessorPending',
+          message: `notification ${input.dedupeKey} still being delivered`,
+        });
+      return { status: predecessor.status };
     },
 
     /** AlimTalk first. Idempotent: the notification id is NHN's duplicate-request key. */

@@ -12,6 +12,7 @@ import type {
   StockReservations,
 } from '../../domain/ordering/ports';
 import type { Logger } from '../../platform/observability/logger';
+import { createExchangeActivities, type ExchangeActivityDeps } from './exchange.activities';
 
 /** An order older than this without its workflow was stored by a process that died before starting it. */
 export const SWEEP_GRACE_MS = 60_000;
@@ -25,6 +26,7 @@ export interface OrderingActivityDeps {
   inventory: Pick<StockReservations, 'commit' | 'release' | 'restock'>;
   afterSale: Pick<AfterSaleStore, 'openReturn' | 'decideReturn'>;
   logger: Logger;
+  exchanges: ExchangeActivityDeps;
 }
 
 export interface OrderStepInput {
@@ -49,6 +51,7 @@ function final(error: unknown): never {
 /** OrderLifecycle's own steps: statuses through the state machine, stock, return records. */
 export function createOrderingActivities(deps: OrderingActivityDeps) {
   return {
+    ...createExchangeActivities(deps.exchanges),
     async recordOrderStep(input: OrderStepInput): Promise<{
       status: string;
       parts: Array<{ sellerId: string; status: PartStatus }>;

@@ -46,7 +46,7 @@ export interface RecordTrackingInput {
 export function createShippingActivities(deps: ShippingActivityDeps) {
   const log = deps.logger.child({ context: 'shipping' });
   return {
-    /** The shipment row of a seller part, once (a retried start finds the first one). */
+    /** The shipment row of a seller part's parcel (first or an exchange's), once (a retried start finds it). */
     async openShipment(input: ShipmentInput): Promise<ShipmentOpened> {
       const at = deps.now();
       const shipment = await deps.shipments.open({
@@ -54,6 +54,7 @@ export function createShippingActivities(deps: ShippingActivityDeps) {
         orderId: input.orderId,
         orderNumber: input.orderNumber,
         sellerId: input.sellerId,
+        exchangeId: input.exchangeId,
         buyerUserId: input.buyerUserId,
         itemSummary: input.itemSummary,
         status: 'AWAITING_INVOICE',

@@ -6,11 +6,16 @@ import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
 import { createRouter } from '../router';
 import type { AccountsService } from '../../application/identity/accounts';
+import type { SuspensionsService } from '../../application/identity/suspensions';
+import type { User } from '../../domain/identity/user';
 import {
   createdStaffResponse,
   createStaffBody,
   listUsersQuery,
+  suspendBody,
+  userIdParam,
   userListResponse,
+  userSummary,
 } from './admin-users.schemas';
 import { bearerSecurity, problemResponse } from './identity-fields';
 
@@ -18,6 +23,7 @@ const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } })
 
 export function createAdminUserRoutes(deps: {
   accounts: AccountsService;
+  suspensions: SuspensionsService;
   users: UserRepository;
   authenticate: Authenticate;
   /** Sellers whose 사업자등록번호 another seller account also uses (docs/identity.md#seller-disclosure). */
@@ -53,6 +59,52 @@ export function createAdminUserRoutes(deps: {
     responses: { 200: { description: 'a page of accounts', ...json(userListResponse) }, ...denied },
   });
 
+  const suspend = createRoute({
+    method: 'post',
+    path: '/admin/users/{id}/suspend',
+    tags: ['admin'],
+    summary: 'Suspend an account: its sign-ins end at once, sign-in and refresh answer 403 ACCOUNT_SUSPENDED',
+    security: bearerSecurity,
+    middleware: adminOnly,
+    request: { params: userIdParam, body: { ...json(suspendBody), required: true } },
+    responses: {
+      200: { description: 'suspended (again: unchanged)', ...json(userSummary) },
+      400: problemResponse('invalid field'),
+      ...denied,
+      404: problemResponse('USER_NOT_FOUND'),
+      409: problemResponse('CANNOT_SUSPEND_SELF or ACCOUNT_WITHDRAWN'),
+    },
+  });
+
+  const reactivate = createRoute({
+    method: 'post',
+    path: '/admin/users/{id}/reactivate',
+    tags: ['admin'],
+    summary: 'Reactivate a suspended account (it signs in again)',
+    security: bearerSecurity,
+    middleware: adminOnly,
+    request: { params: userIdParam },
+    responses: {
+      200: { description: 'active (already active: unchanged)', ...json(userSummary) },
+      ...denied,
+      404: problemResponse('USER_NOT_FOUND'),
+      409: problemResponse('ACCOUNT_WITHDRAWN'),
+    },
+  });
+
+  const summaryOf = (u: User, sharing: Set<string>) => ({
+    id: u.id,
+    email: u.email ? maskEmail(u.email.value) : null,
+    name: u.name ? `${u.name[0]}${'*'.repeat(Math.max(1, u.name.length - 1))}` : null,
+    phone: u.phone ? maskPhone(u.phone.value) : null,
+    role: u.role,
+    status: u.status,
+    sharedBusinessNumber: sharing.has(u.id),
+    createdAt: u.createdAt.toISOString(),
+    suspendedAt: u.suspendedAt?.toISOString() ?? null,
+    suspensionReason: u.suspensionReason,
+  });
+
   /** Exact look-up through the keyed hash (docs/identity.md): a hash cannot answer a prefix. */
   async function byEmail(email: string, role: string | undefined) {
     const user = await deps.users.findByEmail(Email.create(email, 'query.email'));
@@ -75,20 +127,23 @@ export function createAdminUserRoutes(deps: {
         ? ((await deps.sellersSharingBusinessNumber?.()) ?? new Set<string>())
         : new Set<string>();
       return c.json(
-        {
-          items: page.items.map((u) => ({
-            id: u.id,
-            email: u.email ? maskEmail(u.email.value) : null,
-            name: u.name ? `${u.name[0]}${'*'.repeat(Math.max(1, u.name.length - 1))}` : null,
-            phone: u.phone ? maskPhone(u.phone.value) : null,
-            role: u.role,
-            status: u.status,
-            sharedBusinessNumber: sharing.has(u.id),
-            createdAt: u.createdAt.toISOString(),
-          })),
-          nextCursor: page.nextCursor,
-        },
+        { items: page.items.map((u) => summaryOf(u, sharing)), nextCursor: page.nextCursor },
         200,
       );
+    })
+    .openapi(suspend, async (c) => {
+      const user = await deps.suspensions.suspend({
+        userId: c.req.valid('param').id,
+        reason: c.req.valid('json').reason,
+        adminId: principalOf(c).userId,
+      });
+      return c.json(summaryOf(user, new Set()), 200);
+    })
+    .openapi(reactivate, async (c) => {
+      const user = await deps.suspensions.reactivate({
+        userId: c.req.valid('param').id,
+        adminId: principalOf(c).userId,
+      });
+      return c.json(summaryOf(user, new Set()), 200);
     });
 }

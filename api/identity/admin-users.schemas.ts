@@ -30,8 +30,23 @@ export const userSummary = z
         'A seller whose 사업자등록번호 another seller account also uses (GET /admin/sellers/duplicate-business-numbers)',
     }),
     createdAt: z.string().openapi({ format: 'date-time' }),
+    suspendedAt: z.string().nullable().openapi({ format: 'date-time' }),
+    suspensionReason: z.string().nullable(),
   })
   .openapi('UserSummary');
+
+export const userIdParam = z.object({ id: z.string().min(1).max(36) });
+
+export const suspendBody = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .openapi({ description: 'Why, for other admins (not shown to the user)' }),
+  })
+  .openapi('SuspendUserRequest');
 
 export const listUsersQuery = z.object({
   role: z.enum(ROLES).optional(),

@@ -45,6 +45,7 @@ const login = createRoute({
     200: { description: 'signed in', ...json(tokenPair) },
     400: problemResponse('malformed email'),
     401: problemResponse('INVALID_CREDENTIALS'),
+    403: problemResponse('ACCOUNT_SUSPENDED (right password, account suspended by an admin)'),
     429: problemResponse('LOGIN_LOCKED or RATE_LIMITED, with retryAfterSeconds'),
   },
 });
@@ -61,6 +62,7 @@ const refresh = createRoute({
   responses: {
     200: { description: 'new tokens', ...json(tokenPair) },
     401: problemResponse('INVALID_REFRESH_TOKEN or REFRESH_TOKEN_REUSED'),
+    403: problemResponse('ACCOUNT_SUSPENDED (the sign-in is ended)'),
     429: problemResponse('RATE_LIMITED (per client address, or per account), with `Retry-After`'),
   },
 });

@@ -35,6 +35,27 @@ const figureFields = {
 const figure = (name: string) => z.object(figureFields).openapi(name);
 const kpiFigure = figure('KpiFigure');
 
+const count = (description: string) => z.number().int().openapi({ description });
+
+const kpiDay = z
+  .object({
+    day: z.string().openapi({ description: 'the Seoul day (YYYY-MM-DD)', example: '2026-12-01' }),
+    visitors: count('view sessions that opened a product page that day'),
+    ordersPaid: count('orders whose payment was recorded that day'),
+    revenue: count("those orders' totals in won"),
+    conversionRate: kpiFigure.openapi({ description: "the day's buyers ÷ its visitors" }),
+    averageOrderValue: kpiFigure.openapi({ description: "the day's revenue ÷ its paid orders" }),
+    paymentSuccessRate: kpiFigure.openapi({
+      description: 'PG attempts started that day: approved ÷ answered, all PGs together',
+    }),
+    cancellationRate: kpiFigure.openapi({ description: "the day's cancellations ÷ its paid orders" }),
+    returnRate: kpiFigure.openapi({ description: "the day's returns ÷ its paid orders" }),
+  })
+  .openapi('KpiDay', {
+    description:
+      'One Seoul day; a rate is null when the day has no denominator (a day not rolled up counts zeros)',
+  });
+
 export const kpiReportResponse = z
   .object({
     from: z.string(),
@@ -50,6 +71,9 @@ export const kpiReportResponse = z
       .openapi('KpiPaymentSuccess', { description: 'PG attempts approved ÷ PG attempts answered' }),
     cancellationRate: kpiFigure.openapi({ description: 'orders with a paid part cancelled ÷ paid orders' }),
     returnRate: kpiFigure.openapi({ description: 'orders with a part returned ÷ paid orders' }),
+    daily: z.array(kpiDay).openapi({
+      description: 'every day of the range, oldest first; no repurchase rate (it is a range figure)',
+    }),
   })
   .openapi('KpiReport');
 

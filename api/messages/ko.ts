@@ -76,6 +76,9 @@ export const koMessages: Record<string, KoMessage> = {
   NOT_A_MANAGER: '매니저 계정이 아닙니다.',
   MANAGER_ASSIGNMENT_NOT_FOUND: '이 판매자에게 지정된 매니저가 아닙니다.',
   MANAGER_ACCESS_REVOKED: '판매자가 이 매니저 계정의 권한을 회수했습니다. 판매자에게 문의해 주세요.',
+  ACCOUNT_SUSPENDED: '관리자가 이 계정을 정지했습니다. 고객센터에 문의해 주세요.',
+  CANNOT_SUSPEND_SELF: '자기 계정은 정지할 수 없습니다.',
+  ACCOUNT_WITHDRAWN: '탈퇴한 계정입니다.',
   // catalog
   PRODUCT_NOT_FOUND: '상품을 찾을 수 없습니다.',
   CATEGORY_NOT_FOUND: '카테고리를 찾을 수 없습니다.',
@@ -129,6 +132,11 @@ export const koMessages: Record<string, KoMessage> = {
   PAYMENT_WINDOW_CLOSED: '결제 기한이 지났습니다.',
   PAYMENT_FAILED: '결제에 실패했습니다.',
   RETURN_NOT_FOUND: '반품 요청을 찾을 수 없습니다.',
+  EXCHANGE_NOT_FOUND: '교환 요청을 찾을 수 없습니다.',
+  EXCHANGE_PRICE_DIFFERS: (d) =>
+    `${productLabel(d)}의 가격이 구매하신 가격과 달라 교환할 수 없습니다. 반품 후 다시 주문해 주세요.`,
+  EXCHANGE_VARIANT_UNAVAILABLE: (d) =>
+    `${productLabel({ productName: d.productName })}: 더 이상 판매하지 않는 옵션입니다.`,
   // payment
   PAYMENT_DECLINED: '결제가 거절되었습니다. 다른 결제 수단으로 시도해 주세요.',
   PAYMENT_INVALID_AMOUNT: '결제 금액이 올바르지 않습니다.',

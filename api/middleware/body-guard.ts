@@ -52,7 +52,8 @@ export function bodyGuard(
 ) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const raw = c.req.raw;
-    if (!raw.body) return next();
+    // GET and HEAD carry no body here; asking for one would build a whole fetch Request per call.
+    if (raw.method === 'GET' || raw.method === 'HEAD' || !raw.body) return next();
     const rule = rules.find((r) => r.method === raw.method && r.path.test(c.req.path)) ?? {
       maxBytes: defaultMax,
     };

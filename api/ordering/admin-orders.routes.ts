@@ -2,11 +2,19 @@ import { createRoute } from '@hono/zod-openapi';
 import type { AdminOrderLookup } from '../../application/ordering/admin-order-lookup';
 import { maskPhone } from '../../domain/identity/phone-number';
 import type { Order } from '../../domain/ordering/order';
+import type { OrderHistoryEntry } from '../../domain/ordering/order-history';
+import { orderWorkflowId } from '../../domain/ordering/workflow-ids';
+import { temporalUiUrlOf, type TemporalUiLink } from './temporal-ui-link';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { requireRole } from '../middleware/authorize';
 import { createRouter } from '../router';
-import { adminOrdersPage, adminOrdersQuery, adminOrderView, orderNumberParam } from './admin-orders.schemas';
+import {
+  adminOrderDetailView,
+  adminOrdersPage,
+  adminOrdersQuery,
+  orderNumberParam,
+} from './admin-orders.schemas';
 import { orderSummaryJson } from './ordering-views';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -26,7 +34,13 @@ function adminOrderJson(order: Order) {
 }
 
 /** Operators' order look-ups (CS): by number, by buyer, by status, seller and dates. */
-export function createAdminOrderRoutes(deps: { lookup: AdminOrderLookup; authenticate: Authenticate }) {
+export function createAdminOrderRoutes(deps: {
+  lookup: AdminOrderLookup;
+  /** The order's status history (the timeline). */
+  history: (orderId: string) => Promise<OrderHistoryEntry[]>;
+  temporalUi?: TemporalUiLink;
+  authenticate: Authenticate;
+}) {
   const router = createRouter();
   const adminOnly = [deps.authenticate, requireRole('ADMIN')];
   const denied = { 401: problemResponse('not signed in'), 403: problemResponse('FORBIDDEN: admins only') };
@@ -60,18 +74,38 @@ export function createAdminOrderRoutes(deps: { lookup: AdminOrderLookup; authent
       method: 'get',
       path: '/admin/orders/by-number/{orderNumber}',
       tags: ['admin'],
-      summary: 'An order by its number (JT…)',
+      summary:
+        'An order by its number (JT…), with its timeline and a link to its workflows in the Temporal UI',
       security: bearerSecurity,
       middleware: adminOnly,
       request: { params: orderNumberParam },
       responses: {
-        200: { description: 'the order', ...json(adminOrderView) },
+        200: { description: 'the order', ...json(adminOrderDetailView) },
         400: problemResponse('VALIDATION_FAILED: not an order number'),
         ...denied,
         404: problemResponse('ORDER_NOT_FOUND'),
       },
     }),
-    async (c) => c.json(adminOrderJson(await deps.lookup.byNumber(c.req.valid('param').orderNumber)), 200),
+    async (c) => {
+      const order = await deps.lookup.byNumber(c.req.valid('param').orderNumber);
+      const history = await deps.history(order.id);
+      return c.json(
+        {
+          ...adminOrderJson(order),
+          timeline: history.map((entry) => ({
+            status: entry.toStatus,
+            at: entry.at.toISOString(),
+            sellerId: entry.sellerId,
+            command: entry.command,
+          })),
+          workflows: {
+            orderWorkflowId: orderWorkflowId(order.id),
+            temporalUiUrl: temporalUiUrlOf(deps.temporalUi, order.orderNumber),
+          },
+        },
+        200,
+      );
+    },
   );
 
   return router;

@@ -48,6 +48,31 @@ export const adminOrderView = orderSummaryView
   })
   .openapi('AdminOrder');
 
+export const adminOrderDetailView = adminOrderView
+  .extend({
+    timeline: z
+      .array(
+        z.object({
+          status: z.string(),
+          at: z.string(),
+          sellerId: z.string().nullable(),
+          command: z.string(),
+        }),
+      )
+      .openapi({
+        description:
+          'Every status change of the order (sellerId null) and of each seller’s part, oldest first',
+      }),
+    workflows: z.object({
+      orderWorkflowId: z.string().openapi({ example: 'order:0193…' }),
+      temporalUiUrl: z.string().nullable().openapi({
+        description:
+          'The Temporal UI listing every workflow of this order (search attribute OrderNumber); null when TEMPORAL_UI_URL is not configured',
+      }),
+    }),
+  })
+  .openapi('AdminOrderDetail');
+
 export const adminOrdersPage = z
   .object({ items: z.array(adminOrderView), nextCursor: z.string().nullable() })
   .openapi('AdminOrderPage');

@@ -79,7 +79,9 @@ export function orderSummaryJson(order: Order) {
     pointsAmount: order.payment.pointsAmount,
     payableAmount: order.payment.payableAmount,
     itemCount: lines.length,
-    title: lines.length > 1 ? `${lines[0]!.productName} 외 ${lines.length - 1}건` : lines[0]!.productName,
+    // (An order without lines cannot be placed; rows written by hand must not break a whole list.)
+    title:
+      lines.length > 1 ? `${lines[0]!.productName} 외 ${lines.length - 1}건` : (lines[0]?.productName ?? ''),
     parts: order.parts.map((part) => ({
       sellerId: part.sellerId,
       status: part.status,

@@ -1,20 +1,28 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { ExchangeStore } from '../../domain/ordering/exchange-ports';
 import { orderNotFound } from '../../domain/ordering/ordering-errors';
 import type { AfterSaleStore, OrderRefundsPort, OrderRepository } from '../../domain/ordering/ports';
 import { bearerSecurity, problemResponse } from '../identity/identity-fields';
 import type { Authenticate } from '../middleware/authenticate';
 import { principalOf, requireRole } from '../middleware/authorize';
 import { createRouter } from '../router';
+import { exchangeView } from './exchange.schemas';
+import { exchangeJson } from './exchange-views';
 import { orderDetailView, orderIdParam, ordersPage, pageQuery } from './ordering.schemas';
 import { orderDetailJson, orderSummaryJson } from './ordering-views';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const orderWithExchanges = orderDetailView
+  .extend({ exchanges: z.array(exchangeView).openapi({ description: 'Exchanges of the order (교환)' }) })
+  .openapi('OrderDetailWithExchanges');
 
 /** A buyer's orders (an admin may read any one, for customer service). */
 export function createOrderRoutes(deps: {
   orders: OrderRepository;
   refunds?: OrderRefundsPort;
   returns?: Pick<AfterSaleStore, 'returnsOf'>;
+  exchanges?: Pick<ExchangeStore, 'exchangesOf' | 'trackingOf'>;
   authenticate: Authenticate;
 }) {
   const router = createRouter();
@@ -52,7 +60,7 @@ export function createOrderRoutes(deps: {
       middleware: [deps.authenticate, requireRole('CONSUMER', 'ADMIN')],
       request: { params: orderIdParam },
       responses: {
-        200: { description: 'the order', ...json(orderDetailView) },
+        200: { description: 'the order', ...json(orderWithExchanges) },
         401: problemResponse('not signed in'),
         403: problemResponse('FORBIDDEN'),
         404: problemResponse('ORDER_NOT_FOUND (also for another buyer’s order)'),
@@ -64,13 +72,23 @@ export function createOrderRoutes(deps: {
       const order = await deps.orders.findById(id);
       if (!order || (principal.role !== 'ADMIN' && order.userId !== principal.userId))
         throw orderNotFound(id);
-      const [history, refunds, returns] = await Promise.all([
+      const [history, refunds, returns, exchanges] = await Promise.all([
         deps.orders.history(id),
         deps.refunds?.ofOrder(id) ?? [],
         deps.returns?.returnsOf(id) ?? [],
+        deps.exchanges?.exchangesOf(id) ?? [],
       ]);
+      const tracking = (await deps.exchanges?.trackingOf(exchanges.map((e) => e.id))) ?? new Map();
       const viewer = principal.role === 'ADMIN' ? 'ADMIN' : 'BUYER';
-      return c.json(orderDetailJson(order, history, refunds, returns, viewer), 200);
+      return c.json(
+        {
+          ...orderDetailJson(order, history, refunds, returns, viewer),
+          exchanges: exchanges.map((e) =>
+            exchangeJson(e, order.orderNumber, tracking.get(e.id) ?? null, 'BUYER'),
+          ),
+        },
+        200,
+      );
     },
   );
 

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { orderNotFound } from '../../domain/ordering/ordering-errors';
 import { normaliseInvoice } from '../../domain/shipping/invoice';
+import { preferredLanguage } from '../messages/language';
 import type { AfterSaleStore, OrderRepository } from '../../domain/ordering/ports';
 import {
   decideReturnUpdate,
@@ -91,7 +92,10 @@ export function createSellerFulfilmentRoutes(deps: {
     }),
     async (c) => {
       const { order, sellerId, actorId } = await sellerPart(c, c.req.valid('param').id);
-      const invoice = normaliseInvoice(c.req.valid('json'));
+      const invoice = normaliseInvoice(
+        c.req.valid('json'),
+        preferredLanguage(c.req.header('accept-language')),
+      );
       if (!invoice.ok) {
         const errors = invoice.errors.map((e) => ({ field: `body.${e.field}`, message: e.message }));
         throw new ProblemError(

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { shipmentWorkflowId } from '../../domain/ordering/workflow-ids';
+import { parcelWorkflowId } from '../../domain/ordering/exchange-ids';
 import type { CourierCallbackReader, ShipmentRepository } from '../../domain/shipping/ports';
 import { trackingEventsSignal } from '../../workflows/shipping/shipment.messages';
 import { ProblemError } from '../problem';
@@ -83,7 +83,7 @@ export class CourierWebhooks {
     try {
       await this.deps
         .temporal()
-        .workflow.getHandle(shipmentWorkflowId(shipment.orderId, shipment.sellerId))
+        .workflow.getHandle(parcelWorkflowId(shipment))
         .signal(trackingEventsSignal, { invoiceNumber: callback.invoiceNumber, events: unseen });
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError))

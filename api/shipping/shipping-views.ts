@@ -7,6 +7,7 @@ const iso = (value?: Date) => (value ? value.toISOString() : null);
 export function trackedShipmentJson(shipment: ShipmentRecord, events: StoredTrackingEvent[]) {
   return {
     sellerId: shipment.sellerId,
+    exchangeId: shipment.exchangeId ?? null,
     courier: shipment.courier ?? null,
     courierName: shipment.courier ? COURIERS[shipment.courier].label : null,
     invoiceNumber: shipment.invoiceNumber ?? null,
@@ -23,6 +24,8 @@ export function shipmentSummaryJson(shipment: ShipmentRecord) {
     orderId: shipment.orderId,
     orderNumber: shipment.orderNumber,
     sellerId: shipment.sellerId,
+    exchangeId: shipment.exchangeId ?? null,
+    kind: shipment.exchangeId ? ('EXCHANGE' as const) : ('ORDER' as const),
     itemSummary: shipment.itemSummary,
     status: shipment.status,
     courier: shipment.courier ?? null,

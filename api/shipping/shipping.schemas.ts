@@ -65,6 +65,9 @@ export const orderTrackingView = z
     shipments: z.array(
       z.object({
         sellerId: z.string(),
+        exchangeId: z.string().nullable().openapi({
+          description: 'Set on an exchange’s replacement parcel (교환 재배송); null for the first parcel',
+        }),
         courier: courier.nullable(),
         courierName: z.string().nullable().openapi({ example: 'CJ대한통운' }),
         invoiceNumber: z.string().nullable(),
@@ -83,6 +86,12 @@ export const shipmentSummaryView = z
     orderId: z.string(),
     orderNumber: z.string(),
     sellerId: z.string(),
+    exchangeId: z.string().nullable().openapi({
+      description: 'Set on an exchange’s replacement parcel (교환 재배송); null for the first parcel',
+    }),
+    kind: z
+      .enum(['ORDER', 'EXCHANGE'])
+      .openapi({ description: 'ORDER: the part’s first parcel; EXCHANGE: an exchange’s replacement' }),
     itemSummary: z.string(),
     status: z.enum(SHIPMENT_STATUSES),
     courier: courier.nullable(),

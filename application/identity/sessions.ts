@@ -1,5 +1,5 @@
 import { Email } from '../../domain/identity/email';
-import { IdentityErrorCode } from '../../domain/identity/identity-errors';
+import { accountSuspended, IdentityErrorCode } from '../../domain/identity/identity-errors';
 import type { Principal } from '../../domain/identity/principal';
 import { decideRefresh, nextTokenExpiry, type RefreshTokenFamily } from '../../domain/identity/refresh-token';
 import type { AccessClaims } from '../../domain/identity/ports';
@@ -60,6 +60,10 @@ export class SessionsService {
     const ok = user?.passwordHash
       ? await passwords.verify(user.passwordHash, input.password)
       : (await passwords.verify(await this.dummy(), input.password), false);
+    if (ok && user?.status === 'SUSPENDED') {
+      logger.warn({ userId: user.id }, 'login refused: account suspended');
+      throw accountSuspended();
+    }
     if (!ok || !user || user.status !== 'ACTIVE') {
       const locked = await throttle.recordFailure(emailKey, client);
       logger.warn({ email: email.masked(), locked }, 'login failed');
@@ -93,6 +97,9 @@ export class SessionsService {
     const token = await refreshTokens.findToken(tokenId);
     if (!token || !this.secretMatches(token.secretHash, secret)) throw invalidRefresh();
     await rates.consume('토큰 갱신', [`refresh:account:${token.userId}`, abuseLimits.refreshPerAccount]);
+    // Suspension already ended the sign-in; the owner of the token is told why rather than "invalid".
+    const access = await users.findAccess(token.userId);
+    if (access?.status === 'SUSPENDED') throw accountSuspended();
     const family = await refreshTokens.findFamily(token.familyId);
     if (!family) throw invalidRefresh();
     const decision = decideRefresh(token, family, now);
@@ -102,7 +109,6 @@ export class SessionsService {
     }
     if (decision.kind === 'reuse-detected') return this.reuseDetected(family, now);
     if (decision.kind === 'rejected') throw invalidRefresh();
-    const access = await users.findAccess(token.userId);
     if (!access || access.status !== 'ACTIVE') {
       await refreshTokens.revokeFamily(family.id, now, 'WITHDRAWAL');
       throw invalidRefresh();
@@ -126,13 +132,15 @@ export class SessionsService {
 
   /**
    * The principal behind a verified access token, as of now: null when the account is no longer
-   * active or the sign-in was ended. Managers get their current grants.
+   * active or the sign-in was ended (ACCOUNT_SUSPENDED thrown for a suspended one, so the client
+   * says why). Managers get their current grants.
    */
   async principalFor(claims: AccessClaims): Promise<Principal | null> {
     const [access, family] = await Promise.all([
       this.deps.users.findAccess(claims.userId),
       this.deps.refreshTokens.findFamily(claims.sessionId),
     ]);
+    if (access?.status === 'SUSPENDED') throw accountSuspended();
     if (
       !access ||
       access.status !== 'ACTIVE' ||

@@ -12,6 +12,9 @@ export const IdentityErrorCode = {
   NOT_A_MANAGER: 'NOT_A_MANAGER',
   MANAGER_ASSIGNMENT_NOT_FOUND: 'MANAGER_ASSIGNMENT_NOT_FOUND',
   SELLER_NOT_FOUND: 'SELLER_NOT_FOUND',
+  ACCOUNT_SUSPENDED: 'ACCOUNT_SUSPENDED',
+  CANNOT_SUSPEND_SELF: 'CANNOT_SUSPEND_SELF',
+  ACCOUNT_WITHDRAWN: 'ACCOUNT_WITHDRAWN',
 } as const;
 
 /** A value a client sent that breaks a rule; `field` names it the way the API does (`body.email`). */
@@ -19,4 +22,12 @@ export function invalidField(field: string, message: string): DomainError {
   return new DomainError(IdentityErrorCode.VALIDATION_FAILED, `${field}: ${message}`, {
     errors: [{ field, message }],
   });
+}
+
+/** A suspended account is refused sign-in, refresh and every authenticated call. */
+export function accountSuspended(): DomainError {
+  return new DomainError(
+    IdentityErrorCode.ACCOUNT_SUSPENDED,
+    'This account has been suspended by an administrator. Contact customer support.',
+  );
 }

@@ -13,5 +13,6 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const MANAGER_PERMISSIONS = ['PRODUCTS', 'ORDERS', 'CHAT', 'SETTLEMENTS_READ'] as const;
 export type ManagerPermission = (typeof MANAGER_PERMISSIONS)[number];
 
-export const USER_STATUSES = ['ACTIVE', 'WITHDRAWN'] as const;
+/** SUSPENDED: an admin stopped the account (docs/identity.md#suspension); it keeps its data and can be reactivated. */
+export const USER_STATUSES = ['ACTIVE', 'SUSPENDED', 'WITHDRAWN'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];

@@ -15,6 +15,9 @@ export interface User {
   createdAt: Date;
   updatedAt: Date;
   withdrawnAt: Date | null;
+  /** Set while an admin has the account suspended (docs/identity.md#suspension). */
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
 }
 
 export function newUser(input: {
@@ -37,6 +40,8 @@ export function newUser(input: {
     createdAt: input.now,
     updatedAt: input.now,
     withdrawnAt: null,
+    suspendedAt: null,
+    suspensionReason: null,
   };
 }
 
@@ -51,9 +56,20 @@ export function withdrawn(user: User, now: Date): User {
     passwordHash: null,
     updatedAt: now,
     withdrawnAt: now,
+    suspendedAt: null,
+    suspensionReason: null,
   };
 }
 
 export function isActive(user: User): boolean {
   return user.status === 'ACTIVE';
+}
+
+/** Suspension by an admin: the account keeps its data and cannot act until reactivated. */
+export function suspended(user: User, reason: string, now: Date): User {
+  return { ...user, status: 'SUSPENDED', suspendedAt: now, suspensionReason: reason, updatedAt: now };
+}
+
+export function reactivated(user: User, now: Date): User {
+  return { ...user, status: 'ACTIVE', suspendedAt: null, suspensionReason: null, updatedAt: now };
 }

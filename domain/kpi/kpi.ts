@@ -1,4 +1,4 @@
-import type { SeoulDay } from './seoul-day';
+import { daysFrom, type SeoulDay } from './seoul-day';
 
 /** One Seoul day's figures (table kpi_daily), recomputed whole from the source tables by the rollup. */
 export interface DailyKpis {
@@ -111,6 +111,8 @@ export interface KpiReport {
   paymentSuccessRate: KpiFigure & { byPg: ({ provider: string } & KpiFigure)[] };
   cancellationRate: KpiFigure;
   returnRate: KpiFigure;
+  /** Every day of the range, oldest first, with its own figures (no repurchase rate: a range figure). */
+  daily: KpiDay[];
 }
 
 /** The report of a range from its days and its repurchase counts (distinct buyers over the range). */
@@ -138,5 +140,50 @@ export function kpiReport(input: {
     paymentSuccessRate: { ...kpiFigure('paymentSuccessRate', succeeded, attempts), byPg },
     cancellationRate: kpiFigure('cancellationRate', totals.cancellations, totals.ordersPaid),
     returnRate: kpiFigure('returnRate', totals.returns, totals.ordersPaid),
+    daily: kpiDailySeries(input.from, input.to, input.days),
   };
+}
+
+/**
+ * One Seoul day of the report's daily series: the day's own counts and the per-day figures. The
+ * repurchase rate is left out: it counts distinct buyers over the whole range, not per day.
+ */
+export interface KpiDay {
+  day: SeoulDay;
+  visitors: number;
+  ordersPaid: number;
+  revenue: number;
+  conversionRate: KpiFigure;
+  averageOrderValue: KpiFigure;
+  paymentSuccessRate: KpiFigure;
+  cancellationRate: KpiFigure;
+  returnRate: KpiFigure;
+}
+
+/**
+ * One entry per day of the range, oldest first. A day without aggregates (nothing happened, or not
+ * rolled up yet) counts zeros, so its rates are null like any day without a denominator.
+ */
+export function kpiDailySeries(from: SeoulDay, to: SeoulDay, days: readonly DailyKpis[]): KpiDay[] {
+  const byDay = new Map(days.map((day) => [day.day, day]));
+  return daysFrom(from, to).map((day) => {
+    const kpis = byDay.get(day);
+    const [visitors, buyers, ordersPaid, revenue] = kpis
+      ? [kpis.visitors, kpis.buyers, kpis.ordersPaid, kpis.revenue]
+      : [0, 0, 0, 0];
+    const payments = kpis?.payments ?? [];
+    const attempts = payments.reduce((sum, pg) => sum + pg.attempts, 0);
+    const succeeded = payments.reduce((sum, pg) => sum + pg.succeeded, 0);
+    return {
+      day,
+      visitors,
+      ordersPaid,
+      revenue,
+      conversionRate: kpiFigure('conversionRate', buyers, visitors),
+      averageOrderValue: kpiFigure('averageOrderValue', revenue, ordersPaid),
+      paymentSuccessRate: kpiFigure('paymentSuccessRate', succeeded, attempts),
+      cancellationRate: kpiFigure('cancellationRate', kpis?.cancellations ?? 0, ordersPaid),
+      returnRate: kpiFigure('returnRate', kpis?.returns ?? 0, ordersPaid),
+    };
+  });
 }

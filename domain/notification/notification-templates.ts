@@ -16,15 +16,24 @@ export type TemplateCode =
   | 'ORDER_DELIVERED'
   | 'PURCHASE_AUTO_CONFIRMED'
   | 'REFUND_COMPLETED'
+  | 'RETURN_APPROVED'
   | 'RESTOCK_OFFER'
   | 'SETTLEMENT_STATEMENT'
   | 'CHAT_REPLY_REMINDER'
   | 'SIGNUP_ATTEMPTED'
+  | 'EXCHANGE_APPROVED'
+  | 'EXCHANGE_REJECTED'
+  | 'EXCHANGE_RESHIPPED'
+  | 'SELLER_DAILY_DIGEST'
   | SellerAlertTemplate;
 
 /** Messages to a seller and its managers with the ORDERS permission (seller-alert.ts). */
 export type SellerAlertTemplate =
-  'SELLER_NEW_ORDER' | 'SELLER_ORDER_CANCELLED' | 'SELLER_RETURN_REQUESTED' | 'SELLER_LOW_STOCK';
+  | 'SELLER_NEW_ORDER'
+  | 'SELLER_ORDER_CANCELLED'
+  | 'SELLER_RETURN_REQUESTED'
+  | 'SELLER_EXCHANGE_REQUESTED'
+  | 'SELLER_LOW_STOCK';
 
 export interface NotificationTemplate {
   code: TemplateCode;

@@ -52,6 +52,12 @@ export interface NotificationRequest {
   orderId?: string;
   /** Text of the template's e-mail attachment (e.g. the settlement statement CSV). */
   attachment?: string;
+  /**
+   * The dedupe key of the notice the recipient must read first (the cancel before the refund):
+   * this one's delivery waits until that one's has ended, for at most 15 minutes
+   * (workflows/notification/notification.workflow.ts).
+   */
+  after?: string;
 }
 
 export interface Notification {
@@ -63,6 +69,8 @@ export interface Notification {
   variables: Record<string, string | number>;
   attachment?: string;
   orderId?: string;
+  /** The dedupe key of the notification delivered before this one (NotificationRequest.after). */
+  afterKey?: string;
   status: NotificationStatus;
   deliveredVia?: NotificationChannel;
   createdAt: Date;
@@ -124,6 +132,7 @@ export interface NotificationStore {
   /** Inserts the notification, or returns the one already registered under its dedupe key. */
   register(notification: Notification): Promise<{ notification: Notification; created: boolean }>;
   get(id: string): Promise<Notification | null>;
+  findByDedupeKey(dedupeKey: string): Promise<Notification | null>;
   update(notification: Notification): Promise<void>;
   attemptOf(notificationId: string, channel: NotificationChannel): Promise<NotificationAttempt | null>;
   saveAttempt(attempt: NotificationAttempt): Promise<void>;

@@ -24,6 +24,9 @@ describe('notification templates', () => {
   test('the catalogue covers every notification the shop sends', () => {
     assert.deepEqual([...NOTIFICATION_TEMPLATES.keys()].sort(), [
       'CHAT_REPLY_REMINDER',
+      'EXCHANGE_APPROVED',
+      'EXCHANGE_REJECTED',
+      'EXCHANGE_RESHIPPED',
       'ORDER_AUTO_CANCELLED',
       'ORDER_CANCELLED',
       'ORDER_DELIVERED',
@@ -34,6 +37,9 @@ describe('notification templates', () => {
       'PURCHASE_AUTO_CONFIRMED',
       'REFUND_COMPLETED',
       'RESTOCK_OFFER',
+      'RETURN_APPROVED',
+      'SELLER_DAILY_DIGEST',
+      'SELLER_EXCHANGE_REQUESTED',
       'SELLER_LOW_STOCK',
       'SELLER_NEW_ORDER',
       'SELLER_ORDER_CANCELLED',

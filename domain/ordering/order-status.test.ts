@@ -71,6 +71,11 @@ describe('order state machine', () => {
     ['RETURN_REQUESTED', 'REJECT_RETURN', 'DELIVERED'],
     ['RETURN_REQUESTED', 'APPROVE_PARTIAL_RETURN', 'DELIVERED'],
     ['RETURN_REQUESTED', 'DELIVER', 'RETURN_REQUESTED'],
+    ['DELIVERED', 'REQUEST_EXCHANGE', 'EXCHANGE_REQUESTED'],
+    ['EXCHANGE_REQUESTED', 'APPROVE_EXCHANGE', 'EXCHANGE_APPROVED'],
+    ['EXCHANGE_REQUESTED', 'REJECT_EXCHANGE', 'DELIVERED'],
+    ['EXCHANGE_APPROVED', 'SHIP_EXCHANGE', 'EXCHANGE_IN_TRANSIT'],
+    ['EXCHANGE_IN_TRANSIT', 'DELIVER_EXCHANGE', 'DELIVERED'],
   ];
   const expectedNext = (status: OrderStatus, command: OrderCommand) =>
     allowed.find(([from, by]) => from === status && by === command)?.[2] ?? null;

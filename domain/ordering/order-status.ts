@@ -18,6 +18,12 @@ export const ORDER_STATUSES = [
   'PAYMENT_FAILED',
   'RETURN_REQUESTED',
   'RETURNED',
+  /** The buyer asked to exchange delivered items for another option of the same product (교환). */
+  'EXCHANGE_REQUESTED',
+  /** The seller approved: the replacement is taken from stock and waits for its invoice. */
+  'EXCHANGE_APPROVED',
+  /** The replacement is on its way (its own Shipment); delivered, the part is DELIVERED again. */
+  'EXCHANGE_IN_TRANSIT',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** A seller's part moves through the same statuses as the order. */
@@ -48,6 +54,16 @@ export const ORDER_COMMANDS = [
   'REJECT_RETURN',
   /** Some lines of the part were returned (refund and restock follow); the rest counts as delivered again. */
   'APPROVE_PARTIAL_RETURN',
+  /** The buyer asks to exchange delivered items for another option of the same product. */
+  'REQUEST_EXCHANGE',
+  /** The seller approved the exchange (the replacement is taken from stock). */
+  'APPROVE_EXCHANGE',
+  /** The exchange was refused: the part counts as delivered again. */
+  'REJECT_EXCHANGE',
+  /** The seller registered the replacement's courier and invoice. */
+  'SHIP_EXCHANGE',
+  /** The courier delivered the replacement: the 7-day confirmation clock starts again. */
+  'DELIVER_EXCHANGE',
 ] as const;
 export type OrderCommand = (typeof ORDER_COMMANDS)[number];
 
@@ -67,13 +83,20 @@ export const PART_TRANSITIONS: Readonly<
   PAID: { CANCEL: 'CANCELLED', START_PREPARING: 'PREPARING', SHIP: 'SHIPPED' },
   PREPARING: { CANCEL: 'CANCELLED', SHIP: 'SHIPPED' },
   SHIPPED: { DELIVER: 'DELIVERED', REQUEST_RETURN: 'RETURN_REQUESTED' },
-  DELIVERED: { CONFIRM_PURCHASE: 'PURCHASE_CONFIRMED', REQUEST_RETURN: 'RETURN_REQUESTED' },
+  DELIVERED: {
+    CONFIRM_PURCHASE: 'PURCHASE_CONFIRMED',
+    REQUEST_RETURN: 'RETURN_REQUESTED',
+    REQUEST_EXCHANGE: 'EXCHANGE_REQUESTED',
+  },
   RETURN_REQUESTED: {
     APPROVE_RETURN: 'RETURNED',
     APPROVE_PARTIAL_RETURN: 'DELIVERED',
     REJECT_RETURN: 'DELIVERED',
     DELIVER: 'RETURN_REQUESTED',
   },
+  EXCHANGE_REQUESTED: { APPROVE_EXCHANGE: 'EXCHANGE_APPROVED', REJECT_EXCHANGE: 'DELIVERED' },
+  EXCHANGE_APPROVED: { SHIP_EXCHANGE: 'EXCHANGE_IN_TRANSIT' },
+  EXCHANGE_IN_TRANSIT: { DELIVER_EXCHANGE: 'DELIVERED' },
   PURCHASE_CONFIRMED: {},
   CANCELLED: {},
   PAYMENT_FAILED: {},
@@ -106,7 +129,15 @@ export function hasShipped(status: PartStatus): boolean {
     status === 'DELIVERED' ||
     status === 'RETURN_REQUESTED' ||
     status === 'RETURNED' ||
-    status === 'PURCHASE_CONFIRMED'
+    status === 'PURCHASE_CONFIRMED' ||
+    isExchangePending(status)
+  );
+}
+
+/** A part whose exchange is under way: the purchase-confirmation clock stands still. */
+export function isExchangePending(status: PartStatus): boolean {
+  return (
+    status === 'EXCHANGE_REQUESTED' || status === 'EXCHANGE_APPROVED' || status === 'EXCHANGE_IN_TRANSIT'
   );
 }
 
@@ -116,6 +147,9 @@ const PROGRESS: Partial<Record<PartStatus, number>> = {
   PREPARING: 2,
   SHIPPED: 3,
   DELIVERED: 4,
+  EXCHANGE_REQUESTED: 4,
+  EXCHANGE_APPROVED: 4,
+  EXCHANGE_IN_TRANSIT: 4,
   PURCHASE_CONFIRMED: 5,
 };
 
@@ -128,6 +162,7 @@ export function deriveOrderStatus(parts: readonly PartStatus[]): OrderStatus {
   if (parts.length === 0) throw new Error('an order has at least one part');
   if (parts.every((s) => s === parts[0])) return parts[0]!;
   if (parts.includes('RETURN_REQUESTED')) return 'RETURN_REQUESTED';
+  if (parts.includes('EXCHANGE_REQUESTED')) return 'EXCHANGE_REQUESTED';
   for (const pre of ['PENDING_PAYMENT', 'PAYMENT_FAILED'] as const) if (parts.includes(pre)) return pre;
   const live = parts.filter((s) => PROGRESS[s] !== undefined);
   if (live.length > 0) return live.reduce((a, b) => (PROGRESS[a]! <= PROGRESS[b]! ? a : b));

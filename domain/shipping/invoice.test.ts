@@ -122,4 +122,14 @@ describe('couriers', () => {
     assert.equal(hasValidCheckDigit('123456789014'), false);
     assert.equal(hasValidCheckDigit('1234567890'), false);
   });
+
+  test('speaks Korean when asked: errors and warnings a seller can read', () => {
+    const wrong = normaliseInvoice({ courier: 'CJ', invoiceNumber: '123456789' }, 'ko');
+    assert.equal(wrong.ok, false);
+    if (!wrong.ok)
+      assert.equal(wrong.errors[0]!.message, 'CJ대한통운 송장번호는 10 또는 12자리여야 합니다 (입력 9자리)');
+    const warned = normaliseInvoice({ courier: 'CJ', invoiceNumber: '123456789010' }, 'ko');
+    assert.ok(warned.ok);
+    if (warned.ok) assert.match(warned.value.warnings.join(), /검증 숫자와 맞지 않습니다/);
+  });
 });

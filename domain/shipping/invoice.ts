@@ -1,4 +1,5 @@
 import { COURIER_NAMES, COURIERS, type CourierName } from './courier';
+import { INVOICE_TEXTS, type InvoiceLanguage } from './invoice-texts';
 
 export type InvoiceField = 'courier' | 'invoiceNumber';
 
@@ -14,26 +15,30 @@ const SEPARATORS = /[\s\u3000\-\u2010-\u2015\u2212]/g;
  * digits are checked per courier; the 12-digit check digit is folklore (docs/vendors/sweettracker.md), so a
  * mismatch is only a warning and the tracker stays the authority.
  */
-export function normaliseInvoice(input: { courier: unknown; invoiceNumber: unknown }): NormalisedInvoice {
+export function normaliseInvoice(
+  input: { courier: unknown; invoiceNumber: unknown },
+  language: InvoiceLanguage = 'en',
+): NormalisedInvoice {
+  const text = INVOICE_TEXTS[language];
   const errors: Array<{ field: InvoiceField; message: string }> = [];
   const courier = normaliseCourier(input.courier);
-  if (!courier) errors.push({ field: 'courier', message: `must be one of ${COURIER_NAMES.join(', ')}` });
+  if (!courier) errors.push({ field: 'courier', message: text.courierUnknown(COURIER_NAMES) });
 
   const raw = input.invoiceNumber;
   let invoiceNumber = '';
   if (typeof raw !== 'string' || raw.trim() === '') {
-    errors.push({ field: 'invoiceNumber', message: 'is required (the 송장번호 as a string of digits)' });
+    errors.push({ field: 'invoiceNumber', message: text.required });
   } else {
     invoiceNumber = raw.replace(SEPARATORS, '');
-    if (!/^\d+$/.test(invoiceNumber))
-      errors.push({
-        field: 'invoiceNumber',
-        message: 'must contain only digits (spaces and hyphens are ignored)',
-      });
+    if (!/^\d+$/.test(invoiceNumber)) errors.push({ field: 'invoiceNumber', message: text.digitsOnly });
     else if (courier && !COURIERS[courier].acceptedLengths.includes(invoiceNumber.length))
       errors.push({
         field: 'invoiceNumber',
-        message: `must be ${describeLengths(COURIERS[courier].acceptedLengths)} digits for ${COURIERS[courier].label}, got ${invoiceNumber.length}`,
+        message: text.wrongLength(
+          COURIERS[courier].label,
+          COURIERS[courier].acceptedLengths,
+          invoiceNumber.length,
+        ),
       });
   }
   if (errors.length > 0 || !courier) return { ok: false, errors };
@@ -41,11 +46,9 @@ export function normaliseInvoice(input: { courier: unknown; invoiceNumber: unkno
   const warnings: string[] = [];
   const profile = COURIERS[courier];
   if (!profile.usualLengths.includes(invoiceNumber.length))
-    warnings.push(
-      `${profile.label} invoices are usually ${describeLengths(profile.usualLengths)} digits; please double-check the number`,
-    );
+    warnings.push(text.unusualLength(profile.label, profile.usualLengths));
   if (profile.mod7CheckDigit && invoiceNumber.length === 12 && !hasValidCheckDigit(invoiceNumber))
-    warnings.push('the last digit does not match the usual check digit; please double-check the number');
+    warnings.push(text.checkDigit);
   return { ok: true, value: { courier, invoiceNumber, warnings } };
 }
 
@@ -61,11 +64,4 @@ function normaliseCourier(value: unknown): CourierName | null {
   if (typeof value !== 'string') return null;
   const name = value.trim().toUpperCase();
   return (COURIER_NAMES as readonly string[]).includes(name) ? (name as CourierName) : null;
-}
-
-function describeLengths(lengths: readonly number[]): string {
-  if (lengths.length === 1) return String(lengths[0]);
-  const contiguous = lengths.every((n, i) => i === 0 || n === lengths[i - 1]! + 1);
-  if (contiguous && lengths.length > 2) return `${lengths[0]}–${lengths[lengths.length - 1]}`;
-  return `${lengths.slice(0, -1).join(', ')} or ${lengths[lengths.length - 1]}`;
 }

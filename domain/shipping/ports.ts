@@ -6,9 +6,12 @@ import type { PollingPlan } from './tracking-policy';
 /** A seller part's shipment as stored (ids, codes and the part's description: no personal data). */
 export interface ShipmentRecord {
   id: string;
+  /** The order the parcel belongs to (a replacement's too). */
   orderId: string;
   orderNumber: string;
   sellerId: string;
+  /** Set on an exchange's replacement parcel; absent on the part's first parcel. */
+  exchangeId?: string;
   buyerUserId: string;
   itemSummary: string;
   status: ShipmentStatus;
@@ -50,7 +53,7 @@ export interface InvoiceOnShipment {
 }
 
 export interface ShipmentRepository {
-  /** Inserts the shipment, or returns the one already open for the same order and seller. */
+  /** Inserts the shipment, or returns the one already open for the same order, seller and parcel (first or an exchange's). */
   open(record: ShipmentRecord): Promise<ShipmentRecord>;
   findById(id: string): Promise<ShipmentRecord | null>;
   listByOrder(orderId: string): Promise<ShipmentRecord[]>;

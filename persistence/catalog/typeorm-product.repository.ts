@@ -8,6 +8,7 @@ import { execute, select, sqlTime } from '../inventory/sql';
 import { managerOf } from '../inventory/typeorm-unit-of-work';
 import { primaryReads, type ReadRoute } from '../read-replicas';
 import { ProductImageEntity } from './product-image.entity';
+import { readProductRows } from './product-rows';
 import { ProductEntity } from './product.entity';
 import {
   toImageRow,
@@ -39,13 +40,9 @@ export class TypeOrmProductRepository implements ProductRepository {
   }
 
   private async loadVersioned(manager: EntityManager, id: string): Promise<VersionedProduct | null> {
-    const row = await manager.findOne(ProductEntity, { where: { id } });
-    if (!row) return null;
-    const [variants, images] = await Promise.all([
-      manager.find(ProductVariantEntity, { where: { productId: id } }),
-      manager.find(ProductImageEntity, { where: { productId: id } }),
-    ]);
-    return { product: toProduct(row, variants, images), version: row.version };
+    const rows = await readProductRows(manager, id);
+    if (!rows) return null;
+    return { product: toProduct(rows.row, rows.variants, rows.images), version: rows.row.version };
   }
 
   /** The product a variant belongs to (id only). */

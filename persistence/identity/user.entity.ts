@@ -14,6 +14,8 @@ export interface UserRow {
   createdAt: Date;
   updatedAt: Date;
   withdrawnAt: Date | null;
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
 }
 
 export const UserEntity = new EntitySchema<UserRow>({
@@ -32,5 +34,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     createdAt: time('created_at'),
     updatedAt: time('updated_at'),
     withdrawnAt: time('withdrawn_at', true),
+    suspendedAt: time('suspended_at', true),
+    suspensionReason: text('suspension_reason', 500, true),
   },
 });

@@ -16,7 +16,8 @@ export class UserMapper {
       role: user.role,
       status: user.status,
       emailCiphertext: user.email ? c.encrypt(user.email.value) : null,
-      emailHash: user.email && user.status === 'ACTIVE' ? c.lookupHash(user.email.value) : null,
+      // A suspended account keeps its address: still found by it, and nobody else can sign up with it.
+      emailHash: user.email && user.status !== 'WITHDRAWN' ? c.lookupHash(user.email.value) : null,
       nameCiphertext: user.name !== null ? c.encrypt(user.name) : null,
       phoneCiphertext: user.phone ? c.encrypt(user.phone.value) : null,
       phoneHash: user.phone ? c.lookupHash(user.phone.value) : null,
@@ -24,6 +25,8 @@ export class UserMapper {
       createdAt: user.createdAt,
       updatedAt: user.updatedAt,
       withdrawnAt: user.withdrawnAt,
+      suspendedAt: user.suspendedAt,
+      suspensionReason: user.suspensionReason,
     };
   }
 
@@ -40,6 +43,8 @@ export class UserMapper {
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       withdrawnAt: row.withdrawnAt,
+      suspendedAt: row.suspendedAt,
+      suspensionReason: row.suspensionReason,
     };
   }
 }

@@ -23,6 +23,11 @@ import { MerchantBasics1732540000003 } from './1732540000003-merchant-basics';
 import { SellerDisclosure1732540000004 } from './1732540000004-seller-disclosure';
 import { CatalogManagement1732540000005 } from './1732540000005-catalog-management';
 import { LowStockWatches1732540000009 } from './1732540000009-low-stock-watches';
+import { OrderExchanges1732540000010 } from './1732540000010-order-exchanges';
+import { SellerDigest1732540000011 } from './1732540000011-seller-digest';
+import { UserSuspension1732540000012 } from './1732540000012-user-suspension';
+import { NotificationOrder1732540000013 } from './1732540000013-notification-order';
+import { ExchangeShipments1732540000014 } from './1732540000014-exchange-shipments';
 
 /** Every migration, oldest first. Each one runs unchanged on MariaDB and SQLite. */
 export const migrations = [
@@ -51,4 +56,9 @@ export const migrations = [
   SellerDisclosure1732540000004,
   CatalogManagement1732540000005,
   LowStockWatches1732540000009,
+  OrderExchanges1732540000010,
+  SellerDigest1732540000011,
+  UserSuspension1732540000012,
+  NotificationOrder1732540000013,
+  ExchangeShipments1732540000014,
 ];

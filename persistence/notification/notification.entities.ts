@@ -10,6 +10,7 @@ export interface NotificationRow {
   variables: string;
   attachment: string | null;
   orderId: string | null;
+  afterKey: string | null;
   status: string;
   deliveredVia: string | null;
   createdAt: Date;
@@ -28,6 +29,7 @@ export const NotificationEntity = new EntitySchema<NotificationRow>({
     variables: { name: 'variables', type: 'text' },
     attachment: nullableText('attachment'),
     orderId: ref('order_id', true),
+    afterKey: text('after_key', 200, true),
     status: text('status', 20),
     deliveredVia: text('delivered_via', 10, true),
     createdAt: time('created_at'),

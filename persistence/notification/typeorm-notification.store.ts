@@ -53,6 +53,11 @@ export class TypeOrmNotificationStore implements NotificationStore {
     return row ? toNotification(row, this.cipher) : null;
   }
 
+  async findByDedupeKey(dedupeKey: string) {
+    const row = await this.notifications.findOneBy({ dedupeKey });
+    return row ? toNotification(row, this.cipher) : null;
+  }
+
   async update(notification: Notification) {
     const { status, deliveredVia, updatedAt } = toNotificationRow(notification, this.cipher);
     await this.notifications.update({ id: notification.id }, { status, deliveredVia, updatedAt });

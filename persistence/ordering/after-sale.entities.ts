@@ -1,6 +1,7 @@
 import { EntitySchema } from 'typeorm';
 import type { OrderCheckoutRecord, OrderReturnRecord } from '../../domain/ordering/after-sale';
 import { bigint, id, nullableText, ref, text, time } from '../entity-columns';
+import { OrderExchangeEntity } from './order-exchange.entity';
 
 export const OrderCheckoutEntity = new EntitySchema<OrderCheckoutRecord>({
   name: 'OrderCheckout',
@@ -43,4 +44,4 @@ export const OrderReturnEntity = new EntitySchema<OrderReturnRecord>({
   },
 });
 
-export const afterSaleEntities = [OrderCheckoutEntity, OrderReturnEntity];
+export const afterSaleEntities = [OrderCheckoutEntity, OrderReturnEntity, OrderExchangeEntity];

@@ -41,6 +41,10 @@ const PAID_STATUSES: OrderStatus[] = [
   'PURCHASE_CONFIRMED',
   'RETURN_REQUESTED',
   'RETURNED',
+  // The seller ships the replacement of an exchange to the same address.
+  'EXCHANGE_REQUESTED',
+  'EXCHANGE_APPROVED',
+  'EXCHANGE_IN_TRANSIT',
 ];
 
 /** Orders with their parts, lines and history (the shipping address encrypted). */

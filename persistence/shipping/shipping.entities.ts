@@ -6,6 +6,9 @@ export interface ShipmentRow {
   orderId: string;
   orderNumber: string;
   sellerId: string;
+  exchangeId: string | null;
+  /** '' for the part's first parcel, the exchange id for a replacement: one shipment per (order, seller, parcel). */
+  parcel: string;
   buyerUserId: string;
   itemSummary: string;
   status: string;
@@ -30,6 +33,8 @@ export const ShipmentEntity = new EntitySchema<ShipmentRow>({
     orderId: ref('order_id'),
     orderNumber: text('order_number', 40),
     sellerId: ref('seller_id'),
+    exchangeId: ref('exchange_id', true),
+    parcel: text('parcel', 36),
     buyerUserId: ref('buyer_user_id'),
     itemSummary: text('item_summary', 200),
     status: text('status', 20),

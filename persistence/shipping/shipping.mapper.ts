@@ -5,12 +5,16 @@ import type { ShipmentEventRow, ShipmentRow } from './shipping.entities';
 
 const optional = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
+/** The parcel key of the unique (order, seller, parcel): '' for the first parcel, else the exchange id. */
+export const parcelOf = (shipment: { exchangeId?: string }): string => shipment.exchangeId ?? '';
+
 export function toShipmentRecord(row: ShipmentRow): ShipmentRecord {
   return {
     id: row.id,
     orderId: row.orderId,
     orderNumber: row.orderNumber,
     sellerId: row.sellerId,
+    exchangeId: optional(row.exchangeId),
     buyerUserId: row.buyerUserId,
     itemSummary: row.itemSummary,
     status: row.status as ShipmentStatus,
@@ -34,6 +38,8 @@ export function toShipmentRow(record: ShipmentRecord): ShipmentRow {
     orderId: record.orderId,
     orderNumber: record.orderNumber,
     sellerId: record.sellerId,
+    exchangeId: record.exchangeId ?? null,
+    parcel: parcelOf(record),
     buyerUserId: record.buyerUserId,
     itemSummary: record.itemSummary.slice(0, 200),
     status: record.status,

@@ -16,7 +16,7 @@ import type { TrackingEvent } from '../../domain/shipping/tracking-event';
 import { primaryReads, type ReadRoute } from '../read-replicas';
 import { isUniqueViolation } from '../unique-violation';
 import { ShipmentEntity, ShipmentEventEntity, type ShipmentRow } from './shipping.entities';
-import { toShipmentRecord, toShipmentRow, toStoredEvent } from './shipping.mapper';
+import { parcelOf, toShipmentRecord, toShipmentRow, toStoredEvent } from './shipping.mapper';
 
 const FINISHED: ShipmentStatus[] = ['DELIVERED', 'CANCELLED'];
 
@@ -43,7 +43,11 @@ export class TypeOrmShipmentRepository implements ShipmentRepository {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return toShipmentRecord(
-        await this.rows.findOneByOrFail({ orderId: record.orderId, sellerId: record.sellerId }),
+        await this.rows.findOneByOrFail({
+          orderId: record.orderId,
+          sellerId: record.sellerId,
+          parcel: parcelOf(record),
+        }),
       );
     }
   }

@@ -29,7 +29,11 @@ interface Report {
   paymentSuccessRate: Figure & { byPg: (Figure & { provider: string })[] };
   cancellationRate: Figure;
   returnRate: Figure;
+  daily: Day[];
 }
+type DayFigure =
+  'conversionRate' | 'averageOrderValue' | 'paymentSuccessRate' | 'cancellationRate' | 'returnRate';
+type Day = Record<DayFigure, Figure> & { day: string; visitors: number; ordersPaid: number; revenue: number };
 
 /**
  * GET /admin/kpis over back-dated rows of a day long past (so other suites' orders of today never
@@ -40,6 +44,7 @@ describe('KPIs for admins (docs/kpis.md)', () => {
   let admin: TestAccount;
   let consumer: TestAccount;
   let rows: BackDatedRows;
+  const seededOrders: string[] = [];
   // A day of its own for this run: the figures below are computed by hand for exactly its rows.
   const day = addDays('2015-01-01', Math.floor(Math.random() * 3000));
   const [dayBefore, dayAfter] = [addDays(day, -1), addDays(day, 1)];
@@ -61,6 +66,7 @@ describe('KPIs for admins (docs/kpis.md)', () => {
     later: { to: string; from: string; at: Date }[] = [],
   ): Promise<string> {
     const orderId = uuidv7();
+    seededOrders.push(orderId);
     await rows.insert(
       'orders',
       {
@@ -171,6 +177,10 @@ describe('KPIs for admins (docs/kpis.md)', () => {
     for (const rolled of days) await activities.rollupKpiDay({ day: rolled });
     // A second run rewrites the same figures.
     await activities.rollupKpiDay({ day });
+    // The aggregates are kept; the bare orders (no items) go, so other suites' order lists never see them.
+    const marks = seededOrders.map(() => '?').join(', ');
+    for (const table of ['order_history WHERE order_id', 'orders WHERE id'])
+      await app.dataSource.query(`DELETE FROM ${table} IN (${marks})`, seededOrders);
   });
 
   after(async () => {
@@ -238,6 +248,55 @@ describe('KPIs for admins (docs/kpis.md)', () => {
     // Buyer-days over visitor-days: B counts on each day B paid.
     assert.deepEqual([range.conversionRate.numerator, range.conversionRate.denominator], [3, 40]);
     assert.equal(range.averageOrderValue.denominator, 4);
+  });
+
+  test('a daily series: one entry per Seoul day, oldest first, each with its own figures', async () => {
+    const kpi = await report(`?from=${dayBefore}&to=${day}`);
+    // dayBefore: only buyer C's order (14:59:59 UTC); no visitors, no PG attempts recorded.
+    // day: A's two orders and B's paid at 23:30 UTC the day before; 40 visitors, 2 buyers.
+    assert.deepEqual(
+      kpi.daily.map((d) => [d.day, d.visitors, d.ordersPaid, d.revenue]),
+      [
+        [dayBefore, 0, 1, 10_000],
+        [day, 40, 3, 120_000],
+      ],
+    );
+    const names: DayFigure[] = [
+      'conversionRate',
+      'averageOrderValue',
+      'paymentSuccessRate',
+      'cancellationRate',
+      'returnRate',
+    ];
+    const figures = (d: Day) => names.map((name) => d[name]);
+    assert.deepEqual(
+      kpi.daily.map((d) => figures(d).map((f) => f.value)),
+      [
+        [null, 10_000, null, 0, 0],
+        [0.05, 40_000, 0.6667, 0.3333, 0.3333],
+      ],
+    );
+    assert.deepEqual(
+      kpi.daily.map((d) => figures(d).map((f) => `${f.numerator}/${f.denominator} ${f.target} ${f.met}`)),
+      [
+        ['1/0 0.03 null', '10000/1 50000 false', '0/0 0.95 null', '0/1 null null', '0/1 null null'],
+        ['2/40 0.03 true', '120000/3 50000 false', '4/6 0.95 false', '1/3 null null', '1/3 null null'],
+      ],
+    );
+    assert.ok(!('repurchaseRate' in (kpi.daily[0] ?? {})), 'repurchase is a range figure only');
+
+    // A day never rolled up still has its entry, with zeros and null rates.
+    const earlier = addDays(dayBefore, -1);
+    const wider = await report(`?from=${earlier}&to=${dayAfter}`);
+    assert.deepEqual(
+      wider.daily.map((d) => [d.day, d.ordersPaid, d.revenue, d.conversionRate.value]),
+      [
+        [earlier, 0, 0, null],
+        [dayBefore, 1, 10_000, null],
+        [day, 3, 120_000, 0.05],
+        [dayAfter, 1, 99_000, null],
+      ],
+    );
   });
 
   test('the default range is the last 7 days up to today in Seoul', async () => {

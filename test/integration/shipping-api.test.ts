@@ -145,6 +145,7 @@ describe('shipping API: tracking, seller lists and the courier webhook (real Mar
       shipments: [
         {
           sellerId: seller.id,
+          exchangeId: null,
           courier: 'CJ',
           courierName: 'CJ대한통운',
           invoiceNumber: invoice,
@@ -180,10 +181,10 @@ describe('shipping API: tracking, seller lists and the courier webhook (real Mar
     const all = await call('/seller/shipments', seller);
     assert.equal(all.status, 200);
     assert.deepEqual(
-      all.body.items.map((i: Json) => [i.id, i.status]),
+      all.body.items.map((i: Json) => [i.id, i.status, i.kind, i.exchangeId]),
       [
-        [shipping.id, 'IN_TRANSIT'],
-        [toShip.id, 'AWAITING_INVOICE'],
+        [shipping.id, 'IN_TRANSIT', 'ORDER', null],
+        [toShip.id, 'AWAITING_INVOICE', 'ORDER', null],
       ],
     );
     const waiting = await call('/seller/shipments?status=TO_SHIP', seller);

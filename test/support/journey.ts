@@ -73,6 +73,8 @@ export async function openJourney(
   );
   const app = await createTestApp({ temporal: env, payments: gateways, publicBaseUrl: baseUrl });
   const server: RunningServer = await listen(app.app.fetch, port, '127.0.0.1');
+  // WebSocket upgrades (GET /chats/{id}/live), as api/server.ts attaches them.
+  const dropLiveConnections = app.app.attachLiveSockets(server.server);
   const workerEnv = {
     TEMPORAL_ADDRESS: env.address,
     PUBLIC_BASE_URL: baseUrl,
@@ -83,6 +85,7 @@ export async function openJourney(
     ...options.workerEnv,
   };
   const closeAllButWorker = async () => {
+    dropLiveConnections();
     await server.close();
     await gateways.close();
     await pgServer.close();

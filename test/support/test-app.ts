@@ -24,7 +24,7 @@ export interface TestApp {
   /** The identity secrets the app runs with (test/support/identity.ts uses them to seed accounts). */
   identity: IdentitySettings;
   /** The public app; `app.ops` serves /healthz, /readyz and /metrics as the internal ops port does. */
-  app: OpenAPIHono<AppEnv> & Pick<ComposedApp, 'ops'>;
+  app: OpenAPIHono<AppEnv> & Pick<ComposedApp, 'ops' | 'attachLiveSockets'>;
   infrastructure: Infrastructure;
   dataSource: DataSource;
   kv: KeyValueStore;
@@ -115,6 +115,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     abuse: options.abuse,
     couriers: options.couriers,
     opsApart: options.opsApart,
+    // As the embedded shop links it (README#temporal-ui), so admin order views carry the link.
+    temporalUi: { url: 'http://localhost:8233', namespace: 'default' },
   });
   return {
     app,

@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, condition, log, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type {
   ChannelOutcome,
   DeliveryStep,
@@ -14,6 +14,20 @@ const FIRST_CHECK_AFTER = '1 minute';
 const LATER_CHECKS_EVERY = '5 minutes';
 const MAX_CHECKS = 12;
 
+/**
+ * Patch id (docs/ordering.md, "Changing a workflow"): a notice that follows another (`after`) waits
+ * until that one's delivery has ended. Histories before it had no `after` and never waited.
+ */
+export const WAIT_FOR_PREDECESSOR = 'notice-waits-for-predecessor';
+/** A predecessor that never finishes must not hold its successor back for longer than this. */
+export const PREDECESSOR_MAX_WAIT = '15 minutes';
+
+// Temporal's retries are the wait: no history event per look, and it survives a worker crash.
+const turn = proxyActivities<NotificationActivities>({
+  scheduleToCloseTimeout: PREDECESSOR_MAX_WAIT,
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
 const alimtalk = proxyActivities<NotificationActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
@@ -39,10 +53,13 @@ const channels = proxyActivities<NotificationActivities>({
  */
 export async function notificationWorkflow(input: {
   notificationId: string;
+  /** The dedupe key of the notification whose delivery must end before this one starts. */
+  after?: string;
 }): Promise<{ deliveredVia?: NotificationChannel; failed: boolean }> {
   const { notificationId } = input;
   let reported = false;
   setHandler(deliveryReportedSignal, () => void (reported = true));
+  if (input.after && patched(WAIT_FOR_PREDECESSOR)) await waitForPredecessor(notificationId, input.after);
 
   const email = channels.deliverEmail({ notificationId });
 
@@ -71,4 +88,18 @@ export async function notificationWorkflow(input: {
   const failed = deliveredVia === undefined;
   await channels.completeNotification({ notificationId, deliveredVia, failed });
   return { deliveredVia, failed };
+}
+
+/** Waits (bounded) until the notice this one follows has been sent, delivered or given up. */
+async function waitForPredecessor(notificationId: string, after: string): Promise<void> {
+  try {
+    await turn.awaitPredecessor({ dedupeKey: after });
+  } catch (error) {
+    if (!(error instanceof ActivityFailure)) throw error;
+    log.warn('the notice this one follows has not ended: sent anyway', {
+      notificationId,
+      after,
+      maxWait: PREDECESSOR_MAX_WAIT,
+    });
+  }
 }

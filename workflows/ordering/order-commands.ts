@@ -11,7 +11,7 @@ import {
   startPreparingUpdate,
 } from './order-lifecycle.messages';
 import { steps } from './order-proxies';
-import { approveReturn, checkReturnLines } from './order-returns';
+import { approveReturn, checkReturnLines, resumeConfirmClock, RETURN_CONFIRM_CLOCK } from './order-returns';
 import { alertBuyerCancelled, alertReturnRequested } from './order-seller-alerts';
 import { nowIso, refused, type OrderState } from './order-state';
 
@@ -111,7 +111,7 @@ export function handleOrderCommands(order: OrderState): void {
         requestedBy: request.actorId,
         at: nowIso(),
       });
-      await order.record('REQUEST_RETURN', `return:${request.returnId}`, {
+      part.returnRequestedAtMs = await order.record('REQUEST_RETURN', `return:${request.returnId}`, {
         sellerId: request.sellerId,
         actorId: request.actorId,
         reason: request.reason,
@@ -144,6 +144,9 @@ export function handleOrderCommands(order: OrderState): void {
         decisionReason: decision.reason ?? null,
       };
       if (!decision.approve) {
+        // The clock moves before the part is DELIVERED again: followPart reads it then.
+        const clockFirst = patched(RETURN_CONFIRM_CLOCK);
+        if (clockFirst) resumeConfirmClock(part, Date.now());
         await order.record('REJECT_RETURN', `${key}:rejected`, decision);
         await steps.decideReturn({
           ...decided,
@@ -152,7 +155,7 @@ export function handleOrderCommands(order: OrderState): void {
           refundAmount: null,
           at: nowIso(),
         });
-        part.confirmClockFromMs = Date.now();
+        if (!clockFirst) part.confirmClockFromMs = Date.now();
         return order.answer();
       }
       await order.record('APPROVE_RETURN', `${key}:approved`, decision);

@@ -1,12 +1,48 @@
-import { log } from '@temporalio/workflow';
+import { log, patched } from '@temporalio/workflow';
 import { PART_TRANSITIONS } from '../../domain/ordering/order-status';
 import { cancelRefund, type RefundablePart } from '../../domain/ordering/refund-rules';
 import { splitRefund } from '../../domain/ordering/refund-split';
+import type { NotificationRequest } from '../../domain/notification/notification';
 import type { CancelRequest } from './order-lifecycle.messages';
-import { orderAutoCancelledNotice, orderCancelledNotice, refundCompletedNotice } from './order-notices';
+import {
+  orderAutoCancelledNotice,
+  orderCancelledNotice,
+  refundCompletedNotice,
+  returnApprovedNotice,
+} from './order-notices';
 import { payments, steps } from './order-proxies';
 import type { PaymentPhaseOutcome } from './order-payment-phase';
 import { isTerminal, type OrderState, type PartState, type UndoScope } from './order-state';
+
+/**
+ * Patch ids (docs/ordering.md, "Changing a workflow"): the buyer hears of the cancel, or of the
+ * approved return, before the refund. The refund itself never waits for a message; only its notice
+ * is sent after the first message's send has completed. Histories before these sent the refund
+ * notice first (cancel) or no return notice at all.
+ */
+export const CANCEL_NOTICE_FIRST = 'cancel-notice-before-refund';
+export const RETURN_NOTICE_FIRST = 'return-approved-notice-before-refund';
+/**
+ * Patch ids: the refund notice names the notice it follows, so the notification context delivers
+ * it only once that one's delivery has ended (docs/notifications.md); the operator's cancel from the
+ * Temporal UI sends the cancel notice first, like the other cancels (it sent none before).
+ */
+export const REFUND_NOTICE_FOLLOWS = 'refund-notice-follows-its-predecessor';
+export const OPERATOR_CANCEL_NOTICE = 'operator-cancel-notice';
+
+/** The message the buyer must read before the refund's: its send, and its dedupe key. */
+interface NoticeFirst {
+  sent: Promise<void>;
+  dedupeKey: string;
+}
+
+/** An undo scope whose refund notice waits for the message the buyer must read first. */
+type NoticedScope = UndoScope & { noticeFirst?: NoticeFirst };
+
+/** Starts sending the notice, shielded from cancellation (order.notify). */
+function startNotice(order: OrderState, request: NotificationRequest): NoticeFirst {
+  return { sent: order.notify(request), dedupeKey: request.dedupeKey };
+}
 
 /**
  * What was done for an order is undone newest first from its undo stack (workflows/shared/undo-stack.ts):
@@ -19,7 +55,9 @@ export function pushReservationUndo(order: OrderState) {
 }
 
 export function pushRefundUndo(order: OrderState): void {
-  order.undos.push('refundPayment', (scope) => refund(order, scope.refundId, scope.amount, scope.reason));
+  order.undos.push('refundPayment', (scope: NoticedScope) =>
+    refund(order, scope.refundId, scope.amount, scope.reason, scope.noticeFirst),
+  );
 }
 
 export function pushSaleUndos(order: OrderState): void {
@@ -44,7 +82,13 @@ const restockLinesOf = (part: PartState, only?: readonly string[]) =>
     )
     .map((line) => ({ variantId: line.variantId, quantity: line.quantity }));
 
-async function refund(order: OrderState, refundId: string, amount: number, reason: string): Promise<void> {
+async function refund(
+  order: OrderState,
+  refundId: string,
+  amount: number,
+  reason: string,
+  noticeFirst?: NoticeFirst,
+): Promise<void> {
   const { paid } = order;
   if (amount <= 0 || !paid) return;
   const split = splitRefund(amount, order.balances);
@@ -72,19 +116,27 @@ async function refund(order: OrderState, refundId: string, amount: number, reaso
     });
     return;
   }
-  await order.notify(
-    refundCompletedNotice(order.input, {
-      refundId,
-      pgAmount: split.pgAmount,
-      pointsAmount: split.pointsAmount,
-      at: new Date(done.refundedAt),
-    }),
-  );
+  await noticeFirst?.sent;
+  const notice = refundCompletedNotice(order.input, {
+    refundId,
+    pgAmount: split.pgAmount,
+    pointsAmount: split.pointsAmount,
+    at: new Date(done.refundedAt),
+  });
+  if (noticeFirst && patched(REFUND_NOTICE_FOLLOWS)) notice.after = noticeFirst.dedupeKey;
+  await order.notify(notice);
 }
 
 /** Undo of paid parts (cancel): their shipments stop, their units go back, goods and shipping are refunded. */
-function undoPaidParts(order: OrderState, parts: PartState[], key: string, reason: string): Promise<void> {
-  const scope: UndoScope = {
+function undoPaidParts(
+  order: OrderState,
+  parts: PartState[],
+  key: string,
+  reason: string,
+  noticeFirst?: NoticeFirst,
+): Promise<void> {
+  const scope: NoticedScope = {
+    noticeFirst,
     parts,
     refundId: `${order.orderId}:${key}`,
     amount: parts.reduce((sum, part) => sum + cancelRefund(refundablePartOf(part)).refundAmount, 0),
@@ -99,7 +151,7 @@ function undoPaidParts(order: OrderState, parts: PartState[], key: string, reaso
  * An approved return: the part's shipment stops, its units go back, the refund the rules computed
  * is paid. A partial return puts back only its lines and lets the shipment go on.
  */
-export function undoReturnedPart(
+export async function undoReturnedPart(
   order: OrderState,
   part: PartState,
   key: string,
@@ -107,7 +159,7 @@ export function undoReturnedPart(
   reason: string,
   partialLineIds?: readonly string[],
 ): Promise<void> {
-  const scope: UndoScope = {
+  const scope: NoticedScope = {
     parts: [part],
     refundId: `${order.orderId}:${key}`,
     amount: refundAmount,
@@ -115,7 +167,17 @@ export function undoReturnedPart(
     restockIdOf: () => key,
     partialLineIds,
   };
-  return order.undos.unwind(scope);
+  if (!patched(RETURN_NOTICE_FIRST)) return order.undos.unwind(scope);
+  const items = partialLineIds
+    ? part.def.lines.filter((line) => partialLineIds.includes(line.orderLineId)).map((l) => l.productName)
+    : [part.def.itemSummary];
+  const approved = startNotice(
+    order,
+    returnApprovedNotice(order.input, { key, itemSummary: items.join(', ').slice(0, 60), refundAmount }),
+  );
+  scope.noticeFirst = approved;
+  await order.undos.unwind(scope);
+  await approved.sent;
 }
 
 /** The part as the refund rules see it: the lines the buyer still holds, the shipping charged, the policy when ordered. */
@@ -146,14 +208,19 @@ export async function cancelPaid(order: OrderState, request: CancelRequest, key:
     actorId: request.actorId,
     reason: request.reason,
   });
-  await undoPaidParts(order, targets, key, request.reason);
-  await order.notify(
-    orderCancelledNotice(order.input, {
-      key,
-      itemSummary: targets.map((p) => p.def.itemSummary).join(', '),
-      reason: request.reason,
-    }),
-  );
+  const notice = orderCancelledNotice(order.input, {
+    key,
+    itemSummary: targets.map((p) => p.def.itemSummary).join(', '),
+    reason: request.reason,
+  });
+  if (!patched(CANCEL_NOTICE_FIRST)) {
+    await undoPaidParts(order, targets, key, request.reason);
+    await order.notify(notice);
+    return;
+  }
+  const cancelled = startNotice(order, notice);
+  await undoPaidParts(order, targets, key, request.reason, cancelled);
+  await cancelled.sent;
 }
 
 /** The payment phase ended without a payment: the reservation is released and the order closed. */
@@ -177,7 +244,8 @@ export async function closeUnpaid(order: OrderState, outcome: Exclude<PaymentPha
 /**
  * The workflow itself was cancelled (an operator in the Temporal UI): every part that may still be
  * cancelled is, and what was done for it is undone newest first (shipments stop with this scope).
- * A payment still in flight undoes itself (its child is cancelled with this workflow).
+ * A payment still in flight undoes itself (its child is cancelled with this workflow). The buyer
+ * hears of the cancel first, then of the refund.
  */
 export async function compensateAll(order: OrderState): Promise<void> {
   const reason = '운영자에 의한 주문 취소';
@@ -193,16 +261,30 @@ export async function compensateAll(order: OrderState): Promise<void> {
       sellerId: part.def.sellerId,
       reason,
     });
+  const cancelled =
+    cancellable.length > 0 && patched(OPERATOR_CANCEL_NOTICE)
+      ? startNotice(
+          order,
+          orderCancelledNotice(order.input, {
+            key: 'cancel:workflow',
+            itemSummary: cancellable.map((p) => p.def.itemSummary).join(', '),
+            reason,
+          }),
+        )
+      : undefined;
   if (order.committed) {
-    if (cancellable.length > 0) await undoPaidParts(order, cancellable, 'cancel:workflow', reason);
-    return;
+    if (cancellable.length > 0) await undoPaidParts(order, cancellable, 'cancel:workflow', reason, cancelled);
+  } else {
+    // Not committed yet: the refund (if paid) is the newest step, then the reservation is released.
+    const scope: NoticedScope = {
+      parts: cancellable,
+      refundId: `${order.orderId}:cancel:workflow`,
+      amount: order.balances.pg + order.balances.points,
+      reason,
+      restockIdOf: () => '',
+      noticeFirst: cancelled,
+    };
+    await order.undos.unwind(scope);
   }
-  // Not committed yet: the refund (if paid) is the newest step, then the reservation is released.
-  await order.undos.unwind({
-    parts: cancellable,
-    refundId: `${order.orderId}:cancel:workflow`,
-    amount: order.balances.pg + order.balances.points,
-    reason,
-    restockIdOf: () => '',
-  });
+  await cancelled?.sent;
 }

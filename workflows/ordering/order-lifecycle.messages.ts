@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ExchangeFeePayer, ExchangeItem } from '../../domain/ordering/exchange';
 import type { PartStatus } from '../../domain/ordering/order-status';
 import type { DeductionAdjustment, ReturnReasonCode } from '../../domain/ordering/refund-rules';
 import type { ShippingPolicy } from '../../domain/ordering/shipping-policy';
@@ -117,6 +118,27 @@ export interface ReturnDecision extends PartCommand {
   deductionAdjustment?: DeductionAdjustment;
   reason?: string;
 }
+/** An exchange for another option of the same product (docs/ordering.md#exchanges), checked by the API against the catalogue. */
+export interface ExchangeRequest extends PartCommand {
+  exchangeId: string;
+  reasonCode: ReturnReasonCode;
+  reason: string;
+  items: ExchangeItem[];
+  /** The round trip's shipping (왕복) and who bears it. */
+  shippingFee: number;
+  payer: ExchangeFeePayer;
+  feeReason: string;
+}
+export interface ExchangeDecision extends PartCommand {
+  exchangeId: string;
+  approve: boolean;
+  reason?: string;
+}
+export interface ExchangeShipRequest extends PartCommand {
+  exchangeId: string;
+  courier: CourierName;
+  invoiceNumber: string;
+}
 export interface CommandAnswer {
   status: string;
   parts: Array<{ sellerId: string; status: PartStatus }>;
@@ -128,6 +150,10 @@ export const shipPartUpdate = defineUpdate<CommandAnswer, [ShipRequest]>('shipPa
 export const confirmPurchaseUpdate = defineUpdate<CommandAnswer, [PartCommand]>('confirmPurchase');
 export const requestReturnUpdate = defineUpdate<CommandAnswer, [ReturnRequest]>('requestReturn');
 export const decideReturnUpdate = defineUpdate<CommandAnswer, [ReturnDecision]>('decideReturn');
+export type ExchangeAnswer = CommandAnswer & { exchangeId: string };
+export const requestExchangeUpdate = defineUpdate<ExchangeAnswer, [ExchangeRequest]>('requestExchange');
+export const decideExchangeUpdate = defineUpdate<ExchangeAnswer, [ExchangeDecision]>('decideExchange');
+export const shipExchangeUpdate = defineUpdate<ExchangeAnswer, [ExchangeShipRequest]>('shipExchange');
 
 /** Live state of the workflow (the database holds the same statuses once each step is recorded). */
 export interface OrderLifecycleState {
@@ -141,6 +167,7 @@ export interface OrderLifecycleState {
     payableAt?: string;
     payable: boolean;
     returnId?: string;
+    exchangeId?: string;
   }>;
   payment: {
     attempts: number;

@@ -7,6 +7,7 @@ import {
 } from '@temporalio/workflow';
 import { paymentCompletedNotice } from '../payment/payment-notices';
 import { handleOrderCommands } from './order-commands';
+import { handleExchangeCommands } from './order-exchanges';
 import {
   closeUnpaid,
   compensateAll,
@@ -42,6 +43,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   pushRefundUndo(order);
   handlePaymentCommands(order);
   handleOrderCommands(order);
+  handleExchangeCommands(order);
 
   try {
     // Messages never hold up the order (a stalled send after a worker crash kept paid orders

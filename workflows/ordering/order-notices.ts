@@ -1,5 +1,6 @@
 import type { NotificationRequest } from '../../domain/notification/notification';
 import { formatSeoulDateTime, formatWon } from '../../domain/notification/notification-format';
+import { refundMeansText } from '../payment/payment-notices';
 import type { OrderLifecycleInput } from './order-lifecycle.messages';
 
 /** The buyer's order messages (고객명 is filled in by the notification context at send time). */
@@ -47,17 +48,13 @@ export function refundCompletedNotice(
   input: OrderLifecycleInput,
   refund: { refundId: string; pgAmount: number; pointsAmount: number; at: Date },
 ): NotificationRequest {
-  const means = [
-    refund.pgAmount > 0 ? `결제수단 ${formatWon(refund.pgAmount)}` : '',
-    refund.pointsAmount > 0 ? `포인트 ${formatWon(refund.pointsAmount)}` : '',
-  ].filter(Boolean);
   return {
     templateCode: 'REFUND_COMPLETED',
     ...buyer(input),
     variables: {
       주문번호: input.orderNumber,
       환불금액: formatWon(refund.pgAmount + refund.pointsAmount),
-      환불수단: means.join(' + '),
+      환불수단: refundMeansText(input, refund),
       환불일시: formatSeoulDateTime(refund.at),
     },
     dedupeKey: `refund-completed:${refund.refundId}`,
@@ -73,5 +70,22 @@ export function purchaseAutoConfirmedNotice(
     ...buyer(input),
     variables: { 주문번호: input.orderNumber, 상품명: part.itemSummary },
     dedupeKey: `purchase-auto-confirmed:${input.orderId}:${part.sellerId}`,
+  };
+}
+
+/** The seller approved the buyer's return (the whole part or some lines); the refund notice follows. */
+export function returnApprovedNotice(
+  input: OrderLifecycleInput,
+  what: { key: string; itemSummary: string; refundAmount: number },
+): NotificationRequest {
+  return {
+    templateCode: 'RETURN_APPROVED',
+    ...buyer(input),
+    variables: {
+      주문번호: input.orderNumber,
+      상품명: what.itemSummary,
+      환불예정금액: formatWon(what.refundAmount),
+    },
+    dedupeKey: `return-approved:${input.orderId}:${what.key}`,
   };
 }

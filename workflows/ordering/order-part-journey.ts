@@ -7,7 +7,7 @@ import {
   sleep,
   startChild,
 } from '@temporalio/workflow';
-import { PART_TRANSITIONS } from '../../domain/ordering/order-status';
+import { isExchangePending, PART_TRANSITIONS } from '../../domain/ordering/order-status';
 import { SHIPPING_TASK_QUEUE } from '../shared/task-queues';
 import { shipmentWorkflowId } from '../shared/workflow-ids';
 import type { ShipmentInput, ShipmentResult } from '../shipping/shipment.messages';
@@ -57,7 +57,7 @@ export function startShipment(order: OrderState, part: PartState): void {
 
 /**
  * One seller's part after payment: delivery (from its Shipment), purchase confirmation (the buyer,
- * or 7 days after delivery; a pending return stops the clock), the 7-day settlement hold, and the
+ * or 7 days after delivery; a pending return or exchange stops the clock), the 7-day settlement hold, and the
  * hand-over of its lines to settlement.
  */
 export async function followPart(order: OrderState, part: PartState): Promise<void> {
@@ -78,6 +78,11 @@ export async function followPart(order: OrderState, part: PartState): Promise<vo
   while (!isTerminal(part.status)) {
     if (part.status === 'RETURN_REQUESTED') {
       await condition(() => part.status !== 'RETURN_REQUESTED');
+      continue;
+    }
+    // An exchange under way stops the clock (order-exchanges.ts moves it on when it ends).
+    if (isExchangePending(part.status)) {
+      await condition(() => !isExchangePending(part.status));
       continue;
     }
     const clockFrom = part.confirmClockFromMs!;

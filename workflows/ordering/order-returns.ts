@@ -1,9 +1,30 @@
+import { patched } from '@temporalio/workflow';
 import { DomainError } from '../../domain/shared/domain-error';
 import { adjustDeduction, returnRefund, type RefundBreakdown } from '../../domain/ordering/refund-rules';
 import { refundablePartOf, undoReturnedPart } from './order-compensation';
 import type { ReturnDecision, ReturnRequest } from './order-lifecycle.messages';
 import { settlement, steps } from './order-proxies';
 import { nowIso, refused, type OrderState, type PartState } from './order-state';
+
+/**
+ * Patch id: a decided return moves the purchase-confirmation clock before the part is DELIVERED again.
+ * Before it the clock moved after, so followPart could read the old one and confirm at once (a return
+ * rejected more than 7 days after delivery); a rejection now also leaves the pending days uncounted.
+ */
+export const RETURN_CONFIRM_CLOCK = 'return-confirm-clock';
+
+/**
+ * A rejected return lets the 7-day clock go on where it stopped: the days it was pending do not
+ * count. Not delivered yet, nothing moves (the clock starts at delivery); a return asked for before
+ * its request time was kept starts the 7 days again, as rejections did then.
+ */
+export function resumeConfirmClock(part: PartState, nowMs: number): void {
+  const from = part.confirmClockFromMs;
+  const askedAt = part.returnRequestedAtMs;
+  part.returnRequestedAtMs = undefined;
+  if (from === undefined) return;
+  part.confirmClockFromMs = askedAt === undefined ? nowMs : from + nowMs - Math.max(askedAt, from);
+}
 
 /** Domain refusals (a bad line id, a deduction out of range) answer the caller as a 4xx, never fail the task. */
 function asRefusal<T>(compute: () => T): T {
@@ -62,11 +83,15 @@ export async function approveReturn(
   const key = `return:${decision.returnId}`;
   const breakdown = quoteReturn(part, decision);
   const partial = breakdown.returnedLineIds.length < refundablePartOf(part).lines.length;
+  // The kept lines go on to confirmation with a fresh 7 days, set before the part is DELIVERED again.
+  const clockFirst = partial && patched(RETURN_CONFIRM_CLOCK);
+  if (clockFirst) part.confirmClockFromMs = Date.now();
   await order.record(partial ? 'APPROVE_PARTIAL_RETURN' : 'APPROVE_RETURN', `${key}:approved`, decision);
   if (partial) {
     part.returnedLineIds.push(...breakdown.returnedLineIds);
-    part.confirmClockFromMs = Date.now();
+    if (!clockFirst) part.confirmClockFromMs = Date.now();
   }
+  part.returnRequestedAtMs = undefined;
   part.returnRequest = undefined;
   await undoReturnedPart(
     order,

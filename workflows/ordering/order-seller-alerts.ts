@@ -1,6 +1,7 @@
 import { CancellationScope, log, patched, proxyActivities } from '@temporalio/workflow';
 import { formatWon } from '../../domain/notification/notification-format';
 import type { SellerAlert } from '../../domain/notification/seller-alert';
+import { exchangeItemText, type ExchangeItem } from '../../domain/ordering/exchange';
 import { NOTIFICATION_RETRY } from '../shared/activity-options';
 import { NOTIFICATION_TASK_QUEUE } from '../shared/task-queues';
 import type { OrderState, PartState } from './order-state';
@@ -75,5 +76,22 @@ export function alertReturnRequested(
     templateCode: 'SELLER_RETURN_REQUESTED',
     variables: { 주문번호: order.input.orderNumber, 상품명: items, 반품사유: request.reason.slice(0, 60) },
     dedupeKey: `seller-return:${request.returnId}`,
+  });
+}
+
+export function alertExchangeRequested(
+  order: OrderState,
+  part: PartState,
+  request: { exchangeId: string; reason: string; items: ExchangeItem[] },
+): void {
+  alertSeller(order, {
+    sellerId: part.def.sellerId,
+    templateCode: 'SELLER_EXCHANGE_REQUESTED',
+    variables: {
+      주문번호: order.input.orderNumber,
+      교환상품: exchangeItemText(request.items).slice(0, 100),
+      교환사유: request.reason.slice(0, 60),
+    },
+    dedupeKey: `seller-exchange:${request.exchangeId}`,
   });
 }

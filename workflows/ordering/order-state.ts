@@ -20,6 +20,7 @@ import type { ShipmentInput, ShipmentResult } from '../shipping/shipment.message
 import type {
   CancelRequest,
   CommandAnswer,
+  ExchangeRequest,
   LifecyclePart,
   OrderLifecycleInput,
   OrderLifecycleState,
@@ -40,10 +41,23 @@ export interface PartState {
   returnId?: string;
   /** The pending return's reason code and lines (absent: the whole part). */
   returnRequest?: { reasonCode?: ReturnReasonCode; lineIds?: string[] };
+  /** When the pending return was asked for: the confirmation clock stood still from then (order-commands.ts). */
+  returnRequestedAtMs?: number;
   /** Lines given back by partial returns already approved: not settled, not returned again. */
   returnedLineIds: string[];
-  /** Bumped when a return is rejected: the 7-day confirmation clock starts again. */
+  /** When the 7-day confirmation clock started, moved on by the days a return or exchange was pending. */
   confirmClockFromMs?: number;
+  /** The exchange under way (order-exchanges.ts), until its replacement is delivered or it is rejected. */
+  exchange?: PendingExchange;
+}
+
+export interface PendingExchange {
+  request: ExchangeRequest;
+  /** When the confirmation clock stopped for it. */
+  pausedAtMs: number;
+  /** The replacement's Shipment is a parcel of the order and tells the buyer itself (EXCHANGE_RESHIPPED). */
+  shipmentNotifies?: boolean;
+  shipment?: ChildWorkflowHandle<(input: ShipmentInput) => Promise<ShipmentResult>>;
 }
 
 export type PaidAttempt = Extract<PaymentAttemptResult, { status: 'PAID' }>;
@@ -193,6 +207,7 @@ export class OrderState {
         payableAt: iso(p.payableAtMs),
         payable: p.payable,
         returnId: p.returnId,
+        exchangeId: p.exchange?.request.exchangeId,
       })),
       payment: this.paymentView(),
       refunds: [...this.refunds],

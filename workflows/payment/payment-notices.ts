@@ -67,3 +67,27 @@ function failureReason(failure: { code: string; message: string }): string {
   if (/[가-힣]/.test(failure.message)) return failure.message.slice(0, 60);
   return '결제가 승인되지 않았습니다';
 }
+
+/** Easy-pay wallets give the money back at once when the PG cancels the payment. */
+const EASY_PAY: Partial<Record<PaymentMethod, string>> = { KAKAOPAY: '카카오페이', NAVERPAY: '네이버페이' };
+
+/**
+ * Where a refund's money goes and when, per part of its split (the REFUND_COMPLETED 환불수단 row):
+ * the PG part by the method the order was paid with, the points part restored at once.
+ */
+export function refundMeansText(
+  paidWith: { method: PaymentMethod },
+  refund: { pgAmount: number; pointsAmount: number },
+): string {
+  const parts: string[] = [];
+  if (refund.pgAmount > 0) parts.push(pgRefundText(paidWith.method, formatWon(refund.pgAmount)));
+  if (refund.pointsAmount > 0) parts.push(`포인트 ${formatWon(refund.pointsAmount)} 즉시 복원`);
+  return parts.join(' + ');
+}
+
+function pgRefundText(method: PaymentMethod, amount: string): string {
+  const wallet = EASY_PAY[method];
+  if (wallet) return `${wallet} ${amount} 결제 취소, 즉시 환불`;
+  if (method === 'BANK_TRANSFER') return `환불계좌로 ${amount} 입금 (영업일 1~2일 내)`;
+  return `카드 ${amount} 승인 취소 (카드사에 따라 영업일 3~7일 내 반영)`;
+}

@@ -13,9 +13,16 @@ export { SHIPPING_TASK_QUEUE } from '../shared/task-queues';
 export type { CourierName };
 
 export interface ShipmentInput {
+  /** The order the parcel belongs to (an exchange's replacement too). */
   orderId: string;
   orderNumber: string;
   sellerId: string;
+  /**
+   * Set for an exchange's replacement parcel (docs/shipping.md#parcels): the buyer hears of it as the
+   * exchanged item. Absent for the part's first parcel, and for replacements started before it existed
+   * (those carry the exchange id as `orderId`).
+   */
+  exchangeId?: string;
   /** The buyer, for dispatch and delivery notices (the notification context resolves contact details). */
   buyerUserId: string;
   /** A short description of the part for messages (`무선 키보드 외 1건`). */

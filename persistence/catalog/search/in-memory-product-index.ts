@@ -1,4 +1,4 @@
-import { bigrams } from '../../../domain/catalog/korean-text';
+import { isChoseongQuery } from '../../../domain/catalog/korean-text';
 import type { ProductSearchDocument } from '../../../domain/catalog/search-document';
 import type {
   ProductSearchPage,
@@ -10,24 +10,26 @@ import type {
 import { BigramPostings } from './bigram-postings';
 import { SlotColumns } from './slot-columns';
 import { SlotTexts } from './slot-texts';
-import { fieldsOf, indexProduct, wordsOfField, type IndexedProduct } from './indexed-product';
+import {
+  fieldsOf,
+  indexProduct,
+  piecesOf,
+  wordsOf,
+  wordsOfField,
+  type IndexedProduct,
+} from './indexed-product';
 import { CandidateFinder } from './candidate-finder';
 import { FacetCounter } from './search-facets';
 import { filterKeyOf, filterOf, NO_FILTER, type Filter } from './search-filter';
 import { ListOrders, type ListOrder } from './list-orders';
-import { ascending, compareKeys, positionAfter, relevanceValue } from './search-order';
-import { NAME_MATCH, prepareTerm, termScore } from './term-match';
+import { compareKeys, positionAfter, relevanceValue } from './search-order';
+import { pageFromSorted, sortedOrder, topAfter } from './top-after';
+import { ANY_FORM, NAME_MATCH, prepareTerm, termScore, type PreparedTerm } from './term-match';
+import { TermListBuild } from './term-list-build';
+import { TermMatchCache, type TermMatches } from './term-match-cache';
+import { intersectTermLists } from './term-intersection';
 import { TypoVocabulary } from './typo-vocabulary';
-
-/** Matches of one keyword query, sorted, with their count and facets. */
-interface MatchSet {
-  slots: Int32Array;
-  values: Float64Array;
-  facets: SearchFacets;
-}
-
-/** Answers kept per distinct query until the index changes. */
-const MEMO_LIMIT = 500;
+import { copy, remember, termKey, type MatchSet } from './search-memo';
 
 /**
  * The search engine of the read model when no Elasticsearch is configured: every listed product in
@@ -51,7 +53,13 @@ export class InMemoryProductIndex {
   private stalePostings = 0;
   private readonly orders = new ListOrders();
   private readonly memo = new Map<string, MatchSet>();
+  private readonly termCache = new TermMatchCache();
+  /** Scratch for the matches of listed terms, reused by every search (copied out at the end). */
+  private scratchSlots: Int32Array = new Int32Array(0);
+  private scratchValues: Float64Array = new Float64Array(0);
   private readonly listTotals = new Map<string, { total: number; facets: SearchFacets }>();
+  /** Counts changes: a list built in slices across one is stale. */
+  private version = 0;
 
   get size(): number {
     return this.slots.size;
@@ -107,10 +115,10 @@ export class InMemoryProductIndex {
     this.changed();
   }
 
-  /** Bytes held, roughly: texts, summaries, posting lists and the typo vocabulary. */
+  /** Bytes held, roughly: texts, summaries, posting lists, the typo vocabulary and the terms' match lists. */
   memoryEstimate(): number {
     let bytes = this.postings.memoryEstimate() + this.vocabulary.memoryEstimate();
-    bytes += this.texts.memoryEstimate() + this.columns.memoryEstimate();
+    bytes += this.texts.memoryEstimate() + this.columns.memoryEstimate() + this.termCache.memoryEstimate();
     for (const product of this.products) {
       if (!product) continue;
       bytes += 400 + product.summary.name.length * 2 + product.choseong.length * 2;
@@ -127,15 +135,21 @@ export class InMemoryProductIndex {
     }
     const terms = [...new Set(query.terms.map((term) => term.replace(/\s+/g, '')).filter((t) => t !== ''))];
     const filterKey = filterKeyOf(query);
-    const filter = filterOf(query, this.columns, this.products);
+    const filter = filterOf(query, this.columns);
     if (terms.length === 0) return this.listPage(query, filterKey, filter);
     const key = JSON.stringify([terms, query.sort, filterKey]);
     let matches = this.memo.get(key);
     if (!matches) {
       matches = this.match(terms, filter, query.sort);
       remember(this.memo, key, matches);
+    } else {
+      matches.order ??= sortedOrder(matches.slots, matches.values, this.columns.ids, query.sort);
     }
-    const page = this.topAfter(matches, query);
+    const { slots, values } = matches;
+    const ids = this.columns.ids;
+    const page = matches.order
+      ? pageFromSorted(matches.order, slots, values, ids, query)
+      : topAfter(slots, values, ids, query);
     const items = page.map((i) => copy(this.products[matches.slots[i]!]!.summary));
     const more = items.length > query.limit;
     if (more) items.pop();
@@ -151,76 +165,132 @@ export class InMemoryProductIndex {
     };
   }
 
-  /**
-   * Positions in the (unsorted) matches of the first `limit + 1` items after the cursor, in the
-   * sort's order: a pass that keeps the best few, instead of sorting every match.
-   */
-  private topAfter(matches: MatchSet, query: ProductSearchQuery): number[] {
-    const { sort, after } = query;
-    const wanted = query.limit + 1;
-    const { slots, values } = matches;
-    const ids = this.columns.ids;
-    // Negative when match i comes before the item (value, id) in the sort's order.
-    const order = (i: number, value: number, id: string): number => {
-      const mine = values[i]!;
-      if (mine !== value) return ascending(sort) ? mine - value : value - mine;
-      const own = ids[slots[i]!]!;
-      const byId = own < id ? -1 : own > id ? 1 : 0;
-      return ascending(sort) ? byId : -byId;
-    };
-    const best: number[] = [];
-    for (let i = 0; i < slots.length; i++) {
-      if (after && order(i, after.value, after.id) <= 0) continue;
-      if (best.length === wanted) {
-        const worst = best[wanted - 1]!;
-        if (order(i, values[worst]!, ids[slots[worst]!]!) >= 0) continue;
-        best.pop();
-      }
-      let at = best.length;
-      while (at > 0 && order(i, values[best[at - 1]!]!, ids[slots[best[at - 1]!]!]!) < 0) at--;
-      best.splice(at, 0, i);
-    }
-    return best;
-  }
-
   private match(terms: string[], filter: Filter, sort: ProductSort): MatchSet {
-    const prepared = this.candidates.prepare(
-      terms.map((text) => prepareTerm(text, this.vocabulary)),
-      this.products.length,
-    );
-    const { slots, masks } = this.candidates.find(prepared, this.products.length);
-    const values = new Float64Array(slots.length);
+    const prepared = terms.map((text) => prepareTerm(text, this.vocabulary));
+    const lists = this.termLists(prepared);
+    const capacity = lists ? Math.min(...lists.map((list) => list.slots.length)) : 0;
+    const wanted = capacity + this.termCache.changed.size;
+    if (this.scratchSlots.length < wanted) {
+      this.scratchSlots = new Int32Array(wanted * 2);
+      this.scratchValues = new Float64Array(wanted * 2);
+    }
+    let slots = this.scratchSlots;
+    let values = this.scratchValues;
     const facets = new FacetCounter(this.columns);
     let matched = 0;
-    for (let i = 0; i < slots.length; i++) {
-      if (!filter(slots[i]!)) continue;
-      let score = 0;
-      for (let t = 0; t < prepared.length; t++) {
-        const { term } = prepared[t]!;
-        const forms = masks[t]![i]!;
-        let termScoreHere = 0;
-        const plain = !term.choseong && (forms & 1) === 1;
-        if (plain) termScoreHere = this.texts.plainScore(slots[i]!, term.text);
-        // Only a plain match in the name is sure to be the best: splits and typos may rank higher.
-        if ((termScoreHere < NAME_MATCH && forms !== 1) || term.choseong)
-          termScoreHere = termScore(
-            this.products[slots[i]!]!,
-            term,
-            forms,
-            plain ? termScoreHere : undefined,
-          );
-        if (termScoreHere === 0) {
-          score = 0;
-          break;
-        }
-        score += termScoreHere;
+    const keep = (slot: number, score: number) => {
+      facets.add(slot);
+      slots[matched] = slot;
+      values[matched++] = this.valueOf(slot, sort, score);
+    };
+    if (lists) {
+      const changed = this.termCache.changed;
+      intersectTermLists(lists, changed, filter, keep);
+      for (const slot of changed) {
+        if (!this.products[slot] || !filter(slot)) continue;
+        const score = this.scoreAt(slot, prepared, null, 0);
+        if (score > 0) keep(slot, score);
       }
-      if (score === 0) continue;
-      facets.add(slots[i]!);
-      slots[matched] = slots[i]!;
-      values[matched++] = this.valueOf(slots[i]!, sort, score);
+    } else {
+      const ordered = this.candidates.prepare(prepared, this.products.length);
+      const found = this.candidates.find(ordered, this.products.length);
+      slots = found.slots;
+      values = new Float64Array(slots.length);
+      const orderedTerms = ordered.map((forms) => forms.term);
+      for (let i = 0; i < found.slots.length; i++) {
+        const slot = found.slots[i]!;
+        if (!filter(slot)) continue;
+        const score = this.scoreAt(slot, orderedTerms, found.masks, i);
+        if (score > 0) keep(slot, score);
+      }
     }
     return { slots: slots.slice(0, matched), values: values.slice(0, matched), facets: facets.facets() };
+  }
+
+  /**
+   * Each term's match list when every term is listed (a term searched again is listed now), else
+   * undefined: the query then narrows its candidates in the postings instead.
+   */
+  private termLists(terms: PreparedTerm[]): TermMatches[] | undefined {
+    const lists: TermMatches[] = [];
+    let complete = true;
+    for (const term of terms) {
+      const key = termKey(term);
+      let list = this.termCache.get(key);
+      if (!list && this.termCache.worthListing(key)) {
+        const build = this.termListBuild(term);
+        build.step();
+        list = build.result();
+        this.termCache.set(key, list);
+      }
+      if (list) lists.push(list);
+      else complete = false;
+    }
+    return complete ? lists : undefined;
+  }
+
+  /** Every product the term matches, with its score there, to be built by `step`. */
+  private termListBuild(term: PreparedTerm): TermListBuild {
+    const ordered = this.candidates.prepare([term], this.products.length);
+    const found = this.candidates.find(ordered, this.products.length);
+    const terms = [term];
+    return new TermListBuild(found.slots, (i) => {
+      const slot = found.slots[i]!;
+      return this.products[slot] ? this.scoreAt(slot, terms, found.masks, i) : 0;
+    });
+  }
+
+  /** Slots (some may be free), for a walk over `nameWords`. */
+  get slotCount(): number {
+    return this.products.length;
+  }
+  /** The words of a listed product's name (none for a free slot or a suspended product). */
+  nameWords(slot: number): string[] {
+    const product = this.products[slot];
+    return product?.listed ? wordsOfField(product.name) : [];
+  }
+
+  /**
+   * A background build of a word's match list (`term-list-warmup.ts`), undefined if listed already;
+   * `finish` holds the list unless the index changed since, and tells its entries.
+   */
+  startTermList(word: string): { step(deadline: number): boolean; finish(): number } | undefined {
+    if (isChoseongQuery(word)) return undefined;
+    const term = prepareTerm(word, this.vocabulary);
+    const key = termKey(term);
+    if (this.termCache.get(key)) return undefined;
+    const build = this.termListBuild(term);
+    const version = this.version;
+    return {
+      step: (deadline) => this.version !== version || build.step(deadline),
+      finish: () => {
+        if (this.version !== version || this.termCache.get(key)) return 0;
+        const list = build.result();
+        this.termCache.set(key, list);
+        return list.slots.length;
+      },
+    };
+  }
+
+  /**
+   * A product's score for the terms, 0 unless every term matches; `masks[t][i]` hints the forms
+   * term t may match as in it (null: any form).
+   */
+  private scoreAt(slot: number, terms: PreparedTerm[], masks: Uint32Array[] | null, i: number): number {
+    let score = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
+      const forms = masks ? masks[t]![i]! : ANY_FORM;
+      let termScoreHere = 0;
+      const plain = !term.choseong && (forms & 1) === 1;
+      if (plain) termScoreHere = this.texts.plainScore(slot, term.text);
+      // Only a plain match in the name is sure to be the best: splits and typos may rank higher.
+      if ((termScoreHere < NAME_MATCH && forms !== 1) || term.choseong)
+        termScoreHere = termScore(this.products[slot]!, term, forms, plain ? termScoreHere : undefined);
+      if (termScoreHere === 0) return 0;
+      score += termScoreHere;
+    }
+    return score;
   }
 
   /** The sort key of a slot (for relevance, the score folded with the creation time). */
@@ -310,7 +380,10 @@ export class InMemoryProductIndex {
   }
 
   private changed(slot?: number): void {
+    this.version++;
     this.orders.changed(slot);
+    if (slot === undefined) this.termCache.clear();
+    else this.termCache.slotChanged(slot);
     this.memo.clear();
     this.listTotals.clear();
     if (this.stalePostings > Math.max(100_000, this.postings.size / 2)) this.rebuildPostings();
@@ -324,25 +397,3 @@ export class InMemoryProductIndex {
     });
   }
 }
-
-function piecesOf(product: IndexedProduct): Set<string> {
-  const pieces = new Set<string>(bigrams(product.choseong));
-  for (const field of fieldsOf(product)) for (const piece of bigrams(field.compact)) pieces.add(piece);
-  return pieces;
-}
-
-function wordsOf(product: IndexedProduct): Set<string> {
-  const words = new Set<string>();
-  for (const field of fieldsOf(product)) for (const word of wordsOfField(field)) words.add(word);
-  return words;
-}
-
-function remember<T>(memo: Map<string, T>, key: string, value: T): void {
-  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
-  memo.set(key, value);
-}
-
-const copy = (summary: ProductSummary): ProductSummary => ({
-  ...summary,
-  createdAt: new Date(summary.createdAt),
-});

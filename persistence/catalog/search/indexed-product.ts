@@ -1,4 +1,4 @@
-import { choseongOf, normaliseText } from '../../../domain/catalog/korean-text';
+import { bigrams, choseongOf, normaliseText } from '../../../domain/catalog/korean-text';
 import type { ProductSearchDocument } from '../../../domain/catalog/search-document';
 import type { ProductSummary } from '../../../domain/catalog/search-query';
 
@@ -82,6 +82,20 @@ export function wordsOfField(field: FieldText): string[] {
 /** Every field's text, for the bigram index and the typo vocabulary. */
 export function fieldsOf(product: IndexedProduct): FieldText[] {
   return [product.name, product.description, ...product.others];
+}
+
+/** The bigram pieces a product is listed under: its 초성's and every field's. */
+export function piecesOf(product: IndexedProduct): Set<string> {
+  const pieces = new Set<string>(bigrams(product.choseong));
+  for (const field of fieldsOf(product)) for (const piece of bigrams(field.compact)) pieces.add(piece);
+  return pieces;
+}
+
+/** Every distinct word of a product's fields (the typo vocabulary's words). */
+export function wordsOf(product: IndexedProduct): Set<string> {
+  const words = new Set<string>();
+  for (const field of fieldsOf(product)) for (const word of wordsOfField(field)) words.add(word);
+  return words;
 }
 
 function isBoundary(field: FieldText, offset: number): boolean {

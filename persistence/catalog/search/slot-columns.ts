@@ -13,12 +13,16 @@ export class SlotColumns {
   /** Number of the seller; of the category (-1 for none). */
   seller = new Int32Array(0);
   category = new Int32Array(0);
+  /** Number of the product's category path (its ids, root first); `paths` holds each path's ids. */
+  path = new Int32Array(0);
+  readonly paths: string[][] = [];
   ids: string[] = [];
   readonly sellerIds: string[] = [];
   readonly sellerNames: string[] = [];
   readonly categoryIds: string[] = [];
   private readonly sellerNumbers = new Map<string, number>();
   private readonly categoryNumbers = new Map<string, number>();
+  private readonly pathNumbers = new Map<string, number>();
 
   set(slot: number, product: IndexedProduct | undefined): void {
     if (slot >= this.listed.length) this.grow(Math.max(1024, slot * 2));
@@ -41,6 +45,14 @@ export class SlotColumns {
     this.sellerNames[seller] = summary.sellerName;
     this.seller[slot] = seller;
     this.category[slot] = summary.categoryId === null ? -1 : this.categoryNumber(summary.categoryId);
+    const pathKey = product.categoryPathIds.join('\u0001');
+    let path = this.pathNumbers.get(pathKey);
+    if (path === undefined) {
+      path = this.paths.length;
+      this.pathNumbers.set(pathKey, path);
+      this.paths.push([...product.categoryPathIds]);
+    }
+    this.path[slot] = path;
   }
 
   categoryNumber(id: string): number {
@@ -58,7 +70,7 @@ export class SlotColumns {
   }
 
   memoryEstimate(): number {
-    return this.listed.length * 41 + this.ids.length * 8;
+    return this.listed.length * 45 + this.ids.length * 8;
   }
 
   clear(): void {
@@ -77,5 +89,6 @@ export class SlotColumns {
     this.popularity = grown(this.popularity, (n) => new Float64Array(n));
     this.seller = grown(this.seller, (n) => new Int32Array(n));
     this.category = grown(this.category, (n) => new Int32Array(n));
+    this.path = grown(this.path, (n) => new Int32Array(n));
   }
 }

@@ -3,6 +3,7 @@ import type { ProductSearch } from '../../../domain/catalog/ports';
 import type { ProductSearchPage, ProductSearchQuery } from '../../../domain/catalog/search-query';
 import type { ReadRoute } from '../../read-replicas';
 import { InMemoryProductIndex } from './in-memory-product-index';
+import { warmTermLists, type WarmUpReport } from './term-list-warmup';
 import {
   ALL_COLUMNS,
   asDate,
@@ -25,9 +26,13 @@ export interface TailOptions {
   /** Rows per page of the initial load. */
   pageSize?: number;
   onError?: (error: unknown) => void;
+  /** How many of the most frequent name words get their match lists right after the load (0: none). */
+  warmWords?: number;
+  /** Told what building those lists cost (`term-list-warmup.ts`). */
+  onWarmedUp?: (report: WarmUpReport) => void;
 }
 
-const DEFAULTS = { pollMs: 200, overlapMs: 5000, pageSize: 5000 };
+const DEFAULTS = { pollMs: 200, overlapMs: 5000, pageSize: 5000, warmWords: 200 };
 /** Rows fetched whole per query once the light poll has picked the newer revisions. */
 const FETCH_BATCH = 500;
 
@@ -49,7 +54,8 @@ export class TailedProductSearch implements ProductSearch {
   private polling: Promise<void> = Promise.resolve();
   private timer?: NodeJS.Timeout;
   private stopped = false;
-  private readonly options: Required<Omit<TailOptions, 'onError'>> & Pick<TailOptions, 'onError'>;
+  private readonly options: Required<Omit<TailOptions, 'onError' | 'onWarmedUp'>> &
+    Pick<TailOptions, 'onError' | 'onWarmedUp'>;
 
   constructor(
     private readonly reads: ReadRoute,
@@ -58,10 +64,35 @@ export class TailedProductSearch implements ProductSearch {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Resolves once the whole table is loaded (and starts tailing). */
+  /**
+   * Resolves once the whole table is loaded (and tailing started) and the common words' match lists
+   * are built: a process that reports ready then answers its first searches at full speed.
+   */
   ready(): Promise<void> {
-    this.loading ??= this.load().then(() => this.schedule());
+    this.loading ??= this.load().then(async () => {
+      this.schedule();
+      await this.warmUp();
+    });
     return this.loading;
+  }
+
+  /**
+   * Sorts the list orders and builds the match lists of the most frequent name words
+   * (`term-list-warmup.ts`), in slices that let other work run; a failure only loses the head start.
+   */
+  private async warmUp(): Promise<void> {
+    for (const sort of ['newest', 'price_asc', 'popular'] as const)
+      this.index.search({ terms: [], sort, limit: 1 });
+    if (this.options.warmWords <= 0) return;
+    try {
+      const report = await warmTermLists(this.index, {
+        words: this.options.warmWords,
+        stopped: () => this.stopped,
+      });
+      this.options.onWarmedUp?.(report);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
   }
 
   async search(query: ProductSearchQuery): Promise<ProductSearchPage> {
