@@ -20,7 +20,12 @@ import * as workflows from '../workflows';
  */
 const ROOT = resolve(__dirname, '..');
 const KEPT = join(ROOT, 'test/workflows/histories');
-const SUITES = ['test/workflows/', 'notification-delivery'];
+const SUITES = ['test/workflows/', 'notification-delivery', 'notification-order'];
+/** `-- <filter>…` narrows the recording to those test files (new shapes of one change). */
+const chosenSuites = (argv: string[]) => {
+  const filters = argv.filter((arg) => !arg.startsWith('--'));
+  return filters.length > 0 ? filters : SUITES;
+};
 const MAX_PER_TYPE = Number(process.env.HISTORIES_MAX_PER_TYPE ?? 6);
 const MAX_FILE_BYTES = 150_000;
 
@@ -99,11 +104,15 @@ function main(): void {
   const dryRun = process.argv.includes('--dry-run');
   const dir = mkdtempSync(join(tmpdir(), 'jangteo-histories-'));
   try {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test.ts', ...SUITES], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, RECORD_HISTORIES: dir },
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/test.ts', ...chosenSuites(process.argv.slice(2))],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, RECORD_HISTORIES: dir },
+      },
+    );
     if (run.status !== 0) {
       console.error('the workflow tests failed: nothing recorded (histories must come from passing runs)');
       process.exit(run.status ?? 1);

@@ -169,6 +169,17 @@ export function createExchangeRoutes(deps: {
     checkSellerAccess(c, exchange.sellerId, 'ORDERS');
     return exchange;
   };
+  const decide = async (c: Context<AppEnv>, id: string, approve: boolean, reason: string | undefined) => {
+    const exchange = await sellerExchange(c, id);
+    const answer = await deps.lifecycle.command(exchange.orderId, decideExchangeUpdate, {
+      sellerId: exchange.sellerId,
+      actorId: principalOf(c).userId,
+      exchangeId: exchange.id,
+      approve,
+      reason,
+    });
+    return { orderId: exchange.orderId, ...answer };
+  };
   const commandRoute = <B extends z.ZodType>(path: string, summary: string, body: B, ok: string) =>
     createRoute({
       method: 'post',
@@ -196,17 +207,7 @@ export function createExchangeRoutes(deps: {
       approveExchangeBody,
       'approved',
     ),
-    async (c) => {
-      const exchange = await sellerExchange(c, c.req.valid('param').id);
-      const answer = await deps.lifecycle.command(exchange.orderId, decideExchangeUpdate, {
-        sellerId: exchange.sellerId,
-        actorId: principalOf(c).userId,
-        exchangeId: exchange.id,
-        approve: true,
-        reason: c.req.valid('json').reason,
-      });
-      return c.json({ orderId: exchange.orderId, ...answer }, 200);
-    },
+    async (c) => c.json(await decide(c, c.req.valid('param').id, true, c.req.valid('json').reason), 200),
   );
 
   router.openapi(
@@ -216,17 +217,7 @@ export function createExchangeRoutes(deps: {
       rejectExchangeBody,
       'refused',
     ),
-    async (c) => {
-      const exchange = await sellerExchange(c, c.req.valid('param').id);
-      const answer = await deps.lifecycle.command(exchange.orderId, decideExchangeUpdate, {
-        sellerId: exchange.sellerId,
-        actorId: principalOf(c).userId,
-        exchangeId: exchange.id,
-        approve: false,
-        reason: c.req.valid('json').reason,
-      });
-      return c.json({ orderId: exchange.orderId, ...answer }, 200);
-    },
+    async (c) => c.json(await decide(c, c.req.valid('param').id, false, c.req.valid('json').reason), 200),
   );
 
   router.openapi(

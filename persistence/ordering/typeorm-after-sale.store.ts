@@ -1,4 +1,4 @@
-import { LessThan, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type {
   NewReturnRequest,
   OrderCheckoutRecord,
@@ -8,6 +8,7 @@ import type {
 } from '../../domain/ordering/after-sale';
 import type { AfterSaleStore } from '../../domain/ordering/ports';
 import { isUniqueViolation } from '../unique-violation';
+import { pageOfSeller, type SellerPageRequest } from './seller-page';
 import { OrderCheckoutEntity, OrderReturnEntity } from './after-sale.entities';
 
 export class TypeOrmAfterSaleStore implements AfterSaleStore {
@@ -60,21 +61,10 @@ export class TypeOrmAfterSaleStore implements AfterSaleStore {
     return this.returns.find({ where: { orderId }, order: { requestedAt: 'ASC' } });
   }
 
-  /** Return ids are time-ordered (UUIDv7), so the id alone orders and pages them. */
-  async returnsOfSeller(
+  returnsOfSeller(
     sellerId: string,
-    page: { status?: ReturnStatus; cursor?: string; limit: number },
+    page: SellerPageRequest<ReturnStatus>,
   ): Promise<{ items: OrderReturnRecord[]; nextCursor: string | null }> {
-    const rows = await this.returns.find({
-      where: {
-        sellerId,
-        ...(page.status ? { status: page.status } : {}),
-        ...(page.cursor ? { id: LessThan(page.cursor) } : {}),
-      },
-      order: { id: 'DESC' },
-      take: page.limit + 1,
-    });
-    const items = rows.slice(0, page.limit);
-    return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
+    return pageOfSeller(this.returns, sellerId, page);
   }
 }

@@ -1,7 +1,8 @@
-import { In, LessThan, type DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import type { ExchangeRecord, ExchangeStatus, NewExchange } from '../../domain/ordering/exchange';
 import type { ExchangeStore } from '../../domain/ordering/exchange-ports';
 import { isUniqueViolation } from '../unique-violation';
+import { pageOfSeller, type SellerPageRequest } from './seller-page';
 import { OrderExchangeEntity } from './order-exchange.entity';
 
 /** Exchange requests (order_exchanges); each change applies only from the status it expects, so a retried step changes nothing. */
@@ -66,22 +67,11 @@ export class TypeOrmExchangeStore implements ExchangeStore {
     return this.rows.find({ where: { orderId }, order: { requestedAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Exchange ids are time-ordered (UUIDv7), so the id alone orders and pages them. */
-  async exchangesOfSeller(
+  exchangesOfSeller(
     sellerId: string,
-    page: { status?: ExchangeStatus; cursor?: string; limit: number },
+    page: SellerPageRequest<ExchangeStatus>,
   ): Promise<{ items: ExchangeRecord[]; nextCursor: string | null }> {
-    const rows = await this.rows.find({
-      where: {
-        sellerId,
-        ...(page.status ? { status: page.status } : {}),
-        ...(page.cursor ? { id: LessThan(page.cursor) } : {}),
-      },
-      order: { id: 'DESC' },
-      take: page.limit + 1,
-    });
-    const items = rows.slice(0, page.limit);
-    return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
+    return pageOfSeller(this.rows, sellerId, page);
   }
 
   /**

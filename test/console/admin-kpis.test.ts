@@ -8,6 +8,7 @@ import { sqlTime } from '../../persistence/inventory/sql';
 import { uuidv7 } from '../../platform/ids';
 import { eventually } from '../support/eventually';
 import { openJourney, type Journey } from '../support/journey';
+import { insertPaidOrder } from '../support/kpi-rows';
 import { BackDatedRows } from '../support/retention-rows';
 import {
   DESKTOP,
@@ -59,35 +60,7 @@ describe('the admin KPI charts (chromium, whole shop)', () => {
         );
     };
     const paidOrder = async (total: number, paidAt: Date) => {
-      const orderId = uuidv7();
-      seededOrders.push(orderId);
-      await rows.insert(
-        'orders',
-        {
-          id: orderId,
-          order_number: `K${orderId.replace(/-/g, '').slice(-12)}`,
-          user_id: uuidv7(),
-          status: 'PAID',
-          total_amount: total,
-          points_amount: 0,
-          payable_amount: total,
-          payment_method: 'CARD',
-        },
-        paidAt,
-      );
-      await rows.insert(
-        'order_history',
-        {
-          id: uuidv7(),
-          order_id: orderId,
-          seq: 1,
-          from_status: 'PENDING_PAYMENT',
-          to_status: 'PAID',
-          command: 'TEST',
-          at: sqlTime(paidAt),
-        },
-        paidAt,
-      );
+      seededOrders.push(await insertPaidOrder(rows, { total, paidAt }));
     };
     const payment = async (status: string, started: Date) =>
       rows.insert(

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { assignManager, createManager } from '../support/identity';
 import { openSettlementSandbox, type SettlementSandbox } from '../support/settlement-sandbox';
 import { openConsoleBrowser, serveTestApp, type ConsoleBrowser } from './support/console-browser';
-import { seedSettlement } from './support/seeded-settlement';
+import { seedSettlement } from '../support/seeded-settlement';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: '메뉴' });
 

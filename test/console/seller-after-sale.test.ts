@@ -7,7 +7,7 @@ import { eventually } from '../support/eventually';
 import { openJourney, type Journey } from '../support/journey';
 import { openSettlementSandbox, type SettlementSandbox } from '../support/settlement-sandbox';
 import { openConsoleBrowser, PHONE, SCREENSHOTS_DIR, type ConsoleBrowser } from './support/console-browser';
-import { seedSettlement } from './support/seeded-settlement';
+import { seedSettlement } from '../support/seeded-settlement';
 import { timeRender } from './support/render-time';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -10,6 +10,7 @@ import { createLogger } from '../../platform/observability/logger';
 import { until } from '../support/eventually';
 import { createAdmin, signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
 import { createProduct } from '../support/ordering';
+import { insertPaidOrder } from '../support/kpi-rows';
 import { BackDatedRows } from '../support/retention-rows';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -65,34 +66,16 @@ describe('KPIs for admins (docs/kpis.md)', () => {
     paidAt: Date,
     later: { to: string; from: string; at: Date }[] = [],
   ): Promise<string> {
-    const orderId = uuidv7();
+    const orderId = await insertPaidOrder(rows, { userId, total, paidAt, status: later.at(-1)?.to });
     seededOrders.push(orderId);
-    await rows.insert(
-      'orders',
-      {
-        id: orderId,
-        order_number: `K${orderId.replace(/-/g, '').slice(-12)}`,
-        user_id: userId,
-        status: later.at(-1)?.to ?? 'PAID',
-        total_amount: total,
-        points_amount: 0,
-        payable_amount: total,
-        payment_method: 'CARD',
-      },
-      paidAt,
-    );
-    const history = [
-      { to: 'PENDING_PAYMENT', from: null, at: paidAt },
-      { to: 'PAID', from: 'PENDING_PAYMENT', at: paidAt },
-      ...later,
-    ];
-    for (const [seq, entry] of history.entries())
+    const history = [{ to: 'PENDING_PAYMENT', from: null as string | null, at: paidAt }, ...later];
+    for (const [i, entry] of history.entries())
       await rows.insert(
         'order_history',
         {
           id: uuidv7(),
           order_id: orderId,
-          seq,
+          seq: i === 0 ? 0 : i + 1,
           from_status: entry.from,
           to_status: entry.to,
           command: 'TEST',

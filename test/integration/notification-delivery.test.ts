@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { NotificationContext } from '../../contexts/notification.context';
-import { NOTIFICATION_TASK_QUEUE } from '../../workflows/shared/task-queues';
-import { testContexts } from '../support/contexts';
-import { testIdentitySettings } from '../support/test-identity';
 import {
   findTemplate,
   notificationWorkflowId,
   type NotificationRequest,
   type TemplateCode,
 } from '../../domain/notification';
-import {
-  openNotificationVendors,
-  type NotificationVendors,
-} from '../../integrations/notification/notification-vendors';
-import { listen, type RunningServer } from '../../platform/http-server';
+import type { NotificationVendors } from '../../integrations/notification/notification-vendors';
 import { uuidv7 } from '../../platform/ids';
-import { notificationSandbox } from '../../sandbox/notification';
 import { createAdmin, signUpConsumer, type TestAccount } from '../support/identity';
-import { createTimeSkippingEnvironment } from '../support/temporal';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { openNotificationWorker, type NotificationWorker } from '../support/notification-worker';
+import type { TestApp } from '../support/test-app';
 
 /** Sample values for every placeholder of a template. */
 function variablesOf(code: TemplateCode): Record<string, string> {
@@ -33,47 +23,20 @@ const uniquePhone = () =>
   `0109${String(Date.now() % 10000).padStart(4, '0')}${String(++phoneCounter).padStart(3, '0')}`.slice(0, 11);
 
 describe('durable notifications: AlimTalk, SMS fallback and e-mail through the sandbox vendors', () => {
-  const identity = testIdentitySettings();
   let env: TestWorkflowEnvironment;
   let app: TestApp;
-  let server: RunningServer;
+  let notifications: NotificationWorker;
   let vendors: NotificationVendors;
-  let worker: Worker;
-  let running: Promise<void>;
-  let activities: ReturnType<NotificationContext['activities']>;
+  let activities: NotificationWorker['activities'];
   let admin: TestAccount;
 
   before(async () => {
-    env = await createTimeSkippingEnvironment();
-    app = await createTestApp({ temporal: env, identity });
-    server = await listen(app.app.fetch, 0, '127.0.0.1');
-    vendors = await openNotificationVendors(
-      {
-        nhn: { kind: 'sandbox' },
-        email: { kind: 'sandbox' },
-        mailFrom: { email: 'no-reply@jangteo.test', name: '장터' },
-      },
-      { webhookBaseUrl: `http://127.0.0.1:${server.port}`, sandbox: notificationSandbox },
-    );
-    activities = testContexts(app, { vendors: { notificationVendors: vendors } }).notification.activities();
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: NOTIFICATION_TASK_QUEUE,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    running = worker.run();
+    notifications = await openNotificationWorker();
+    ({ env, app, vendors, activities } = notifications);
     admin = await createAdmin(app);
   });
 
-  after(async () => {
-    worker?.shutdown();
-    await running;
-    await vendors?.close();
-    await server?.close();
-    await app?.close();
-    await env?.teardown();
-  });
+  after(() => notifications?.close());
 
   async function consumerWithPhone(phone: string) {
     return signUpConsumer(app, { phone });

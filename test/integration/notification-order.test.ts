@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { NotificationContext } from '../../contexts/notification.context';
 import { findTemplate, notificationWorkflowId, type TemplateCode } from '../../domain/notification';
-import {
-  openNotificationVendors,
-  type NotificationVendors,
-} from '../../integrations/notification/notification-vendors';
-import { listen, type RunningServer } from '../../platform/http-server';
+import type { NotificationVendors } from '../../integrations/notification/notification-vendors';
 import { uuidv7 } from '../../platform/ids';
-import { notificationSandbox } from '../../sandbox/notification';
-import { NOTIFICATION_TASK_QUEUE } from '../../workflows/shared/task-queues';
-import { testContexts } from '../support/contexts';
 import { signUpConsumer } from '../support/identity';
-import { createTimeSkippingEnvironment } from '../support/temporal';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { testIdentitySettings } from '../support/test-identity';
+import { openNotificationWorker, type NotificationWorker } from '../support/notification-worker';
+import type { TestApp } from '../support/test-app';
 
 const variablesOf = (code: TemplateCode) =>
   Object.fromEntries(findTemplate(code)!.variables.map((name) => [name, `${name}-값`]));
@@ -33,42 +23,16 @@ const uniquePhone = () =>
 describe('ordered notices: the refund notice is delivered after the cancel notice (time-skipping server)', () => {
   let env: TestWorkflowEnvironment;
   let app: TestApp;
-  let server: RunningServer;
+  let notifications: NotificationWorker;
   let vendors: NotificationVendors;
-  let worker: Worker;
-  let running: Promise<void>;
-  let activities: ReturnType<NotificationContext['activities']>;
+  let activities: NotificationWorker['activities'];
 
   before(async () => {
-    env = await createTimeSkippingEnvironment();
-    app = await createTestApp({ temporal: env, identity: testIdentitySettings() });
-    server = await listen(app.app.fetch, 0, '127.0.0.1');
-    vendors = await openNotificationVendors(
-      {
-        nhn: { kind: 'sandbox' },
-        email: { kind: 'sandbox' },
-        mailFrom: { email: 'no-reply@jangteo.test', name: '장터' },
-      },
-      { webhookBaseUrl: `http://127.0.0.1:${server.port}`, sandbox: notificationSandbox },
-    );
-    activities = testContexts(app, { vendors: { notificationVendors: vendors } }).notification.activities();
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: NOTIFICATION_TASK_QUEUE,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    running = worker.run();
+    notifications = await openNotificationWorker();
+    ({ env, app, vendors, activities } = notifications);
   });
 
-  after(async () => {
-    worker?.shutdown();
-    await running;
-    await vendors?.close();
-    await server?.close();
-    await app?.close();
-    await env?.teardown();
-  });
+  after(() => notifications?.close());
 
   const resultOf = (notificationId: string) =>
     env.client.workflow.getHandle(notificationWorkflowId(notificationId)).result();

@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { NotificationContext } from '../../contexts/notification.context';
 import { formatSeoulDate } from '../../domain/notification/notification-format';
-import {
-  openNotificationVendors,
-  type NotificationVendors,
-} from '../../integrations/notification/notification-vendors';
-import { listen, type RunningServer } from '../../platform/http-server';
-import { notificationSandbox } from '../../sandbox/notification';
-import { NOTIFICATION_TASK_QUEUE } from '../../workflows/shared/task-queues';
-import { testContexts } from '../support/contexts';
+import type { NotificationVendors } from '../../integrations/notification/notification-vendors';
 import { eventually } from '../support/eventually';
 import { signUpSeller, type TestAccount } from '../support/identity';
 import { SellerBacklogRows } from '../support/seller-backlog-rows';
-import { createTimeSkippingEnvironment } from '../support/temporal';
-import { testIdentitySettings } from '../support/test-identity';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { openNotificationWorker, type NotificationWorker } from '../support/notification-worker';
+import type { TestApp } from '../support/test-app';
 
 interface Mail {
   subject: string;
@@ -30,49 +19,22 @@ interface Mail {
  * MariaDB, the send log, the notification workflow and the sandbox e-mail vendor.
  */
 describe('sellers’ daily digest e-mail (MariaDB, notification worker, sandbox e-mail)', () => {
-  let env: TestWorkflowEnvironment;
   let app: TestApp;
-  let server: RunningServer;
+  let notifications: NotificationWorker;
   let vendors: NotificationVendors;
-  let worker: Worker;
-  let running: Promise<void>;
-  let activities: ReturnType<NotificationContext['activities']>;
+  let activities: NotificationWorker['activities'];
   let busy: TestAccount;
   let idle: TestAccount;
   const day = formatSeoulDate(new Date());
 
   before(async () => {
-    env = await createTimeSkippingEnvironment();
-    app = await createTestApp({ temporal: env, identity: testIdentitySettings() });
-    server = await listen(app.app.fetch, 0, '127.0.0.1');
-    vendors = await openNotificationVendors(
-      {
-        nhn: { kind: 'sandbox' },
-        email: { kind: 'sandbox' },
-        mailFrom: { email: 'no-reply@jangteo.test', name: '장터' },
-      },
-      { webhookBaseUrl: `http://127.0.0.1:${server.port}`, sandbox: notificationSandbox },
-    );
-    activities = testContexts(app, { vendors: { notificationVendors: vendors } }).notification.activities();
-    worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: NOTIFICATION_TASK_QUEUE,
-      workflowsPath: require.resolve('../../workflows'),
-      activities,
-    });
-    running = worker.run();
+    notifications = await openNotificationWorker();
+    ({ app, vendors, activities } = notifications);
     busy = await signUpSeller(app, { companyName: '바쁜상회' });
     idle = await signUpSeller(app, { companyName: '한가상회' });
   });
 
-  after(async () => {
-    worker?.shutdown();
-    await running;
-    await vendors?.close();
-    await server?.close();
-    await app?.close();
-    await env?.teardown();
-  });
+  after(() => notifications?.close());
 
   const mailTo = async (email: string): Promise<Mail[]> =>
     ((await (await fetch(`${vendors.sandbox.mail}/messages?to=${email}`)).json()) as { messages: Mail[] })

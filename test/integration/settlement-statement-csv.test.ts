@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { settlementWeek } from '../../domain/settlement';
-import { uuidv7 } from '../../platform/ids';
 import {
   assignManager,
   createAdmin,
@@ -9,10 +7,10 @@ import {
   signUpConsumer,
   type TestAccount,
 } from '../support/identity';
+import { seedSettlement } from '../support/seeded-settlement';
 import { openSettlementSandbox, type SettlementSandbox } from '../support/settlement-sandbox';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-const DAY = 86_400_000;
 // A week of 2042: no suite runs a whole week that late, so these lines stay with this suite.
 const WEEK = '2042-W10';
 
@@ -34,21 +32,10 @@ describe('GET /seller/settlements/{id}/statement.csv: the statement to download'
     sandbox = await openSettlementSandbox(app);
     admin = await createAdmin(app);
     seller = await sandbox.seller({ companyName: '내려받기상회' });
-    const payableAt = new Date(settlementWeek(WEEK).start.getTime() + 2 * DAY);
-    orderNumber = `JT2042${uuidv7().replaceAll('-', '').slice(-12)}`;
-    await sandbox.activities.recordPayableLines({
-      orderId: uuidv7(),
-      orderNumber,
-      sellerId: seller.id,
-      purchaseConfirmedAt: new Date(payableAt.getTime() - 7 * DAY).toISOString(),
-      payableAt: payableAt.toISOString(),
-      lines: [
-        { orderLineId: uuidv7(), productName: '무선 청소기, 화이트', quantity: 1, amount: 30_000 },
-        { orderLineId: uuidv7(), productName: '필터', quantity: 2, amount: 12_500 },
-      ],
-    });
-    settlementId = (await sandbox.activities.prepareSellerSettlement({ weekId: WEEK, sellerId: seller.id }))!
-      .settlementId;
+    ({ settlementId, orderNumber } = await seedSettlement(sandbox, seller, WEEK, [
+      { productName: '무선 청소기, 화이트', amount: 30_000 },
+      { productName: '필터', quantity: 2, amount: 12_500 },
+    ]));
   });
   after(async () => {
     await sandbox?.close();

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { loadCourierVendorConfig } from '../../config/courier-vendors';
@@ -6,7 +7,11 @@ import { openSettlementVendors } from '../../integrations/settlement/settlement-
 import { openCourierTracking } from '../../integrations/shipping/courier-vendors';
 import { createLogger } from '../../platform/observability/logger';
 import { sandboxVendors } from '../../sandbox';
-import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
+import {
+  createCourierSimulator,
+  type CourierSimulator,
+  type CourierSimulatorOptions,
+} from '../../simulators/courier/courier.simulator';
 import { testContexts } from './contexts';
 import { openOrderSandbox, type OrderSandbox } from './order-sandbox';
 import type { PaymentSandbox } from './payment-sandbox';
@@ -60,12 +65,24 @@ export interface PartJourney {
   close(): Promise<void>;
 }
 
-/** A time-skipping server with the order sandbox and its shipping and settlement workers. */
-export async function openPartJourney(): Promise<PartJourney> {
+export interface JourneyOptions {
+  /** Shipping and settlement workers beside the sandbox (default true); without them `courier` is never started. */
+  partWorkers?: boolean;
+  courier?: CourierSimulatorOptions;
+}
+
+/** A time-skipping server with the order sandbox and (by default) its shipping and settlement workers. */
+export async function openPartJourney(options: JourneyOptions = {}): Promise<PartJourney> {
   const env = await createTimeSkippingEnvironment();
-  const courier = createCourierSimulator({ callbackRetryDelaysMs: [200, 400] });
-  const box = await openOrderSandbox(env, {
-    extraWorkers: (sandbox) => shippingAndSettlementWorkers(env, sandbox, courier),
+  const courier = createCourierSimulator(options.courier ?? { callbackRetryDelaysMs: [200, 400] });
+  const box = await openOrderSandbox(
+    env,
+    options.partWorkers === false
+      ? {}
+      : { extraWorkers: (sandbox) => shippingAndSettlementWorkers(env, sandbox, courier) },
+  ).catch(async (error: unknown) => {
+    await env.teardown();
+    throw error;
   });
   return {
     env,
@@ -76,4 +93,32 @@ export async function openPartJourney(): Promise<PartJourney> {
       await env.teardown();
     },
   };
+}
+
+/**
+ * Opens a journey before the enclosing suite's tests and closes it after them; `opened` hands it
+ * to the suite (call inside `describe`, before the suite's own `before` hooks that need it).
+ */
+export function useJourney(opened: (journey: PartJourney) => void, options: JourneyOptions = {}): void {
+  let journey: PartJourney | undefined;
+  before(async () => {
+    journey = await openPartJourney(options);
+    opened(journey);
+  });
+  after(() => journey?.close());
+}
+
+/** A JSON call to the sandbox app's API as `auth`, with the answer's status and body. */
+export async function callApi(box: OrderSandbox, path: string, auth: Record<string, string>, body?: unknown) {
+  const response = await box.app.request(`/api/v1${path}`, { headers: auth, body });
+  return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** The order's history after payment, in order: each command with when it happened (epoch ms). */
+export async function historyTimes(box: OrderSandbox, orderId: string) {
+  const rows = (await box.app.dataSource.query(
+    "SELECT command, at FROM order_history WHERE order_id = ? AND command NOT IN ('PLACE', 'MARK_PAID') ORDER BY seq",
+    [orderId],
+  )) as Array<{ command: string; at: Date }>;
+  return rows.map((row) => [row.command, new Date(row.at).getTime()] as const);
 }

@@ -42,6 +42,32 @@ export class BackDatedRows {
     );
   }
 
+  /** A 10,000-won card order row in `status`, placed and last changed at `at`. */
+  async order(
+    row: { id: string; orderNumber: string; userId: string; status: string },
+    at: Date,
+  ): Promise<void> {
+    await this.insert(
+      'orders',
+      {
+        id: row.id,
+        order_number: row.orderNumber,
+        user_id: row.userId,
+        status: row.status,
+        total_amount: 10_000,
+        points_amount: 0,
+        payable_amount: 10_000,
+        payment_method: 'CARD',
+        shipping_address: 'ciphertext',
+        placed_at: at,
+        payment_due_at: at,
+        updated_at: at,
+        version: 1,
+      },
+      at,
+    );
+  }
+
   async count(table: string): Promise<number> {
     const [row] = (await this.dataSource.query(`SELECT COUNT(*) AS n FROM \`${table}\``)) as { n: number }[];
     return Number(row?.n ?? 0);
@@ -77,25 +103,7 @@ export async function insertOrderWithEverything(
   const shipmentId = uuidv7();
   const lineId = uuidv7();
   const orderNumber = `R${orderId.replace(/-/g, '').slice(-12)}`;
-  await rows.insert(
-    'orders',
-    {
-      id: orderId,
-      order_number: orderNumber,
-      user_id: userId,
-      status,
-      total_amount: 10_000,
-      points_amount: 0,
-      payable_amount: 10_000,
-      payment_method: 'CARD',
-      shipping_address: 'ciphertext',
-      placed_at: at,
-      payment_due_at: at,
-      updated_at: at,
-      version: 1,
-    },
-    at,
-  );
+  await rows.order({ id: orderId, orderNumber, userId, status }, at);
   await rows.insert(
     'order_parts',
     { id: uuidv7(), order_id: orderId, seller_id: sellerId, status, subtotal: 10_000 },

@@ -58,25 +58,7 @@ export class SellerBacklogRows {
     const at = new Date(Date.now() - hoursAgo * 3_600_000);
     const orderId = uuidv7();
     const orderNumber = `JT${orderId.replace(/-/g, '').slice(-12).toUpperCase()}`;
-    await this.rows.insert(
-      'orders',
-      {
-        id: orderId,
-        order_number: orderNumber,
-        user_id: uuidv7(),
-        status,
-        total_amount: 10_000,
-        points_amount: 0,
-        payable_amount: 10_000,
-        payment_method: 'CARD',
-        shipping_address: 'ciphertext',
-        placed_at: at,
-        payment_due_at: at,
-        updated_at: at,
-        version: 1,
-      },
-      at,
-    );
+    await this.rows.order({ id: orderId, orderNumber, userId: uuidv7(), status }, at);
     return { orderId, orderNumber };
   }
 }

@@ -6,13 +6,13 @@ import type { DataSource } from 'typeorm';
 import { createKpiActivities } from '../../activities/kpi/kpi.activities';
 import { VIEW_SESSION_DAYS } from '../../application/kpi/rollup-kpis';
 import { addDays, seoulDayOf } from '../../domain/kpi/seoul-day';
-import { sqlTime } from '../../persistence/inventory/sql';
 import { TypeOrmKpiStore } from '../../persistence/kpi/typeorm-kpi.store';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { kpiRollupWorkflow } from '../../workflows/kpi/kpi-rollup.workflow';
 import { KPI_TASK_QUEUE, type KpiRollupInput } from '../../workflows/kpi/kpi.messages';
 import { openTestDataSource } from '../support/database';
+import { insertPaidOrder } from '../support/kpi-rows';
 import { BackDatedRows } from '../support/retention-rows';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 
@@ -54,32 +54,8 @@ describe('kpiRollupWorkflow: today and yesterday on schedule, a range on demand'
     });
     running = worker.run();
     const rows = new BackDatedRows(dataSource);
-    const orderId = uuidv7();
     const paidAt = new Date(`${day}T03:00:00Z`);
-    await rows.insert(
-      'orders',
-      {
-        id: orderId,
-        user_id: uuidv7(),
-        status: 'PAID',
-        total_amount: 77_000,
-        points_amount: 0,
-        payable_amount: 77_000,
-      },
-      paidAt,
-    );
-    await rows.insert(
-      'order_history',
-      {
-        id: uuidv7(),
-        order_id: orderId,
-        seq: 1,
-        from_status: 'PENDING_PAYMENT',
-        to_status: 'PAID',
-        at: sqlTime(paidAt),
-      },
-      paidAt,
-    );
+    await insertPaidOrder(rows, { total: 77_000, paidAt });
   });
 
   after(async () => {

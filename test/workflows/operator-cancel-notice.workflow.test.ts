@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describe, test } from 'node:test';
 import { WorkflowFailedError } from '@temporalio/client';
 import { CancelledFailure } from '@temporalio/common';
 import { cancelOrderUpdate, submitPaymentUpdate } from '../../workflows/ordering/order-lifecycle.messages';
 import { eventually } from '../support/eventually';
-import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
-import { createTimeSkippingEnvironment } from '../support/temporal';
+import type { OrderSandbox, PlacedOrder } from '../support/order-sandbox';
+import { useJourney } from '../support/order-part-workers';
 
 const cancelledWorkflow = (error: unknown) =>
   error instanceof WorkflowFailedError && error.cause instanceof CancelledFailure;
@@ -17,18 +16,8 @@ const cancelledWorkflow = (error: unknown) =>
  * cancel before the refund, like every other cancel.
  */
 describe('cancel notice before refund notice: the operator’s cancel and the ordering key', () => {
-  let env: TestWorkflowEnvironment;
   let box: OrderSandbox;
-
-  before(async () => {
-    env = await createTimeSkippingEnvironment();
-    box = await openOrderSandbox(env);
-  });
-
-  after(async () => {
-    await box?.close();
-    await env?.teardown();
-  });
+  useJourney((opened) => ({ box } = opened), { partWorkers: false });
 
   const noticesOf = (orderId: string) => box.sent.filter((n) => n.orderId === orderId);
   const codesOf = (orderId: string) => noticesOf(orderId).map((n) => n.templateCode);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { AUTO_CONFIRM_AFTER_MS } from '../../workflows/ordering/order-lifecycle.workflow';
 import { eventually } from '../support/eventually';
-import { openPartJourney, type PartJourney } from '../support/order-part-workers';
+import { callApi, historyTimes, useJourney } from '../support/order-part-workers';
 import type { OrderSandbox, PlacedOrder } from '../support/order-sandbox';
 
 const DAY_MS = 24 * 3600_000;
@@ -20,29 +20,13 @@ const DAY_MS = 24 * 3600_000;
  * stopping while a request is pending (a rejection lets it go on where it stopped).
  */
 describe('exchanges on the time-skipping server (real activities, MariaDB, simulators)', () => {
-  let journey: PartJourney;
   let env: TestWorkflowEnvironment;
   let box: OrderSandbox;
   let courier: CourierSimulator;
+  useJourney((opened) => ({ env, box, courier } = opened));
 
-  before(async () => {
-    journey = await openPartJourney();
-    ({ env, box, courier } = journey);
-  });
-
-  after(() => journey?.close());
-
-  const api = async (path: string, auth: Record<string, string>, body?: unknown) => {
-    const response = await box.app.request(`/api/v1${path}`, { headers: auth, body });
-    return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  const historyAt = async (orderId: string) =>
-    (
-      (await box.app.dataSource.query(
-        "SELECT command, at FROM order_history WHERE order_id = ? AND command NOT IN ('PLACE', 'MARK_PAID') ORDER BY seq",
-        [orderId],
-      )) as Array<{ command: string; at: Date }>
-    ).map((row) => [row.command, new Date(row.at).getTime()] as const);
+  const api = (path: string, auth: Record<string, string>, body?: unknown) => callApi(box, path, auth, body);
+  const historyAt = (orderId: string) => historyTimes(box, orderId);
   const parcelArrives = async (invoice: string) => {
     await eventually(() => [...courier.state.parcels.values()].some((p) => p.invoice === invoice), {
       what: `parcel ${invoice} registered at the courier`,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
@@ -9,7 +9,7 @@ import {
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { AUTO_CONFIRM_AFTER_MS, SETTLEMENT_HOLD_MS } from '../../workflows/ordering/order-lifecycle.workflow';
 import { cardPayment } from '../support/ordering';
-import { openPartJourney, type PartJourney } from '../support/order-part-workers';
+import { useJourney } from '../support/order-part-workers';
 import type { OrderSandbox } from '../support/order-sandbox';
 import { PAYMENT_TASK_QUEUE } from '../../workflows/shared/task-queues';
 
@@ -19,17 +19,10 @@ import { PAYMENT_TASK_QUEUE } from '../../workflows/shared/task-queues';
  * confirmation 7 days after delivery and the 7-day settlement hold until the lines are payable.
  */
 describe('order journey on the time-skipping server (real activities, MariaDB, simulators)', () => {
-  let journey: PartJourney;
   let env: TestWorkflowEnvironment;
   let box: OrderSandbox;
   let courier: CourierSimulator;
-
-  before(async () => {
-    journey = await openPartJourney();
-    ({ env, box, courier } = journey);
-  });
-
-  after(() => journey?.close());
+  useJourney((opened) => ({ env, box, courier } = opened));
 
   test('paid, shipped, delivered, confirmed automatically after 7 days, payable 7 days after that', async () => {
     const product = await box.product([5], 21_000);

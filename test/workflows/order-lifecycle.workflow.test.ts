@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
@@ -14,10 +14,10 @@ import {
   submitPaymentUpdate,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { createAdmin, signUpConsumer } from '../support/identity';
-import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
+import { useJourney } from '../support/order-part-workers';
+import type { OrderSandbox, PlacedOrder } from '../support/order-sandbox';
 import { address, cardPayment, orderingServices } from '../support/ordering';
 import { eventually } from '../support/eventually';
-import { createTimeSkippingEnvironment } from '../support/temporal';
 import { historySteps } from '../support/workflow-histories';
 
 const cancelledWorkflow = (error: unknown) =>
@@ -28,19 +28,13 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
   let box: OrderSandbox;
   let points: TypeOrmPointsLedger;
 
-  before(async () => {
-    env = await createTimeSkippingEnvironment();
-    box = await openOrderSandbox(env);
+  useJourney((opened) => ({ env, box } = opened), { partWorkers: false });
+  before(() => {
     points = new TypeOrmPointsLedger({
       dataSource: box.app.dataSource,
       newId: uuidv7,
       now: () => new Date(),
     });
-  });
-
-  after(async () => {
-    await box?.close();
-    await env?.teardown();
   });
 
   /** The buyer pays in the sandbox window and hands the result to the order. */

@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { useSandboxWindow } from '../../simulators/pg/shared/sandbox-buyer';
 import { paymentWorkflowId } from '../../workflows/shared/workflow-ids';
 import { orderStateQuery } from '../../workflows/ordering/order-lifecycle.messages';
-import { openOrderSandbox, type OrderSandbox } from '../support/order-sandbox';
-import { createTimeSkippingEnvironment } from '../support/temporal';
+import type { OrderSandbox } from '../support/order-sandbox';
+import { useJourney } from '../support/order-part-workers';
 
 describe('the PG return URL: one payment attempt per PG transaction, however often it is called', () => {
   let env: TestWorkflowEnvironment;
   let box: OrderSandbox;
-
-  before(async () => {
-    env = await createTimeSkippingEnvironment();
-    box = await openOrderSandbox(env);
-  });
-
-  after(async () => {
-    await box?.close();
-    await env?.teardown();
-  });
+  useJourney((opened) => ({ env, box } = opened), { partWorkers: false });
 
   test('10 concurrent returns of one payment start one attempt and one PG confirm; a late reload gets the same answer', async () => {
     const product = await box.product([3], 21_000);

@@ -1,47 +1,31 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { before, describe, test } from 'node:test';
 import { uuidv7 } from '../../platform/ids';
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
-import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
   cancelOrderUpdate,
   shipPartUpdate,
   submitPaymentUpdate,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { eventually } from '../support/eventually';
-import { shippingAndSettlementWorkers } from '../support/order-part-workers';
-import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
-import { createTimeSkippingEnvironment } from '../support/temporal';
+import { useJourney } from '../support/order-part-workers';
+import type { OrderSandbox, PlacedOrder } from '../support/order-sandbox';
 
 /**
  * The buyer reads "cancelled" (or "return approved") before "refunded", and the refund message says
  * where the money goes for the method the order was paid with (issue #19, point 9).
  */
 describe('cancel and refund notices: order and wording (time-skipping server, real activities)', () => {
-  let env: TestWorkflowEnvironment;
   let box: OrderSandbox;
-  let courier: CourierSimulator;
   let points: TypeOrmPointsLedger;
 
-  before(async () => {
-    env = await createTimeSkippingEnvironment();
-    box = await openOrderSandbox(env, {
-      async extraWorkers(sandbox) {
-        courier = createCourierSimulator();
-        return shippingAndSettlementWorkers(env, sandbox, courier);
-      },
-    });
+  useJourney((opened) => ({ box } = opened), { courier: {} });
+  before(() => {
     points = new TypeOrmPointsLedger({
       dataSource: box.app.dataSource,
       newId: uuidv7,
       now: () => new Date(),
     });
-  });
-
-  after(async () => {
-    await box?.close();
-    await env?.teardown();
   });
 
   const noticesOf = (orderId: string) => box.sent.filter((n) => n.orderId === orderId);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createCourierSimulator, type CourierSimulator } from '../../simulators/courier/courier.simulator';
+import { describe, test } from 'node:test';
+import type { CourierSimulator } from '../../simulators/courier/courier.simulator';
 import {
   orderStateQuery,
   shipPartUpdate,
@@ -9,9 +8,8 @@ import {
   type OrderLifecycleState,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { eventually } from '../support/eventually';
-import { shippingAndSettlementWorkers } from '../support/order-part-workers';
-import { openOrderSandbox, type OrderSandbox, type PlacedOrder } from '../support/order-sandbox';
-import { createTimeSkippingEnvironment } from '../support/temporal';
+import { useJourney } from '../support/order-part-workers';
+import type { OrderSandbox, PlacedOrder } from '../support/order-sandbox';
 
 interface OrderDetail {
   status: string;
@@ -38,24 +36,10 @@ interface OrderDetail {
  * seller keeps the platform default policy: 3,000 won, free from 50,000 won, return shipping = base fee.
  */
 describe('returns with shipping rules (time-skipping server, real activities, MariaDB)', () => {
-  let env: TestWorkflowEnvironment;
   let box: OrderSandbox;
   let courier: CourierSimulator;
 
-  before(async () => {
-    env = await createTimeSkippingEnvironment();
-    box = await openOrderSandbox(env, {
-      async extraWorkers(sandbox) {
-        courier = createCourierSimulator();
-        return shippingAndSettlementWorkers(env, sandbox, courier);
-      },
-    });
-  });
-
-  after(async () => {
-    await box?.close();
-    await env?.teardown();
-  });
+  useJourney((opened) => ({ box, courier } = opened), { courier: {} });
 
   const api = async <T>(path: string, auth: Record<string, string>, body?: unknown) => {
     const response = await box.app.request(`/api/v1${path}`, { headers: auth, body });

@@ -3,12 +3,9 @@ import { formatWon } from '../../domain/notification/notification-format';
 import { exchangeItemText } from '../../domain/ordering/exchange';
 import { COURIERS, type CourierName } from '../../domain/shipping/courier';
 import type { ExchangeRequest, OrderLifecycleInput } from './order-lifecycle.messages';
+import { buyer } from './order-notices';
 
 /** The buyer's exchange messages (docs/ordering.md#exchanges); 고객명 is filled in at send time. */
-const buyer = (input: OrderLifecycleInput) => ({
-  recipient: { userId: input.userId },
-  orderId: input.orderId,
-});
 const items = (request: ExchangeRequest) => exchangeItemText(request.items).slice(0, 100);
 
 /** Approved: what comes, and the round trip's shipping when it is the buyer's (동봉 or transfer, off the platform). */

@@ -4,7 +4,7 @@ import { refundMeansText } from '../payment/payment-notices';
 import type { OrderLifecycleInput } from './order-lifecycle.messages';
 
 /** The buyer's order messages (고객명 is filled in by the notification context at send time). */
-const buyer = (input: OrderLifecycleInput) => ({
+export const buyer = (input: OrderLifecycleInput) => ({
   recipient: { userId: input.userId },
   orderId: input.orderId,
 });

@@ -7,9 +7,12 @@ import {
   type DeadLetter,
   type GetApiV1AdminDeadLettersData,
 } from '../../api/generated';
-import { when } from './parts/format';
-import { MutationError, QueryState } from './parts/QueryState';
 import './admin.css';
+import { dateTime } from '../../format/dates';
+import { QueryState, MutationError } from '../../ui/ListState';
+import { Pager } from '../../ui/Paging';
+import { ReasonForm } from '../../ui/ReasonForm';
+import { LabelSelect } from '../../ui/LabelSelect';
 
 type Filters = NonNullable<GetApiV1AdminDeadLettersData['query']>;
 const SIZE = 20;
@@ -49,36 +52,18 @@ export default function DeadLettersPage() {
     <section>
       <h1>실패 작업</h1>
       <form className="filters" aria-label="실패 작업 필터" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          처리 상태
-          <select
-            value={filters.status ?? ''}
-            onChange={(e) =>
-              change({ ...filters, status: (e.target.value || undefined) as Filters['status'] })
-            }
-          >
-            <option value="">전체</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          종류
-          <select
-            value={filters.kind ?? ''}
-            onChange={(e) => change({ ...filters, kind: (e.target.value || undefined) as Filters['kind'] })}
-          >
-            <option value="">전체</option>
-            {Object.entries(KIND_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelSelect
+          label="처리 상태"
+          value={filters.status ?? ''}
+          labels={STATUS_LABELS}
+          onChange={(value) => change({ ...filters, status: (value || undefined) as Filters['status'] })}
+        />
+        <LabelSelect
+          label="종류"
+          value={filters.kind ?? ''}
+          labels={KIND_LABELS}
+          onChange={(value) => change({ ...filters, kind: (value || undefined) as Filters['kind'] })}
+        />
       </form>
       <QueryState
         isPending={query.isPending}
@@ -108,18 +93,10 @@ export default function DeadLettersPage() {
             </tbody>
           </table>
         </div>
-        <div className="pager">
-          {page > 1 && (
-            <button type="button" onClick={() => setPage(page - 1)}>
-              이전
-            </button>
-          )}
-          {page * SIZE < total && (
-            <button type="button" onClick={() => setPage(page + 1)}>
-              다음
-            </button>
-          )}
-        </div>
+        <Pager
+          back={page > 1 && (() => setPage(page - 1))}
+          next={page * SIZE < total && (() => setPage(page + 1))}
+        />
       </QueryState>
     </section>
   );
@@ -128,14 +105,13 @@ export default function DeadLettersPage() {
 function LetterRow({ letter }: { letter: DeadLetter }) {
   const queries = useQueryClient();
   const [closing, setClosing] = useState(false);
-  const [note, setNote] = useState('');
   const refresh = () => queries.invalidateQueries({ queryKey: ['admin', 'dead-letters'] });
   const retry = useMutation({
     mutationFn: () => postApiV1AdminDeadLettersByIdRetry({ path: { id: letter.id }, throwOnError: true }),
     onSuccess: refresh,
   });
   const resolve = useMutation({
-    mutationFn: () =>
+    mutationFn: (note: string) =>
       postApiV1AdminDeadLettersByIdResolve({ path: { id: letter.id }, body: { note }, throwOnError: true }),
     onSuccess: refresh,
   });
@@ -150,7 +126,7 @@ function LetterRow({ letter }: { letter: DeadLetter }) {
         <strong>{letter.lastError.code}</strong> {letter.lastError.message}
       </td>
       <td>{letter.attempts}회</td>
-      <td>{when(letter.createdAt)}</td>
+      <td>{dateTime(letter.createdAt)}</td>
       <td>
         <span className={`badge${letter.status === 'OPEN' ? ' bad' : ' good'}`}>
           {STATUS_LABELS[letter.status]}
@@ -171,20 +147,13 @@ function LetterRow({ letter }: { letter: DeadLetter }) {
               </button>
             )}
             {closing ? (
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  resolve.mutate();
-                }}
-              >
-                <label>
-                  처리 메모
-                  <input value={note} onChange={(e) => setNote(e.target.value)} required maxLength={500} />
-                </label>
-                <button type="submit" disabled={resolve.isPending}>
-                  처리 완료
-                </button>
-              </form>
+              <ReasonForm
+                field="처리 메모"
+                submit="처리 완료"
+                busy={resolve.isPending}
+                maxLength={500}
+                onSubmit={(note) => resolve.mutate(note)}
+              />
             ) : (
               <button type="button" className="link-button" onClick={() => setClosing(true)}>
                 수동 처리

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { getApiV1AdminKpis, type KpiFigure } from '../../api/generated';
-import { seoulDay, won } from './parts/format';
-import { QueryState } from './parts/QueryState';
 import { TargetBar } from './parts/TargetBar';
 import { KpiCharts } from './kpi/KpiCharts';
 import './admin.css';
+import { won } from '../../format/money';
+import { seoulDay } from '../../format/dates';
+import { QueryState } from '../../ui/ListState';
 
 interface Card {
   key:

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { getApiV1AdminNotifications, type GetApiV1AdminNotificationsResponse } from '../../api/generated';
-import { when } from './parts/format';
-import { QueryState } from './parts/QueryState';
 import './admin.css';
+import { dateTime } from '../../format/dates';
+import { QueryState } from '../../ui/ListState';
+import { Pager, useCursors } from '../../ui/Paging';
 
 type Item = GetApiV1AdminNotificationsResponse['items'][number];
 type Filters = { orderId?: string; userId?: string };
@@ -25,8 +26,8 @@ const CHANNEL_LABELS: Record<Item['attempts'][number]['channel'], string> = {
 export default function NotificationsPage() {
   const [draft, setDraft] = useState<Filters>({});
   const [filters, setFilters] = useState<Filters>({});
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  const pages = useCursors();
+  const cursor = pages.cursor;
   const query = useQuery({
     queryKey: ['admin', 'notifications', filters, cursor],
     queryFn: async () =>
@@ -35,7 +36,7 @@ export default function NotificationsPage() {
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    setCursors([]);
+    pages.reset();
     setFilters({ orderId: draft.orderId?.trim() || undefined, userId: draft.userId?.trim() || undefined });
   }
   const items = query.data?.items ?? [];
@@ -99,19 +100,13 @@ export default function NotificationsPage() {
                           .join(' → ')}
                   </td>
                   <td>{item.attempts[0]?.maskedRecipient ?? '—'}</td>
-                  <td>{when(item.createdAt)}</td>
+                  <td>{dateTime(item.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        {query.data?.nextCursor && (
-          <div className="pager">
-            <button type="button" onClick={() => setCursors([...cursors, query.data.nextCursor!])}>
-              다음
-            </button>
-          </div>
-        )}
+        <Pager back={pages.back} next={pages.nextTo(query.data?.nextCursor)} />
       </QueryState>
     </section>
   );

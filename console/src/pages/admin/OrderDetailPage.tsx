@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { getApiV1AdminOrdersByNumberByOrderNumber } from '../../api/generated';
-import { orderStatus, when, won } from './parts/format';
-import { QueryState } from './parts/QueryState';
 import './admin.css';
+import { won } from '../../format/money';
+import { dateTime } from '../../format/dates';
+import { orderStatus } from '../../format/statusLabels';
+import { QueryState } from '../../ui/ListState';
 
 const COMMAND_LABELS: Record<string, string> = {
   PLACE: '주문 접수',
@@ -49,7 +51,7 @@ export default function OrderDetailPage() {
                 {won(order.totalAmount)} (상품 {won(order.goodsAmount)}, 배송비 {won(order.shippingFee)})
               </dd>
               <dt>주문 시각</dt>
-              <dd>{when(order.placedAt)}</dd>
+              <dd>{dateTime(order.placedAt)}</dd>
               <dt>받는 분</dt>
               <dd>
                 {order.shippingAddress
@@ -66,7 +68,7 @@ export default function OrderDetailPage() {
                   <li key={i}>
                     <strong>{orderStatus(entry.status)}</strong>{' '}
                     <span className="muted">
-                      {when(entry.at)} · {COMMAND_LABELS[entry.command] ?? entry.command}
+                      {dateTime(entry.at)} · {COMMAND_LABELS[entry.command] ?? entry.command}
                       {entry.sellerId ? ' · 판매자별' : ''}
                     </span>
                   </li>

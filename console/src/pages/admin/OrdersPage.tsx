@@ -2,9 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { getApiV1AdminOrders, type GetApiV1AdminOrdersData } from '../../api/generated';
-import { ORDER_STATUS_LABELS, orderStatus, when, won } from './parts/format';
-import { QueryState } from './parts/QueryState';
 import './admin.css';
+import { won } from '../../format/money';
+import { dateTime } from '../../format/dates';
+import { ORDER_STATUS_LABEL, orderStatus } from '../../format/statusLabels';
+import { QueryState } from '../../ui/ListState';
+import { Pager, useCursors } from '../../ui/Paging';
+import { LabelSelect } from '../../ui/LabelSelect';
 
 type Filters = NonNullable<GetApiV1AdminOrdersData['query']>;
 type Status = Filters['status'];
@@ -15,8 +19,8 @@ export default function OrdersPage() {
   const [number, setNumber] = useState('');
   const [draft, setDraft] = useState<Filters>({});
   const [filters, setFilters] = useState<Filters>({});
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  const pages = useCursors();
+  const cursor = pages.cursor;
   const query = useQuery({
     queryKey: ['admin', 'orders', filters, cursor],
     queryFn: async () =>
@@ -31,7 +35,7 @@ export default function OrdersPage() {
   function filter(event: FormEvent) {
     event.preventDefault();
     const cleaned = Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '' && v !== undefined));
-    setCursors([]);
+    pages.reset();
     setFilters(cleaned);
   }
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
@@ -49,20 +53,12 @@ export default function OrdersPage() {
         <button type="submit">주문 열기</button>
       </form>
       <form className="filters" onSubmit={filter} aria-label="주문 목록 필터">
-        <label>
-          주문 상태
-          <select
-            value={draft.status ?? ''}
-            onChange={(e) => setDraft({ ...draft, status: (e.target.value || undefined) as Status })}
-          >
-            <option value="">전체</option>
-            {Object.entries(ORDER_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelSelect
+          label="주문 상태"
+          value={draft.status ?? ''}
+          labels={ORDER_STATUS_LABEL}
+          onChange={(value) => setDraft({ ...draft, status: (value || undefined) as Status })}
+        />
         <label>
           시작일
           <input type="date" value={draft.from ?? ''} onChange={set('from')} />
@@ -108,24 +104,13 @@ export default function OrdersPage() {
                   <td className="wrap">{order.title}</td>
                   <td>{orderStatus(order.status)}</td>
                   <td>{won(order.totalAmount)}</td>
-                  <td>{when(order.placedAt)}</td>
+                  <td>{dateTime(order.placedAt)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <div className="pager">
-          {cursors.length > 0 && (
-            <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
-              이전
-            </button>
-          )}
-          {query.data?.nextCursor && (
-            <button type="button" onClick={() => setCursors([...cursors, query.data.nextCursor!])}>
-              다음
-            </button>
-          )}
-        </div>
+        <Pager back={pages.back} next={pages.nextTo(query.data?.nextCursor)} />
       </QueryState>
     </section>
   );

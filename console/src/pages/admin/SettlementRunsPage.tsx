@@ -6,10 +6,12 @@ import {
   type GetApiV1AdminSettlementsData,
   type SettlementSummary,
 } from '../../api/generated';
-import { won } from './parts/format';
-import { MutationError, QueryState } from './parts/QueryState';
 import { SettlementDetail } from './parts/SettlementDetail';
 import './admin.css';
+import { won } from '../../format/money';
+import { QueryState, MutationError } from '../../ui/ListState';
+import { Pager, useCursors } from '../../ui/Paging';
+import { LabelSelect } from '../../ui/LabelSelect';
 
 type Filters = NonNullable<GetApiV1AdminSettlementsData['query']>;
 
@@ -26,9 +28,9 @@ export default function SettlementRunsPage() {
   const queries = useQueryClient();
   const [weekStart, setWeekStart] = useState('');
   const [filters, setFilters] = useState<Filters>({});
-  const [cursors, setCursors] = useState<string[]>([]);
+  const pages = useCursors();
   const [openId, setOpenId] = useState<string | null>(null);
-  const cursor = cursors.at(-1);
+  const cursor = pages.cursor;
   const list = useQuery({
     queryKey: ['admin', 'settlements', filters, cursor],
     queryFn: async () =>
@@ -70,23 +72,15 @@ export default function SettlementRunsPage() {
         </p>
       )}
       <form className="filters" aria-label="정산 목록 필터" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          정산 상태
-          <select
-            value={filters.status ?? ''}
-            onChange={(e) => {
-              setCursors([]);
-              setFilters({ ...filters, status: (e.target.value || undefined) as Filters['status'] });
-            }}
-          >
-            <option value="">전체</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelSelect
+          label="정산 상태"
+          value={filters.status ?? ''}
+          labels={STATUS_LABELS}
+          onChange={(value) => {
+            pages.reset();
+            setFilters({ ...filters, status: (value || undefined) as Filters['status'] });
+          }}
+        />
       </form>
       <QueryState
         isPending={list.isPending}
@@ -136,13 +130,7 @@ export default function SettlementRunsPage() {
             </tbody>
           </table>
         </div>
-        {list.data?.nextCursor && (
-          <div className="pager">
-            <button type="button" onClick={() => setCursors([...cursors, list.data.nextCursor!])}>
-              다음
-            </button>
-          </div>
-        )}
+        <Pager back={pages.back} next={pages.nextTo(list.data?.nextCursor)} />
       </QueryState>
       {openId && <SettlementDetail id={openId} />}
     </section>

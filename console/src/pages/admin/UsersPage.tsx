@@ -7,9 +7,12 @@ import {
   type UserSummary,
 } from '../../api/generated';
 import { useSession } from '../../auth/useSession';
-import { when } from './parts/format';
-import { MutationError, QueryState } from './parts/QueryState';
 import './admin.css';
+import { dateTime } from '../../format/dates';
+import { QueryState, MutationError } from '../../ui/ListState';
+import { Pager, useCursors } from '../../ui/Paging';
+import { ReasonForm } from '../../ui/ReasonForm';
+import { LabelSelect } from '../../ui/LabelSelect';
 
 const ROLE_LABELS: Record<UserSummary['role'], string> = {
   CONSUMER: '구매자',
@@ -30,8 +33,8 @@ export default function UsersPage() {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('');
   const [search, setSearch] = useState<{ email?: string; role?: Role }>({});
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors.at(-1);
+  const pages = useCursors();
+  const cursor = pages.cursor;
   const query = useQuery({
     queryKey: ['admin', 'users', search, cursor],
     queryFn: async () =>
@@ -45,7 +48,7 @@ export default function UsersPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setCursors([]);
+    pages.reset();
     setSearch({ email: email.trim() || undefined, role });
   }
 
@@ -63,17 +66,12 @@ export default function UsersPage() {
             placeholder="전체 주소 (예: kim@example.com)"
           />
         </label>
-        <label>
-          역할
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            <option value="">전체</option>
-            {Object.entries(ROLE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelSelect
+          label="역할"
+          value={role}
+          labels={ROLE_LABELS}
+          onChange={(value) => setRole(value as Role)}
+        />
         <button type="submit">검색</button>
       </form>
       <p className="muted">이메일은 암호화되어 있어 전체 주소로만 찾을 수 있습니다.</p>
@@ -103,18 +101,7 @@ export default function UsersPage() {
             </tbody>
           </table>
         </div>
-        <div className="pager">
-          {cursors.length > 0 && (
-            <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
-              이전
-            </button>
-          )}
-          {query.data?.nextCursor && (
-            <button type="button" onClick={() => setCursors([...cursors, query.data.nextCursor!])}>
-              다음
-            </button>
-          )}
-        </div>
+        <Pager back={pages.back} next={pages.nextTo(query.data?.nextCursor)} />
       </QueryState>
     </section>
   );
@@ -124,14 +111,12 @@ function UserRow({ user }: { user: UserSummary }) {
   const state = useSession();
   const queries = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
   const done = () => {
     setAsking(false);
-    setReason('');
     return queries.invalidateQueries({ queryKey: ['admin', 'users'] });
   };
   const suspend = useMutation({
-    mutationFn: () =>
+    mutationFn: (reason: string) =>
       postApiV1AdminUsersByIdSuspend({ path: { id: user.id }, body: { reason }, throwOnError: true }),
     onSuccess: done,
   });
@@ -150,11 +135,11 @@ function UserRow({ user }: { user: UserSummary }) {
         <span className={`badge${user.status === 'ACTIVE' ? '' : ' bad'}`}>{STATUS_LABELS[user.status]}</span>
         {user.status === 'SUSPENDED' && (
           <div className="muted">
-            {when(user.suspendedAt)} · {user.suspensionReason}
+            {dateTime(user.suspendedAt)} · {user.suspensionReason}
           </div>
         )}
       </td>
-      <td>{when(user.createdAt)}</td>
+      <td>{dateTime(user.createdAt)}</td>
       <td>
         <div className="row-actions">
           {user.status === 'ACTIVE' && !self && !asking && (
@@ -163,23 +148,14 @@ function UserRow({ user }: { user: UserSummary }) {
             </button>
           )}
           {asking && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                suspend.mutate();
-              }}
-            >
-              <label>
-                정지 사유
-                <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={500} />
-              </label>
-              <button type="submit" disabled={suspend.isPending}>
-                정지 확인
-              </button>
-              <button type="button" className="link-button" onClick={() => setAsking(false)}>
-                취소
-              </button>
-            </form>
+            <ReasonForm
+              field="정지 사유"
+              submit="정지 확인"
+              busy={suspend.isPending}
+              maxLength={500}
+              onSubmit={(reason) => suspend.mutate(reason)}
+              onCancel={() => setAsking(false)}
+            />
           )}
           {user.status === 'SUSPENDED' && (
             <button

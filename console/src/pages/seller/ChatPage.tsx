@@ -3,8 +3,9 @@ import { useSearchParams } from 'react-router';
 import { getApiV1Chats, getApiV1SellerChatsWaiting, type Conversation } from '../../api/generated';
 import { useSession } from '../../auth/useSession';
 import { ChatConversation } from './aftersale/ChatConversation';
-import { dateTime, problemDetail } from './aftersale/shared';
 import './aftersale/aftersale.css';
+import { dateTime } from '../../format/dates';
+import { ErrorText } from '../../ui/ListState';
 
 /** There is no inbox-wide socket: the lists refresh this often (open conversations are live). */
 const INBOX_REFRESH_MS = 3_000;
@@ -28,9 +29,7 @@ function ConversationList({
       {conversations.isPending ? (
         <p className="muted">불러오는 중…</p>
       ) : conversations.error ? (
-        <p role="alert" className="error">
-          {problemDetail(conversations.error)}
-        </p>
+        <ErrorText error={conversations.error} />
       ) : conversations.data!.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (

@@ -1,10 +1,13 @@
 import { Link, useSearchParams } from 'react-router';
-import { ORDER_STATUS_LABEL, seoulDateTime, won } from './ops/labels';
-import { problemText } from './ops/problem';
 import { OrderLines } from './fulfilment/OrderLines';
 import { PrepareButton } from './fulfilment/PrepareButton';
 import { useSellerOrders, type PartStatus } from './fulfilment/useSellerOrders';
 import './ops/ops.css';
+import { won } from '../../format/money';
+import { dateTime } from '../../format/dates';
+import { ORDER_STATUS_LABEL } from '../../format/statusLabels';
+import { QueryState } from '../../ui/ListState';
+import { MoreButton } from '../../ui/Paging';
 
 const TABS: { status: PartStatus; label: string; empty: string }[] = [
   { status: 'PAID', label: '신규 주문', empty: '새로 결제된 주문이 없습니다.' },
@@ -29,14 +32,12 @@ export default function OrdersPage() {
           </Link>
         ))}
       </nav>
-      {orders.isLoading && <p className="muted">불러오는 중…</p>}
-      {orders.isError && (
-        <p role="alert" className="error">
-          {problemText(orders.error)}
-        </p>
-      )}
-      {orders.isSuccess && orders.items.length === 0 && <p className="muted">{tab.empty}</p>}
-      {orders.items.length > 0 && (
+      <QueryState
+        isPending={orders.isLoading}
+        error={orders.error}
+        empty={orders.items.length === 0}
+        emptyText={tab.empty}
+      >
         <div className="table-wrap">
           <table aria-label={`${tab.label} 목록`}>
             <thead>
@@ -57,7 +58,7 @@ export default function OrdersPage() {
                     <OrderLines order={order} />
                   </td>
                   <td>{won(order.subtotal + order.shippingFee)}</td>
-                  <td>{seoulDateTime(order.placedAt)}</td>
+                  <td>{dateTime(order.placedAt)}</td>
                   <td>{ORDER_STATUS_LABEL[order.status]}</td>
                   <td>
                     {order.status === 'PAID' && <PrepareButton order={order} />}
@@ -68,17 +69,8 @@ export default function OrdersPage() {
             </tbody>
           </table>
         </div>
-      )}
-      {orders.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={orders.isFetchingNextPage}
-          onClick={() => void orders.fetchNextPage()}
-        >
-          더 보기
-        </button>
-      )}
+      </QueryState>
+      <MoreButton {...orders} />
     </section>
   );
 }

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { getApiV1SellerProductsById } from '../../api/generated';
 import { useSession } from '../../auth/useSession';
-import { PRODUCT_STATUS_LABEL, won } from './ops/labels';
-import { problemText } from './ops/problem';
 import { ProductImages } from './products/ProductImages';
 import { StockRow } from './products/StockRow';
 import { SuspendButton } from './products/SuspendButton';
 import './ops/ops.css';
+import { won } from '../../format/money';
+import { PRODUCT_STATUS_LABEL } from '../../format/statusLabels';
+import { ErrorText } from '../../ui/ListState';
 
 /** One product of the seller: stock per variant, images, 판매 중지 / 재개. */
 export default function ProductDetailPage() {
@@ -32,11 +33,7 @@ export default function ProductDetailPage() {
         </p>
       )}
       {product.isLoading && <p className="muted">불러오는 중…</p>}
-      {product.isError && (
-        <p role="alert" className="error">
-          {problemText(product.error)}
-        </p>
-      )}
+      <ErrorText error={product.error} />
       {product.data && (
         <>
           <div className="panel toolbar">

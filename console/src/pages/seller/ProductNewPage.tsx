@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { postApiV1SellerProducts } from '../../api/generated';
-import { problemText } from './ops/problem';
 import { CategorySelect } from './products/CategorySelect';
 import { ImagePicker } from './products/ImagePicker';
 import { OptionsEditor } from './products/OptionsEditor';
@@ -11,6 +10,7 @@ import { useDataUrls } from './products/useDataUrls';
 import { VariantGrid } from './products/VariantGrid';
 import { buildGrid, usableOptions, type OptionDraft, type VariantDraft } from './products/variantDraft';
 import './ops/ops.css';
+import { ErrorText } from '../../ui/ListState';
 
 /** 상품 등록: name, price, category, options and the variant grid (추가 금액, 재고), images. */
 export default function ProductNewPage() {
@@ -109,11 +109,7 @@ export default function ProductNewPage() {
             </ul>
           )}
         </fieldset>
-        {create.isError && (
-          <p role="alert" className="error">
-            {problemText(create.error)}
-          </p>
-        )}
+        <ErrorText error={create.error} />
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? '등록하는 중…' : '상품 등록하기'}
         </button>

@@ -3,10 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { getApiV1SellerProducts } from '../../api/generated';
 import { useSession } from '../../auth/useSession';
-import { PRODUCT_STATUS_LABEL, won } from './ops/labels';
-import { problemText } from './ops/problem';
 import { SuspendButton } from './products/SuspendButton';
 import './ops/ops.css';
+import { won } from '../../format/money';
+import { PRODUCT_STATUS_LABEL } from '../../format/statusLabels';
+import { QueryState } from '../../ui/ListState';
+import { MoreButton } from '../../ui/Paging';
+import { LabelSelect } from '../../ui/LabelSelect';
 
 type Status = 'ON_SALE' | 'SOLD_OUT' | 'SUSPENDED';
 
@@ -50,29 +53,20 @@ export default function ProductsPage() {
           상품명 검색
           <input value={typed} onChange={(e) => setTyped(e.target.value)} />
         </label>
-        <label>
-          판매 상태
-          <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>
-            <option value="">전체</option>
-            {Object.entries(PRODUCT_STATUS_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelSelect
+          label="판매 상태"
+          value={status}
+          labels={PRODUCT_STATUS_LABEL}
+          onChange={(value) => setStatus(value as Status | '')}
+        />
         <button type="submit">검색</button>
       </form>
-      {products.isLoading && <p className="muted">불러오는 중…</p>}
-      {products.isError && (
-        <p role="alert" className="error">
-          {problemText(products.error)}
-        </p>
-      )}
-      {products.isSuccess && items.length === 0 && (
-        <p className="muted">{q || status ? '조건에 맞는 상품이 없습니다.' : '등록한 상품이 없습니다.'}</p>
-      )}
-      {items.length > 0 && (
+      <QueryState
+        isPending={products.isLoading}
+        error={products.error}
+        empty={items.length === 0}
+        emptyText={q || status ? '조건에 맞는 상품이 없습니다.' : '등록한 상품이 없습니다.'}
+      >
         <div className="table-wrap">
           <table aria-label="내 상품">
             <thead>
@@ -103,17 +97,8 @@ export default function ProductsPage() {
             </tbody>
           </table>
         </div>
-      )}
-      {products.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={products.isFetchingNextPage}
-          onClick={() => void products.fetchNextPage()}
-        >
-          더 보기
-        </button>
-      )}
+      </QueryState>
+      <MoreButton {...products} />
     </section>
   );
 }

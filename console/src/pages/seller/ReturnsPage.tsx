@@ -6,7 +6,7 @@ import {
   type SellerReturn,
 } from '../../api/generated';
 import { useSession } from '../../auth/useSession';
-import { AfterSaleList } from './aftersale/AfterSaleList';
+import { CardList } from '../../ui/CardList';
 import { EXCHANGE_STATUS, ExchangeCard } from './aftersale/ExchangeCard';
 import { ReturnCard } from './aftersale/ReturnCard';
 import './aftersale/aftersale.css';
@@ -66,7 +66,7 @@ export default function ReturnsPage() {
       </div>
       <div role="tabpanel">
         {tab === 'returns' ? (
-          <AfterSaleList<SellerReturn>
+          <CardList<SellerReturn>
             queryKey={['seller-returns', sellerId, status]}
             label="반품 요청"
             empty={status === 'REQUESTED' ? '처리할 반품 요청이 없습니다.' : '반품 요청이 없습니다.'}
@@ -85,7 +85,7 @@ export default function ReturnsPage() {
             render={(request) => <ReturnCard request={request} />}
           />
         ) : (
-          <AfterSaleList<OrderExchange>
+          <CardList<OrderExchange>
             queryKey={['seller-exchanges', sellerId, status]}
             label="교환 요청"
             empty={status === 'REQUESTED' ? '처리할 교환 요청이 없습니다.' : '교환 요청이 없습니다.'}

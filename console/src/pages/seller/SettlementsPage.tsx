@@ -1,11 +1,11 @@
 import { useSearchParams } from 'react-router';
 import { getApiV1SellerSettlements, type SettlementSummary } from '../../api/generated';
 import { useSession } from '../../auth/useSession';
-import { AfterSaleList } from './aftersale/AfterSaleList';
+import { CardList } from '../../ui/CardList';
 import { SettlementStatement } from './aftersale/SettlementStatement';
 import { SETTLEMENT_STATUS } from './aftersale/settlement-labels';
-import { won } from './aftersale/shared';
 import './aftersale/aftersale.css';
+import { won } from '../../format/money';
 
 /** 정산 내역: weekly statements, newest first; one opens with its lines and the CSV download. */
 export default function SettlementsPage() {
@@ -47,7 +47,7 @@ export default function SettlementsPage() {
       {open && <SettlementStatement id={open} sellerId={sellerId} />}
       <h2 className="list-title">주간 정산</h2>
       <div className="row-list">
-        <AfterSaleList<SettlementSummary>
+        <CardList<SettlementSummary>
           queryKey={['seller-settlements', sellerId]}
           label="주간 정산 목록"
           empty="아직 정산 내역이 없습니다."

@@ -2,13 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { getApiV1SellerShipments } from '../../api/generated';
 import { useSession } from '../../auth/useSession';
 import { COURIERS } from './ops/couriers';
-import { ORDER_STATUS_LABEL, seoulDateTime } from './ops/labels';
-import { problemText } from './ops/problem';
 import { BulkInvoiceUpload } from './fulfilment/BulkInvoiceUpload';
 import { OrderLines } from './fulfilment/OrderLines';
 import { ShipForm } from './fulfilment/ShipForm';
 import { useSellerOrders } from './fulfilment/useSellerOrders';
 import './ops/ops.css';
+import { dateTime } from '../../format/dates';
+import { ORDER_STATUS_LABEL } from '../../format/statusLabels';
+import { QueryState } from '../../ui/ListState';
+import { MoreButton } from '../../ui/Paging';
 
 const TRACKING_LABEL: Record<string, string> = {
   READY: '송장 등록',
@@ -29,14 +31,12 @@ export default function ShipmentsPage() {
     <section>
       <h1>발송 처리</h1>
       <h2>발송할 주문</h2>
-      {loading && <p className="muted">불러오는 중…</p>}
-      {failed && (
-        <p role="alert" className="error">
-          {problemText(failed)}
-        </p>
-      )}
-      {!loading && !failed && toShip.length === 0 && <p className="muted">발송할 주문이 없습니다.</p>}
-      {toShip.length > 0 && (
+      <QueryState
+        isPending={loading}
+        error={failed}
+        empty={toShip.length === 0}
+        emptyText={'발송할 주문이 없습니다.'}
+      >
         <div className="table-wrap">
           <table aria-label="발송할 주문">
             <thead>
@@ -63,19 +63,15 @@ export default function ShipmentsPage() {
             </tbody>
           </table>
         </div>
-      )}
-      {(preparing.hasNextPage || paid.hasNextPage) && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            if (preparing.hasNextPage) void preparing.fetchNextPage();
-            if (paid.hasNextPage) void paid.fetchNextPage();
-          }}
-        >
-          더 보기
-        </button>
-      )}
+      </QueryState>
+      <MoreButton
+        hasNextPage={preparing.hasNextPage || paid.hasNextPage}
+        isFetchingNextPage={preparing.isFetchingNextPage || paid.isFetchingNextPage}
+        fetchNextPage={() => {
+          if (preparing.hasNextPage) void preparing.fetchNextPage();
+          if (paid.hasNextPage) void paid.fetchNextPage();
+        }}
+      />
       <BulkInvoiceUpload />
       <OnTheWay />
     </section>
@@ -94,14 +90,12 @@ function OnTheWay() {
   return (
     <section>
       <h2>배송 중인 택배</h2>
-      {shipments.isLoading && <p className="muted">불러오는 중…</p>}
-      {shipments.isError && (
-        <p role="alert" className="error">
-          {problemText(shipments.error)}
-        </p>
-      )}
-      {shipments.isSuccess && items.length === 0 && <p className="muted">배송 중인 택배가 없습니다.</p>}
-      {items.length > 0 && (
+      <QueryState
+        isPending={shipments.isLoading}
+        error={shipments.error}
+        empty={items.length === 0}
+        emptyText={'배송 중인 택배가 없습니다.'}
+      >
         <div className="table-wrap">
           <table aria-label="배송 중인 택배">
             <thead>
@@ -122,13 +116,13 @@ function OnTheWay() {
                   <td>{COURIERS.find((c) => c.code === s.courier)?.name ?? s.courier}</td>
                   <td>{s.invoiceNumber}</td>
                   <td>{TRACKING_LABEL[s.status] ?? s.status}</td>
-                  <td>{s.lastMovementAt ? seoulDateTime(s.lastMovementAt) : '-'}</td>
+                  <td>{s.lastMovementAt ? dateTime(s.lastMovementAt) : '-'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-      )}
+      </QueryState>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { KpiDay } from '../../../api/generated';
-import { won } from '../parts/format';
 import { DailyChart } from './DailyChart';
 import './kpi.css';
+import { won } from '../../../format/money';
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const count = (value: number) => `${value.toLocaleString('ko-KR')}건`;

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { getApiV1AdminSettlementsById, type SettlementDetail as Detail } from '../../../api/generated';
-import { when, won } from './format';
-import { QueryState } from './QueryState';
+import { dateTime } from '../../../format/dates';
+import { won } from '../../../format/money';
+import { QueryState } from '../../../ui/ListState';
 
 const LINE_LABELS: Record<Detail['lines'][number]['kind'], string> = {
   SALE: '판매',
@@ -53,7 +54,7 @@ export function SettlementDetail({ id }: { id: string }) {
                         <td>{line.orderNumber ?? '—'}</td>
                         <td className="wrap">{line.description}</td>
                         <td>{won(line.net)}</td>
-                        <td>{when(line.occurredAt)}</td>
+                        <td>{dateTime(line.occurredAt)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -8,8 +8,9 @@ import {
   postApiV1ChatsByIdRead,
   type ChatMessage as NullableMessage,
 } from '../../../api/generated';
-import { dateTime, problemDetail } from './shared';
 import { useChatLive, type LiveState } from './useChatLive';
+import { dateTime } from '../../../format/dates';
+import { ErrorText } from '../../../ui/ListState';
 
 /** The generated type allows null (a conversation's lastMessage); a message itself never is. */
 type ChatMessage = NonNullable<NullableMessage>;
@@ -123,12 +124,7 @@ export function ChatConversation({ id, isAdmin }: { id: string; isAdmin: boolean
 
   if (detail.isPending || history.isPending) return <p className="muted">대화를 불러오는 중…</p>;
   const error = detail.error ?? history.error;
-  if (error)
-    return (
-      <p role="alert" className="error">
-        {problemDetail(error)}
-      </p>
-    );
+  if (error) return <ErrorText error={error} />;
   const isClosed = closed || detail.data?.status === 'CLOSED';
 
   return (
@@ -171,11 +167,7 @@ export function ChatConversation({ id, isAdmin }: { id: string; isAdmin: boolean
           </button>
         </div>
       )}
-      {(send.error ?? close.error) && (
-        <p role="alert" className="error">
-          {problemDetail(send.error ?? close.error)}
-        </p>
-      )}
+      <ErrorText error={send.error ?? close.error} />
     </article>
   );
 }

@@ -6,7 +6,13 @@ import {
   postApiV1SellerExchangesByIdShipment,
   type OrderExchange,
 } from '../../../api/generated';
-import { COURIERS, dateTime, problemDetail, REASON_LABELS, won } from './shared';
+import { COURIERS } from '../ops/couriers';
+import { CourierOptions } from '../ops/CourierOptions';
+import { REASON_LABELS } from './reasonLabels';
+import { won } from '../../../format/money';
+import { dateTime } from '../../../format/dates';
+import { ErrorText } from '../../../ui/ListState';
+import { ReasonForm } from '../../../ui/ReasonForm';
 
 export const EXCHANGE_STATUS: Record<OrderExchange['status'], string> = {
   REQUESTED: '처리 대기',
@@ -40,10 +46,6 @@ export function ExchangeCard({ exchange }: { exchange: OrderExchange }) {
   const error = approve.error ?? reject.error ?? ship.error;
   const can = (action: 'APPROVE' | 'REJECT' | 'SHIP') => exchange.allowedActions.includes(action);
 
-  const submitReject = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    reject.mutate(String(new FormData(event.currentTarget).get('reason') ?? ''));
-  };
   const submitShip = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -94,8 +96,7 @@ export function ExchangeCard({ exchange }: { exchange: OrderExchange }) {
       {exchange.reshipment && (
         <p>
           재발송{' '}
-          {COURIERS.find(([code]) => code === exchange.reshipment!.courier)?.[1] ??
-            exchange.reshipment.courier}{' '}
+          {COURIERS.find((c) => c.code === exchange.reshipment!.courier)?.name ?? exchange.reshipment.courier}{' '}
           {exchange.reshipment.invoiceNumber}
           {exchange.reshipment.trackingStatus ? ` · ${exchange.reshipment.trackingStatus}` : ''}
         </p>
@@ -109,15 +110,15 @@ export function ExchangeCard({ exchange }: { exchange: OrderExchange }) {
         )}
         {can('REJECT') &&
           (rejecting ? (
-            <form onSubmit={submitReject} aria-label="교환 거절">
-              <label>
-                거절 사유
-                <input name="reason" required maxLength={200} />
-              </label>
-              <button type="submit" className="danger" disabled={busy}>
-                거절하기
-              </button>
-            </form>
+            <ReasonForm
+              name="교환 거절"
+              field="거절 사유"
+              submit="거절하기"
+              danger
+              busy={busy}
+              maxLength={200}
+              onSubmit={(reason) => reject.mutate(reason)}
+            />
           ) : (
             <button type="button" className="secondary" disabled={busy} onClick={() => setRejecting(true)}>
               교환 거절
@@ -128,11 +129,7 @@ export function ExchangeCard({ exchange }: { exchange: OrderExchange }) {
             <label>
               택배사
               <select name="courierCode" defaultValue={exchange.reshipment?.courier ?? 'CJ'}>
-                {COURIERS.map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
+                <CourierOptions />
               </select>
             </label>
             <label>
@@ -150,11 +147,7 @@ export function ExchangeCard({ exchange }: { exchange: OrderExchange }) {
           </form>
         )}
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {problemDetail(error)}
-        </p>
-      )}
+      <ErrorText error={error} />
     </article>
   );
 }

@@ -1,11 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   postApiV1SellerReturnsByIdApprove,
   postApiV1SellerReturnsByIdReject,
   type SellerReturn,
 } from '../../../api/generated';
-import { dateTime, problemDetail, REASON_LABELS, won } from './shared';
+import { REASON_LABELS } from './reasonLabels';
+import { won } from '../../../format/money';
+import { dateTime } from '../../../format/dates';
+import { ErrorText } from '../../../ui/ListState';
+import { ReasonForm } from '../../../ui/ReasonForm';
 
 const STATUS: Record<SellerReturn['status'], [label: string, tone: string]> = {
   REQUESTED: ['처리 대기', 'warn'],
@@ -39,11 +43,6 @@ export function ReturnCard({ request }: { request: SellerReturn }) {
   const busy = approve.isPending || reject.isPending;
   const error = approve.error ?? reject.error;
   const [label, tone] = STATUS[request.status];
-
-  const submitReject = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    reject.mutate(String(new FormData(event.currentTarget).get('reason') ?? ''));
-  };
 
   return (
     <article className="card" aria-label={`반품 ${request.orderNumber}`}>
@@ -97,18 +96,16 @@ export function ReturnCard({ request }: { request: SellerReturn }) {
             )}
             {request.allowedActions.includes('REJECT') &&
               (rejecting ? (
-                <form onSubmit={submitReject} aria-label="반품 거절">
-                  <label>
-                    거절 사유
-                    <input name="reason" required maxLength={200} />
-                  </label>
-                  <button type="submit" className="danger" disabled={busy}>
-                    거절하기
-                  </button>
-                  <button type="button" className="secondary" onClick={() => setRejecting(false)}>
-                    취소
-                  </button>
-                </form>
+                <ReasonForm
+                  name="반품 거절"
+                  field="거절 사유"
+                  submit="거절하기"
+                  danger
+                  busy={busy}
+                  maxLength={200}
+                  onSubmit={(reason) => reject.mutate(reason)}
+                  onCancel={() => setRejecting(false)}
+                />
               ) : (
                 <button
                   type="button"
@@ -122,11 +119,7 @@ export function ReturnCard({ request }: { request: SellerReturn }) {
           </div>
         </>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {problemDetail(error)}
-        </p>
-      )}
+      <ErrorText error={error} />
     </article>
   );
 }

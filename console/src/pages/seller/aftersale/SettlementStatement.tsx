@@ -5,7 +5,9 @@ import {
   type SettlementDetail,
 } from '../../../api/generated';
 import { LINE_KINDS, PAYOUT_STATUS, SETTLEMENT_STATUS } from './settlement-labels';
-import { dateTime, problemDetail, won } from './shared';
+import { won } from '../../../format/money';
+import { dateTime } from '../../../format/dates';
+import { ErrorText } from '../../../ui/ListState';
 
 /** Saves the statement CSV the API made (its Content-Disposition names the file). */
 async function downloadStatement(id: string, weekId: string): Promise<string> {
@@ -54,12 +56,7 @@ export function SettlementStatement({ id, sellerId }: { id: string; sellerId: st
   });
   const download = useMutation({ mutationFn: (s: SettlementDetail) => downloadStatement(s.id, s.weekId) });
   if (query.isPending) return <p className="muted">정산서를 불러오는 중…</p>;
-  if (query.isError)
-    return (
-      <p role="alert" className="error">
-        {problemDetail(query.error)}
-      </p>
-    );
+  if (query.isError) return <ErrorText error={query.error} />;
   const s = query.data;
   const [label, tone] = SETTLEMENT_STATUS[s.status];
   const carried = (occurredAt: string) => occurredAt.slice(0, 10) < s.period.start;
@@ -87,11 +84,7 @@ export function SettlementStatement({ id, sellerId }: { id: string; sellerId: st
         </button>
         {download.isSuccess && <span className="muted">{download.data} 파일을 내려받았습니다.</span>}
       </div>
-      {download.isError && (
-        <p role="alert" className="error">
-          {problemDetail(download.error)}
-        </p>
-      )}
+      <ErrorText error={download.error} />
       <h3>정산 내역 ({s.lines.length}건)</h3>
       <div className="table-wrap">
         <table>

@@ -3,9 +3,9 @@ import { useState, type DragEvent } from 'react';
 import { postApiV1SellerOrdersByIdShipments } from '../../../api/generated';
 import { COURIERS } from '../ops/couriers';
 import { parseInvoiceCsv, type InvoiceRow } from '../ops/invoiceCsv';
-import { problemText } from '../ops/problem';
 import { refreshAfterShipping } from './ShipForm';
 import { allSellerOrders } from './useSellerOrders';
+import { problemText } from '../../../format/problem';
 
 type Outcome = { ok: boolean; text: string };
 const courierName = (code: string | null) => COURIERS.find((c) => c.code === code)?.name ?? '';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { postApiV1SellerOrdersByIdPrepare, type SellerOrder } from '../../../api/generated';
-import { problemText } from '../ops/problem';
+import { ErrorText } from '../../../ui/ListState';
 
 /** 상품 준비: the part moves from 결제 완료 to 상품 준비중. */
 export function PrepareButton({ order }: { order: SellerOrder }) {
@@ -23,11 +23,7 @@ export function PrepareButton({ order }: { order: SellerOrder }) {
       >
         상품 준비
       </button>
-      {prepare.isError && (
-        <span role="alert" className="error">
-          {problemText(prepare.error)}
-        </span>
-      )}
+      <ErrorText inline error={prepare.error} />
     </span>
   );
 }

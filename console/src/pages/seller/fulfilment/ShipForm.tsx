@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { postApiV1SellerOrdersByIdShipments, type SellerOrder } from '../../../api/generated';
 import { COURIERS, invoiceProblem } from '../ops/couriers';
-import { problemText } from '../ops/problem';
+import { CourierOptions } from '../ops/CourierOptions';
+import { problemText } from '../../../format/problem';
 
 export const refreshAfterShipping = (queries: ReturnType<typeof useQueryClient>) =>
   Promise.all(
@@ -40,11 +41,7 @@ export function ShipForm({ order }: { order: SellerOrder }) {
       <label>
         택배사
         <select aria-label={`${n} 택배사`} value={courier} onChange={(e) => setCourier(e.target.value)}>
-          {COURIERS.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
+          <CourierOptions />
         </select>
       </label>
       <label>

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { deleteApiV1SellerProductsByIdImagesByImageId, type SellerProduct } from '../../../api/generated';
-import { problemText } from '../ops/problem';
 import { ImagePicker } from './ImagePicker';
 import { uploadImages } from './uploadImage';
+import { problemText } from '../../../format/problem';
 
 /** The product's images: uploaded as soon as they pass the rules, removable one by one. */
 export function ProductImages({ product }: { product: SellerProduct }) {

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { putApiV1SellerVariantsByVariantIdStock, type SellerProduct } from '../../../api/generated';
-import { won } from '../ops/labels';
-import { problemText } from '../ops/problem';
 import { variantLabel } from './variantDraft';
+import { won } from '../../../format/money';
+import { ErrorText } from '../../../ui/ListState';
 
 type Variant = SellerProduct['variants'][number];
 
@@ -44,11 +44,7 @@ export function StockRow({ variant }: { variant: Variant }) {
             저장
           </button>
           {save.isSuccess && <span className="ok">저장됨</span>}
-          {save.isError && (
-            <span role="alert" className="error">
-              {problemText(save.error)}
-            </span>
-          )}
+          <ErrorText inline error={save.error} />
         </form>
       </td>
       <td>{variant.reserved}</td>

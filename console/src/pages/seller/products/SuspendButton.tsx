@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { patchApiV1SellerProductsById, type SellerProduct } from '../../../api/generated';
-import { problemText } from '../ops/problem';
+import { ErrorText } from '../../../ui/ListState';
 
 /** 판매 중지 / 판매 재개 (SOLD_OUT follows from stock, so resuming asks for ON_SALE). */
 export function SuspendButton({ product }: { product: Pick<SellerProduct, 'id' | 'name' | 'status'> }) {
@@ -27,11 +27,7 @@ export function SuspendButton({ product }: { product: Pick<SellerProduct, 'id' |
       >
         {label}
       </button>
-      {change.isError && (
-        <span role="alert" className="error">
-          {problemText(change.error)}
-        </span>
-      )}
+      <ErrorText inline error={change.error} />
     </span>
   );
 }

@@ -1,5 +1,5 @@
 import { postApiV1SellerProductsByIdImages } from '../../../api/generated';
-import { problemText } from '../ops/problem';
+import { problemText } from '../../../format/problem';
 
 /** Uploads one by one (the server counts to ten under a lock); the names of files it refused, with why. */
 export async function uploadImages(productId: string, files: File[]): Promise<string[]> {

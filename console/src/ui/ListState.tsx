@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { problemText } from './problem';
+import { problemText } from '../format/problem';
+import './ui.css';
 
 /** Loading, error (the problem's detail) and empty states of a list, else the list itself. */
 export function QueryState(props: {
@@ -10,22 +11,21 @@ export function QueryState(props: {
   children: ReactNode;
 }) {
   if (props.isPending) return <p className="muted">불러오는 중…</p>;
-  if (props.error)
-    return (
-      <p role="alert" className="error">
-        {problemText(props.error)}
-      </p>
-    );
+  if (props.error) return <ErrorText error={props.error} />;
   if (props.empty) return <p className="muted">{props.emptyText}</p>;
   return <>{props.children}</>;
 }
 
-/** A mutation's outcome under the form or button that ran it. */
-export function MutationError({ error }: { error: unknown }) {
+/** A failed call's problem+json detail, announced; nothing when there is no error. `inline` sits in a row. */
+export function ErrorText({ error, inline = false }: { error: unknown; inline?: boolean }) {
   if (!error) return null;
+  const Tag = inline ? 'span' : 'p';
   return (
-    <p role="alert" className="error">
+    <Tag role="alert" className="error">
       {problemText(error)}
-    </p>
+    </Tag>
   );
 }
+
+/** A mutation's outcome under the form or button that ran it. */
+export const MutationError = ErrorText;

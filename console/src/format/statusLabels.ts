@@ -1,3 +1,4 @@
+/** Order (part) statuses as both consoles show them. */
 export const ORDER_STATUS_LABEL: Record<string, string> = {
   PENDING_PAYMENT: '결제 대기',
   PAID: '결제 완료',
@@ -14,13 +15,10 @@ export const ORDER_STATUS_LABEL: Record<string, string> = {
   EXCHANGE_IN_TRANSIT: '교환 배송중',
 };
 
+export const orderStatus = (status: string) => ORDER_STATUS_LABEL[status] ?? status;
+
 export const PRODUCT_STATUS_LABEL: Record<string, string> = {
   ON_SALE: '판매중',
   SOLD_OUT: '품절',
   SUSPENDED: '판매 중지',
 };
-
-export const won = (amount: number) => `${amount.toLocaleString('ko-KR')}원`;
-
-export const seoulDateTime = (iso: string) =>
-  new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' });

@@ -1,0 +1,67 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { NotificationContext } from '../../contexts/notification.context';
+import {
+  openNotificationVendors,
+  type NotificationVendors,
+} from '../../integrations/notification/notification-vendors';
+import { listen } from '../../platform/http-server';
+import { notificationSandbox } from '../../sandbox/notification';
+import { NOTIFICATION_TASK_QUEUE } from '../../workflows/shared/task-queues';
+import { testContexts } from './contexts';
+import { createTimeSkippingEnvironment } from './temporal';
+import { createTestApp, type TestApp } from './test-app';
+import { testIdentitySettings } from './test-identity';
+
+export interface NotificationWorker {
+  env: TestWorkflowEnvironment;
+  app: TestApp;
+  vendors: NotificationVendors;
+  activities: ReturnType<NotificationContext['activities']>;
+  close(): Promise<void>;
+}
+
+/**
+ * A time-skipping server with the app listening (the sandbox vendors post their delivery reports to
+ * it) and a notification worker running the real notification activities over the sandbox vendors.
+ */
+export async function openNotificationWorker(): Promise<NotificationWorker> {
+  const env = await createTimeSkippingEnvironment();
+  const closers: Array<() => Promise<void>> = [() => env.teardown()];
+  const close = async () => {
+    for (const closer of closers.splice(0).reverse()) await closer();
+  };
+  try {
+    const app = await createTestApp({ temporal: env, identity: testIdentitySettings() });
+    closers.push(() => app.close());
+    const server = await listen(app.app.fetch, 0, '127.0.0.1');
+    closers.push(() => server.close());
+    const vendors = await openNotificationVendors(
+      {
+        nhn: { kind: 'sandbox' },
+        email: { kind: 'sandbox' },
+        mailFrom: { email: 'no-reply@jangteo.test', name: '장터' },
+      },
+      { webhookBaseUrl: `http://127.0.0.1:${server.port}`, sandbox: notificationSandbox },
+    );
+    closers.push(() => vendors.close());
+    const activities = testContexts(app, {
+      vendors: { notificationVendors: vendors },
+    }).notification.activities();
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: NOTIFICATION_TASK_QUEUE,
+      workflowsPath: require.resolve('../../workflows'),
+      activities,
+    });
+    const running = worker.run();
+    closers.push(async () => {
+      worker.shutdown();
+      await running;
+    });
+    return { env, app, vendors, activities, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
