@@ -1,24 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
+import { contentTypeOf } from './static-content-types';
 
 /** The project root, from the sources (api/system) or from the compiled files (dist/api/system). */
 const up = resolve(__dirname, '..', '..');
 /** `npm run console:build` writes here; the image copies it to the same place beside dist/. */
 export const CONSOLE_DIST_DIR = join(basename(up) === 'dist' ? dirname(up) : up, 'console', 'dist');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 async function fileAt(path: string): Promise<Buffer | null> {
   try {
@@ -39,11 +27,11 @@ export function createConsoleRoutes(distDir = CONSOLE_DIST_DIR) {
     const target = join(distDir, relativePath);
     if (!target.startsWith(distDir + sep)) return null;
     const file = await fileAt(target);
-    if (file) return { file, path: relativePath, type: CONTENT_TYPES[extname(target)] };
+    if (file) return { file, path: relativePath, type: contentTypeOf(target) };
     // A missing asset is a 404; any other path is a screen of the client router.
     if (relativePath.startsWith(`assets${sep}`) || extname(relativePath) !== '') return null;
     const index = await fileAt(join(distDir, 'index.html'));
-    return index && { file: index, path: 'index.html', type: CONTENT_TYPES['.html'] };
+    return index && { file: index, path: 'index.html', type: contentTypeOf('index.html') };
   };
 
   return new Hono().get('/console/*', async (c) => {
@@ -56,7 +44,7 @@ export function createConsoleRoutes(distDir = CONSOLE_DIST_DIR) {
     }
     const immutable = found.path.startsWith(`assets${sep}`);
     return c.body(new Uint8Array(found.file), 200, {
-      'content-type': found.type ?? 'application/octet-stream',
+      'content-type': found.type,
       // index.html names the current hashed assets: always revalidated, so a deploy shows at once.
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });

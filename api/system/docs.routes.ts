@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import { contentTypeOf } from './static-content-types';
 
 const ASSETS = new Set([
   'swagger-ui.css',
@@ -9,7 +10,6 @@ const ASSETS = new Set([
   'swagger-ui-standalone-preset.js',
   'favicon-32x32.png',
 ]);
-const CONTENT_TYPES: Record<string, string> = { css: 'text/css', js: 'text/javascript', png: 'image/png' };
 
 const page = `<!doctype html>
 <html lang="ko">
@@ -42,7 +42,7 @@ export function createDocsRoutes(specUrl: string) {
       if (!ASSETS.has(file)) return c.notFound();
       const body = await readFile(join(assetsDir, file));
       return c.body(body, 200, {
-        'content-type': CONTENT_TYPES[file.split('.').pop()!] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'cache-control': 'public, max-age=86400',
       });
     });
