@@ -1,6 +1,5 @@
 // First: tracing and error tracking patch modules as they load (docs/observability.md).
 import { flushTelemetry } from '../platform/observability/instrument';
-import cluster from 'node:cluster';
 import { loadApiConfig } from '../config/api.config';
 import { resolveIdentitySettings } from '../config/identity-secrets';
 import { listen } from '../platform/http-server';
@@ -15,7 +14,6 @@ import { bootstrapAdmin } from '../contexts/identity.context';
 import { openSearch } from '../contexts/open-search';
 import { openPaymentGateways } from '../integrations/payment/payment-vendors';
 import { vendorsWithoutCredentials } from '../config/sandbox-needed';
-import { runApiProcesses } from './api-processes';
 
 /** The API process role: HTTP only; workflows run in worker processes. */
 async function main(): Promise<void> {
@@ -85,22 +83,7 @@ async function main(): Promise<void> {
   });
 }
 
-function start(): void {
-  // API_PROCESSES > 1: this process only supervises; each forked one runs main().
-  const config = loadApiConfig(process.env);
-  if (cluster.isPrimary && config.processes > 1) {
-    runApiProcesses(config.processes, createLogger({ level: config.logLevel, name: 'api' }));
-    return;
-  }
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
-
-try {
-  start();
-} catch (error: unknown) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
+});

@@ -16,7 +16,7 @@
  * 2× of p95 at 10,000; a change searchable within 2 s (p95).
  * Each load also reports the CPU time per request of the server and of the load generator, which
  * other work on the machine distorts far less than throughput. BENCH_SECONDS (default 15) sets how
- * long each load runs; API_PROCESSES is passed to the API (README Configuration).
+ * long each load runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -133,7 +133,7 @@ async function untilSearchable(baseUrl: string, expected: number): Promise<numbe
   return (performance.now() - started) / 1000;
 }
 
-/** Resident memory of a child process and of the processes it forked (API_PROCESSES), in MB (Linux /proc). */
+/** Resident memory of a child process and of the processes it started (a runner's node), in MB (Linux /proc). */
 const rssMb = (child: ChildProcess): string => {
   const rssKb = (pid: number): number => {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -147,7 +147,7 @@ const rssMb = (child: ChildProcess): string => {
   }
 };
 
-/** The parent of a process (Linux /proc), so the API's forked processes (API_PROCESSES) count as the API. */
+/** The parent of a process (Linux /proc), so what the API's runner started counts as the API. */
 const parentOf = (pid: number): number => {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
@@ -185,9 +185,7 @@ async function main(): Promise<void> {
   let api = run('api/server.ts');
   let worker: ChildProcess | undefined;
   const pool = createPool({ uri: BENCH_URL, connectionLimit: 4 });
-  const report: string[] = [
-    `API processes: ${process.env.API_PROCESSES ?? '1'} (API_PROCESSES; memory below is their sum)`,
-  ];
+  const report: string[] = [];
   try {
     await untilReady([api], [`${baseUrl}/readyz`]);
     const http = overHttp(baseUrl);

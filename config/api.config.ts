@@ -15,15 +15,11 @@ const apiEnvSchema = requireRealServicesInProduction(
     ...processSection,
     ...httpRoleSection,
     TEMPORAL_ADDRESS: temporalSection.TEMPORAL_ADDRESS.unwrap(),
-    /** API processes sharing PORT on this machine (node:cluster); each holds its own search index. */
-    API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   }),
 );
 
 export interface ApiConfig extends ProcessConfig, HttpRoleConfig {
   temporal: TemporalConfig;
-  /** API_PROCESSES: HTTP processes on this machine sharing the port (1: this process serves). */
-  processes: number;
 }
 
 export function loadApiConfig(env: Env): ApiConfig {
@@ -32,6 +28,5 @@ export function loadApiConfig(env: Env): ApiConfig {
     ...processConfig(parsed),
     ...httpRoleConfig(parsed),
     temporal: { address: parsed.TEMPORAL_ADDRESS, namespace: parsed.TEMPORAL_NAMESPACE },
-    processes: parsed.API_PROCESSES,
   };
 }
