@@ -13,7 +13,7 @@ export const INVOICE_TEXTS = {
   ko: {
     courierUnknown: (names: readonly string[]) => `다음 중 하나여야 합니다: ${names.join(', ')}`,
     required: '송장번호를 입력해 주세요',
-    digitsOnly: '숫자만 입력할 수 있습니다 (공백과 하이픈은 무시합니다)',
+    digitsOnly: '송장번호는 숫자만 입력할 수 있습니다 (공백과 하이픈은 무시합니다)',
     wrongLength: (courier: string, lengths: readonly number[], got: number) =>
       `${courier} 송장번호는 ${lengthsText(lengths, 'ko')}자리여야 합니다 (입력 ${got}자리)`,
     unusualLength: (courier: string, lengths: readonly number[]) =>

@@ -168,7 +168,10 @@ describe('a seller’s day in the console (chromium, whole shop)', () => {
     await page.getByLabel(`${first.orderNumber} 택배사`, { exact: true }).selectOption('CJ');
     await page.getByLabel(`${first.orderNumber} 송장번호`, { exact: true }).fill('1234');
     await page.getByRole('button', { name: `${first.orderNumber} 발송 처리` }).click();
-    await page.getByRole('alert').getByText('CJ대한통운 송장번호는 10 또는 12자리입니다.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('CJ대한통운 송장번호는 10 또는 12자리여야 합니다 (입력 4자리)')
+      .waitFor();
     await page.getByLabel(`${first.orderNumber} 송장번호`, { exact: true }).fill('6123-4567-8906');
     await page.getByRole('button', { name: `${first.orderNumber} 발송 처리` }).click();
     const toShip = page.getByRole('table', { name: '발송할 주문' });
@@ -188,7 +191,9 @@ describe('a seller’s day in the console (chromium, whole shop)', () => {
     const preview = page.getByRole('table', { name: '송장 일괄 등록 미리보기' });
     await page.getByText('송장.csv: 3행 중 1행 등록 가능').waitFor();
     await rowOf(preview, first.orderNumber).getByText('발송할 주문에 없는 주문번호입니다.').waitFor();
-    await rowOf(preview, 'JT2026010100000000').getByText('롯데택배 송장번호는 10~13자리입니다.').waitFor();
+    await rowOf(preview, 'JT2026010100000000')
+      .getByText('롯데택배 송장번호는 10–13자리여야 합니다 (입력 4자리)')
+      .waitFor();
     await page.getByRole('button', { name: '1건 송장 등록' }).click();
     await rowOf(preview, second.orderNumber)
       .getByText(/^등록됨/)
