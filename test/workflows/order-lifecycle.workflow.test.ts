@@ -48,6 +48,12 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     box.sent.filter((n) => n.orderId === orderId).map((n) => n.templateCode);
   const waitFor = (what: () => Promise<boolean>, label: string) =>
     eventually(what, { what: label, timeoutMs: 10_000 });
+  /** The workflow itself has taken in the PAID step (the row turns PAID while the activity is still returning). */
+  const paidInWorkflow = (orderId: string) =>
+    waitFor(
+      async () => (await box.workflow(orderId).query(orderStateQuery)).status === 'PAID',
+      'PAID in the workflow',
+    );
 
   test('an unpaid order is cancelled 30 minutes after placement and its stock goes back on sale', async () => {
     const product = await box.product([5]);
@@ -114,6 +120,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     assert.equal((await paymentResult(started.workflowId)).status, 'PAID');
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
     assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 4, reserved: 0 });
+    await paidInWorkflow(order.id);
 
     box.calls.length = 0;
     box.failNext('restockLines', 2);
@@ -174,7 +181,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     const started = await pay(order);
     await paymentResult(started.workflowId);
-    await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
+    await paidInWorkflow(order.id);
     box.calls.length = 0;
     await box.workflow(order.id).cancel();
     await assert.rejects(box.workflow(order.id).result(), cancelledWorkflow);
