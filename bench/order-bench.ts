@@ -13,8 +13,11 @@
  *   - order processing: from the confirm call to the order recorded PAID (the buyer's own time in
  *     the PG window excluded), p50 / p95;
  *   - CPU per order of each process (Temporal, API, worker, MariaDB, Redis, this process);
- *   - BENCH_TRACE=1: Temporal's work per order by workflow type, and the last order's timeline.
- * Targets (issue 7): ≥ 25 orders/s sustained, POST /orders p95 < 300 ms, processing p95 < 1 s.
+ *   - Temporal's work per order by workflow type (workflow tasks, activities, history events, billable
+ *     actions) and on the way to PAID; BENCH_TRACE=1 adds the last order's timeline.
+ * Targets: issue 7, ≥ 25 orders/s sustained, POST /orders p95 < 300 ms, processing p95 < 1 s; issue 21,
+ * on this machine ≥ 10 orders/s (16 buyers), ≤ 0.15 CPU-seconds an order (all processes), on the way
+ * to PAID ≤ 2 workflows and ≤ 40 history events, processing p95 < 1 s at a steady 8.3 orders/s.
  * Everything shares this machine unless BENCH_TEMPORAL_ADDRESS names a Temporal elsewhere;
  * `npm run bench:temporal-floor` measures what Temporal alone allows here.
  */
@@ -24,6 +27,7 @@ import { temporal } from '@temporalio/proto';
 import { createPool } from 'mysql2/promise';
 import { uuidv7 } from '../platform/ids';
 import { createPaidWatcher } from './paid-watcher';
+import { actionsOf, eventsUntilPaid } from './temporal-actions';
 import { cpuPerUnit, cpuSecondsOf, type ProcessMatchers } from './process-cpu';
 import { createPgSimulator } from '../simulators/pg/pg.simulator';
 import { useTossWindow } from '../simulators/pg/toss/toss-sandbox-buyer';
@@ -164,9 +168,7 @@ async function main(): Promise<void> {
     console.log(
       `CPU per order: ${cpuPerUnit(cpuBefore, cpuAfter, done)} (${os.cpus().length} cores on this machine)`,
     );
-    // BENCH_TRACE=1: what the run cost Temporal per order (workflows, workflow tasks, activities,
-    // local activities, history events, by workflow type) and the timeline of the last order.
-    if (process.env.BENCH_TRACE) await traceTemporalWork(temporal.client, done, lastOrderId);
+    await temporalWork(temporal.client, done, lastOrderId);
   } finally {
     for (const child of processes) await stop(child);
     await pg.close();
@@ -175,9 +177,17 @@ async function main(): Promise<void> {
 }
 
 const EventType = temporal.api.enums.v1.EventType;
+type Work = Record<'workflows' | 'tasks' | 'activities' | 'markers' | 'events' | 'actions', number>;
 
-async function traceTemporalWork(client: Client, orders: number, lastOrderId?: string): Promise<void> {
-  const byType = new Map<string, Record<'workflows' | 'tasks' | 'activities' | 'local' | 'events', number>>();
+/**
+ * What the run cost Temporal per order, by workflow type (workflows, workflow tasks, activities,
+ * markers, history events, billable actions as temporal-actions.ts counts them), and what an order
+ * cost on its way to PAID (its OrderLifecycle up to the PAID task and its PaymentAttempt runs).
+ * BENCH_TRACE=1 adds the timeline of the last order.
+ */
+async function temporalWork(client: Client, orders: number, lastOrderId?: string): Promise<void> {
+  const byType = new Map<string, Work>();
+  const toPaid = { workflows: 0, events: 0, actions: 0 };
   for await (const execution of client.workflow.list()) {
     const events =
       (await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory()).events ?? [];
@@ -185,26 +195,51 @@ async function traceTemporalWork(client: Client, orders: number, lastOrderId?: s
       workflows: 0,
       tasks: 0,
       activities: 0,
-      local: 0,
+      markers: 0,
       events: 0,
+      actions: 0,
     };
     entry.workflows += 1;
     entry.events += events.length;
+    entry.actions += actionsOf(events);
     for (const { eventType } of events) {
       if (eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED) entry.tasks += 1;
       if (eventType === EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED) entry.activities += 1;
-      if (eventType === EventType.EVENT_TYPE_MARKER_RECORDED) entry.local += 1;
+      if (eventType === EventType.EVENT_TYPE_MARKER_RECORDED) entry.markers += 1;
     }
     byType.set(execution.type, entry);
+    if (execution.type === 'paymentAttemptWorkflow') {
+      toPaid.workflows += 1;
+      toPaid.events += events.length;
+      toPaid.actions += actionsOf(events);
+    }
+    if (execution.type === 'orderLifecycleWorkflow') {
+      const untilPaid = eventsUntilPaid(events);
+      toPaid.workflows += 1;
+      toPaid.events += untilPaid.length;
+      toPaid.actions += actionsOf(untilPaid);
+    }
   }
-  console.log('\nTemporal work per order (workflows, workflow tasks, activities, local activities, events):');
-  for (const [type, entry] of byType)
+  const perOrder = (n: number) => (n / orders).toFixed(1);
+  console.log('\nTemporal work per order (workflows, workflow tasks, activities, markers, events, actions):');
+  const total: Work = { workflows: 0, tasks: 0, activities: 0, markers: 0, events: 0, actions: 0 };
+  for (const [type, entry] of byType) {
+    for (const key of Object.keys(total) as (keyof Work)[]) total[key] += entry[key];
     console.log(
       `  ${type.padEnd(28)} ${Object.values(entry)
-        .map((n) => (n / orders).toFixed(1).padStart(6))
+        .map((n) => perOrder(n).padStart(6))
         .join(' ')}`,
     );
-  if (!lastOrderId) return;
+  }
+  console.log(
+    `  ${'all'.padEnd(28)} ${Object.values(total)
+      .map((n) => perOrder(n).padStart(6))
+      .join(' ')}`,
+  );
+  console.log(
+    `on the way to PAID: ${perOrder(toPaid.workflows)} workflows, ${perOrder(toPaid.events)} history events, ${perOrder(toPaid.actions)} Temporal actions an order`,
+  );
+  if (!process.env.BENCH_TRACE || !lastOrderId) return;
   for (const workflowId of [`order:${lastOrderId}`, `payment:${lastOrderId}:1`]) {
     const events = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
     const at = (e: (typeof events)[number]) =>

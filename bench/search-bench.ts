@@ -8,6 +8,14 @@
  * index tails. For each catalogue size it reports:
  *   - uncached searches (distinct two-word queries) at saturation: searches/s, p50 / p95;
  *   - a bare Hono route on the same machine at saturation, and the ratio of the two;
+ * and, with two sizes or more, search p95 at the largest size ÷ at the smallest measured under the
+ * same conditions: an API process over a copy of the smallest catalogue's read model stays up
+ * while the largest is built, then the two take turns in short rounds of the same distinct queries
+ * at the same arrival rate (BENCH_PAIR_RATE, default 200/s: a latency comparison, below the
+ * saturation of either size even on a busy box; BENCH_PAIR_ROUNDS rounds of BENCH_PAIR_SECONDS,
+ * default 6 × 5 s), and the ratio is of the median p95s
+ * (`search-size-pair.ts`). The ratio of the saturation p95s above, taken minutes apart and at
+ * different request rates, is printed too but swings with other work on the machine;
  * and at the largest size:
  *   - mixed traffic at 1,000 requests/s (40 % product detail, 30 % search, 15 % newest list,
  *     10 % categories, 5 % two-word search): p50 / p95 / p99, with every cache cold and then again;
@@ -38,6 +46,7 @@ import {
   VARIANT_COLUMNS,
 } from './search-catalog';
 import { exited, ms, percentile, prepareShop, shopRunner, stop, untilReady } from './shop-processes';
+import { pairedRounds, startTwin, type Twin } from './search-size-pair';
 
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/jangteo_bench_search';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
@@ -184,6 +193,7 @@ async function main(): Promise<void> {
   await exited(run('persistence/migrate.ts', ['up']));
   let api = run('api/server.ts');
   let worker: ChildProcess | undefined;
+  let twin: Twin | undefined;
   const pool = createPool({ uri: BENCH_URL, connectionLimit: 4 });
   const report: string[] = [];
   try {
@@ -221,6 +231,7 @@ async function main(): Promise<void> {
       searches.push(search);
       report.push(line(`  uncached two-word searches (16 callers)`, search), cpu);
       console.log(report.slice(-3).join('\n'));
+      if (size === SIZES[0] && SIZES.length > 1) twin = await startTwin(run, pool, BENCH_URL);
     }
 
     // Not part of the build: run from its source whatever the shop runs as.
@@ -244,8 +255,24 @@ async function main(): Promise<void> {
       line('bare Hono route (16 callers), same machine', floor),
       floorCpu,
       `search at ${SIZES.at(-1)!.toLocaleString('en')} ÷ bare route: ${((last.perSecond / floor.perSecond) * 100).toFixed(0)} % of the throughput, p95 ${(last.p95 / floor.p95).toFixed(1)}×`,
-      `search p95 at ${SIZES.at(-1)!.toLocaleString('en')} ÷ at ${SIZES[0]!.toLocaleString('en')}: ${(last.p95 / first.p95).toFixed(2)}×`,
+      `search p95 at ${SIZES.at(-1)!.toLocaleString('en')} ÷ at ${SIZES[0]!.toLocaleString('en')}, at saturation, minutes apart: ${(last.p95 / first.p95).toFixed(2)}×`,
     );
+    if (twin) {
+      report.push(
+        ...(await pairedRounds(
+          { label: SIZES[0]!.toLocaleString('en'), baseUrl: twin.baseUrl },
+          { label: SIZES.at(-1)!.toLocaleString('en'), baseUrl },
+          {
+            rounds: Number(process.env.BENCH_PAIR_ROUNDS) || 6,
+            seconds: Number(process.env.BENCH_PAIR_SECONDS) || 5,
+            rate: Number(process.env.BENCH_PAIR_RATE) || 200,
+            firstQuery: SIZES.at(-1)! * 11,
+          },
+        )),
+      );
+      console.log(report.slice(-4).join('\n'));
+      await stop(twin.api);
+    }
 
     const ids = (
       (await pool.query('SELECT id FROM products ORDER BY RAND() LIMIT 2000')) as unknown as [
@@ -294,7 +321,7 @@ async function main(): Promise<void> {
     console.log(`\n=== search bench (${new Date().toISOString()}) ===\n${report.join('\n')}`);
   } finally {
     await pool.end();
-    for (const child of [api, worker]) if (child) await stop(child);
+    for (const child of [api, worker, twin?.api]) if (child) await stop(child);
     await temporal.close();
   }
 }

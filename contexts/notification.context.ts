@@ -43,7 +43,7 @@ export interface NotificationContext {
     ReturnType<typeof createSellerDigestActivities>;
 }
 
-/** Alimtalk, SMS and e-mail: the send log, provider webhooks, and the Notification workflow's steps. */
+/** Alimtalk, SMS and e-mail: the send log, provider webhooks, the inline sends and the Notification workflow's steps. */
 export function createNotificationContext(
   infra: ContextInfra,
   deps: {
@@ -53,6 +53,8 @@ export function createNotificationContext(
 ): NotificationContext {
   const { newId, now } = infra;
   const store = new TypeOrmNotificationStore(infra.dataSource, infra.cipher);
+  // The notification's workflow. The API's own sends below always use it: a request never calls a
+  // vendor; only the `sendNotification` activity delivers inline (docs/notifications.md#two-delivery-paths).
   const startDelivery = async (notificationId: string, after?: string) => {
     await startOnce(infra.temporal(), 'notificationWorkflow', {
       taskQueue: NOTIFICATION_TASK_QUEUE,

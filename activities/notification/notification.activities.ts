@@ -1,153 +1,43 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import {
-  attemptForRecipient,
   decideAfterAlimTalkReport,
-  decideAfterAlimTalkSend,
+  deliversInOneStep,
   isLookupFailure,
-  maskEmail,
-  recipientVariables,
   validateNotificationRequest,
-  maskPhone,
-  renderTemplate,
-  type AlimTalkSender,
-  type Contact,
-  type EmailSender,
-  type FallbackDecision,
   type Notification,
-  type NotificationAttempt,
   type NotificationChannel,
   type NotificationRequest,
-  type NotificationStore,
-  type RecipientDirectory,
-  type SendResult,
-  type SmsSender,
 } from '../../domain/notification';
 import { DomainError } from '../../domain/shared/domain-error';
+import {
+  ALIMTALK_MAX_ATTEMPTS,
+  createDeliverySteps,
+  transient,
+  type ChannelOutcome,
+  type DeliveryDeps,
+  type DeliveryStep,
+} from './delivery-steps';
+import { currentTry, deliverInline } from './inline-delivery';
 
-/** How many times the AlimTalk send activity runs before the workflow falls back to SMS. */
-export const ALIMTALK_MAX_ATTEMPTS = 5;
+export { ALIMTALK_MAX_ATTEMPTS, type ChannelOutcome, type DeliveryStep };
 
-export interface NotificationActivityDeps {
-  store: NotificationStore;
-  directory: RecipientDirectory;
-  alimtalk: AlimTalkSender;
-  sms: SmsSender;
-  email: EmailSender;
-  emailProvider: 'sendgrid' | 'smtp';
+export interface NotificationActivityDeps extends DeliveryDeps {
   /**
    * Starts the notification's workflow; succeeds when it is already running. `after`: the dedupe
    * key of the notification whose delivery must end first.
    */
   startDelivery(notificationId: string, after?: string): Promise<void>;
-  /** Counts a send that ended (`notifications_total`): the provider accepted or refused it, or SMS took over. */
-  countSend?(channel: NotificationChannel, outcome: 'sent' | 'failed' | 'fallback'): void;
-  newId(): string;
-  now(): Date;
 }
 
-/** What a delivery step tells the workflow; ids and statuses only (histories carry no personal data). */
-export type DeliveryStep =
-  FallbackDecision | { action: 'SKIPPED'; why: 'NO_TEMPLATE_FOR_CHANNEL' | 'NO_CONTACT' };
-
-export type ChannelOutcome =
-  { channel: NotificationChannel; status: NotificationAttempt['status'] } | { status: 'SKIPPED' };
-
-const transient = (message: string, retryAfter?: Date, now?: Date) =>
-  ApplicationFailure.create({
-    type: 'NotificationTransientFailure',
-    message,
-    nonRetryable: false,
-    ...(retryAfter && now && { nextRetryDelay: Math.max(1000, retryAfter.getTime() - now.getTime()) }),
-  });
-
 export function createNotificationActivities(deps: NotificationActivityDeps) {
-  async function load(notificationId: string): Promise<Notification> {
-    const notification = await deps.store.get(notificationId);
-    if (!notification)
-      throw ApplicationFailure.nonRetryable(
-        `notification ${notificationId} does not exist`,
-        'NotificationMissing',
-      );
-    return notification;
-  }
-
-  /** The template rendered for this recipient: the caller's values plus the recipient's own (고객명). */
-  function render(notification: Notification, contact: Contact) {
-    return renderTemplate(notification.templateCode, {
-      ...recipientVariables(contact),
-      ...notification.variables,
-    });
-  }
-
-  async function contactOf(notification: Notification): Promise<Contact> {
-    if (notification.contact) return notification.contact;
-    if (!notification.recipientUserId) return {};
-    return (await deps.directory.contactOf(notification.recipientUserId)) ?? {};
-  }
-
-  /** The attempt of this channel, saved before the provider is called so a crash or an early webhook finds it. */
-  async function openAttempt(
-    notification: Notification,
-    channel: NotificationChannel,
-    provider: NotificationAttempt['provider'],
-    maskedRecipient: string,
-    fallbackOf?: string,
-  ): Promise<NotificationAttempt> {
-    const existing = await deps.store.attemptOf(notification.id, channel);
-    if (existing) return existing;
-    const now = deps.now();
-    const attempt: NotificationAttempt = {
-      id: deps.newId(),
-      notificationId: notification.id,
-      channel,
-      provider,
-      maskedRecipient,
-      status: 'SENDING',
-      tries: 0,
-      fallbackOf,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await deps.store.saveAttempt(attempt);
-    return attempt;
-  }
-
-  /**
-   * Applies a send result to the attempt row. A webhook may already have reported the outcome
-   * (providers call back before their HTTP answer arrives), so a final status is never overwritten.
-   */
-  async function record(attempt: NotificationAttempt, result: SendResult): Promise<NotificationAttempt> {
-    const recipient = result.recipients[0];
-    const classification =
-      result.classification === 'ok' ? (recipient?.classification ?? 'ok') : result.classification;
-    const now = deps.now();
-    await deps.store.updateAttempt(attempt.id, {
-      provider: result.provider,
-      tries: attempt.tries + 1,
-      providerMessageId: result.providerMessageId,
-      recipientSeq: recipient?.recipientSeq,
-      providerCode: recipient?.providerCode ?? result.providerCode,
-      providerMessage: recipient?.providerMessage ?? result.providerMessage,
-      updatedAt: now,
-    });
-    if (classification !== 'transient') {
-      await deps.store.updateAttempt(
-        attempt.id,
-        classification === 'ok'
-          ? { status: 'ACCEPTED' }
-          : { status: 'FAILED', failureReason: recipient?.reason ?? result.reason },
-        { onlyIfOpen: true },
-      );
-      deps.countSend?.(attempt.channel, classification === 'ok' ? 'sent' : 'failed');
-      if (attempt.fallbackOf) deps.countSend?.('ALIMTALK', 'fallback');
-    }
-    return (await deps.store.attemptOf(attempt.notificationId, attempt.channel))!;
-  }
+  const steps = createDeliverySteps(deps);
 
   return {
     /**
-     * Registers a notification once per dedupe key and starts its delivery workflow. Other contexts
-     * call this (as an activity on the `notification` queue, or directly from the API).
+     * Registers a notification once per dedupe key and delivers it (docs/notifications.md#two-delivery-paths):
+     * a notice outside any sequence right here, inside this activity (AlimTalk with NHN's own SMS
+     * fallback); a notice in a sequence (`after`, or one a later notice waits for) by its workflow.
+     * Other contexts call this as an activity on the `notification` queue.
      */
     async sendNotification(
       request: NotificationRequest,
@@ -173,7 +63,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
         createdAt: now,
         updatedAt: now,
       });
-      if (notification.status === 'PENDING') await deps.startDelivery(notification.id, notification.afterKey);
+      if (notification.status === 'PENDING') await deliver(notification);
       return { notificationId: notification.id, created };
     },
 
@@ -192,39 +82,14 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
       return { status: predecessor.status };
     },
 
-    /** AlimTalk first. Idempotent: the notification id is NHN's duplicate-request key. */
+    /** AlimTalk first, Jangteo deciding on the fallback itself (the workflow's step). */
     async deliverAlimTalk(input: { notificationId: string }): Promise<DeliveryStep> {
-      const notification = await load(input.notificationId);
-      const contact = await contactOf(notification);
-      const rendered = render(notification, contact);
-      if (!rendered.alimtalk) return { action: 'SKIPPED', why: 'NO_TEMPLATE_FOR_CHANNEL' };
-      const { phone } = contact;
-      if (!phone) return { action: 'SKIPPED', why: 'NO_CONTACT' };
-
-      const attempt = await openAttempt(notification, 'ALIMTALK', 'nhn-alimtalk', maskPhone(phone));
-      if (attempt.status === 'ACCEPTED') return { action: 'AWAIT_REPORT' };
-      if (attempt.status === 'DELIVERED') return { action: 'DONE', via: 'ALIMTALK' };
-      const result = await deps.alimtalk.send({
-        templateCode: rendered.alimtalk.templateCode,
-        recipients: [{ phone, variables: rendered.alimtalk.parameters, correlationKey: notification.id }],
-        correlationKey: notification.id,
-        idempotencyKey: notification.id,
-      });
-      const recorded = await record(attempt, result);
-      // Kakao's report came back before the send's own answer: nothing left to wait for.
-      if (recorded.status === 'DELIVERED') return { action: 'DONE', via: 'ALIMTALK' };
-      const decision = decideAfterAlimTalkSend(attemptForRecipient(result), {
+      const notice = await steps.prepare(await steps.load(input.notificationId));
+      return steps.sendAlimTalk(notice, {
         attempt: Context.current().info.attempt,
         maxAttempts: ALIMTALK_MAX_ATTEMPTS,
+        providerFallback: false,
       });
-      if (decision.action === 'RETRY_ALIMTALK') {
-        throw transient(
-          `AlimTalk not accepted (${result.reason ?? result.providerCode ?? 'transient'})`,
-          decision.retryAfter,
-          deps.now(),
-        );
-      }
-      return decision;
     },
 
     /** After a webhook or a quiet while: did Kakao deliver it, or must SMS take over? */
@@ -258,57 +123,12 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
 
     /** The SMS/LMS fallback (or the only channel when AlimTalk has no template). */
     async deliverSms(input: { notificationId: string; reason: string }): Promise<ChannelOutcome> {
-      const notification = await load(input.notificationId);
-      const contact = await contactOf(notification);
-      const rendered = render(notification, contact);
-      const { phone } = contact;
-      if (!rendered.sms || !phone) return { status: 'SKIPPED' };
-      const channel = rendered.sms.type;
-      const alimtalk = await deps.store.attemptOf(notification.id, 'ALIMTALK');
-      const attempt = await openAttempt(notification, channel, 'nhn-sms', maskPhone(phone), alimtalk?.id);
-      if (attempt.status !== 'SENDING') return { channel, status: attempt.status };
-      const result = await deps.sms.send({
-        type: rendered.sms.type,
-        title: rendered.sms.title,
-        body: rendered.sms.body,
-        recipients: [{ phone, correlationKey: notification.id }],
-        correlationKey: notification.id,
-      });
-      const updated = await record(attempt, result);
-      if (updated.status === 'SENDING')
-        throw transient(`SMS not accepted (${result.reason ?? 'transient'})`, result.retryAfter, deps.now());
-      return { channel, status: updated.status };
+      return steps.sendSms(await steps.prepare(await steps.load(input.notificationId)));
     },
 
     /** E-mail for templates that have one (statements, receipts). */
     async deliverEmail(input: { notificationId: string }): Promise<ChannelOutcome> {
-      const notification = await load(input.notificationId);
-      const contact = await contactOf(notification);
-      const rendered = render(notification, contact);
-      const { email } = contact;
-      if (!rendered.email || !email) return { status: 'SKIPPED' };
-      const attempt = await openAttempt(notification, 'EMAIL', deps.emailProvider, maskEmail(email));
-      if (attempt.status !== 'SENDING') return { channel: 'EMAIL', status: attempt.status };
-      const attachment =
-        rendered.email.attachment && notification.attachment !== undefined
-          ? [{ ...rendered.email.attachment, content: notification.attachment }]
-          : undefined;
-      const result = await deps.email.send({
-        to: [{ email }],
-        subject: rendered.email.subject,
-        html: rendered.email.html,
-        text: rendered.email.text,
-        attachments: attachment,
-        notificationId: notification.id,
-      });
-      const updated = await record(attempt, result);
-      if (updated.status === 'SENDING')
-        throw transient(
-          `e-mail not accepted (${result.reason ?? 'transient'})`,
-          result.retryAfter,
-          deps.now(),
-        );
-      return { channel: 'EMAIL', status: updated.status };
+      return steps.sendEmail(await steps.prepare(await steps.load(input.notificationId)));
     },
 
     async completeNotification(input: {
@@ -316,15 +136,23 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
       deliveredVia?: NotificationChannel;
       failed: boolean;
     }): Promise<void> {
-      const notification = await load(input.notificationId);
-      await deps.store.update({
-        ...notification,
-        status: input.failed ? 'FAILED' : input.deliveredVia === 'ALIMTALK' ? 'DELIVERED' : 'SENT',
-        deliveredVia: input.deliveredVia,
-        updatedAt: deps.now(),
-      });
+      await steps.complete(input.notificationId, input);
     },
   };
+
+  /**
+   * Inline when the notice stands alone and this runs as an activity with a retry left after this
+   * one; otherwise (a sequenced notice, the last try, no activity around) its workflow delivers it.
+   */
+  async function deliver(notification: Notification): Promise<void> {
+    const at = currentTry();
+    const inline =
+      at !== undefined &&
+      at.attempt < at.lastAttempt &&
+      deliversInOneStep({ templateCode: notification.templateCode, after: notification.afterKey });
+    if (inline) await deliverInline(steps, notification, at);
+    else await deps.startDelivery(notification.id, notification.afterKey);
+  }
 }
 
 export type NotificationActivities = ReturnType<typeof createNotificationActivities>;

@@ -9,7 +9,7 @@ import {
 export interface SellerAlertActivityDeps {
   /** Every grant the seller has given (revoked ones included; the rule filters them). */
   grantsOf(sellerId: string): Promise<readonly AlertGrant[]>;
-  /** The notification context's own send: a stored notification and its AlimTalk → SMS workflow. */
+  /** The notification context's own send: stored once per dedupe key and delivered in this activity (docs/notifications.md#two-delivery-paths). */
   send(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }>;
 }
 

@@ -15,7 +15,7 @@ export interface SellerDigestDeps {
   contactOf(userId: string): Promise<Contact | null>;
   /** The sellers' 상호 (identity's seller profiles). */
   companyNamesOf(sellerIds: string[]): Promise<Map<string, string>>;
-  /** The notification context's own send (stored once per dedupe key, delivered by its workflow). */
+  /** The notification context's own send (stored once per dedupe key, delivered inside the calling activity, docs/notifications.md "Two delivery paths"). */
   send(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }>;
 }
 

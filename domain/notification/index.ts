@@ -12,3 +12,4 @@ export * from './alimtalk-fallback-policy';
 export * from './notification';
 export * from './delivery-webhooks';
 export * from './seller-alert';
+export * from './notice-sequence';

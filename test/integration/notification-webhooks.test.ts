@@ -4,7 +4,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { createNotificationActivities } from '../../activities/notification/notification.activities';
 import { testIdentitySettings } from '../support/test-identity';
 import type { NotificationVendorConfig } from '../../config/notification-vendors';
-import { findTemplate, type TemplateCode } from '../../domain/notification';
+import { findTemplate, type NotificationRequest, type TemplateCode } from '../../domain/notification';
 import { createNhnAlimTalkSender } from '../../integrations/notification/nhn-alimtalk.adapter';
 import { createNhnSmsSender } from '../../integrations/notification/nhn-sms.adapter';
 import { createSendGridEmailSender } from '../../integrations/notification/sendgrid-email.adapter';
@@ -132,6 +132,36 @@ describe('notification webhooks: verified, idempotent, moving the send log forwa
     assert.equal(((await forged.json()) as { code: string }).code, 'WEBHOOK_SIGNATURE_INVALID');
     const malformed = await post('nhn', '{"not":', { 'X-Toast-Webhook-Signature': NHN_SIGNATURE });
     assert.equal(malformed.status, 400);
+  });
+
+  test('NHN: the report of a notice delivered inline (no workflow to wake) still lands on its attempt row', async () => {
+    const phone = '01055550002';
+    nhn.setFaults({ undeliverable: [phone], resendFailures: [phone] });
+    try {
+      const request: NotificationRequest = {
+        templateCode: 'ORDER_PLACED',
+        recipient: { phone },
+        variables: variablesOf('ORDER_PLACED'),
+        dedupeKey: `placed:${uuidv7()}`,
+      };
+      const { notificationId } = await new MockActivityEnvironment().run<
+        [NotificationRequest],
+        { notificationId: string },
+        typeof activities.sendNotification
+      >(activities.sendNotification, request);
+      await nhn.flushWebhooks();
+      const delivery = nhn.state.webhookDeliveries.at(-1)!;
+      assert.equal(delivery.status, 200, 'waking a workflow that does not exist is no error');
+      const attempt = (await store.attemptOf(notificationId, 'ALIMTALK'))!;
+      assert.equal(attempt.status, 'FAILED', 'Kakao’s failure, recorded for the send log');
+      assert.equal((await store.get(notificationId))!.deliveredVia, 'ALIMTALK');
+      // NHN's own fallback was asked for; its failure is NHN's to report, not ours to repeat.
+      const sent = nhn.state.messages.filter((m) => m.recipientNo === phone);
+      assert.equal(sent[0]!.isResend, true);
+      assert.equal(sent[0]!.resendStatus, 'RSC05');
+    } finally {
+      nhn.setFaults({ undeliverable: [], resendFailures: [] });
+    }
   });
 
   test('SendGrid: signed events from the provider move the e-mail forward; a tampered batch is refused', async () => {

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { NotificationContext } from '../../contexts/notification.context';
+import type { NotificationRequest } from '../../domain/notification';
 import {
   openNotificationVendors,
   type NotificationVendors,
@@ -18,12 +19,18 @@ export interface NotificationWorker {
   app: TestApp;
   vendors: NotificationVendors;
   activities: ReturnType<NotificationContext['activities']>;
+  /**
+   * Sends as a workflow does: `sendNotification` run as an activity by a caller workflow, retried by
+   * Temporal (the inline path for a notice outside any sequence). Resolves when the activity completed.
+   */
+  sendAsActivity(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }>;
   close(): Promise<void>;
 }
 
 /**
  * A time-skipping server with the app listening (the sandbox vendors post their delivery reports to
- * it) and a notification worker running the real notification activities over the sandbox vendors.
+ * it) and a notification worker running the real notification activities over the sandbox vendors,
+ * the real workflows and a caller workflow (`sendAsActivity`).
  */
 export async function openNotificationWorker(): Promise<NotificationWorker> {
   const env = await createTimeSkippingEnvironment();
@@ -51,7 +58,7 @@ export async function openNotificationWorker(): Promise<NotificationWorker> {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: NOTIFICATION_TASK_QUEUE,
-      workflowsPath: require.resolve('../../workflows'),
+      workflowsPath: require.resolve('./notification-callers.workflow'),
       activities,
     });
     const running = worker.run();
@@ -59,7 +66,13 @@ export async function openNotificationWorker(): Promise<NotificationWorker> {
       worker.shutdown();
       await running;
     });
-    return { env, app, vendors, activities, close };
+    const sendAsActivity = (request: NotificationRequest) =>
+      env.client.workflow.execute('noticeCallerWorkflow', {
+        taskQueue: NOTIFICATION_TASK_QUEUE,
+        workflowId: `notice-caller:${request.dedupeKey}:${Date.now()}`,
+        args: [request],
+      }) as Promise<{ notificationId: string; created: boolean }>;
+    return { env, app, vendors, activities, sendAsActivity, close };
   } catch (error) {
     await close();
     throw error;

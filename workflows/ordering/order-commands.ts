@@ -1,4 +1,4 @@
-import { condition, patched, setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import { invoiceRegisteredSignal } from '../shipping/shipment.messages';
 import { cancelPaid, undoReturnedPart } from './order-compensation';
 import {
@@ -130,7 +130,7 @@ export function handleOrderCommands(order: OrderState): void {
         throw refused(`return ${decision.returnId} is not waiting for a decision`);
       // Refund rules with shipping (docs/ordering.md#refunds-with-shipping): settlement hears of what
       // is kept and what the seller bears, new commands that returns decided before them never had.
-      if (decision.approve && patched('return-refund-rules')) {
+      if (decision.approve && order.has('return-refund-rules')) {
         await approveReturn(order, part, decision);
         return order.answer();
       }
@@ -145,7 +145,7 @@ export function handleOrderCommands(order: OrderState): void {
       };
       if (!decision.approve) {
         // The clock moves before the part is DELIVERED again: followPart reads it then.
-        const clockFirst = patched(RETURN_CONFIRM_CLOCK);
+        const clockFirst = order.has(RETURN_CONFIRM_CLOCK);
         if (clockFirst) resumeConfirmClock(part, Date.now());
         await order.record('REJECT_RETURN', `${key}:rejected`, decision);
         await steps.decideReturn({

@@ -1,4 +1,4 @@
-import { log, patched } from '@temporalio/workflow';
+import { log } from '@temporalio/workflow';
 import { PART_TRANSITIONS } from '../../domain/ordering/order-status';
 import { cancelRefund, type RefundablePart } from '../../domain/ordering/refund-rules';
 import { splitRefund } from '../../domain/ordering/refund-split';
@@ -123,7 +123,7 @@ async function refund(
     pointsAmount: split.pointsAmount,
     at: new Date(done.refundedAt),
   });
-  if (noticeFirst && patched(REFUND_NOTICE_FOLLOWS)) notice.after = noticeFirst.dedupeKey;
+  if (noticeFirst && order.has(REFUND_NOTICE_FOLLOWS)) notice.after = noticeFirst.dedupeKey;
   await order.notify(notice);
 }
 
@@ -167,7 +167,7 @@ export async function undoReturnedPart(
     restockIdOf: () => key,
     partialLineIds,
   };
-  if (!patched(RETURN_NOTICE_FIRST)) return order.undos.unwind(scope);
+  if (!order.has(RETURN_NOTICE_FIRST)) return order.undos.unwind(scope);
   const items = partialLineIds
     ? part.def.lines.filter((line) => partialLineIds.includes(line.orderLineId)).map((l) => l.productName)
     : [part.def.itemSummary];
@@ -213,7 +213,7 @@ export async function cancelPaid(order: OrderState, request: CancelRequest, key:
     itemSummary: targets.map((p) => p.def.itemSummary).join(', '),
     reason: request.reason,
   });
-  if (!patched(CANCEL_NOTICE_FIRST)) {
+  if (!order.has(CANCEL_NOTICE_FIRST)) {
     await undoPaidParts(order, targets, key, request.reason);
     await order.notify(notice);
     return;
@@ -262,7 +262,7 @@ export async function compensateAll(order: OrderState): Promise<void> {
       reason,
     });
   const cancelled =
-    cancellable.length > 0 && patched(OPERATOR_CANCEL_NOTICE)
+    cancellable.length > 0 && order.has(OPERATOR_CANCEL_NOTICE)
       ? startNotice(
           order,
           orderCancelledNotice(order.input, {

@@ -5,7 +5,6 @@ import {
   condition,
   isCancellation,
   log,
-  patched,
   setHandler,
   startChild,
 } from '@temporalio/workflow';
@@ -75,7 +74,7 @@ function asStockRefusal(error: unknown): unknown {
 export function handleExchangeCommands(order: OrderState): void {
   setHandler(requestExchangeUpdate, async (request) =>
     order.exclusive(async () => {
-      if (!patched(ORDER_EXCHANGES)) throw refused('exchanges are not available for this order');
+      if (!order.has(ORDER_EXCHANGES)) throw refused('exchanges are not available for this order');
       const part = order.partOf(request.sellerId);
       order.requireAllowed(part, 'REQUEST_EXCHANGE');
       const given = request.items.filter((item) => part.returnedLineIds.includes(item.orderLineId));
@@ -234,7 +233,7 @@ function startReplacementShipment(order: OrderState, part: PartState, pending: P
     sellerId: part.def.sellerId,
     buyerUserId: order.input.userId,
   };
-  pending.shipmentNotifies = patched(EXCHANGE_SHIPMENTS);
+  pending.shipmentNotifies = order.has(EXCHANGE_SHIPMENTS);
   const input: ShipmentInput = pending.shipmentNotifies
     ? {
         ...common,

@@ -33,6 +33,8 @@ export interface OrderLifecycleInput {
   /** `무선 키보드 외 2건`, for the buyer's messages. */
   orderName: string;
   parts: LifecyclePart[];
+  /** Which changes the run has from its start (order-generation.ts); absent: started before generations. */
+  generation?: number;
 }
 
 export interface LifecyclePart {

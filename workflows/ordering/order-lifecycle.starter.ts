@@ -1,3 +1,4 @@
+import { CURRENT_ORDER_GENERATION } from './order-generation';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { startOnce } from '../../platform/temporal/start-once';
 import type { Order } from '../../domain/ordering/order';
@@ -39,6 +40,7 @@ export function lifecycleInputOf(order: Order, now: Date): OrderLifecycleInput {
         bundleShipping: line.bundleShipping,
       })),
     })),
+    generation: CURRENT_ORDER_GENERATION,
   };
 }
 

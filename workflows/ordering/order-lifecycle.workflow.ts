@@ -1,10 +1,4 @@
-import {
-  allHandlersFinished,
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-} from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
 import { paymentCompletedNotice } from '../payment/payment-notices';
 import { handleOrderCommands } from './order-commands';
 import { handleExchangeCommands } from './order-exchanges';
@@ -48,7 +42,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   try {
     // Messages never hold up the order (a stalled send after a worker crash kept paid orders
     // PENDING_PAYMENT for a minute); histories recorded before this patch awaited them.
-    const offPath = patched(NOTICES_OFF_ORDER_PATH);
+    const offPath = order.has(NOTICES_OFF_ORDER_PATH);
     const placed = order.notify(orderPlacedNotice(input));
     if (!offPath) await placed;
     const outcome = await runPaymentPhase(order);

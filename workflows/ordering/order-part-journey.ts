@@ -1,12 +1,4 @@
-import {
-  CancellationScope,
-  condition,
-  isCancellation,
-  log,
-  patched,
-  sleep,
-  startChild,
-} from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, log, sleep, startChild } from '@temporalio/workflow';
 import { isExchangePending, PART_TRANSITIONS } from '../../domain/ordering/order-status';
 import { SHIPPING_TASK_QUEUE } from '../shared/task-queues';
 import { shipmentWorkflowId } from '../shared/workflow-ids';
@@ -99,13 +91,13 @@ export async function followPart(order: OrderState, part: PartState): Promise<vo
       });
       // Sent off the order's path: the settlement hold and other commands do not wait for the message.
       const notice = order.notify(purchaseAutoConfirmedNotice(input, part.def));
-      if (!patched('auto-confirm-notice-off-path')) await notice;
+      if (!order.has('auto-confirm-notice-off-path')) await notice;
     });
   }
   if (part.status !== 'PURCHASE_CONFIRMED') return;
   part.confirmedAtMs ??= Date.now();
   // Points are earned at confirmation, before the settlement hold (docs/payments.md#points).
-  if (patched('earn-points-on-confirmation')) await earnPointsForPart(order, part);
+  if (order.has('earn-points-on-confirmation')) await earnPointsForPart(order, part);
   part.payableAtMs = part.confirmedAtMs + SETTLEMENT_HOLD_MS;
   await sleep(Math.max(0, part.payableAtMs - Date.now()));
   await settlement.recordPayableLines({

@@ -1,4 +1,4 @@
-import { condition, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
+import { condition, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
 import { paymentAttemptWorkflow } from '../payment/payment-attempt.workflow';
 import type { PaymentAttemptInput } from '../payment/payment.messages';
 import { failureFacts } from '../shared/failures';
@@ -28,6 +28,7 @@ export function attemptInputOf(order: OrderState, attempt: number): PaymentAttem
     orderNumber: input.orderNumber,
     orderName: input.orderName,
     receiptSentByCaller: true,
+    ...(input.generation !== undefined && { generation: input.generation }),
   };
 }
 
@@ -102,7 +103,7 @@ export function handlePaymentCommands(order: OrderState): void {
       order.exclusive(async () => {
         const token = request.pgReturn?.token;
         const seen = token === undefined ? undefined : attemptOfPgTransaction.get(token);
-        if (seen !== undefined && patched(ONE_ATTEMPT_PER_PG_TRANSACTION)) return answerOf(seen);
+        if (seen !== undefined && order.has(ONE_ATTEMPT_PER_PG_TRANSACTION)) return answerOf(seen);
         if (order.inFlight) return answerOf(order.attempts);
         if (order.phase !== 'AWAITING_PAYMENT' || order.cancelBeforePayment || order.paid)
           throw refused(`order ${orderNumber} is not awaiting payment`, 'ORDER_NOT_PAYABLE');

@@ -1,4 +1,3 @@
-import { patched } from '@temporalio/workflow';
 import { DomainError } from '../../domain/shared/domain-error';
 import { adjustDeduction, returnRefund, type RefundBreakdown } from '../../domain/ordering/refund-rules';
 import { refundablePartOf, undoReturnedPart } from './order-compensation';
@@ -84,7 +83,7 @@ export async function approveReturn(
   const breakdown = quoteReturn(part, decision);
   const partial = breakdown.returnedLineIds.length < refundablePartOf(part).lines.length;
   // The kept lines go on to confirmation with a fresh 7 days, set before the part is DELIVERED again.
-  const clockFirst = partial && patched(RETURN_CONFIRM_CLOCK);
+  const clockFirst = partial && order.has(RETURN_CONFIRM_CLOCK);
   if (clockFirst) part.confirmClockFromMs = Date.now();
   await order.record(partial ? 'APPROVE_PARTIAL_RETURN' : 'APPROVE_RETURN', `${key}:approved`, decision);
   if (partial) {

@@ -1,4 +1,4 @@
-import { CancellationScope, log, patched, proxyActivities } from '@temporalio/workflow';
+import { CancellationScope, log, proxyActivities } from '@temporalio/workflow';
 import { formatWon } from '../../domain/notification/notification-format';
 import type { SellerAlert } from '../../domain/notification/seller-alert';
 import { exchangeItemText, type ExchangeItem } from '../../domain/ordering/exchange';
@@ -18,7 +18,7 @@ const alerts = proxyActivities<{ sendSellerAlert(alert: SellerAlert): Promise<{ 
 
 /** Off the order's path like the buyer's messages; the workflow awaits them before it ends. */
 function alertSeller(order: OrderState, alert: Omit<SellerAlert, 'orderId'>): void {
-  if (!patched(SELLER_ALERTS)) return;
+  if (!order.has(SELLER_ALERTS)) return;
   const sent = CancellationScope.nonCancellable(() =>
     alerts.sendSellerAlert({ ...alert, orderId: order.orderId }),
   ).then(

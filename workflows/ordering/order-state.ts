@@ -1,3 +1,4 @@
+import { hasChange } from './order-generation';
 import {
   ApplicationFailure,
   type CancellationScope,
@@ -191,6 +192,11 @@ export class OrderState {
   private paymentView(): OrderLifecycleState['payment'] {
     const { attempts, inFlight, lastDecline } = this;
     return { attempts, inFlight, dueAt: this.input.paymentDueAt, lastDecline };
+  }
+
+  /** Whether this run has a workflow change (order-generation.ts): by its generation, else patched(). */
+  has(change: string): boolean {
+    return hasChange(this.input.generation, change);
   }
 
   /** The live state the `orderState` query answers. */

@@ -97,6 +97,7 @@ export async function paymentAttemptWorkflow(input: PaymentAttemptInput): Promis
           return woke;
         },
         () => pgChanged,
+        (input.generation ?? 1) >= 2,
       );
       if (outcome.status === 'DECLINED') {
         undos.drop(voidApproval);

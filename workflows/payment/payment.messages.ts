@@ -29,6 +29,8 @@ export interface PaymentAttemptInput {
   orderName?: string;
   /** The caller (OrderLifecycle) sends PAYMENT_COMPLETED itself, alongside its own steps. */
   receiptSentByCaller?: boolean;
+  /** The order's generation (workflows/ordering/order-generation.ts): 2 starts the PG budget timer on demand. */
+  generation?: number;
 }
 
 export type PaymentAttemptResult =

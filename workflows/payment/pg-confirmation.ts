@@ -50,31 +50,53 @@ export async function confirmWithinBudget(
   ambiguityResolution: 'LOOKUP' | 'NET_CANCEL',
   takeWake: () => boolean,
   woken: () => boolean,
+  /**
+   * Start the timer only when the first PG call did not settle the attempt. That call cannot outlast
+   * the budget (its activity timeouts bound it to about 4 minutes), and most attempts end with it:
+   * no timer, two history events fewer. Runs of an older generation started it at once.
+   */
+  timerOnDemand = false,
 ): Promise<AttemptOutcome> {
   const budgetMs = PAYMENT_ATTEMPT_LIMITS.timeBudgetMs;
+  const startedAt = Date.now();
   let budgetSpent = false;
+  let timing = false;
   const pgScope = new CancellationScope();
   const timerScope = new CancellationScope();
-  void timerScope
-    .run(() => sleep(budgetMs))
-    .then(
-      () => {
-        budgetSpent = true;
-        pgScope.cancel();
-      },
-      () => undefined,
-    );
+  const startTimer = () => {
+    if (timing) return;
+    timing = true;
+    void timerScope
+      .run(() => sleep(Math.max(1, budgetMs - (Date.now() - startedAt))))
+      .then(
+        () => {
+          budgetSpent = true;
+          pgScope.cancel();
+        },
+        () => undefined,
+      );
+  };
+  if (!timerOnDemand) startTimer();
+  let firstCall = true;
+  const budgeted = <T>(step: () => Promise<T>): Promise<T> => {
+    if (!firstCall) startTimer();
+    firstCall = false;
+    return step();
+  };
   try {
     return await pgScope.run(() =>
       runPaymentAttempt(
         {
-          confirm: () => pg.confirmPgPayment({ ...call, amount, pgReturn }),
-          lookup: () => pg.lookupPgPayment({ ...call, pgTransactionId: pgReturn.token }),
+          confirm: () => budgeted(() => pg.confirmPgPayment({ ...call, amount, pgReturn })),
+          lookup: () => budgeted(() => pg.lookupPgPayment({ ...call, pgTransactionId: pgReturn.token })),
           netCancel: () =>
-            pg.netCancelPgPayment({ ...call, pgReturn, reason: '결제 결과 확인 불가로 인한 망취소' }),
+            budgeted(() =>
+              pg.netCancelPgPayment({ ...call, pgReturn, reason: '결제 결과 확인 불가로 인한 망취소' }),
+            ),
           // A webhook about this payment cuts a wait short: the next step looks at the PG at once.
           sleep: async (ms) => {
             if (ms <= 0) return;
+            startTimer();
             takeWake();
             await condition(woken, ms);
             takeWake();

@@ -8,7 +8,7 @@ import type {
   SearchFacets,
 } from '../../../domain/catalog/search-query';
 import { BigramPostings } from './bigram-postings';
-import { SlotColumns } from './slot-columns';
+import { SlotColumns, sortValue } from './slot-columns';
 import { SlotTexts } from './slot-texts';
 import {
   fieldsOf,
@@ -19,13 +19,13 @@ import {
   type IndexedProduct,
 } from './indexed-product';
 import { CandidateFinder } from './candidate-finder';
-import { FacetCounter } from './search-facets';
+import { countWhere, FacetCounter } from './search-facets';
 import { filterKeyOf, filterOf, NO_FILTER, type Filter } from './search-filter';
 import { ListOrders, type ListOrder } from './list-orders';
-import { compareKeys, positionAfter, relevanceValue } from './search-order';
+import { compareKeys, positionAfter } from './search-order';
 import { pageFromSorted, sortedOrder, topAfter } from './top-after';
 import { ANY_FORM, NAME_MATCH, prepareTerm, termScore, type PreparedTerm } from './term-match';
-import { TermListBuild } from './term-list-build';
+import { ChangesDuringBuilds, TermListBuild, WantedTerms, type TermListJob } from './term-list-build';
 import { TermMatchCache, type TermMatches } from './term-match-cache';
 import { intersectTermLists } from './term-intersection';
 import { TypoVocabulary } from './typo-vocabulary';
@@ -54,12 +54,14 @@ export class InMemoryProductIndex {
   private readonly orders = new ListOrders();
   private readonly memo = new Map<string, MatchSet>();
   private readonly termCache = new TermMatchCache();
+  /** Terms searched again whose match lists wait for a background build. */
+  private readonly wanted = new WantedTerms();
   /** Scratch for the matches of listed terms, reused by every search (copied out at the end). */
   private scratchSlots: Int32Array = new Int32Array(0);
   private scratchValues: Float64Array = new Float64Array(0);
   private readonly listTotals = new Map<string, { total: number; facets: SearchFacets }>();
-  /** Counts changes: a list built in slices across one is stale. */
-  private version = 0;
+  /** The changes made while match lists are built in slices. */
+  private readonly buildChanges = new ChangesDuringBuilds();
 
   get size(): number {
     return this.slots.size;
@@ -181,7 +183,7 @@ export class InMemoryProductIndex {
     const keep = (slot: number, score: number) => {
       facets.add(slot);
       slots[matched] = slot;
-      values[matched++] = this.valueOf(slot, sort, score);
+      values[matched++] = sortValue(this.columns, slot, sort, score);
     };
     if (lists) {
       const changed = this.termCache.changed;
@@ -208,25 +210,37 @@ export class InMemoryProductIndex {
   }
 
   /**
-   * Each term's match list when every term is listed (a term searched again is listed now), else
-   * undefined: the query then narrows its candidates in the postings instead.
+   * Each term's match list when every term is listed, else undefined: the query then narrows its
+   * candidates in the postings. A term searched again waits in `wanted` for a build off the request
+   * path (`buildWantedLists`; 14–67 ms for a common word at 100,000 products).
    */
   private termLists(terms: PreparedTerm[]): TermMatches[] | undefined {
     const lists: TermMatches[] = [];
     let complete = true;
     for (const term of terms) {
       const key = termKey(term);
-      let list = this.termCache.get(key);
-      if (!list && this.termCache.worthListing(key)) {
-        const build = this.termListBuild(term);
-        build.step();
-        list = build.result();
-        this.termCache.set(key, list);
-      }
+      const list = this.termCache.get(key);
       if (list) lists.push(list);
-      else complete = false;
+      else {
+        complete = false;
+        if (!this.wanted.has(key) && this.termCache.worthListing(key)) this.wanted.add(key, term.text);
+      }
     }
     return complete ? lists : undefined;
+  }
+
+  /** True while terms searched again wait for their match lists. */
+  get wantsLists(): boolean {
+    return this.wanted.size > 0;
+  }
+
+  /** A background build of the oldest wanted term's list (see `startTermList`), or undefined when none waits. */
+  nextWantedList(): TermListJob | undefined {
+    for (let text = this.wanted.take(); text !== undefined; text = this.wanted.take()) {
+      const job = this.startTermList(text, true);
+      if (job) return job;
+    }
+    return undefined;
   }
 
   /** Every product the term matches, with its score there, to be built by `step`. */
@@ -251,22 +265,25 @@ export class InMemoryProductIndex {
   }
 
   /**
-   * A background build of a word's match list (`term-list-warmup.ts`), undefined if listed already;
-   * `finish` holds the list unless the index changed since, and tells its entries.
+   * A background build of a term's match list (`term-list-warmup.ts`), undefined if listed already
+   * (or a name word of 초성 only); the term is prepared here, as a change since it was wanted may
+   * have changed its typo corrections.
    */
-  startTermList(word: string): { step(deadline: number): boolean; finish(): number } | undefined {
-    if (isChoseongQuery(word)) return undefined;
-    const term = prepareTerm(word, this.vocabulary);
+  startTermList(text: string, searched = false): TermListJob | undefined {
+    if (!searched && isChoseongQuery(text)) return undefined;
+    const term = prepareTerm(text, this.vocabulary);
     const key = termKey(term);
     if (this.termCache.get(key)) return undefined;
     const build = this.termListBuild(term);
-    const version = this.version;
+    const changes = this.buildChanges.start();
     return {
-      step: (deadline) => this.version !== version || build.step(deadline),
+      step: (deadline) => changes.stale || build.step(deadline),
       finish: () => {
-        if (this.version !== version || this.termCache.get(key)) return 0;
+        this.buildChanges.end(changes);
+        if (changes.stale || this.termCache.get(key)) return 0;
         const list = build.result();
         this.termCache.set(key, list);
+        for (const slot of changes.slots) this.termCache.slotChanged(slot);
         return list.slots.length;
       },
     };
@@ -293,22 +310,6 @@ export class InMemoryProductIndex {
     return score;
   }
 
-  /** The sort key of a slot (for relevance, the score folded with the creation time). */
-  private valueOf(slot: number, sort: ProductSort, score: number): number {
-    const { createdAt, price, popularity } = this.columns;
-    switch (sort) {
-      case 'relevance':
-        return relevanceValue(score, createdAt[slot]!);
-      case 'newest':
-        return createdAt[slot]!;
-      case 'price_asc':
-      case 'price_desc':
-        return price[slot]!;
-      case 'popular':
-        return popularity[slot]!;
-    }
-  }
-
   /** A list without keywords: walks the order sorted once per change, skipping filtered products. */
   private listPage(query: ProductSearchQuery, filterKey: string, filter: Filter): ProductSearchPage {
     const sort: ProductSort = query.sort === 'relevance' ? 'newest' : query.sort;
@@ -317,7 +318,7 @@ export class InMemoryProductIndex {
     const slotAt = (i: number) => order[backwards ? order.length - 1 - i : i]!;
     const start = query.after
       ? positionAfter(sort, query.after, order.length, (i) => ({
-          value: this.valueOf(slotAt(i), sort, 0),
+          value: sortValue(this.columns, slotAt(i), sort, 0),
           id: this.columns.ids[slotAt(i)]!,
         }))
       : 0;
@@ -338,15 +339,8 @@ export class InMemoryProductIndex {
       remember(this.listTotals, filterKey, counted);
     }
     if (!counted) {
-      const facets = new FacetCounter(this.columns);
-      let total = 0;
-      for (let slot = 0; slot < this.products.length; slot++) {
-        if (filter(slot)) {
-          total++;
-          facets.add(slot);
-        }
-      }
-      counted = { total, facets: facets.facets() };
+      const facets = countWhere(this.columns, this.products.length, filter);
+      counted = { total: facets.total, facets: facets.facets() };
       remember(this.listTotals, filterKey, counted);
     }
     const last = items[items.length - 1];
@@ -356,7 +350,7 @@ export class InMemoryProductIndex {
         more && last
           ? {
               sort: query.sort,
-              value: this.valueOf(this.slots.get(last.id)!, sort, 0),
+              value: sortValue(this.columns, this.slots.get(last.id)!, sort, 0),
               id: last.id,
             }
           : null,
@@ -376,11 +370,17 @@ export class InMemoryProductIndex {
   /** Negative when slot a comes first in the sort's order (by value, then id). */
   private compareSlots(sort: ProductSort, a: number, b: number): number {
     const ids = this.columns.ids;
-    return compareKeys(sort, this.valueOf(a, sort, 0), ids[a]!, this.valueOf(b, sort, 0), ids[b]!);
+    return compareKeys(
+      sort,
+      sortValue(this.columns, a, sort, 0),
+      ids[a]!,
+      sortValue(this.columns, b, sort, 0),
+      ids[b]!,
+    );
   }
 
   private changed(slot?: number): void {
-    this.version++;
+    this.buildChanges.changed(slot);
     this.orders.changed(slot);
     if (slot === undefined) this.termCache.clear();
     else this.termCache.slotChanged(slot);

@@ -1,4 +1,5 @@
 import { MAX_FACET_VALUES, PRICE_BANDS, type SearchFacets } from '../../../domain/catalog/search-query';
+import type { Filter } from './search-filter';
 import type { SlotColumns } from './slot-columns';
 
 /**
@@ -73,4 +74,11 @@ function top<T extends { count: number }>(values: T[], idOf: (value: T) => strin
   return values
     .sort((a, b) => b.count - a.count || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0))
     .slice(0, MAX_FACET_VALUES);
+}
+
+/** Count and facets of the slots below `slotCount` that pass the filter. */
+export function countWhere(columns: SlotColumns, slotCount: number, filter: Filter): FacetCounter {
+  const facets = new FacetCounter(columns);
+  for (let slot = 0; slot < slotCount; slot++) if (filter(slot)) facets.add(slot);
+  return facets;
 }

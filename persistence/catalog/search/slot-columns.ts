@@ -1,3 +1,5 @@
+import type { ProductSort } from '../../../domain/catalog/search-query';
+import { relevanceValue } from './search-order';
 import type { IndexedProduct } from './indexed-product';
 
 /**
@@ -90,5 +92,20 @@ export class SlotColumns {
     this.seller = grown(this.seller, (n) => new Int32Array(n));
     this.category = grown(this.category, (n) => new Int32Array(n));
     this.path = grown(this.path, (n) => new Int32Array(n));
+  }
+}
+
+/** The sort key of a slot (for relevance, the score folded with the creation time). */
+export function sortValue(columns: SlotColumns, slot: number, sort: ProductSort, score: number): number {
+  switch (sort) {
+    case 'relevance':
+      return relevanceValue(score, columns.createdAt[slot]!);
+    case 'newest':
+      return columns.createdAt[slot]!;
+    case 'price_asc':
+    case 'price_desc':
+      return columns.price[slot]!;
+    case 'popular':
+      return columns.popularity[slot]!;
   }
 }

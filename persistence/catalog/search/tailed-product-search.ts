@@ -3,7 +3,7 @@ import type { ProductSearch } from '../../../domain/catalog/ports';
 import type { ProductSearchPage, ProductSearchQuery } from '../../../domain/catalog/search-query';
 import type { ReadRoute } from '../../read-replicas';
 import { InMemoryProductIndex } from './in-memory-product-index';
-import { warmTermLists, type WarmUpReport } from './term-list-warmup';
+import { WantedListBuilder, warmTermLists, type WarmUpReport } from './term-list-warmup';
 import {
   ALL_COLUMNS,
   asDate,
@@ -52,6 +52,7 @@ export class TailedProductSearch implements ProductSearch {
   private watermark = 0;
   private loading?: Promise<void>;
   private polling: Promise<void> = Promise.resolve();
+  private readonly wantedLists = new WantedListBuilder(this.index, { stopped: () => this.stopped });
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private readonly options: Required<Omit<TailOptions, 'onError' | 'onWarmedUp'>> &
@@ -97,7 +98,9 @@ export class TailedProductSearch implements ProductSearch {
 
   async search(query: ProductSearchQuery): Promise<ProductSearchPage> {
     await this.ready();
-    return this.index.search(query);
+    const page = this.index.search(query);
+    this.wantedLists.searched(this.options.onError);
+    return page;
   }
 
   /** Polls the table now and resolves once what it found is searchable (tests, benchmarks). */

@@ -1,0 +1,14 @@
+import type { NotificationRequest } from '../../domain/notification/notification';
+import { notifications } from '../../workflows/notification/send-notification';
+
+export * from '../../workflows';
+
+/**
+ * A caller like every workflow that sends a message: the `sendNotification` activity on the
+ * notification queue, with the retry policy production callers use (NOTIFICATION_RETRY).
+ */
+export async function noticeCallerWorkflow(
+  request: NotificationRequest,
+): Promise<{ notificationId: string; created: boolean }> {
+  return notifications.sendNotification(request);
+}

@@ -1,0 +1,33 @@
+import { patched } from '@temporalio/workflow';
+
+/** What `OrderLifecycleInput.generation` the starter gives new orders. */
+export const CURRENT_ORDER_GENERATION = 2;
+
+/**
+ * The changes every order of generation 2 has from its first event (docs/ordering.md, "Changing a
+ * workflow"). Such a run asks for none of them with patched(), which would write a marker and a
+ * search-attribute upsert into every new order's history; runs started before (no generation)
+ * decide each with patched() as they always did. A change made after generation 2 is a patch for
+ * every run, until a later generation lists it here.
+ */
+export const GENERATION_2_CHANGES: ReadonlySet<string> = new Set([
+  'order-notices-off-path',
+  'auto-confirm-notice-off-path',
+  'earn-points-on-confirmation',
+  'one-attempt-per-pg-transaction',
+  'seller-alerts',
+  'return-refund-rules',
+  'return-confirm-clock',
+  'cancel-notice-before-refund',
+  'return-approved-notice-before-refund',
+  'refund-notice-follows-its-predecessor',
+  'operator-cancel-notice',
+  'order-exchanges',
+  'exchange-shipments',
+]);
+
+/** Whether this run has the change `id`: by its generation, else by patched(). */
+export function hasChange(generation: number | undefined, id: string): boolean {
+  if ((generation ?? 1) >= 2 && GENERATION_2_CHANGES.has(id)) return true;
+  return patched(id);
+}
