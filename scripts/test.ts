@@ -109,7 +109,7 @@ async function main(args: string[]): Promise<void> {
 
   // A test process that outlives its file's timeout (open handles) keeps the runner waiting; the
   // whole run is stopped well before CI's own limit instead.
-  const deadline = Date.now() + Number(process.env.TEST_RUN_TIMEOUT_MS ?? 15 * 60_000);
+  const deadline = Date.now() + Number(process.env.TEST_RUN_TIMEOUT_MS ?? 25 * 60_000);
   const env = { TEMPORAL_CLI_PATH: temporalCli, TEMPORAL_TEST_SERVER_PATH: testServer };
   const first = await runFiles(files, env, deadline);
   const hung = hungFiles(first.output);

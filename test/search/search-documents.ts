@@ -69,6 +69,22 @@ export function searchDocument(spec: DocumentSpec): ProductSearchDocument {
  * The suite's catalogue. Every search-quality case of docs/catalog.md#search-quality has its
  * documents here; the expected ids are written next to each test.
  */
+/**
+ * The `i`-th of a generated catalogue over `names` (the index unit tests): `round` shifts names and
+ * suspensions, as a catalogue that changed between two looks.
+ */
+export const generatedSpec =
+  (names: readonly string[]) =>
+  (i: number, round = 0): DocumentSpec => ({
+    id: `p${String(i).padStart(4, '0')}`,
+    name: `${names[(i + round) % names.length]} ${i}`,
+    description: i % 4 === 0 ? '블루투스 지원' : '선물용',
+    options: i % 3 === 0 ? ['블랙'] : ['화이트'],
+    price: 1000 + ((i * 37) % 50) * 1000,
+    status: (i + round) % 17 === 0 ? 'SUSPENDED' : 'ON_SALE',
+    day: i % 40,
+  });
+
 export const CATALOGUE: ProductSearchDocument[] = [
   {
     id: 'p01',

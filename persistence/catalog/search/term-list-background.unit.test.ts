@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { keywordTerms, type ProductSearchQuery } from '../../../domain/catalog/search-query';
-import { searchDocument, type DocumentSpec } from '../../../test/search/search-documents';
+import { generatedSpec, searchDocument, type DocumentSpec } from '../../../test/search/search-documents';
 import { InMemoryProductIndex } from './in-memory-product-index';
 import { buildWantedLists } from './term-list-warmup';
 
 const NAMES = ['블루투스 이어폰', '무선 블루투스 스피커', '제주 감귤', '반팔티셔츠', '무선이어폰 케이스'];
 const QUERIES = ['블루투', '무선 이어', '감귤', '블루투수 스피커', 'ㅂㄹㅌㅅ', '반팔티', '이어폰 블랙'];
 
-const spec = (i: number, round = 0): DocumentSpec => ({
-  id: `p${String(i).padStart(4, '0')}`,
-  name: `${NAMES[(i + round) % NAMES.length]} ${i}`,
-  description: i % 4 === 0 ? '블루투스 지원' : '선물용',
-  options: i % 3 === 0 ? ['블랙'] : ['화이트'],
-  price: 1000 + ((i * 37) % 50) * 1000,
-  status: (i + round) % 17 === 0 ? 'SUSPENDED' : 'ON_SALE',
-  day: i % 40,
-});
+const spec = generatedSpec(NAMES);
 
 const query = (keywords: string, sort: ProductSearchQuery['sort']): ProductSearchQuery => ({
   terms: keywordTerms(keywords),

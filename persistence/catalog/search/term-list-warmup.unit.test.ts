@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { keywordTerms, type ProductSearchQuery } from '../../../domain/catalog/search-query';
-import { searchDocument, type DocumentSpec } from '../../../test/search/search-documents';
+import { generatedSpec, searchDocument, type DocumentSpec } from '../../../test/search/search-documents';
 import { InMemoryProductIndex } from './in-memory-product-index';
 import { warmTermLists } from './term-list-warmup';
 
@@ -15,15 +15,7 @@ const NAMES = [
 ];
 const QUERIES = ['블루투스', '무선', '이어폰', '감귤', '면', '무선 이어폰', '블루투수', 'ㅂㄹㅌㅅ', '티셔츠'];
 
-const spec = (i: number, round = 0): DocumentSpec => ({
-  id: `p${String(i).padStart(4, '0')}`,
-  name: `${NAMES[(i + round) % NAMES.length]} ${i}`,
-  description: i % 4 === 0 ? '블루투스 지원' : '선물용',
-  options: i % 3 === 0 ? ['블랙'] : ['화이트'],
-  price: 1000 + ((i * 37) % 50) * 1000,
-  status: (i + round) % 17 === 0 ? 'SUSPENDED' : 'ON_SALE',
-  day: i % 40,
-});
+const spec = generatedSpec(NAMES);
 
 const query = (keywords: string): ProductSearchQuery => ({
   terms: keywordTerms(keywords),
