@@ -1,3 +1,5 @@
+// A database of its own: files running beside this one write outbox rows that its relay would take.
+import '../support/own-database';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { TypeOrmOutboxRelayStore } from '../../persistence/outbox/typeorm-outbox
 import { uuidv7 } from '../../platform/ids';
 import { createMetrics } from '../../platform/observability/metrics';
 import { openTestDataSource } from '../support/database';
+import { dropOwnDatabase, prepareOwnDatabase } from '../support/own-database-setup';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -57,8 +60,15 @@ interface OpenedDatabase {
 }
 
 async function openMariaDb(): Promise<OpenedDatabase> {
+  await prepareOwnDatabase();
   const dataSource = await openTestDataSource();
-  return { dataSource, close: () => dataSource.destroy() };
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await dropOwnDatabase();
+    },
+  };
 }
 
 /** The embedded shop's database: a fresh SQLite file, every migration applied. */
