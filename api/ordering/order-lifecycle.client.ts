@@ -6,21 +6,17 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
-import { temporal } from '@temporalio/proto';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Order } from '../../domain/ordering/order';
 import { orderWorkflowId } from '../../workflows/shared/workflow-ids';
 import {
-  submitPaymentUpdate,
+  paymentOutcomeUpdate,
   type PaymentOutcomeAnswer,
-  type SubmitPaymentRequest,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import type { PaymentAttemptResult } from '../../workflows/payment/payment.messages';
 import { ProblemError } from '../problem';
 
 export type PaymentOutcome = PaymentOutcomeAnswer;
-
-const CLOSE_EVENT = temporal.api.enums.v1.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT;
 
 /**
  * The API's side of OrderLifecycle: start it (once per order), send it people's commands as
@@ -54,62 +50,35 @@ export class OrderLifecycleClient {
   }
 
   /**
-   * Hands the PG's result to the order (`submitPayment`) and waits up to `waitMs` for the attempt's
-   * answer on the PaymentAttempt run itself: a long poll of the server that sends the order no second
-   * message and puts no timer into its history (docs/ordering.md, "What an order costs Temporal").
-   * A PG slower than the wait answers PROCESSING; the buyer polls the order.
+   * The attempt's answer from the order workflow (`paymentOutcome` update): its result if it ends
+   * within `waitMs` of workflow time, else PROCESSING (the client polls the order). An order that
+   * already closed (its payment failed) answers from the attempt's own result.
    */
-  async pay(
+  async paymentOutcome(
     orderId: string,
-    request: SubmitPaymentRequest,
-    updateId: string,
+    attempt: number,
+    workflowId: string,
     waitMs: number,
   ): Promise<PaymentOutcome> {
-    const deadline = Date.now() + waitMs;
-    const { attempt, workflowId } = await this.command(orderId, submitPaymentUpdate, request, updateId);
-    if (!(await this.closedBy(workflowId, deadline))) return { status: 'PROCESSING', orderId, attempt };
-    return this.attemptResult(orderId, attempt, workflowId);
-  }
-
-  /**
-   * Waits until the run has closed or the deadline has passed: long polls of the history's close
-   * event, the raw call rather than `handle.result()`. A poll is never cut off (a cancelled long poll
-   * upsets the time-skipping test server's clock); one still open at the deadline is left to end on
-   * its own, within the server's long-poll interval.
-   */
-  private async closedBy(workflowId: string, deadline: number): Promise<boolean> {
-    const client = this.temporal();
-    let waiting = true;
-    const closed = (async () => {
-      while (waiting) {
-        const page = await client.workflowService.getWorkflowExecutionHistory({
-          namespace: client.options.namespace,
-          execution: { workflowId },
-          waitNewEvent: true,
-          historyEventFilterType: CLOSE_EVENT,
-          skipArchival: true,
-        });
-        if (page.history?.events?.length) return true;
-      }
-      return false;
-    })();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
-    });
+    const handle = this.temporal().workflow.getHandle(orderWorkflowId(orderId));
     try {
-      return await Promise.race([closed, late]);
-    } finally {
-      waiting = false;
-      clearTimeout(timer);
-      closed.catch(() => undefined);
+      return await handle.executeUpdate(paymentOutcomeUpdate, { args: [{ attempt, waitMs }] });
+    } catch (error) {
+      if (!isCompleted(error)) throw asProblem(error, orderId);
+      return this.closedAttemptOutcome(orderId, attempt, workflowId);
     }
   }
 
-  /** The attempt's result; a dead-lettered (failed) attempt answers FAILED with its reason. */
-  private async attemptResult(orderId: string, attempt: number, workflowId: string): Promise<PaymentOutcome> {
+  private async closedAttemptOutcome(
+    orderId: string,
+    attempt: number,
+    workflowId: string,
+  ): Promise<PaymentOutcome> {
+    const payment = this.temporal().workflow.getHandle(workflowId);
+    if ((await payment.describe()).status.name === 'RUNNING')
+      return { status: 'PROCESSING', orderId, attempt };
     try {
-      return (await this.temporal().workflow.getHandle(workflowId).result()) as PaymentAttemptResult;
+      return (await payment.result()) as PaymentAttemptResult;
     } catch (error) {
       if (!(error instanceof WorkflowFailedError)) throw error;
       const failure = applicationFailureIn(error.cause);
