@@ -13,6 +13,7 @@
  *   - order processing: from the confirm call to the order recorded PAID (the buyer's own time in
  *     the PG window excluded), p50 / p95;
  *   - CPU per order of each process (Temporal, API, worker, MariaDB, Redis, this process);
+ *   - SQL statements per order sent by the API and the worker (MariaDB's Questions, less the bench's own);
  *   - Temporal's work per order by workflow type (workflow tasks, activities, history events, billable
  *     actions) and on the way to PAID; BENCH_TRACE=1 adds the last order's timeline.
  * Targets: issue 7, ≥ 25 orders/s sustained, POST /orders p95 < 300 ms, processing p95 < 1 s; issue 21,
@@ -144,9 +145,16 @@ async function main(): Promise<void> {
       redis: (_, line) => line.startsWith('redis-server'),
       'load generator and PG simulator': (pid) => pid === process.pid,
     };
+    const statements = async () => {
+      const [rows] = await pool.query(`SHOW GLOBAL STATUS LIKE 'Questions'`);
+      return Number((rows as Array<{ Value: string }>)[0]!.Value);
+    };
+    const statementsBefore = await statements();
     const cpuBefore = cpuSecondsOf(watched);
     const started = performance.now();
     await (RATE ? openLoop(RATE) : closedLoop());
+    // The two SHOW statements and the watcher's polls are the bench's own.
+    const shopStatements = (await statements()) - statementsBefore - watcher.queries - 1;
     await pool.end();
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpuSecondsOf(watched);
@@ -168,6 +176,7 @@ async function main(): Promise<void> {
     console.log(
       `CPU per order: ${cpuPerUnit(cpuBefore, cpuAfter, done)} (${os.cpus().length} cores on this machine)`,
     );
+    console.log(`SQL statements per order (API and worker): ${(shopStatements / done).toFixed(1)}`);
     await temporalWork(temporal.client, done, lastOrderId);
   } finally {
     for (const child of processes) await stop(child);

@@ -10,10 +10,12 @@ import type { ActivityInterceptors, InjectedSinks, WorkerInterceptors } from '@t
 import { reportError } from '../observability/error-tracking';
 import { currentTracing } from '../observability/tracing';
 
+/** The OpenTelemetry workflow interceptors, which workflow-tracing.ts turns on for traced workflows only. */
+export const OPEN_TELEMETRY_WORKFLOW_MODULE =
+  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+
 /** Workflow-side interceptors, bundled with the workflow code (workers/workflow-source.ts). */
-export const WORKFLOW_TRACING_MODULES = [
-  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
-];
+export const WORKFLOW_TRACING_MODULES = [require.resolve('./workflow-tracing')];
 
 /**
  * Whether this failure ends the activity for good with an error nobody expected: a business refusal
