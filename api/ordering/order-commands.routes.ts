@@ -7,7 +7,6 @@ import {
   cancelOrderUpdate,
   confirmPurchaseUpdate,
   requestReturnUpdate,
-  submitPaymentUpdate,
   type CommandAnswer,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import type { AppEnv } from '../app-env';
@@ -35,7 +34,7 @@ import { fieldOf, issueText, type ZodIssueLike } from '../messages/validation';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
-/** How long the order workflow's `paymentOutcome` update waits for the attempt before the confirm call answers 202 (the client then polls the order). */
+/** How long the order workflow's `submitPayment` update waits for the attempt before the confirm call answers 202 (the client then polls the order). */
 export const CONFIRM_WAIT_MS = 20_000;
 
 export interface OrderCommandDeps {
@@ -162,19 +161,13 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
       const order = await ownOrder(c, c.req.valid('param').id);
       const body = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
-      const started = await deps.lifecycle.command(
+      const outcome = await deps.lifecycle.pay(
         order.id,
-        submitPaymentUpdate,
         {
           pgReturn: { token: body.paymentKey, amount: body.amount, params: body.params },
           pgReference: await deps.checkouts.pgReferenceOf(order.id),
         },
         key ? `confirm:${order.userId}:${key}` : `token:${body.paymentKey}`,
-      );
-      const outcome = await deps.lifecycle.paymentOutcome(
-        order.id,
-        started.attempt,
-        started.workflowId,
         deps.confirmWaitMs ?? CONFIRM_WAIT_MS,
       );
       return paymentOutcomeAnswer(c, outcome);

@@ -11,7 +11,9 @@ import type { Order } from '../../domain/ordering/order';
 import { orderWorkflowId } from '../../workflows/shared/workflow-ids';
 import {
   paymentOutcomeUpdate,
+  submitPaymentUpdate,
   type PaymentOutcomeAnswer,
+  type SubmitPaymentRequest,
 } from '../../workflows/ordering/order-lifecycle.messages';
 import type { PaymentAttemptResult } from '../../workflows/payment/payment.messages';
 import { ProblemError } from '../problem';
@@ -47,6 +49,25 @@ export class OrderLifecycleClient {
     } catch (error) {
       throw asProblem(error, orderId);
     }
+  }
+
+  /**
+   * Hands the PG's result to the order and answers the attempt's outcome from the same update
+   * (`submitPayment` with `waitMs`; docs/ordering.md, "What an order costs Temporal"). A worker from
+   * before `waitMs` answers no outcome, and a repeated update id answers its first answer again,
+   * which may be an old PROCESSING: then the outcome is asked for with the time that is left.
+   */
+  async pay(
+    orderId: string,
+    request: SubmitPaymentRequest,
+    updateId: string,
+    waitMs: number,
+  ): Promise<PaymentOutcome> {
+    const deadline = Date.now() + waitMs;
+    const answer = await this.command(orderId, submitPaymentUpdate, { ...request, waitMs }, updateId);
+    const left = deadline - Date.now();
+    if (answer.outcome && (answer.outcome.status !== 'PROCESSING' || left < 1000)) return answer.outcome;
+    return this.paymentOutcome(orderId, answer.attempt, answer.workflowId, Math.max(0, left));
   }
 
   /**

@@ -3,7 +3,6 @@ import type { RateLimit, RateLimiter } from '../../application/shared/rate-limit
 import type { PaymentGatewayDirectory } from '../../domain/payment/payment-gateway';
 import { isPgProvider, type PgReturnOutcome } from '../../domain/payment';
 import type { OrderRepository } from '../../domain/ordering/ports';
-import { submitPaymentUpdate } from '../../workflows/ordering/order-lifecycle.messages';
 import type { AppEnv } from '../app-env';
 import type { ClientOf } from '../identity/client-address';
 import { rateLimitPerClient } from '../middleware/rate-limit';
@@ -88,16 +87,10 @@ export function createPaymentReturnRoutes(deps: {
       });
     let result: PaymentOutcome;
     try {
-      const started = await deps.lifecycle.command(
+      result = await deps.lifecycle.pay(
         order.id,
-        submitPaymentUpdate,
         { pgReturn: parsed.pgReturn, pgReference },
         `return:${provider}:${parsed.pgReturn.token}`,
-      );
-      result = await deps.lifecycle.paymentOutcome(
-        order.id,
-        started.attempt,
-        started.workflowId,
         deps.confirmWaitMs ?? CONFIRM_WAIT_MS,
       );
     } catch (error) {

@@ -5,7 +5,7 @@ import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/clie
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import { uuidv7 } from '../../platform/ids';
-import { shipmentWorkflowId } from '../../workflows/shared/workflow-ids';
+import { paymentWorkflowId, shipmentWorkflowId } from '../../workflows/shared/workflow-ids';
 import { temporal } from '@temporalio/proto';
 import {
   cancelOrderUpdate,
@@ -327,6 +327,48 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
       !paymentEvents.some((e) => e.eventType === EventType.EVENT_TYPE_TIMER_STARTED),
       'no PG budget timer',
     );
+    await box.workflow(order.id).cancel();
+  });
+
+  test('submitPayment with waitMs answers the attempt’s outcome in the same update: one update, and a repeat answers the same', async () => {
+    const product = await box.product([2], 13_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    const pgReturn = await box.buyerPays(order.id, order.payableAmount);
+    const submit = () =>
+      box.workflow(order.id).executeUpdate(submitPaymentUpdate, {
+        args: [{ pgReturn, waitMs: 20_000 }],
+        updateId: `confirm-once-${order.id}`,
+      });
+    const answer = await submit();
+    assert.equal(answer.outcome?.status, 'PAID');
+    assert.equal(answer.attempt, 1);
+    assert.deepEqual(await submit(), answer, 'the same update id answers its first answer');
+    await paidInWorkflow(order.id);
+
+    const EventType = temporal.api.enums.v1.EventType;
+    const events = (await box.workflow(order.id).fetchHistory()).events ?? [];
+    const updates = events.filter(
+      (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED,
+    );
+    assert.equal(updates.length, 1, 'the confirm took one update');
+    await box.workflow(order.id).cancel();
+  });
+
+  test('submitPayment with waitMs answers PROCESSING when the PG has not answered within the wait', async () => {
+    const product = await box.product([2], 14_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    const pgReturn = await box.buyerPays(order.id, order.payableAmount);
+    // Every Toss answer comes after the client's 2 s timeout: the attempt cannot end within the wait.
+    await box.faults({ latencyMs: 7_000 });
+    try {
+      const answer = await box
+        .workflow(order.id)
+        .executeUpdate(submitPaymentUpdate, { args: [{ pgReturn, waitMs: 1_000 }] });
+      assert.deepEqual(answer.outcome, { status: 'PROCESSING', orderId: order.id, attempt: 1 });
+    } finally {
+      await box.faults({ latencyMs: 0 });
+    }
+    assert.equal((await paymentResult(paymentWorkflowId(order.id, 1))).status, 'PAID');
     await box.workflow(order.id).cancel();
   });
 

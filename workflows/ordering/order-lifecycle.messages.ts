@@ -63,10 +63,17 @@ export interface LifecyclePart {
 export interface SubmitPaymentRequest {
   pgReturn?: PgReturn;
   pgReference?: string;
+  /**
+   * Wait up to this long (workflow time) for the attempt's outcome and answer it too, so the confirm
+   * call needs no second update. Absent (an API before it): answer as soon as the attempt started.
+   */
+  waitMs?: number;
 }
 export interface SubmitPaymentAnswer {
   attempt: number;
   workflowId: string;
+  /** With `waitMs`: the attempt's outcome, PROCESSING if it had not ended in time. */
+  outcome?: PaymentOutcomeAnswer;
 }
 export const submitPaymentUpdate = defineUpdate<SubmitPaymentAnswer, [SubmitPaymentRequest]>('submitPayment');
 

@@ -7,6 +7,7 @@ import { paymentWorkflowId } from '../shared/workflow-ids';
 import {
   paymentOutcomeUpdate,
   submitPaymentUpdate,
+  type PaymentOutcomeAnswer,
   type SubmitPaymentAnswer,
   type SubmitPaymentRequest,
 } from './order-lifecycle.messages';
@@ -97,22 +98,33 @@ export function handlePaymentCommands(order: OrderState): void {
   const { orderNumber } = order.input;
   const attemptOfPgTransaction = new Map<string, number>();
   const answerOf = (attempt: number) => ({ attempt, workflowId: paymentWorkflowId(order.orderId, attempt) });
+  const startOrFind = (request: SubmitPaymentRequest) =>
+    order.exclusive(async () => {
+      const token = request.pgReturn?.token;
+      const seen = token === undefined ? undefined : attemptOfPgTransaction.get(token);
+      if (seen !== undefined && order.has(ONE_ATTEMPT_PER_PG_TRANSACTION)) return answerOf(seen);
+      if (order.inFlight) return answerOf(order.attempts);
+      if (order.phase !== 'AWAITING_PAYMENT' || order.cancelBeforePayment || order.paid)
+        throw refused(`order ${orderNumber} is not awaiting payment`, 'ORDER_NOT_PAYABLE');
+      if (Date.now() >= order.dueAtMs)
+        throw refused(`the payment window of order ${orderNumber} has closed`, 'PAYMENT_WINDOW_CLOSED');
+      const answer = await startAttempt(order, request);
+      if (token !== undefined) attemptOfPgTransaction.set(token, answer.attempt);
+      return answer;
+    });
+  const outcomeOf = async (attempt: number, waitMs: number): Promise<PaymentOutcomeAnswer> => {
+    if (!order.outcomes.has(attempt)) await condition(() => order.outcomes.has(attempt), waitMs);
+    return order.outcomes.get(attempt) ?? { status: 'PROCESSING', orderId: order.orderId, attempt };
+  };
+  // Waits outside `exclusive`: a cancel may come in while the PG answers.
+  const withOutcome = async (request: SubmitPaymentRequest, waitMs: number): Promise<SubmitPaymentAnswer> => {
+    const answer = await startOrFind(request);
+    return { ...answer, outcome: await outcomeOf(answer.attempt, waitMs) };
+  };
   setHandler(
     submitPaymentUpdate,
     async (request) =>
-      order.exclusive(async () => {
-        const token = request.pgReturn?.token;
-        const seen = token === undefined ? undefined : attemptOfPgTransaction.get(token);
-        if (seen !== undefined && order.has(ONE_ATTEMPT_PER_PG_TRANSACTION)) return answerOf(seen);
-        if (order.inFlight) return answerOf(order.attempts);
-        if (order.phase !== 'AWAITING_PAYMENT' || order.cancelBeforePayment || order.paid)
-          throw refused(`order ${orderNumber} is not awaiting payment`, 'ORDER_NOT_PAYABLE');
-        if (Date.now() >= order.dueAtMs)
-          throw refused(`the payment window of order ${orderNumber} has closed`, 'PAYMENT_WINDOW_CLOSED');
-        const answer = await startAttempt(order, request);
-        if (token !== undefined) attemptOfPgTransaction.set(token, answer.attempt);
-        return answer;
-      }),
+      request.waitMs === undefined ? startOrFind(request) : withOutcome(request, request.waitMs),
     {
       validator: (request) => {
         const seen = request.pgReturn && attemptOfPgTransaction.has(request.pgReturn.token);
@@ -122,17 +134,10 @@ export function handlePaymentCommands(order: OrderState): void {
     },
   );
 
-  setHandler(
-    paymentOutcomeUpdate,
-    async ({ attempt, waitMs }) => {
-      if (!order.outcomes.has(attempt)) await condition(() => order.outcomes.has(attempt), waitMs);
-      return order.outcomes.get(attempt) ?? { status: 'PROCESSING', orderId: order.orderId, attempt };
+  setHandler(paymentOutcomeUpdate, ({ attempt, waitMs }) => outcomeOf(attempt, waitMs), {
+    validator: ({ attempt }) => {
+      if (!Number.isSafeInteger(attempt) || attempt < 1 || attempt > order.attempts)
+        throw refused(`order ${orderNumber} has no payment attempt ${attempt}`, 'ORDER_NOT_FOUND');
     },
-    {
-      validator: ({ attempt }) => {
-        if (!Number.isSafeInteger(attempt) || attempt < 1 || attempt > order.attempts)
-          throw refused(`order ${orderNumber} has no payment attempt ${attempt}`, 'ORDER_NOT_FOUND');
-      },
-    },
-  );
+  });
 }
