@@ -48,6 +48,8 @@ export interface PreparedNotice {
   notification: Notification;
   contact: Contact;
   rendered: RenderedNotification;
+  /** Registered by this very call: no attempt of it can exist yet, so none is looked up. */
+  fresh?: boolean;
 }
 
 export const transient = (message: string, retryAfter?: Date, now?: Date) =>
@@ -57,6 +59,9 @@ export const transient = (message: string, retryAfter?: Date, now?: Date) =>
     nonRetryable: false,
     ...(retryAfter && now && { nextRetryDelay: Math.max(1000, retryAfter.getTime() - now.getTime()) }),
   });
+
+const definedOnly = <T extends object>(values: T): Partial<T> =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 export const isAccepted = (outcome: ChannelOutcome) =>
   outcome.status === 'ACCEPTED' || outcome.status === 'DELIVERED';
@@ -85,24 +90,24 @@ export function createDeliverySteps(deps: DeliveryDeps) {
   }
 
   /** The template rendered for this recipient: the caller's values plus the recipient's own (고객명). */
-  async function prepare(notification: Notification): Promise<PreparedNotice> {
+  async function prepare(notification: Notification, fresh = false): Promise<PreparedNotice> {
     const contact = await contactOf(notification);
     const rendered = renderTemplate(notification.templateCode, {
       ...recipientVariables(contact),
       ...notification.variables,
     });
-    return { notification, contact, rendered };
+    return { notification, contact, rendered, fresh };
   }
 
   /** The attempt of this channel, saved before the provider is called so a crash or an early webhook finds it. */
   async function openAttempt(
-    notification: Notification,
+    { notification, fresh }: PreparedNotice,
     channel: NotificationChannel,
     provider: NotificationAttempt['provider'],
     maskedRecipient: string,
     fallbackOf?: string,
   ): Promise<NotificationAttempt> {
-    const existing = await deps.store.attemptOf(notification.id, channel);
+    const existing = fresh ? null : await deps.store.attemptOf(notification.id, channel);
     if (existing) return existing;
     const now = deps.now();
     const attempt: NotificationAttempt = {
@@ -129,26 +134,26 @@ export function createDeliverySteps(deps: DeliveryDeps) {
     const recipient = result.recipients[0];
     const classification =
       result.classification === 'ok' ? (recipient?.classification ?? 'ok') : result.classification;
-    const now = deps.now();
-    await deps.store.updateAttempt(attempt.id, {
+    const sent = {
       provider: result.provider,
       tries: attempt.tries + 1,
       providerMessageId: result.providerMessageId,
       recipientSeq: recipient?.recipientSeq,
       providerCode: recipient?.providerCode ?? result.providerCode,
       providerMessage: recipient?.providerMessage ?? result.providerMessage,
-      updatedAt: now,
-    });
+      updatedAt: deps.now(),
+    };
+    await deps.store.updateAttempt(attempt.id, sent);
     if (classification !== 'transient') {
-      await deps.store.updateAttempt(
-        attempt.id,
+      const ended =
         classification === 'ok'
-          ? { status: 'ACCEPTED' }
-          : { status: 'FAILED', failureReason: recipient?.reason ?? result.reason },
-        { onlyIfOpen: true },
-      );
+          ? { status: 'ACCEPTED' as const }
+          : { status: 'FAILED' as const, failureReason: recipient?.reason ?? result.reason };
+      const applied = await deps.store.updateAttempt(attempt.id, ended, { onlyIfOpen: true });
       deps.countSend?.(attempt.channel, classification === 'ok' ? 'sent' : 'failed');
       if (attempt.fallbackOf) deps.countSend?.('ALIMTALK', 'fallback');
+      // Our status stood: the row is what we wrote. Otherwise a report came first and the row has it.
+      if (applied) return { ...attempt, ...definedOnly(sent), ...definedOnly(ended) };
     }
     return (await deps.store.attemptOf(attempt.notificationId, attempt.channel))!;
   }
@@ -159,14 +164,15 @@ export function createDeliverySteps(deps: DeliveryDeps) {
    * (resendParameter, 대체발송). Throws a retryable failure before the last of `maxAttempts`.
    */
   async function sendAlimTalk(
-    { notification, contact, rendered }: PreparedNotice,
+    notice: PreparedNotice,
     options: { attempt: number; maxAttempts: number; providerFallback: boolean },
   ): Promise<DeliveryStep> {
+    const { notification, contact, rendered } = notice;
     if (!rendered.alimtalk) return { action: 'SKIPPED', why: 'NO_TEMPLATE_FOR_CHANNEL' };
     const { phone } = contact;
     if (!phone) return { action: 'SKIPPED', why: 'NO_CONTACT' };
 
-    const attempt = await openAttempt(notification, 'ALIMTALK', 'nhn-alimtalk', maskPhone(phone));
+    const attempt = await openAttempt(notice, 'ALIMTALK', 'nhn-alimtalk', maskPhone(phone));
     if (attempt.status === 'ACCEPTED') return { action: 'AWAIT_REPORT' };
     if (attempt.status === 'DELIVERED') return { action: 'DONE', via: 'ALIMTALK' };
     const smsFallback =
@@ -205,12 +211,13 @@ export function createDeliverySteps(deps: DeliveryDeps) {
   }
 
   /** Our own SMS/LMS: the fallback when AlimTalk cannot be delivered and NHN will not fall back itself. */
-  async function sendSms({ notification, contact, rendered }: PreparedNotice): Promise<ChannelOutcome> {
+  async function sendSms(notice: PreparedNotice): Promise<ChannelOutcome> {
+    const { notification, contact, rendered } = notice;
     const { phone } = contact;
     if (!rendered.sms || !phone) return { status: 'SKIPPED' };
     const channel = rendered.sms.type;
     const alimtalk = await deps.store.attemptOf(notification.id, 'ALIMTALK');
-    const attempt = await openAttempt(notification, channel, 'nhn-sms', maskPhone(phone), alimtalk?.id);
+    const attempt = await openAttempt(notice, channel, 'nhn-sms', maskPhone(phone), alimtalk?.id);
     if (attempt.status !== 'SENDING') return { channel, status: attempt.status };
     const result = await deps.sms.send({
       type: rendered.sms.type,
@@ -226,10 +233,11 @@ export function createDeliverySteps(deps: DeliveryDeps) {
   }
 
   /** E-mail for templates that have one (statements, receipts). */
-  async function sendEmail({ notification, contact, rendered }: PreparedNotice): Promise<ChannelOutcome> {
+  async function sendEmail(notice: PreparedNotice): Promise<ChannelOutcome> {
+    const { notification, contact, rendered } = notice;
     const { email } = contact;
     if (!rendered.email || !email) return { status: 'SKIPPED' };
-    const attempt = await openAttempt(notification, 'EMAIL', deps.emailProvider, maskEmail(email));
+    const attempt = await openAttempt(notice, 'EMAIL', deps.emailProvider, maskEmail(email));
     if (attempt.status !== 'SENDING') return { channel: 'EMAIL', status: attempt.status };
     const attachment =
       rendered.email.attachment && notification.attachment !== undefined
@@ -250,8 +258,9 @@ export function createDeliverySteps(deps: DeliveryDeps) {
   }
 
   /** Whether our own SMS/LMS was decided on before (its attempt row exists). */
-  async function hasOwnSms({ notification, rendered }: PreparedNotice): Promise<boolean> {
-    return !!rendered.sms && (await deps.store.attemptOf(notification.id, rendered.sms.type)) !== null;
+  async function hasOwnSms({ notification, rendered, fresh }: PreparedNotice): Promise<boolean> {
+    if (!rendered.sms || fresh) return false;
+    return (await deps.store.attemptOf(notification.id, rendered.sms.type)) !== null;
   }
 
   /**
@@ -262,8 +271,10 @@ export function createDeliverySteps(deps: DeliveryDeps) {
   async function complete(
     notificationId: string,
     outcome: { deliveredVia?: NotificationChannel; failed: boolean; awaitingReport?: boolean },
+    /** The notification in hand, if the caller has it: not read again. */
+    known?: Notification,
   ): Promise<void> {
-    const notification = await load(notificationId);
+    const notification = known ?? (await load(notificationId));
     const confirmed = outcome.deliveredVia === 'ALIMTALK' && !outcome.awaitingReport;
     await deps.store.update({
       ...notification,

@@ -56,8 +56,10 @@ export async function deliverInline(
   steps: DeliverySteps,
   notification: Notification,
   at: InlineTry,
+  /** Registered by this call: nothing of it was sent before. */
+  fresh = false,
 ): Promise<void> {
-  const notice = await steps.prepare(notification);
+  const notice = await steps.prepare(notification, fresh);
   // The last AlimTalk try comes before the caller's last try, so our SMS still has one.
   const maxAttempts = Math.max(1, Math.min(ALIMTALK_MAX_ATTEMPTS, at.lastAttempt - 1));
   const [phone, mail] = await Promise.allSettled([
@@ -69,11 +71,15 @@ export async function deliverInline(
 
   let { deliveredVia } = phone.value;
   if (!deliveredVia && isAccepted(mail.value)) deliveredVia = 'EMAIL';
-  await steps.complete(notification.id, {
-    deliveredVia,
-    failed: deliveredVia === undefined,
-    awaitingReport: phone.value.awaitingReport && deliveredVia === 'ALIMTALK',
-  });
+  await steps.complete(
+    notification.id,
+    {
+      deliveredVia,
+      failed: deliveredVia === undefined,
+      awaitingReport: phone.value.awaitingReport && deliveredVia === 'ALIMTALK',
+    },
+    notification,
+  );
 }
 
 async function byPhone(

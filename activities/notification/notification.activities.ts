@@ -63,7 +63,7 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
         createdAt: now,
         updatedAt: now,
       });
-      if (notification.status === 'PENDING') await deliver(notification);
+      if (notification.status === 'PENDING') await deliver(notification, created);
       return { notificationId: notification.id, created };
     },
 
@@ -144,13 +144,13 @@ export function createNotificationActivities(deps: NotificationActivityDeps) {
    * Inline when the notice stands alone and this runs as an activity with a retry left after this
    * one; otherwise (a sequenced notice, the last try, no activity around) its workflow delivers it.
    */
-  async function deliver(notification: Notification): Promise<void> {
+  async function deliver(notification: Notification, fresh: boolean): Promise<void> {
     const at = currentTry();
     const inline =
       at !== undefined &&
       at.attempt < at.lastAttempt &&
       deliversInOneStep({ templateCode: notification.templateCode, after: notification.afterKey });
-    if (inline) await deliverInline(steps, notification, at);
+    if (inline) await deliverInline(steps, notification, at, fresh);
     else await deps.startDelivery(notification.id, notification.afterKey);
   }
 }

@@ -8,8 +8,10 @@ export interface RelayDeps {
   now: () => Date;
   /** Events per batch (default 200). */
   batchSize?: number;
-  /** How often an idle relay looks for new events (default 100 ms). */
+  /** How soon a relay looks again after finding events (default 100 ms). */
   pollIntervalMs?: number;
+  /** Each empty look doubles the wait up to this (default 400 ms): idle, it costs a few statements a second. */
+  idlePollIntervalMs?: number;
   /** outbox_relay_lag_seconds: the age of the oldest unpublished event, 0 when none. */
   reportLag?: (seconds: number) => void;
   /** outbox_events_published_total. */
@@ -54,6 +56,7 @@ export class OutboxRelay {
   async relayPending(): Promise<number> {
     const batchSize = this.deps.batchSize ?? 200;
     let total = 0;
+    let drained = false;
     try {
       for (;;) {
         const { claimed, published } = await this.deps.store.relayBatch(batchSize, (entries) =>
@@ -61,11 +64,14 @@ export class OutboxRelay {
         );
         total += published;
         if (published > 0) this.deps.countPublished?.(published);
+        drained = claimed && published < batchSize;
         if (!claimed || published < batchSize || this.stopping) break;
       }
     } finally {
-      // Also after a failed batch: a relay that cannot publish is exactly when the lag must show.
-      await this.reportLag().catch(() => undefined);
+      // Drained, nothing is waiting: no need to ask. Also after a failed batch, or while another
+      // replica holds the turn, the lag is measured: that is exactly when it must show.
+      if (drained) this.deps.reportLag?.(0);
+      else await this.reportLag().catch(() => undefined);
     }
     return total;
   }
@@ -78,10 +84,11 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     let failures = 0;
+    let emptyLooks = 0;
     while (this.running) {
       this.woken = false;
       try {
-        await this.relayPending();
+        emptyLooks = (await this.relayPending()) > 0 ? 0 : emptyLooks + 1;
         failures = 0;
       } catch (error) {
         failures++;
@@ -89,8 +96,13 @@ export class OutboxRelay {
       }
       if (!this.running || this.woken) continue;
       const interval = this.deps.pollIntervalMs ?? 100;
+      const idle = Math.max(interval, this.deps.idlePollIntervalMs ?? 400);
+      const wait =
+        failures > 0
+          ? Math.min(interval * 2 ** failures, 5000)
+          : Math.min(interval * 2 ** Math.max(0, emptyLooks - 1), idle);
       await new Promise<void>((resume) => {
-        const timer = setTimeout(resume, failures > 0 ? Math.min(interval * 2 ** failures, 5000) : interval);
+        const timer = setTimeout(resume, wait);
         this.wakeUp = () => {
           clearTimeout(timer);
           resume();

@@ -135,12 +135,14 @@ export interface NotificationStore {
   findByDedupeKey(dedupeKey: string): Promise<Notification | null>;
   update(notification: Notification): Promise<void>;
   attemptOf(notificationId: string, channel: NotificationChannel): Promise<NotificationAttempt | null>;
+  /** Inserts a new attempt (its id is new). */
   saveAttempt(attempt: NotificationAttempt): Promise<void>;
   /**
-   * Changes only the given columns. With `onlyIfOpen`, the change applies only while the attempt
-   * is SENDING or ACCEPTED, so a DELIVERED or FAILED reported by the provider is never overwritten.
+   * Changes only the given columns; false when no row changed. With `onlyIfOpen`, the change applies
+   * only while the attempt is SENDING or ACCEPTED, so a DELIVERED or FAILED reported by the provider
+   * is never overwritten.
    */
-  updateAttempt(id: string, patch: AttemptPatch, options?: { onlyIfOpen?: boolean }): Promise<void>;
+  updateAttempt(id: string, patch: AttemptPatch, options?: { onlyIfOpen?: boolean }): Promise<boolean>;
   findAttemptByProviderMessageId(
     provider: NotificationProvider,
     providerMessageId: string,

@@ -69,18 +69,20 @@ export class TypeOrmNotificationStore implements NotificationStore {
   }
 
   async saveAttempt(attempt: NotificationAttempt) {
-    await this.attempts.save(toAttemptRow(attempt));
+    // insert, not save: save would wrap a look-up and the insert in a transaction of its own.
+    await this.attempts.insert(toAttemptRow(attempt));
   }
 
   async updateAttempt(id: string, patch: AttemptPatch, options: { onlyIfOpen?: boolean } = {}) {
     const columns = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     if (typeof columns.providerMessage === 'string')
       columns.providerMessage = columns.providerMessage.slice(0, 500);
-    if (Object.keys(columns).length === 0) return;
-    await this.attempts.update(
+    if (Object.keys(columns).length === 0) return false;
+    const { affected } = await this.attempts.update(
       options.onlyIfOpen ? { id, status: In(['SENDING', 'ACCEPTED']) } : { id },
       columns,
     );
+    return (affected ?? 0) > 0;
   }
 
   async findAttemptByProviderMessageId(provider: NotificationProvider, providerMessageId: string) {
