@@ -143,18 +143,19 @@ export function createDeliverySteps(deps: DeliveryDeps) {
       providerMessage: recipient?.providerMessage ?? result.providerMessage,
       updatedAt: deps.now(),
     };
-    await deps.store.updateAttempt(attempt.id, sent);
     if (classification !== 'transient') {
       const ended =
         classification === 'ok'
           ? { status: 'ACCEPTED' as const }
           : { status: 'FAILED' as const, failureReason: recipient?.reason ?? result.reason };
-      const applied = await deps.store.updateAttempt(attempt.id, ended, { onlyIfOpen: true });
+      const applied = await deps.store.updateAttempt(attempt.id, { ...sent, ...ended }, { onlyIfOpen: true });
       deps.countSend?.(attempt.channel, classification === 'ok' ? 'sent' : 'failed');
       if (attempt.fallbackOf) deps.countSend?.('ALIMTALK', 'fallback');
-      // Our status stood: the row is what we wrote. Otherwise a report came first and the row has it.
+      // The row was still open: it is now what we wrote, in one statement.
       if (applied) return { ...attempt, ...definedOnly(sent), ...definedOnly(ended) };
     }
+    // Not final yet, or a report came first: the send is recorded and the reported status stays.
+    await deps.store.updateAttempt(attempt.id, sent);
     return (await deps.store.attemptOf(attempt.notificationId, attempt.channel))!;
   }
 
