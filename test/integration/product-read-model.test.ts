@@ -125,6 +125,44 @@ describe('the read-model tail', () => {
     }
   });
 
+  test('after a burst of writes, an idle tail stops re-reading it once the overlap has passed, and still finds the next write', async () => {
+    const writer = new DbProductSearchIndex(db.dataSource);
+    const reads: number[] = [];
+    const search = new TailedProductSearch(primaryReads(db.dataSource), {
+      pollMs: 20,
+      overlapMs: 400,
+      onPolled: (rows) => reads.push(rows),
+    });
+    try {
+      await search.ready();
+      for (let batch = 0; batch < 3; batch++) {
+        await writer.upsert(
+          Array.from({ length: 10 }, (_, i) =>
+            searchDocument({ id: `burst-${batch}-${i}`, name: `묶음 ${batch} 물병 ${i}` }),
+          ),
+        );
+        await new Promise((done) => setTimeout(done, 30));
+      }
+      await eventually(async () => (await names(search, '물병')).length === 30, {
+        what: 'the burst to be searchable',
+      });
+      assert.ok(
+        reads.some((rows) => rows >= 30),
+        `within the overlap a poll re-reads the whole burst (${reads.join(' ')})`,
+      );
+      await eventually(async () => reads.slice(-3).every((rows) => rows === 0), {
+        what: 'idle polls that read nothing',
+        timeoutMs: 5_000,
+      });
+      await writer.upsert([searchDocument({ id: 'after-burst', name: '나중에 온 물병' })]);
+      await eventually(async () => (await names(search, '물병')).includes('나중에 온 물병'), {
+        what: 'the next write to be searchable',
+      });
+    } finally {
+      search.stop();
+    }
+  });
+
   test('applies removals and never goes back to an older revision', async () => {
     const writer = new DbProductSearchIndex(db.dataSource);
     const search = new TailedProductSearch(primaryReads(db.dataSource), { pollMs: 20 });

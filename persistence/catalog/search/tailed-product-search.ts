@@ -30,6 +30,8 @@ export interface TailOptions {
   warmWords?: number;
   /** Told what building those lists cost (`term-list-warmup.ts`). */
   onWarmedUp?: (report: WarmUpReport) => void;
+  /** Told how many rows each poll read (tests, benchmarks). */
+  onPolled?: (rowsRead: number) => void;
 }
 
 const DEFAULTS = { pollMs: 200, overlapMs: 5000, pageSize: 5000, warmWords: 200 };
@@ -50,13 +52,20 @@ export class TailedProductSearch implements ProductSearch {
   private readonly revisions = new Map<string, number>();
   /** The newest `indexed_at` seen (ms); each poll re-reads from `watermark - overlapMs`. */
   private watermark = 0;
+  /**
+   * When the watermark last moved (this process's clock). Once it has stood still for `overlapMs`,
+   * every write stamped up to it has committed and been read, so polls look only past it: after a
+   * burst of writes (a backfill, a seller's bulk edit) an idle tail reads nothing, instead of
+   * re-reading the burst's last seconds every poll until the next write.
+   */
+  private watermarkMovedAt = 0;
   private loading?: Promise<void>;
   private polling: Promise<void> = Promise.resolve();
   private readonly wantedLists = new WantedListBuilder(this.index, { stopped: () => this.stopped });
   private timer?: NodeJS.Timeout;
   private stopped = false;
-  private readonly options: Required<Omit<TailOptions, 'onError' | 'onWarmedUp'>> &
-    Pick<TailOptions, 'onError' | 'onWarmedUp'>;
+  private readonly options: Required<Omit<TailOptions, 'onError' | 'onWarmedUp' | 'onPolled'>> &
+    Pick<TailOptions, 'onError' | 'onWarmedUp' | 'onPolled'>;
 
   constructor(
     private readonly reads: ReadRoute,
@@ -136,6 +145,7 @@ export class TailedProductSearch implements ProductSearch {
     }
     // Rows written while the pages were read are stamped after `now`: the first poll reads them.
     this.watermark = asDate(now).getTime();
+    this.watermarkMovedAt = performance.now();
   }
 
   private schedule(): void {
@@ -158,14 +168,19 @@ export class TailedProductSearch implements ProductSearch {
   }
 
   private async pollOnce(): Promise<void> {
-    const since = sqlTime(Math.max(0, this.watermark - this.options.overlapMs));
+    const settled = performance.now() - this.watermarkMovedAt >= this.options.overlapMs;
+    const since = sqlTime(Math.max(0, settled ? this.watermark : this.watermark - this.options.overlapMs));
     const written = await this.read(
       (db): Promise<{ product_id: string; revision: number | string; indexed_at: Date | string }[]> =>
-        db.query(`SELECT product_id, revision, indexed_at FROM ${DOCUMENT_TABLE} WHERE indexed_at >= ?`, [
-          since,
-        ]),
+        db.query(
+          `SELECT product_id, revision, indexed_at FROM ${DOCUMENT_TABLE} WHERE indexed_at ${settled ? '>' : '>='} ?`,
+          [since],
+        ),
     );
+    this.options.onPolled?.(written.length);
+    const before = this.watermark;
     for (const row of written) this.watermark = Math.max(this.watermark, asDate(row.indexed_at).getTime());
+    if (this.watermark > before) this.watermarkMovedAt = performance.now();
     const newer = written
       .filter((row) => Number(row.revision) > (this.revisions.get(row.product_id) ?? 0))
       .map((row) => row.product_id);
