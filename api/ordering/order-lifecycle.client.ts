@@ -75,7 +75,7 @@ export class OrderLifecycleClient {
    * within `waitMs` of workflow time, else PROCESSING (the client polls the order). An order that
    * already closed (its payment failed) answers from the attempt's own result.
    */
-  async paymentOutcome(
+  private async paymentOutcome(
     orderId: string,
     attempt: number,
     workflowId: string,

@@ -11,6 +11,7 @@ import type { NotificationVendors } from '../../integrations/notification/notifi
 import { uuidv7 } from '../../platform/ids';
 import { createAdmin, signUpConsumer, type TestAccount } from '../support/identity';
 import { openNotificationWorker, type NotificationWorker } from '../support/notification-worker';
+import { sendLogOf } from '../support/notification-log';
 import type { TestApp } from '../support/test-app';
 
 /** Sample values for every placeholder of a template. */
@@ -65,29 +66,7 @@ describe('durable notifications: AlimTalk, SMS fallback and e-mail through the s
     return body.messages;
   }
 
-  async function sendLog(orderId: string) {
-    const response = await app.request(`/api/v1/admin/notifications?orderId=${orderId}`, {
-      headers: admin.auth,
-    });
-    assert.equal(response.status, 200);
-    return (
-      (await response.json()) as {
-        items: Array<{
-          status: string;
-          deliveredVia: string | null;
-          attempts: Array<{
-            id: string;
-            channel: string;
-            status: string;
-            maskedRecipient: string;
-            fallbackOf: string | null;
-            tries: number;
-            failureReason: string | null;
-          }>;
-        }>;
-      }
-    ).items;
-  }
+  const sendLog = (orderId: string) => sendLogOf(app, admin, orderId);
 
   test('a payment receipt reaches the buyer by AlimTalk (and e-mail), rendered in Korean, and the log masks the number', async () => {
     const phone = uniquePhone();

@@ -16,6 +16,7 @@ import { eventually } from '../support/eventually';
 import { createAdmin, signUpConsumer, signUpSeller, type TestAccount } from '../support/identity';
 import { openNotificationWorker, type NotificationWorker } from '../support/notification-worker';
 import { SellerBacklogRows } from '../support/seller-backlog-rows';
+import { sendLogOf } from '../support/notification-log';
 import type { TestApp } from '../support/test-app';
 
 const variablesOf = (code: TemplateCode): Record<string, string> =>
@@ -32,20 +33,6 @@ interface SimMessage {
   isResend: boolean;
   resendParameter?: { isResend?: boolean; resendType?: string; resendContent?: string };
   fallbackOf?: unknown;
-}
-
-interface LoggedNotice {
-  templateCode: string;
-  status: string;
-  deliveredVia: string | null;
-  attempts: Array<{
-    id: string;
-    channel: string;
-    status: string;
-    fallbackOf: string | null;
-    tries: number;
-    failureReason: string | null;
-  }>;
 }
 
 /**
@@ -95,13 +82,7 @@ describe('notices delivered in one step inside the sendNotification activity (ti
     return ((await response.json()) as { messages: Array<{ subject: string }> }).messages;
   }
 
-  async function sendLog(orderId: string): Promise<LoggedNotice[]> {
-    const response = await app.request(`/api/v1/admin/notifications?orderId=${orderId}`, {
-      headers: admin.auth,
-    });
-    assert.equal(response.status, 200);
-    return ((await response.json()) as { items: LoggedNotice[] }).items;
-  }
+  const sendLog = (orderId: string) => sendLogOf(app, admin, orderId);
 
   async function hasWorkflow(notificationId: string): Promise<boolean> {
     try {
