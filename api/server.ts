@@ -14,6 +14,7 @@ import { bootstrapAdmin } from '../contexts/identity.context';
 import { openSearch } from '../contexts/open-search';
 import { openPaymentGateways } from '../integrations/payment/payment-vendors';
 import { vendorsWithoutCredentials } from '../config/sandbox-needed';
+import { warmUp } from './warm-up';
 
 /** The API process role: HTTP only; workflows run in worker processes. */
 async function main(): Promise<void> {
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   });
   // Searches answer from memory: load the read model before taking traffic.
   await app.searchReady();
+  await warmUp(app.fetch, config.warmUpRequests, logger);
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   // Readiness and metrics on the internal port only (production: OPS_PORT, default 9464).

@@ -4,7 +4,7 @@
  * two-word queries (each asked once, so never answered from the engine's memo of whole queries;
  * their words recur: a word searched again has its match list built off the searches, as the API
  * does — 2 ms slices after the searches, the rest between them —, so the second batch answers from
- * the lists), the newest list,
+ * the lists), one-word searches asked once and again (a repeated first page), the newest list,
  * a category list, a deep page, and a list right after a change. Documents and queries come from
  * the HTTP benchmark's catalogue (bench/search-catalog.ts). WARM_WORDS=n first times the API's
  * start-up warm-up of the n commonest words' match lists. Each line gives wall-clock percentiles
@@ -175,6 +175,12 @@ async function main() {
   console.log(
     `two-word, next ${runs} distinct, by price (terms listed):        ${timed(runs, (i) => ({ ...page, sort: 'price_asc', terms: keywordTerms(queries[runs + i]) }), index)}`,
   );
+  // The HTTP benchmark's one-word searches (the first word of each noun): asked once, then again.
+  const single = [...new Set(NOUNS.map((noun) => noun.split(' ')[0]!))];
+  for (const label of ['one-word, first:            ', 'one-word, asked again:      '])
+    console.log(
+      `${label} ${timed(single.length, (i) => ({ ...page, terms: keywordTerms(single[i]) }), index)}`,
+    );
   console.log(
     `typo (블루투수 …), distinct:  ${timed(words.length, (i) => ({ ...page, terms: ['블루투수', words[i]!] }), index)}`,
   );

@@ -82,13 +82,15 @@ export interface ShopRunner {
 /**
  * Runs the compiled build (`npm run build` first: JavaScript and the prebuilt workflow bundle), as
  * production does; BENCH_RUNTIME=tsx runs the TypeScript sources instead. BENCH_PROFILE=<dir> writes
- * V8 CPU profiles of the processes there when they stop.
+ * V8 CPU profiles of the processes there when they stop; BENCH_NODE_FLAGS adds Node or V8 flags to
+ * every process (`--trace-gc`, `--trace-opt --trace-deopt`: what a cold start spends its time on).
  */
 export async function shopRunner(env: NodeJS.ProcessEnv): Promise<ShopRunner> {
   const compiled = process.env.BENCH_RUNTIME !== 'tsx';
-  const profile = process.env.BENCH_PROFILE
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-    : [];
+  const profile = [
+    ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+    ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  ];
   if (compiled) await exited(spawn('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' }));
   return {
     compiled,

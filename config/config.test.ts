@@ -122,6 +122,17 @@ describe('vendor configuration in the role schemas', () => {
     );
   });
 
+  test('WARM_UP_REQUESTS: 3,000 by default, 0 turns the warm-up off, anything else is named', () => {
+    assert.equal(loadApiConfig(api).warmUpRequests, 3000);
+    assert.equal(loadEmbeddedConfig({}).warmUpRequests, 3000);
+    assert.equal(loadApiConfig({ ...api, WARM_UP_REQUESTS: '0' }).warmUpRequests, 0);
+    for (const value of ['-1', 'many', '1.5'])
+      assert.deepEqual(
+        configErrorOf(() => loadApiConfig({ ...api, WARM_UP_REQUESTS: value })).issues.map((i) => i.variable),
+        ['WARM_UP_REQUESTS'],
+      );
+  });
+
   test('the worker reads IMAGE_STORAGE_DIR like the API (default var/images)', () => {
     assert.equal(loadWorkerConfig(api).imageStorageDir, 'var/images');
     assert.equal(loadApiConfig(api).imageStorageDir, 'var/images');

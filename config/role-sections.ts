@@ -100,12 +100,17 @@ export function processConfig(parsed: z.output<z.ZodObject<typeof processSection
   };
 }
 
+/** Enough for the request paths to be optimised (docs/deployment.md#warm-up): about 2 s of CPU at 100,000 products. */
+export const DEFAULT_WARM_UP_REQUESTS = 3000;
+
 /** What the roles that serve the HTTP API read besides (the API and the embedded shop). */
 export const httpRoleSection = {
   ...httpSection,
   ...chatSection,
   ...abuseLimitsSection,
   ...shutdownSection,
+  /** Requests a fresh process sends itself before it listens (platform/http-warm-up.ts); 0: none. */
+  WARM_UP_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_WARM_UP_REQUESTS),
   /** Where /readyz and /metrics are served instead of PORT; production defaults to DEFAULT_OPS_PORT. */
   OPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 };
@@ -129,6 +134,8 @@ export interface HttpRoleConfig {
   opsPort?: number;
   /** SHUTDOWN_GRACE_SECONDS: in-flight requests get this long after SIGTERM. */
   shutdownGraceSeconds: number;
+  /** WARM_UP_REQUESTS: sent to itself before listening (0: none). */
+  warmUpRequests: number;
 }
 
 export function httpRoleConfig(
@@ -147,5 +154,6 @@ export function httpRoleConfig(
     abuse: abuseConfig(parsed),
     opsPort,
     shutdownGraceSeconds: parsed.SHUTDOWN_GRACE_SECONDS,
+    warmUpRequests: parsed.WARM_UP_REQUESTS,
   };
 }

@@ -13,6 +13,7 @@ import { bootstrapAdmin } from '../contexts/identity.context';
 import { DEFAULT_DEV_SECRETS_PATH, resolveIdentitySettings } from '../config/identity-secrets';
 import { createDataSource } from '../persistence/data-source';
 import { listen } from '../platform/http-server';
+import { warmUp } from '../api/warm-up';
 import { openInfrastructure } from '../platform/infrastructure';
 import { createLogger } from '../platform/observability/logger';
 import { prettyDestination } from '../platform/observability/pretty-log';
@@ -173,6 +174,7 @@ async function main(): Promise<void> {
   const app = composeApp(api, contexts);
   stops.push(app.stopContexts);
   await app.searchReady();
+  await steps.run('warming up the request paths', () => warmUp(app.fetch, config.warmUpRequests, logger));
   const server = await listen(app.fetch, config.port);
   const dropLiveConnections = app.attachLiveSockets(server.server);
   stops.push(server.close);

@@ -17,7 +17,7 @@ type Closable = { closeAllConnections?: () => void; closeIdleConnections?: () =>
 
 /** Serves a fetch handler on a port (0 picks a free one) and resolves once it listens. */
 export function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
+  fetch: (request: Request, env: object) => Response | Promise<Response>,
   port: number,
   hostname = '0.0.0.0',
 ): Promise<RunningServer> {

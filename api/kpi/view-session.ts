@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env';
+import { isWarmUpRequest, WARM_UP_HEADER_NAME } from '../../platform/warm-up-marker';
 
 export const VIEW_SESSION_COOKIE = 'jt_vs';
 export const VIEW_SESSION_HEADER = 'X-View-Session';
@@ -13,7 +14,7 @@ const SESSION_ID = /^[A-Za-z0-9_-]{16,128}$/;
  * Counts the anonymous view session of a product page that answered 200 (docs/kpis.md#visitors).
  * Apps send their own random id in X-View-Session; browsers get one in the `jt_vs` cookie. A
  * missing or malformed id is replaced by a fresh random one, never rejected: the page is served
- * whatever the counting does.
+ * whatever the counting does. The process's own warm-up reads are nobody's views.
  */
 export function recordViewSession(deps: {
   record: (sessionId: string) => void;
@@ -21,7 +22,7 @@ export function recordViewSession(deps: {
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    if (c.res.status !== 200) return;
+    if (c.res.status !== 200 || isWarmUpRequest(c.req.header(WARM_UP_HEADER_NAME))) return;
     const fromApp = c.req.header(VIEW_SESSION_HEADER);
     if (fromApp !== undefined && SESSION_ID.test(fromApp)) return deps.record(fromApp);
     const fromCookie = getCookie(c, VIEW_SESSION_COOKIE);

@@ -1,3 +1,4 @@
+import { hasWarmUpHeader } from '../warm-up-marker';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
@@ -42,8 +43,10 @@ export function startTracing(options: { serviceName: string; endpoint?: string }
     tracerProvider: provider,
     instrumentations: [
       new HttpInstrumentation({
-        // Probes and scrapes would drown the traces that matter.
-        ignoreIncomingRequestHook: (request) => /^\/(healthz|readyz|metrics)\b/.test(request.url ?? ''),
+        // Probes, scrapes and the process's own warm-up would drown the traces that matter.
+        ignoreIncomingRequestHook: (request) =>
+          /^\/(healthz|readyz|metrics)\b/.test(request.url ?? '') || hasWarmUpHeader(request.headers),
+        ignoreOutgoingRequestHook: (options) => hasWarmUpHeader(options.headers as Record<string, unknown>),
       }),
       new UndiciInstrumentation(),
       new MySQL2Instrumentation(),

@@ -29,7 +29,7 @@ import { ChangesDuringBuilds, TermListBuild, WantedTerms, type TermListJob } fro
 import { TermMatchCache, type TermMatches } from './term-match-cache';
 import { intersectTermLists } from './term-intersection';
 import { TypoVocabulary } from './typo-vocabulary';
-import { copy, remember, termKey, type MatchSet } from './search-memo';
+import { copy, firstPage, remember, termKey, type MatchSet } from './search-memo';
 
 /**
  * The search engine of the read model when no Elasticsearch is configured: every listed product in
@@ -144,14 +144,18 @@ export class InMemoryProductIndex {
     if (!matches) {
       matches = this.match(terms, filter, query.sort);
       remember(this.memo, key, matches);
-    } else {
+    } else if (query.after) {
+      // A later page: sort once, so every page after is a binary search and a slice. A repeated
+      // first page keeps the one pass, far cheaper than a sort of thousands of matches.
       matches.order ??= sortedOrder(matches.slots, matches.values, this.columns.ids, query.sort);
     }
     const { slots, values } = matches;
     const ids = this.columns.ids;
     const page = matches.order
       ? pageFromSorted(matches.order, slots, values, ids, query)
-      : topAfter(slots, values, ids, query);
+      : query.after
+        ? topAfter(slots, values, ids, query)
+        : firstPage(matches, ids, query);
     const items = page.map((i) => copy(this.products[matches.slots[i]!]!.summary));
     const more = items.length > query.limit;
     if (more) items.pop();
