@@ -141,6 +141,18 @@ describe('the warm-up itself (platform/http-warm-up.ts)', () => {
     assert.ok(performance.now() - started < 2000, 'back soon after the deadline');
   });
 
+  test('a request that never answers is cut at the deadline', async () => {
+    const hanging = new Hono().get('*', () => new Promise<Response>(() => undefined));
+    const started = performance.now();
+    const report = await warmUpOverHttp(hanging.fetch, async () => () => '/never', {
+      requests: 100,
+      concurrency: 4,
+      deadlineMs: 300,
+    });
+    assert.ok(performance.now() - started < 2000, 'back soon after the deadline');
+    assert.equal(report.failed, report.requests, 'every request in flight counted as failed');
+  });
+
   test('answers of 5xx are counted as failed, and a plan that throws leaves no listener behind', async () => {
     let port = '';
     const broken = new Hono().get('*', (c) => {
