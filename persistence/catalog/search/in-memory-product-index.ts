@@ -23,13 +23,12 @@ import { countWhere, FacetCounter } from './search-facets';
 import { filterKeyOf, filterOf, NO_FILTER, type Filter } from './search-filter';
 import { ListOrders, type ListOrder } from './list-orders';
 import { compareKeys, positionAfter } from './search-order';
-import { pageFromSorted, sortedOrder, topAfter } from './top-after';
 import { ANY_FORM, NAME_MATCH, prepareTerm, termScore, type PreparedTerm } from './term-match';
 import { ChangesDuringBuilds, TermListBuild, WantedTerms, type TermListJob } from './term-list-build';
 import { TermMatchCache, type TermMatches } from './term-match-cache';
 import { intersectTermLists } from './term-intersection';
 import { TypoVocabulary } from './typo-vocabulary';
-import { copy, firstPage, remember, termKey, type MatchSet } from './search-memo';
+import { copy, pagePositions, remember, termKey, type MatchSet } from './search-memo';
 
 /**
  * The search engine of the read model when no Elasticsearch is configured: every listed product in
@@ -141,21 +140,12 @@ export class InMemoryProductIndex {
     if (terms.length === 0) return this.listPage(query, filterKey, filter);
     const key = JSON.stringify([terms, query.sort, filterKey]);
     let matches = this.memo.get(key);
+    const repeated = matches !== undefined;
     if (!matches) {
       matches = this.match(terms, filter, query.sort);
       remember(this.memo, key, matches);
-    } else if (query.after) {
-      // A later page: sort once, so every page after is a binary search and a slice. A repeated
-      // first page keeps the one pass, far cheaper than a sort of thousands of matches.
-      matches.order ??= sortedOrder(matches.slots, matches.values, this.columns.ids, query.sort);
     }
-    const { slots, values } = matches;
-    const ids = this.columns.ids;
-    const page = matches.order
-      ? pageFromSorted(matches.order, slots, values, ids, query)
-      : query.after
-        ? topAfter(slots, values, ids, query)
-        : firstPage(matches, ids, query);
+    const page = pagePositions(matches, this.columns.ids, query, repeated);
     const items = page.map((i) => copy(this.products[matches.slots[i]!]!.summary));
     const more = items.length > query.limit;
     if (more) items.pop();

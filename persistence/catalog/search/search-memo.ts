@@ -1,7 +1,7 @@
 /** What a keyword search keeps between searches: the answers of recent queries and the keys of match lists. */
 import type { ProductSearchQuery, ProductSummary, SearchFacets } from '../../../domain/catalog/search-query';
 import type { PreparedTerm } from './term-match';
-import { topAfter } from './top-after';
+import { pageFromSorted, sortedOrder, topAfter } from './top-after';
 
 /** Matches of one keyword query, sorted, with their count and facets. */
 export interface MatchSet {
@@ -22,14 +22,24 @@ export function remember<T>(memo: Map<string, T>, key: string, value: T): void {
   memo.set(key, value);
 }
 
-/** The positions of the first page of these matches (the best `limit + 1`), picked once per page size. */
-export function firstPage(
+/**
+ * The positions in `matches` of the page the query asks for (the best `limit + 1` after its
+ * cursor). A later page of a query asked again sorts the matches once, so every page after is a
+ * binary search and a slice; a first page is picked in one pass and kept per page size, far cheaper
+ * than a sort of thousands of matches (a restarted API has its common words asked again at once).
+ */
+export function pagePositions(
   matches: MatchSet,
   ids: string[],
-  query: Pick<ProductSearchQuery, 'sort' | 'limit'>,
+  query: Pick<ProductSearchQuery, 'sort' | 'after' | 'limit'>,
+  repeated: boolean,
 ): number[] {
+  const { slots, values } = matches;
+  if (repeated && query.after) matches.order ??= sortedOrder(slots, values, ids, query.sort);
+  if (matches.order) return pageFromSorted(matches.order, slots, values, ids, query);
+  if (query.after) return topAfter(slots, values, ids, query);
   if (matches.first?.limit !== query.limit)
-    matches.first = { limit: query.limit, positions: topAfter(matches.slots, matches.values, ids, query) };
+    matches.first = { limit: query.limit, positions: topAfter(slots, values, ids, query) };
   return matches.first.positions;
 }
 
