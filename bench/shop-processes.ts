@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Redis } from 'ioredis';
 import { createConnection } from 'mysql2/promise';
+import { API_NODE_FLAGS } from '../config/api-node-flags';
 import { resolveBinary, TEMPORAL_CLI } from '../scripts/temporal-binaries';
 import { freePort } from '../test/support/free-port';
 
@@ -94,14 +95,17 @@ export async function shopRunner(env: NodeJS.ProcessEnv): Promise<ShopRunner> {
   if (compiled) await exited(spawn('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' }));
   return {
     compiled,
-    run: (script, args = [], extraEnv = {}) =>
-      spawn(
+    run: (script, args = [], extraEnv = {}) => {
+      // The API runs with the flags production gives it (config/api-node-flags.ts).
+      const flags = [...(script === 'api/server.ts' ? API_NODE_FLAGS : []), ...profile];
+      return spawn(
         process.execPath,
         compiled
-          ? [...profile, resolve(ROOT, 'dist', script.replace(/\.ts$/, '.js')), ...args]
-          : [...profile, '--import', 'tsx', script, ...args],
+          ? [...flags, resolve(ROOT, 'dist', script.replace(/\.ts$/, '.js')), ...args]
+          : [...flags, '--import', 'tsx', script, ...args],
         { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'inherit', 'inherit'] },
-      ),
+      );
+    },
   };
 }
 

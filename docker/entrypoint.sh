@@ -39,7 +39,8 @@ case "$role" in
       usage
       exit 64
     fi
-    exec node dist/api/server.js
+    # Flags as config/api-node-flags.ts (docs/deployment.md#memory-and-garbage-collection).
+    exec node --max-semi-space-size=64 dist/api/server.js
     ;;
   worker)
     if [ "$#" -eq 0 ]; then

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadAll, YAML11_SCHEMA } from 'js-yaml';
+import { API_NODE_FLAGS } from '../../config/api-node-flags';
 
 /** Shared reading helpers and reference lists for the offline checks of the deployment files. */
 
@@ -54,7 +55,7 @@ export function at(value: unknown, ...path: (string | number)[]): unknown {
 
 /** The process roles of the one image and the script each one runs (compiled by `npm run build`). */
 export const ROLE_COMMANDS = {
-  api: { script: 'dist/api/server.js', source: 'api/server.ts' },
+  api: { script: 'dist/api/server.js', source: 'api/server.ts', flags: API_NODE_FLAGS },
   worker: { script: 'dist/workers/main.js', source: 'workers/main.ts' },
   migrate: { script: 'dist/persistence/migrate.js', source: 'persistence/migrate.ts' },
   'pg-simulator': { script: 'dist/simulators/pg/main.js', source: 'simulators/pg/main.ts' },

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TASK_QUEUES } from '../../workers/task-queues';
+import { API_NODE_FLAGS } from '../../config/api-node-flags';
 import { isPinnedImage, readText, ROLE_COMMANDS, ROOT, type Role } from './deploy-support';
 
 /** Offline checks of Dockerfile, .dockerignore and docker/entrypoint.sh (no Docker engine here). */
@@ -290,6 +291,12 @@ describe('Dockerfile', () => {
   });
 });
 
+/** The Node flags the entrypoint gives a role before its script (none but the api's). */
+const nodeFlagsOf = (role: Role): readonly string[] => {
+  const command = ROLE_COMMANDS[role];
+  return 'flags' in command ? command.flags : [];
+};
+
 describe('docker/entrypoint.sh', () => {
   const script = join(ROOT, 'docker', 'entrypoint.sh');
   let stubDir: string;
@@ -342,10 +349,11 @@ describe('docker/entrypoint.sh', () => {
     { args: ['migrate', 'down'], role: 'migrate', expected: 'down' },
   ];
   for (const { args, role, expected } of cases) {
-    test(`\`${args.join(' ')}\` execs node ${ROLE_COMMANDS[role].script} ${expected}`.trimEnd(), () => {
+    const command = [...nodeFlagsOf(role), ROLE_COMMANDS[role].script, expected].join(' ').trimEnd();
+    test(`\`${args.join(' ')}\` execs node ${command}`, () => {
       const { status, report, pid, stderr } = run(args);
       assert.equal(status, 0, stderr);
-      assert.equal(report.args, `${ROLE_COMMANDS[role].script} ${expected}`.trim());
+      assert.equal(report.args, command);
       assert.equal(report.cwd, ROOT, 'dist/ is resolved from the image root whatever the working directory');
       assert.equal(
         Number(report.pid),
@@ -358,7 +366,13 @@ describe('docker/entrypoint.sh', () => {
   test('works as the image calls it: a relative path from the image root', () => {
     const { status, report } = run(['api'], { cwd: ROOT, command: 'docker/entrypoint.sh' });
     assert.equal(status, 0);
-    assert.equal(report.args, ROLE_COMMANDS.api.script);
+    assert.equal(report.args, [...API_NODE_FLAGS, ROLE_COMMANDS.api.script].join(' '));
+  });
+
+  test('the api role and `npm run start:api` / `npm start` give Node the same flags as config/api-node-flags.ts', () => {
+    const scripts = (JSON.parse(readText('package.json')) as { scripts: Record<string, string> }).scripts;
+    assert.equal(scripts['start:api'], ['node', ...API_NODE_FLAGS, ROLE_COMMANDS.api.script].join(' '));
+    assert.equal(scripts.start, ['tsx', ...API_NODE_FLAGS, 'launcher/embedded.ts'].join(' '));
   });
 
   for (const args of [[], ['serve'], ['api', 'extra'], ['migrate', 'sideways'], ['migrate', 'up', 'again']]) {
