@@ -53,12 +53,12 @@ export function at(value: unknown, ...path: (string | number)[]): unknown {
   return current;
 }
 
-/** The process roles of the one image and the script each one runs (compiled by `npm run build`). */
+/** The process roles of the one image, the script each one runs (compiled by `npm run build`) and its Node flags. */
 export const ROLE_COMMANDS = {
   api: { script: 'dist/api/server.js', source: 'api/server.ts', flags: API_NODE_FLAGS },
-  worker: { script: 'dist/workers/main.js', source: 'workers/main.ts' },
-  migrate: { script: 'dist/persistence/migrate.js', source: 'persistence/migrate.ts' },
-  'pg-simulator': { script: 'dist/simulators/pg/main.js', source: 'simulators/pg/main.ts' },
+  worker: { script: 'dist/workers/main.js', source: 'workers/main.ts', flags: [] },
+  migrate: { script: 'dist/persistence/migrate.js', source: 'persistence/migrate.ts', flags: [] },
+  'pg-simulator': { script: 'dist/simulators/pg/main.js', source: 'simulators/pg/main.ts', flags: [] },
 } as const;
 
 export type Role = keyof typeof ROLE_COMMANDS;

@@ -291,12 +291,6 @@ describe('Dockerfile', () => {
   });
 });
 
-/** The Node flags the entrypoint gives a role before its script (none but the api's). */
-const nodeFlagsOf = (role: Role): readonly string[] => {
-  const command = ROLE_COMMANDS[role];
-  return 'flags' in command ? command.flags : [];
-};
-
 describe('docker/entrypoint.sh', () => {
   const script = join(ROOT, 'docker', 'entrypoint.sh');
   let stubDir: string;
@@ -349,7 +343,7 @@ describe('docker/entrypoint.sh', () => {
     { args: ['migrate', 'down'], role: 'migrate', expected: 'down' },
   ];
   for (const { args, role, expected } of cases) {
-    const command = [...nodeFlagsOf(role), ROLE_COMMANDS[role].script, expected].join(' ').trimEnd();
+    const command = [...ROLE_COMMANDS[role].flags, ROLE_COMMANDS[role].script, expected].join(' ').trimEnd();
     test(`\`${args.join(' ')}\` execs node ${command}`, () => {
       const { status, report, pid, stderr } = run(args);
       assert.equal(status, 0, stderr);
