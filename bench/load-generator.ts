@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentile } from './shop-processes';
 
 /** What a load run measured: every request's latency and how the server answered. */
@@ -11,6 +12,11 @@ export interface LoadResult {
   p99: number;
   /** Answers that were not 2xx, and requests that failed outright. */
   errors: number;
+  /**
+   * The generator's own event-loop delay, p99 and max in ms (open loop only): a request sent late
+   * because the generator was busy counts from when it was due, so this bounds the generator's part.
+   */
+  generatorDelay?: { p99: number; max: number };
 }
 
 type NextPath = (i: number) => string;
@@ -90,6 +96,8 @@ export async function openLoop(
   let errors = 0;
   const inFlight: Promise<void>[] = [];
   const total = Math.round(options.rate * options.seconds);
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   const started = performance.now();
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / options.rate;
@@ -104,5 +112,9 @@ export async function openLoop(
     );
   }
   await Promise.all(inFlight);
-  return summarise(latencies, errors, (performance.now() - started) / 1000);
+  delay.disable();
+  return {
+    ...summarise(latencies, errors, (performance.now() - started) / 1000),
+    generatorDelay: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+  };
 }

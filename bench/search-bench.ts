@@ -189,7 +189,11 @@ async function withCpu(
 }
 
 const line = (label: string, r: LoadResult) =>
-  `${label.padEnd(44)} ${Math.round(r.perSecond).toLocaleString('en').padStart(6)}/s  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  errors ${r.errors}`;
+  `${label.padEnd(44)} ${Math.round(r.perSecond).toLocaleString('en').padStart(6)}/s  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  errors ${r.errors}${
+    r.generatorDelay
+      ? `\n    load generator's event-loop delay: p99 ${ms(r.generatorDelay.p99)}, max ${ms(r.generatorDelay.max)}`
+      : ''
+  }`;
 
 async function main(): Promise<void> {
   const { temporal, baseUrl, env } = await prepareShop(BENCH_URL, REDIS_URL);
