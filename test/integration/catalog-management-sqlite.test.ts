@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { contextInfra } from '../../contexts/context-infra';
-import { createDataSource } from '../../persistence/data-source';
 import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { catalogAndInventory } from '../support/contexts';
+import { openSqliteDatabase } from '../support/sqlite-database';
 
 describe('catalogue management on SQLite (embedded mode)', () => {
   let directory: string;
@@ -17,12 +16,7 @@ describe('catalogue management on SQLite (embedded mode)', () => {
   let services: ReturnType<typeof catalogAndInventory>;
 
   before(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'jangteo-catalog-management-'));
-    dataSource = await createDataSource({
-      kind: 'sqlite',
-      path: join(directory, 'shop.sqlite'),
-    }).initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    ({ directory, dataSource } = await openSqliteDatabase('jangteo-catalog-management-'));
     services = catalogAndInventory(
       contextInfra({
         infrastructure: { dataSource, kv: new MemoryKeyValueStore() },

@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { keywordTerms } from '../../domain/catalog/search-query';
 import { contextInfra } from '../../contexts/context-infra';
-import { createDataSource } from '../../persistence/data-source';
 import { MemoryKeyValueStore } from '../../platform/cache/memory-key-value-store';
 import { uuidv7 } from '../../platform/ids';
 import { createLogger } from '../../platform/observability/logger';
 import { catalogAndInventory } from '../support/contexts';
 import { eventually } from '../support/eventually';
+import { openSqliteDatabase } from '../support/sqlite-database';
 import { relayToProjections, type RunningProjections } from '../support/read-model';
 
 /** Embedded mode: the same catalog and inventory code on SQLite, with the in-memory cache. */
@@ -22,12 +21,7 @@ describe('catalog and inventory on SQLite (embedded mode)', () => {
   let readModel: RunningProjections;
 
   before(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'jangteo-catalog-'));
-    dataSource = await createDataSource({
-      kind: 'sqlite',
-      path: join(directory, 'shop.sqlite'),
-    }).initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    ({ directory, dataSource } = await openSqliteDatabase('jangteo-catalog-'));
     const infra = contextInfra({
       infrastructure: { dataSource, kv: new MemoryKeyValueStore() },
       // Any error the services log (a cache, a listener) fails the test.

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { DataSource } from 'typeorm';
 import { createProduct } from '../../domain/catalog/product';
-import { createDataSource } from '../../persistence/data-source';
 import { TypeOrmProductRepository } from '../../persistence/catalog/typeorm-product.repository';
 import { TypeOrmUnitOfWork } from '../../persistence/inventory/typeorm-unit-of-work';
 import { uuidv7 } from '../../platform/ids';
 import { openTestDataSource } from '../support/database';
+import { openSqliteDatabase } from '../support/sqlite-database';
 
 /**
  * A product page's miss reads the product, its variants and its images in plain SQL
@@ -24,14 +22,7 @@ for (const kind of ['mariadb', 'sqlite'] as const) {
 
     before(async () => {
       if (kind === 'mariadb') dataSource = await openTestDataSource();
-      else {
-        directory = mkdtempSync(join(tmpdir(), 'jangteo-product-rows-'));
-        dataSource = await createDataSource({
-          kind: 'sqlite',
-          path: join(directory, 'shop.sqlite'),
-        }).initialize();
-        await dataSource.runMigrations({ transaction: 'each' });
-      }
+      else ({ directory, dataSource } = await openSqliteDatabase('jangteo-product-rows-'));
       products = new TypeOrmProductRepository(dataSource);
       uow = new TypeOrmUnitOfWork(dataSource);
     });
