@@ -17,7 +17,15 @@ export interface LoadResult {
    * because the generator was busy counts from when it was due, so this bounds the generator's part.
    */
   generatorDelay?: { p99: number; max: number };
+  /**
+   * Requests slower than SLOW_MS (open loop only), and when they were due, in seconds from the
+   * start: a burst at the start is a cold process, one in the middle a stall.
+   */
+  slow?: { count: number; firstDueS: number; lastDueS: number };
 }
+
+/** The latency the mixed-traffic target allows at p99. */
+export const SLOW_MS = 100;
 
 type NextPath = (i: number) => string;
 
@@ -95,6 +103,7 @@ export async function openLoop(
   const latencies: number[] = [];
   let errors = 0;
   const inFlight: Promise<void>[] = [];
+  const slowDue: number[] = [];
   const total = Math.round(options.rate * options.seconds);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
@@ -106,7 +115,9 @@ export async function openLoop(
     const from = Math.min(due, performance.now());
     inFlight.push(
       get(options.next(i)).then((status) => {
-        if (status !== 0) latencies.push(performance.now() - from);
+        const latency = performance.now() - from;
+        if (status !== 0) latencies.push(latency);
+        if (latency > SLOW_MS) slowDue.push((due - started) / 1000);
         if (!ok(status)) errors++;
       }),
     );
@@ -116,5 +127,10 @@ export async function openLoop(
   return {
     ...summarise(latencies, errors, (performance.now() - started) / 1000),
     generatorDelay: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
+    slow: {
+      count: slowDue.length,
+      firstDueS: slowDue.length ? Math.min(...slowDue) : 0,
+      lastDueS: slowDue.length ? Math.max(...slowDue) : 0,
+    },
   };
 }

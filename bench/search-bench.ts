@@ -36,7 +36,7 @@ import { uuidv7 } from '../platform/ids';
 import { progressBar } from '../scripts/progress-bar';
 import { freePort } from '../test/support/free-port';
 import { signUpSeller, type TestAccount } from '../test/support/identity';
-import { closedLoop, openLoop, type LoadResult } from './load-generator';
+import { closedLoop, openLoop, SLOW_MS, type LoadResult } from './load-generator';
 import { cpuSecondsOf } from './process-cpu';
 import { overHttp } from './over-http';
 import {
@@ -192,6 +192,10 @@ const line = (label: string, r: LoadResult) =>
   `${label.padEnd(44)} ${Math.round(r.perSecond).toLocaleString('en').padStart(6)}/s  p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  errors ${r.errors}${
     r.generatorDelay
       ? `\n    load generator's event-loop delay: p99 ${ms(r.generatorDelay.p99)}, max ${ms(r.generatorDelay.max)}`
+      : ''
+  }${
+    r.slow && r.slow.count > 0
+      ? `\n    requests over ${SLOW_MS} ms: ${r.slow.count}, due ${r.slow.firstDueS.toFixed(2)}–${r.slow.lastDueS.toFixed(2)} s into the run`
       : ''
   }`;
 

@@ -32,7 +32,13 @@ for (const kind of ['mariadb', 'sqlite'] as const) {
       if (directory) rmSync(directory, { recursive: true, force: true });
     });
 
-    const newProduct = (variants: { colour: string; priceDelta: number }[]) =>
+    const newProduct = (
+      variants: { colour: string; priceDelta: number }[],
+      shipping: { shippingFee: number | null; bundleShipping: boolean } = {
+        shippingFee: 3_000,
+        bundleShipping: false,
+      },
+    ) =>
       createProduct(
         {
           sellerId: uuidv7(),
@@ -46,8 +52,7 @@ for (const kind of ['mariadb', 'sqlite'] as const) {
             stock: 3,
             priceDelta: v.priceDelta,
           })),
-          shippingFee: 3_000,
-          bundleShipping: false,
+          ...shipping,
         },
         { newId: uuidv7, now: new Date(Date.UTC(2026, 11, 7, 1, 2, 3, 456)) },
       ).product;
@@ -85,6 +90,18 @@ for (const kind of ['mariadb', 'sqlite'] as const) {
       await uow.run((tx) => products.insert(product, tx));
       assert.deepEqual((await products.findById(product.id))?.images, []);
       assert.equal(await products.findById(uuidv7()), null);
+    });
+
+    test("a product on the seller's default fee with bundled shipping reads back so", async () => {
+      const product = newProduct([{ colour: '화이트', priceDelta: 500 }], {
+        shippingFee: null,
+        bundleShipping: true,
+      });
+      await uow.run((tx) => products.insert(product, tx));
+      const read = await products.findById(product.id);
+      assert.equal(read?.shippingFee, null);
+      assert.equal(read?.bundleShipping, true);
+      assert.deepEqual(read, product);
     });
   });
 }
