@@ -103,7 +103,7 @@ export async function openLoop(
   const latencies: number[] = [];
   let errors = 0;
   const inFlight: Promise<void>[] = [];
-  const slowDue: number[] = [];
+  const slow = { count: 0, firstDueS: Infinity, lastDueS: 0 };
   const total = Math.round(options.rate * options.seconds);
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
@@ -117,7 +117,12 @@ export async function openLoop(
       get(options.next(i)).then((status) => {
         const latency = performance.now() - from;
         if (status !== 0) latencies.push(latency);
-        if (latency > SLOW_MS) slowDue.push((due - started) / 1000);
+        if (latency > SLOW_MS) {
+          const dueS = (due - started) / 1000;
+          slow.count++;
+          slow.firstDueS = Math.min(slow.firstDueS, dueS);
+          slow.lastDueS = Math.max(slow.lastDueS, dueS);
+        }
         if (!ok(status)) errors++;
       }),
     );
@@ -127,10 +132,6 @@ export async function openLoop(
   return {
     ...summarise(latencies, errors, (performance.now() - started) / 1000),
     generatorDelay: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
-    slow: {
-      count: slowDue.length,
-      firstDueS: slowDue.length ? Math.min(...slowDue) : 0,
-      lastDueS: slowDue.length ? Math.max(...slowDue) : 0,
-    },
+    slow: slow.count > 0 ? slow : { count: 0, firstDueS: 0, lastDueS: 0 },
   };
 }
