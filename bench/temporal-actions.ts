@@ -57,8 +57,16 @@ export function actionsOf(events: HistoryEvent[]): number {
  * counted too, so the figure errs high.
  */
 export function eventsUntilPaid(orderEvents: HistoryEvent[]): HistoryEvent[] {
+  // The attempt's end: its child's completion, or (generation 3, settled in the order) its PG confirm's.
+  const confirms = new Set(
+    orderEvents
+      .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'confirmPgPayment')
+      .map((e) => String(e.eventId)),
+  );
   const child = orderEvents.findIndex(
-    (e) => e.eventType === EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED,
+    (e) =>
+      e.eventType === EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_COMPLETED ||
+      confirms.has(String(e.activityTaskCompletedEventAttributes?.scheduledEventId ?? '')),
   );
   if (child < 0) return orderEvents;
   const task = orderEvents.findIndex(

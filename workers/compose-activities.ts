@@ -46,7 +46,8 @@ export function workerContexts(runtime: ActivityRuntime): Contexts {
 export function composeActivities(contexts: Contexts): Record<TaskQueue, object> {
   return {
     inventory: contexts.inventory.activities(),
-    ordering: contexts.ordering.activities(),
+    // Generation-3 orders settle their payment attempt themselves: its local activities run here.
+    ordering: { ...contexts.payment.activities(), ...contexts.ordering.activities() },
     payment: contexts.payment.activities(),
     shipping: contexts.shipping.activities(),
     settlement: contexts.settlement.activities(),

@@ -12,6 +12,7 @@ import { orderWorkflowId } from '../../workflows/shared/workflow-ids';
 import {
   paymentOutcomeUpdate,
   submitPaymentUpdate,
+  type OrderLifecycleState,
   type PaymentOutcomeAnswer,
   type SubmitPaymentRequest,
 } from '../../workflows/ordering/order-lifecycle.messages';
@@ -90,11 +91,26 @@ export class OrderLifecycleClient {
     }
   }
 
+  /**
+   * An attempt the order settled itself (generation 3), asked for after the order closed: it closed
+   * unpaid, so its last attempt failed or was declined; anything else the order's own page tells.
+   */
+  private async inlineAttemptOutcome(orderId: string, attempt: number): Promise<PaymentOutcome> {
+    const state = (await this.temporal()
+      .workflow.getHandle(orderWorkflowId(orderId))
+      .result()) as OrderLifecycleState;
+    const { failure, lastDecline, attempts } = state.payment;
+    if (attempt === attempts && failure) return { status: 'FAILED', orderId, attempt, ...failure };
+    if (attempt === attempts && lastDecline) return { status: 'DECLINED', orderId, attempt, ...lastDecline };
+    return { status: 'PROCESSING', orderId, attempt };
+  }
+
   private async closedAttemptOutcome(
     orderId: string,
     attempt: number,
     workflowId: string,
   ): Promise<PaymentOutcome> {
+    if (workflowId === orderWorkflowId(orderId)) return this.inlineAttemptOutcome(orderId, attempt);
     const payment = this.temporal().workflow.getHandle(workflowId);
     if ((await payment.describe()).status.name === 'RUNNING')
       return { status: 'PROCESSING', orderId, attempt };

@@ -1,4 +1,5 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { orderWorkflowId } from '../../domain/ordering/workflow-ids';
 import type { PaymentGatewayDirectory } from '../../domain/payment/payment-gateway';
 import {
   paymentStatusFromPg,
@@ -108,16 +109,41 @@ export class PaymentWebhooks {
           this.deps.now(),
         )
       : false;
-    await this.wake(paymentAttemptWorkflowId(record.orderId, record.attempt), event.payment.status);
+    await this.wake(
+      record.orderId,
+      record.attempt,
+      record.status === 'AWAITING_DEPOSIT',
+      event.payment.status,
+    );
     return { outcome: { received: true, applied, duplicate: false }, ack: result.ack };
   }
 
-  /** Best effort: a finished attempt needs no news, and a waiting one looks the PG up on its own anyway. */
-  private async wake(workflowId: string, pgStatus: string): Promise<void> {
+  /**
+   * Best effort: a finished attempt needs no news, and a waiting one looks the PG up on its own
+   * anyway. An attempt of its own workflow (orders before generation 3, an operator's retry) is
+   * always told. An attempt settled inside its order is told only of a deposit: the order's hourly
+   * look-ups would otherwise keep the buyer waiting, while any other news finds its confirm call in
+   * flight or done, or a retry pause of seconds (docs/payments.md, "Webhooks").
+   */
+  private async wake(
+    orderId: string,
+    attempt: number,
+    awaitingDeposit: boolean,
+    pgStatus: string,
+  ): Promise<void> {
+    const signal = (workflowId: string) =>
+      this.deps.temporal().workflow.getHandle(workflowId).signal(pgStatusChangedSignal, { pgStatus });
     try {
-      await this.deps.temporal().workflow.getHandle(workflowId).signal(pgStatusChangedSignal, { pgStatus });
-    } catch {
+      await signal(paymentAttemptWorkflowId(orderId, attempt));
+      return;
+    } catch (error) {
       // completed, never started in this namespace, or Temporal briefly unreachable
+      if (!(error instanceof WorkflowNotFoundError) || !awaitingDeposit) return;
+    }
+    try {
+      await signal(orderWorkflowId(orderId));
+    } catch {
+      // the order ended meanwhile, or Temporal briefly unreachable
     }
   }
 }

@@ -78,7 +78,8 @@ export async function openOrderSandbox(
     connection: env.nativeConnection,
     taskQueue: ORDERING_TASK_QUEUE,
     workflowsPath: require.resolve('../../workflows'),
-    activities: logged,
+    // An order settles its payment attempt itself: the attempt's local activities run on this worker.
+    activities: { ...sandbox.activities, ...logged },
   });
   const extra = options.extraWorkers
     ? await options.extraWorkers(sandbox)

@@ -9,6 +9,7 @@ import {
 } from '../../workflows/ordering/order-lifecycle.messages';
 import { AUTO_CONFIRM_AFTER_MS, SETTLEMENT_HOLD_MS } from '../../workflows/ordering/order-lifecycle.workflow';
 import { cardPayment } from '../support/ordering';
+import { attemptOutcome } from '../support/payment-outcome';
 import { useJourney } from '../support/order-part-workers';
 import type { OrderSandbox } from '../support/order-sandbox';
 import { PAYMENT_TASK_QUEUE } from '../../workflows/shared/task-queues';
@@ -30,10 +31,7 @@ describe('order journey on the time-skipping server (real activities, MariaDB, s
     const handle = box.workflow(order.id);
     const pgReturn = await box.buyerPays(order.id, order.payableAmount);
     const attempt = await handle.executeUpdate(submitPaymentUpdate, { args: [{ pgReturn }] });
-    assert.equal(
-      ((await env.client.workflow.getHandle(attempt.workflowId).result()) as { status: string }).status,
-      'PAID',
-    );
+    assert.equal((await attemptOutcome(env, order.id, attempt.attempt)).status, 'PAID');
 
     const waitStatus = async (status: string) => {
       for (let i = 0; i < 300; i++) {
@@ -122,7 +120,7 @@ describe('order journey on the time-skipping server (real activities, MariaDB, s
     });
     const pgReturn = await box.buyerPays(next.id, next.payableAmount);
     const attempt = await box.workflow(next.id).executeUpdate(submitPaymentUpdate, { args: [{ pgReturn }] });
-    await env.client.workflow.getHandle(attempt.workflowId).result();
+    await attemptOutcome(env, next.id, attempt.attempt);
     await env.sleep(365 * 24 * 3600_000);
     await env.client.workflow.execute('pointsExpiryWorkflow', {
       taskQueue: PAYMENT_TASK_QUEUE,

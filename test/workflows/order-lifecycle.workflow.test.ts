@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import { uuidv7 } from '../../platform/ids';
@@ -19,6 +19,7 @@ import { useJourney } from '../support/order-part-workers';
 import type { OrderSandbox, PlacedOrder } from '../support/order-sandbox';
 import { address, cardPayment, orderingServices } from '../support/ordering';
 import { eventually } from '../support/eventually';
+import { attemptOutcome } from '../support/payment-outcome';
 import { historySteps } from '../support/workflow-histories';
 
 const cancelledWorkflow = (error: unknown) =>
@@ -44,7 +45,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     return box.workflow(order.id).executeUpdate(submitPaymentUpdate, { args: [{ pgReturn }] });
   }
 
-  const paymentResult = (workflowId: string) => env.client.workflow.getHandle(workflowId).result();
+  const paymentResult = (orderId: string, attempt: number) => attemptOutcome(env, orderId, attempt);
   const sentFor = (orderId: string) =>
     box.sent.filter((n) => n.orderId === orderId).map((n) => n.templateCode);
   const waitFor = (what: () => Promise<boolean>, label: string) =>
@@ -79,7 +80,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     // Three transient PG errors: the attempt's retry timers (1 s, 3 s, 9 s) carry it past the deadline.
     await box.faults({ transient: { times: 3, code: 'PROVIDER_ERROR', status: 500 } });
     const started = await pay(order);
-    const result = await paymentResult(started.workflowId);
+    const result = await paymentResult(order.id, started.attempt);
     assert.equal(result.status, 'PAID');
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
     const state = await handle.query(orderStateQuery);
@@ -95,14 +96,14 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const handle = box.workflow(order.id);
     // The window reported another amount than the order's: declined without charging anything.
     const first = await pay(order, order.payableAmount - 1_000);
-    const declined = await paymentResult(first.workflowId);
+    const declined = await paymentResult(order.id, first.attempt);
     assert.equal(declined.status, 'DECLINED');
     assert.equal((await handle.query(orderStateQuery)).payment.lastDecline?.code, 'PAYMENT_AMOUNT_MISMATCH');
     assert.equal((await box.orderStatus(order.id)).status, 'PENDING_PAYMENT');
 
     const second = await pay(order);
     assert.equal(second.attempt, 2);
-    assert.equal((await paymentResult(second.workflowId)).status, 'PAID');
+    assert.equal((await paymentResult(order.id, second.attempt)).status, 'PAID');
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
     await handle.cancel();
   });
@@ -118,7 +119,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     });
     assert.equal(order.payableAmount, 35_000 + 3_000, 'goods + the default shipping fee − points');
     const started = await pay(order);
-    assert.equal((await paymentResult(started.workflowId)).status, 'PAID');
+    assert.equal((await paymentResult(order.id, started.attempt)).status, 'PAID');
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
     assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 4, reserved: 0 });
     await paidInWorkflow(order.id);
@@ -154,7 +155,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const product = await box.product([2]);
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     const started = await pay(order);
-    await paymentResult(started.workflowId);
+    await paymentResult(order.id, started.attempt);
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
     const handle = box.workflow(order.id);
     await handle.executeUpdate(startPreparingUpdate, {
@@ -181,7 +182,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const product = await box.product([3], 15_000);
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     const started = await pay(order);
-    await paymentResult(started.workflowId);
+    await paymentResult(order.id, started.attempt);
     await paidInWorkflow(order.id);
     box.calls.length = 0;
     await box.workflow(order.id).cancel();
@@ -242,10 +243,9 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     await box.faults({ transient: { times: 4 } });
     const started = await pay(order);
-    await assert.rejects(
-      paymentResult(started.workflowId),
-      (error) => error instanceof WorkflowFailedError && error.cause instanceof ApplicationFailure,
-    );
+    const outcome = await paymentResult(order.id, started.attempt);
+    assert.equal(outcome.status, 'FAILED');
+    assert.equal('code' in outcome && outcome.code, 'PAYMENT_DEAD_LETTERED');
     const state = await box.workflow(order.id).result();
     assert.equal(state.status, 'PAYMENT_FAILED');
     assert.deepEqual((await box.orderStatus(order.id)).history, ['PLACE', 'FAIL_PAYMENT']);
@@ -308,11 +308,12 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     await box.workflow(order.id).cancel();
   });
 
-  test('a generation-2 order asks no patched() and its payment attempt starts no PG budget timer', async () => {
+  test('a new order (generation 3) asks no patched(), settles its attempt without a child and starts no PG budget timer', async () => {
     const product = await box.product([2], 11_000);
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     const started = await pay(order);
-    assert.equal((await paymentResult(started.workflowId)).status, 'PAID');
+    assert.equal(started.workflowId, box.workflow(order.id).workflowId, 'the attempt runs in the order');
+    assert.equal((await paymentResult(order.id, started.attempt)).status, 'PAID');
     await paidInWorkflow(order.id);
 
     const EventType = temporal.api.enums.v1.EventType;
@@ -320,13 +321,23 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const patchMarkers = orderEvents.filter(
       (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
     );
-    assert.deepEqual(patchMarkers, [], 'every change of generation 2 is in without a marker');
-    const paymentEvents =
-      (await env.client.workflow.getHandle(started.workflowId).fetchHistory()).events ?? [];
-    assert.ok(
-      !paymentEvents.some((e) => e.eventType === EventType.EVENT_TYPE_TIMER_STARTED),
-      'no PG budget timer',
+    assert.deepEqual(patchMarkers, [], 'every change of generations 2 and 3 is in without a marker');
+    const children = orderEvents
+      .map((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name)
+      .filter(Boolean);
+    assert.ok(!children.includes('paymentAttemptWorkflow'), `children: ${children.join(', ')}`);
+    await assert.rejects(
+      env.client.workflow.getHandle(paymentWorkflowId(order.id, 1)).describe(),
+      WorkflowNotFoundError,
     );
+    const confirms = orderEvents.filter(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'confirmPgPayment',
+    );
+    assert.equal(confirms.length, 1, 'one PG confirm, scheduled by the order');
+    const budgetTimers = orderEvents.filter(
+      (e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 0) === 600,
+    );
+    assert.deepEqual(budgetTimers, [], 'no PG budget timer');
     await box.workflow(order.id).cancel();
   });
 
@@ -368,7 +379,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     } finally {
       await box.faults({ latencyMs: 0 });
     }
-    assert.equal((await paymentResult(paymentWorkflowId(order.id, 1))).status, 'PAID');
+    assert.equal((await paymentResult(order.id, 1)).status, 'PAID');
     await box.workflow(order.id).cancel();
   });
 

@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 
 /** What `OrderLifecycleInput.generation` the starter gives new orders. */
-export const CURRENT_ORDER_GENERATION = 2;
+export const CURRENT_ORDER_GENERATION = 3;
 
 /**
  * The changes every order of generation 2 has from its first event (docs/ordering.md, "Changing a
@@ -26,8 +26,14 @@ export const GENERATION_2_CHANGES: ReadonlySet<string> = new Set([
   'exchange-shipments',
 ]);
 
+/** Generation 3 (docs/ordering.md, "Generations"): the payment attempt settled inside the order, no child. */
+export const INLINE_PAYMENT_ATTEMPTS = 'inline-payment-attempts';
+export const GENERATION_3_CHANGES: ReadonlySet<string> = new Set([INLINE_PAYMENT_ATTEMPTS]);
+
 /** Whether this run has the change `id`: by its generation, else by patched(). */
 export function hasChange(generation: number | undefined, id: string): boolean {
-  if ((generation ?? 1) >= 2 && GENERATION_2_CHANGES.has(id)) return true;
+  const of = generation ?? 1;
+  if (of >= 2 && GENERATION_2_CHANGES.has(id)) return true;
+  if (of >= 3 && GENERATION_3_CHANGES.has(id)) return true;
   return patched(id);
 }

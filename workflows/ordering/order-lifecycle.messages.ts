@@ -183,6 +183,8 @@ export interface OrderLifecycleState {
     inFlight: boolean;
     dueAt: string;
     lastDecline?: { code: string; message: string };
+    /** The last attempt failed for good (dead-lettered): the order closed unpaid. */
+    failure?: { code: string; message: string };
   };
   refunds: Array<{ refundId: string; amount: number }>;
 }

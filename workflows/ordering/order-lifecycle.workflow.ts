@@ -1,5 +1,12 @@
-import { allHandlersFinished, CancellationScope, condition, isCancellation } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  isCancellation,
+  setHandler,
+} from '@temporalio/workflow';
 import { paymentCompletedNotice } from '../payment/payment-notices';
+import { pgStatusChangedSignal } from '../payment/payment.messages';
 import { handleOrderCommands } from './order-commands';
 import { handleExchangeCommands } from './order-exchanges';
 import {
@@ -38,6 +45,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   handlePaymentCommands(order);
   handleOrderCommands(order);
   handleExchangeCommands(order);
+  setHandler(pgStatusChangedSignal, () => order.pgWake.mark());
 
   try {
     // Messages never hold up the order (a stalled send after a worker crash kept paid orders
@@ -81,6 +89,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   } catch (error) {
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(() => compensateAll(order));
+      await Promise.all(order.inlineRuns);
     }
     throw error;
   }

@@ -1,9 +1,11 @@
-import { condition, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
+import { condition, ParentClosePolicy, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { settlePaymentAttempt } from '../payment/payment-attempt';
 import { paymentAttemptWorkflow } from '../payment/payment-attempt.workflow';
-import type { PaymentAttemptInput } from '../payment/payment.messages';
+import type { PaymentAttemptInput, PaymentAttemptResult } from '../payment/payment.messages';
 import { failureFacts } from '../shared/failures';
 import { PAYMENT_TASK_QUEUE } from '../shared/task-queues';
 import { paymentWorkflowId } from '../shared/workflow-ids';
+import { INLINE_PAYMENT_ATTEMPTS } from './order-generation';
 import {
   paymentOutcomeUpdate,
   submitPaymentUpdate,
@@ -33,22 +35,41 @@ export function attemptInputOf(order: OrderState, attempt: number): PaymentAttem
   };
 }
 
+/** Where attempt n runs: its own PaymentAttempt workflow, or (generation 3) this order's workflow. */
+function attemptWorkflowId(order: OrderState, attempt: number): string {
+  return order.inlineAttempts.has(attempt)
+    ? workflowInfo().workflowId
+    : paymentWorkflowId(order.orderId, attempt);
+}
+
 async function startAttempt(order: OrderState, request: SubmitPaymentRequest): Promise<SubmitPaymentAnswer> {
   order.attempts += 1;
   order.inFlight = true;
   order.lastDecline = undefined;
   const attempt = order.attempts;
-  const workflowId = paymentWorkflowId(order.orderId, attempt);
-  const handle = await startChild(paymentAttemptWorkflow, {
-    workflowId,
-    taskQueue: PAYMENT_TASK_QUEUE,
-    args: [
-      { ...attemptInputOf(order, attempt), pgReturn: request.pgReturn, pgReference: request.pgReference },
-    ],
-    // The attempt's own compensation (net-cancel, points back) must run even if this order ends first.
-    parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
-  });
-  void handle.result().then(
+  const input = {
+    ...attemptInputOf(order, attempt),
+    pgReturn: request.pgReturn,
+    pgReference: request.pgReference,
+  };
+  let result: Promise<PaymentAttemptResult>;
+  if (order.has(INLINE_PAYMENT_ATTEMPTS)) {
+    // No child: one workflow, about 20 history events and 4 workflow tasks fewer an order. A cancel
+    // of the order reaches the attempt's steps, whose own undo runs as the child's did.
+    order.inlineAttempts.add(attempt);
+    result = settlePaymentAttempt(input, order.pgWake);
+    order.inlineRuns.push(result.catch(() => undefined));
+  } else {
+    const handle = await startChild(paymentAttemptWorkflow, {
+      workflowId: paymentWorkflowId(order.orderId, attempt),
+      taskQueue: PAYMENT_TASK_QUEUE,
+      args: [input],
+      // The attempt's own compensation (net-cancel, points back) must run even if this order ends first.
+      parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+    });
+    result = handle.result();
+  }
+  void result.then(
     (result) => {
       if (result.status === 'PAID') order.paid = result;
       else order.lastDecline = { code: result.code, message: result.message };
@@ -62,7 +83,7 @@ async function startAttempt(order: OrderState, request: SubmitPaymentRequest): P
       order.inFlight = false;
     },
   );
-  return { attempt, workflowId };
+  return { attempt, workflowId: attemptWorkflowId(order, attempt) };
 }
 
 /**
@@ -97,7 +118,7 @@ export const ONE_ATTEMPT_PER_PG_TRANSACTION = 'one-attempt-per-pg-transaction';
 export function handlePaymentCommands(order: OrderState): void {
   const { orderNumber } = order.input;
   const attemptOfPgTransaction = new Map<string, number>();
-  const answerOf = (attempt: number) => ({ attempt, workflowId: paymentWorkflowId(order.orderId, attempt) });
+  const answerOf = (attempt: number) => ({ attempt, workflowId: attemptWorkflowId(order, attempt) });
   const startOrFind = (request: SubmitPaymentRequest) =>
     order.exclusive(async () => {
       const token = request.pgReturn?.token;

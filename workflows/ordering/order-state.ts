@@ -1,3 +1,4 @@
+import { PgWake } from '../payment/payment-attempt';
 import { hasChange } from './order-generation';
 import {
   ApplicationFailure,
@@ -99,8 +100,14 @@ export class OrderState {
   /** The stock is sold (committed); before that it is only reserved. */
   committed = false;
   attempts = 0;
-  /** A PaymentAttempt child is running. */
+  /** A payment attempt is running. */
   inFlight = false;
+  /** Attempts settled inside this workflow (generation 3), not as PaymentAttempt children. */
+  readonly inlineAttempts = new Set<number>();
+  /** Those attempts' runs: a cancelled order waits for their own undo before it ends. */
+  readonly inlineRuns: Promise<unknown>[] = [];
+  /** PG webhook news for an attempt settled inside this workflow. */
+  readonly pgWake = new PgWake();
   paid?: PaidAttempt;
   paymentFailure?: Failure;
   lastDecline?: Failure;
@@ -190,8 +197,8 @@ export class OrderState {
   }
 
   private paymentView(): OrderLifecycleState['payment'] {
-    const { attempts, inFlight, lastDecline } = this;
-    return { attempts, inFlight, dueAt: this.input.paymentDueAt, lastDecline };
+    const { attempts, inFlight, lastDecline, paymentFailure: failure } = this;
+    return { attempts, inFlight, dueAt: this.input.paymentDueAt, lastDecline, ...(failure && { failure }) };
   }
 
   /** Whether this run has a workflow change (order-generation.ts): by its generation, else patched(). */
