@@ -109,12 +109,9 @@ export class PaymentWebhooks {
           this.deps.now(),
         )
       : false;
-    await this.wake(
-      record.orderId,
-      record.attempt,
-      record.status === 'AWAITING_DEPOSIT',
-      event.payment.status,
-    );
+    // The deposit: this event moved the row out of AWAITING_DEPOSIT (a repeat or a second callback did not).
+    const deposited = record.status === 'AWAITING_DEPOSIT' && applied && status !== 'AWAITING_DEPOSIT';
+    await this.wake(record.orderId, record.attempt, deposited, event.payment.status);
     return { outcome: { received: true, applied, duplicate: false }, ack: result.ack };
   }
 
@@ -125,12 +122,7 @@ export class PaymentWebhooks {
    * look-ups would otherwise keep the buyer waiting, while any other news finds its confirm call in
    * flight or done, or a retry pause of seconds (docs/payments.md, "Webhooks").
    */
-  private async wake(
-    orderId: string,
-    attempt: number,
-    awaitingDeposit: boolean,
-    pgStatus: string,
-  ): Promise<void> {
+  private async wake(orderId: string, attempt: number, deposited: boolean, pgStatus: string): Promise<void> {
     const signal = (workflowId: string) =>
       this.deps.temporal().workflow.getHandle(workflowId).signal(pgStatusChangedSignal, { pgStatus });
     try {
@@ -138,7 +130,7 @@ export class PaymentWebhooks {
       return;
     } catch (error) {
       // completed, never started in this namespace, or Temporal briefly unreachable
-      if (!(error instanceof WorkflowNotFoundError) || !awaitingDeposit) return;
+      if (!(error instanceof WorkflowNotFoundError) || !deposited) return;
     }
     try {
       await signal(orderWorkflowId(orderId));

@@ -10,6 +10,7 @@ import { temporal } from '@temporalio/proto';
 import {
   cancelOrderUpdate,
   orderStateQuery,
+  paymentOutcomeUpdate,
   shipPartUpdate,
   startPreparingUpdate,
   submitPaymentUpdate,
@@ -338,7 +339,62 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
       (e) => Number(e.timerStartedEventAttributes?.startToFireTimeout?.seconds ?? 0) === 600,
     );
     assert.deepEqual(budgetTimers, [], 'no PG budget timer');
+    const signals = orderEvents.filter(
+      (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+    );
+    assert.deepEqual(signals, [], "Toss's approval webhook signals nothing");
     await box.workflow(order.id).cancel();
+  });
+
+  test("a virtual-account order waits for the deposit; the deposit's webhook wakes the order, the approval's does not", async () => {
+    const product = await box.product([2], 16_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }], {
+      method: 'BANK_TRANSFER',
+      provider: 'TOSS',
+    });
+    const pgReturn = await box.buyerPays(order.id, order.payableAmount, {
+      method: 'BANK_TRANSFER',
+      choices: { method: 'VIRTUAL_ACCOUNT' },
+    });
+    const handle = box.workflow(order.id);
+    await handle.executeUpdate(submitPaymentUpdate, { args: [{ pgReturn }] });
+    const stored = async () =>
+      (
+        (await box.app.dataSource.query('SELECT status FROM payments WHERE order_id = ?', [
+          order.id,
+        ])) as Array<{
+          status: string;
+        }>
+      )[0]?.status;
+    await waitFor(async () => (await stored()) === 'AWAITING_DEPOSIT', 'the virtual account issued');
+    const deposit = await fetch(`${box.simulatorUrl}/__sim/toss/deposits`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ orderId: order.id }),
+    });
+    assert.equal(deposit.status, 200);
+    // The clock stands still here: without the webhook's signal the order would look again in an hour.
+    const answer = await handle.executeUpdate(paymentOutcomeUpdate, {
+      args: [{ attempt: 1, waitMs: 30_000 }],
+    });
+    assert.equal(answer.status, 'PAID');
+    await paidInWorkflow(order.id);
+
+    const EventType = temporal.api.enums.v1.EventType;
+    const signals = ((await handle.fetchHistory()).events ?? []).filter(
+      (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+    );
+    // Toss reports a deposit twice (its callback and a status change): one or both may wake the order.
+    const told = signals.map((e) => {
+      const [payload] = e.workflowExecutionSignaledEventAttributes?.input?.payloads ?? [];
+      return JSON.parse(Buffer.from(payload!.data!).toString()) as { pgStatus: string };
+    });
+    assert.ok(told.length >= 1 && told.length <= 2, `${told.length} signals`);
+    assert.ok(
+      told.every((t) => t.pgStatus === 'APPROVED'),
+      `only the deposit wakes the order, never the account being issued: ${JSON.stringify(told)}`,
+    );
+    await handle.cancel();
   });
 
   test('submitPayment with waitMs answers the attempt’s outcome in the same update: one update, and a repeat answers the same', async () => {
