@@ -152,7 +152,7 @@ async function main(): Promise<void> {
           const pending = await Promise.all(
             ids.map((id) =>
               temporal.client.workflow
-                .getHandle(`payment:${id}:1`)
+                .getHandle(`order:${id}`)
                 .describe()
                 .then((d) => d.raw.pendingActivities ?? [])
                 .catch(() => []),

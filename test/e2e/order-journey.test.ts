@@ -195,8 +195,8 @@ describe('order journey end to end (dev server, worker process, simulators)', ()
     const order = await shop.placeOrder(variantId, 1);
     await shop.pgFaults({ latencyMs: 4_000 });
     const paying = shop.payInWindow(order);
-    // Killed while the worker's confirm call waits on the slowed PG.
-    const attempt = shop.env.client.workflow.getHandle(`payment:${order.id}:1`);
+    // Killed while the worker's confirm call waits on the slowed PG (the order settles its attempt itself).
+    const attempt = shop.env.client.workflow.getHandle(`order:${order.id}`);
     await eventually(
       async () => {
         const pending = await attempt.describe().then(

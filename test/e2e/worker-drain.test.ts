@@ -25,7 +25,7 @@ describe('worker drain on SIGTERM (dev server, worker process, PG simulator)', (
     const order = await shop.placeOrder(product.variantIds[0]!, 1);
     await shop.pgFaults({ latencyMs: 3_000 });
     const paying = shop.payInWindow(order);
-    const attempt = shop.env.client.workflow.getHandle(`payment:${order.id}:1`);
+    const attempt = shop.env.client.workflow.getHandle(`order:${order.id}`);
     const confirmStarted = async () => {
       const pending = await attempt.describe().then(
         (described) => described.raw.pendingActivities ?? [],
