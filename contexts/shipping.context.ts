@@ -1,4 +1,7 @@
-import { createShippingActivities } from '../activities/shipping/shipping.activities';
+import {
+  createShipmentRowActivities,
+  createShippingActivities,
+} from '../activities/shipping/shipping.activities';
 import { createCourierWebhookRoutes } from '../api/shipping/courier-webhook.routes';
 import { CourierWebhooks } from '../api/shipping/courier-webhooks';
 import { createSellerShipmentRoutes } from '../api/shipping/seller-shipments.routes';
@@ -11,6 +14,8 @@ import { opened, type ContextInfra, type HttpWiring, type Routes } from './conte
 export interface ShippingContext {
   routes(http: HttpWiring): Routes;
   activities(): ReturnType<typeof createShippingActivities>;
+  /** Opening and closing a shipment row, without a courier (OrderLifecycle's worker runs them too). */
+  rowActivities(): ReturnType<typeof createShipmentRowActivities>;
 }
 
 /** Shipments and tracking: courier webhooks, the buyer's timeline, sellers' lists, the Shipment steps. */
@@ -37,6 +42,7 @@ export function createShippingContext(
       createTrackingRoutes({ shipments, orders: deps.orders, authenticate }),
       createSellerShipmentRoutes({ shipments, authenticate }),
     ],
+    rowActivities: () => createShipmentRowActivities({ shipments, newId, now }),
     activities: () => {
       const courierTracking = opened(infra.vendors.courierTracking, 'courierTracking');
       return createShippingActivities({

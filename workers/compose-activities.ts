@@ -46,8 +46,13 @@ export function workerContexts(runtime: ActivityRuntime): Contexts {
 export function composeActivities(contexts: Contexts): Record<TaskQueue, object> {
   return {
     inventory: contexts.inventory.activities(),
-    // Generation-3 orders settle their payment attempt themselves: its local activities run here.
-    ordering: { ...contexts.payment.activities(), ...contexts.ordering.activities() },
+    // Generation-3 orders settle their payment attempt and open their shipment rows themselves:
+    // those steps run here too (local activities, and the PG calls on the order's own queue).
+    ordering: {
+      ...contexts.payment.activities(),
+      ...contexts.shipping.rowActivities(),
+      ...contexts.ordering.activities(),
+    },
     payment: contexts.payment.activities(),
     shipping: contexts.shipping.activities(),
     settlement: contexts.settlement.activities(),

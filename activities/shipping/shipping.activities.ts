@@ -43,8 +43,11 @@ export interface RecordTrackingInput {
   deliveredAt?: string;
 }
 
-export function createShippingActivities(deps: ShippingActivityDeps) {
-  const log = deps.logger.child({ context: 'shipping' });
+/**
+ * The shipment row's own steps, which need no courier: OrderLifecycle runs them too (generation 3
+ * opens the row at payment and closes it on a cancel before any invoice).
+ */
+export function createShipmentRowActivities(deps: Pick<ShippingActivityDeps, 'shipments' | 'newId' | 'now'>) {
   return {
     /** The shipment row of a seller part's parcel (first or an exchange's), once (a retried start finds it). */
     async openShipment(input: ShipmentInput): Promise<ShipmentOpened> {
@@ -65,6 +68,19 @@ export function createShippingActivities(deps: ShippingActivityDeps) {
       return { shipmentId: shipment.id, status: shipment.status };
     },
 
+    /** The part was cancelled or returned before delivery: the shipment stops (webhooks for it are ignored). */
+    async cancelShipment(input: { shipmentId: string }): Promise<{ cancelled: boolean }> {
+      return { cancelled: await deps.shipments.cancel(input.shipmentId, deps.now()) };
+    },
+  };
+}
+
+export type ShipmentRowActivities = ReturnType<typeof createShipmentRowActivities>;
+
+export function createShippingActivities(deps: ShippingActivityDeps) {
+  const log = deps.logger.child({ context: 'shipping' });
+  return {
+    ...createShipmentRowActivities(deps),
     /**
      * Asks the tracker to push this parcel's steps to our webhook (a refusal only means we poll),
      * then puts the invoice on the shipment.
@@ -146,11 +162,6 @@ export function createShippingActivities(deps: ShippingActivityDeps) {
         { shipmentId: input.shipmentId, quietSince: input.quietSince },
         'shipment stalled: no movement',
       );
-    },
-
-    /** The part was cancelled or returned before delivery: the shipment stops (webhooks for it are ignored). */
-    async cancelShipment(input: { shipmentId: string }): Promise<{ cancelled: boolean }> {
-      return { cancelled: await deps.shipments.cancel(input.shipmentId, deps.now()) };
     },
   };
 }

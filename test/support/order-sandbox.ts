@@ -78,8 +78,8 @@ export async function openOrderSandbox(
     connection: env.nativeConnection,
     taskQueue: ORDERING_TASK_QUEUE,
     workflowsPath: require.resolve('../../workflows'),
-    // An order settles its payment attempt itself: the attempt's local activities run on this worker.
-    activities: { ...sandbox.activities, ...logged },
+    // An order settles its payment attempt and opens its shipment rows itself: those steps run here.
+    activities: { ...sandbox.activities, ...testContexts(app).shipping.rowActivities(), ...logged },
   });
   const extra = options.extraWorkers
     ? await options.extraWorkers(sandbox)

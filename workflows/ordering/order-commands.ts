@@ -10,6 +10,7 @@ import {
   shipPartUpdate,
   startPreparingUpdate,
 } from './order-lifecycle.messages';
+import { startShipment } from './order-part-journey';
 import { steps } from './order-proxies';
 import { approveReturn, checkReturnLines, resumeConfirmClock, RETURN_CONFIRM_CLOCK } from './order-returns';
 import { alertBuyerCancelled, alertReturnRequested } from './order-seller-alerts';
@@ -76,13 +77,19 @@ export function handleOrderCommands(order: OrderState): void {
           reason: `${command.courier} ${command.invoiceNumber}`,
         });
       }
-      await condition(() => part.shipment !== undefined);
-      await part.shipment!.signal(invoiceRegisteredSignal, {
+      const registration = {
         courier: command.courier,
         invoiceNumber: command.invoiceNumber,
         registeredBy: command.actorId,
         registeredAt: nowIso(),
-      });
+      };
+      // Generation 3: the first invoice starts the part's Shipment, carrying it; a correction signals it.
+      if (!part.shipmentScope && part.shipmentId !== undefined) startShipment(order, part, registration);
+      else {
+        await condition(() => part.shipment !== undefined);
+        await part.shipment!.signal(invoiceRegisteredSignal, registration);
+      }
+      await condition(() => part.shipment !== undefined);
       return order.answer();
     }),
   );

@@ -10,7 +10,7 @@ import {
   refundCompletedNotice,
   returnApprovedNotice,
 } from './order-notices';
-import { payments, steps } from './order-proxies';
+import { payments, shipments, steps } from './order-proxies';
 import type { PaymentPhaseOutcome } from './order-payment-phase';
 import { isTerminal, type OrderState, type PartState, type UndoScope } from './order-state';
 
@@ -70,7 +70,11 @@ export function pushSaleUndos(order: OrderState): void {
   });
   order.undos.push('stopShipments', async (scope) => {
     if (scope.partialLineIds) return;
-    for (const part of scope.parts) part.shipmentScope?.cancel();
+    for (const part of scope.parts) {
+      if (part.shipmentScope) part.shipmentScope.cancel();
+      // Generation 3: no Shipment yet (no invoice), only its row to close.
+      else if (part.shipmentId !== undefined) await shipments.cancelShipment({ shipmentId: part.shipmentId });
+    }
   });
 }
 

@@ -28,7 +28,12 @@ export const GENERATION_2_CHANGES: ReadonlySet<string> = new Set([
 
 /** Generation 3 (docs/ordering.md, "Generations"): the payment attempt settled inside the order, no child. */
 export const INLINE_PAYMENT_ATTEMPTS = 'inline-payment-attempts';
-export const GENERATION_3_CHANGES: ReadonlySet<string> = new Set([INLINE_PAYMENT_ATTEMPTS]);
+/** Generation 3: a part's shipment row opened at payment, its Shipment child started with the invoice. */
+export const SHIPMENT_AT_INVOICE = 'shipment-at-invoice';
+export const GENERATION_3_CHANGES: ReadonlySet<string> = new Set([
+  INLINE_PAYMENT_ATTEMPTS,
+  SHIPMENT_AT_INVOICE,
+]);
 
 /** Whether this run has the change `id`: by its generation, else by patched(). */
 export function hasChange(generation: number | undefined, id: string): boolean {

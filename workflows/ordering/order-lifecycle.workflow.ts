@@ -19,7 +19,8 @@ import {
 import type { OrderLifecycleInput, OrderLifecycleState } from './order-lifecycle.messages';
 import { orderPlacedNotice } from './order-notices';
 import { attemptInputOf, handlePaymentCommands, runPaymentPhase } from './order-payment-phase';
-import { followPart, startShipment } from './order-part-journey';
+import { SHIPMENT_AT_INVOICE } from './order-generation';
+import { followPart, openShipment, startShipment } from './order-part-journey';
 import { steps } from './order-proxies';
 import { alertNewPaidOrder } from './order-seller-alerts';
 import { isTerminal, OrderState } from './order-state';
@@ -31,8 +32,9 @@ export const NOTICES_OFF_ORDER_PATH = 'order-notices-off-path';
 
 /**
  * OrderLifecycle (docs/ordering.md): waits up to 30 minutes for the buyer's payment (never expiring
- * an attempt in flight), runs PaymentAttempt as a child, commits or releases the stock, then per
- * seller follows the Shipment child to delivery, waits for purchase confirmation (buyer or 7 days),
+ * an attempt in flight), settles the payment attempt (in this workflow from generation 3, before as
+ * a PaymentAttempt child), commits or releases the stock, then per seller follows the Shipment child
+ * (started with the seller's invoice from generation 3) to delivery, waits for purchase confirmation (buyer or 7 days),
  * holds the money 7 days and hands the lines to settlement. People's commands arrive as updates
  * (order-commands.ts). Cancels and returns undo what was done in reverse order from the order's
  * undo stack (order-compensation.ts), also when the workflow itself is cancelled.
@@ -64,6 +66,8 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     }
 
     const paid = order.paid!;
+    // Generation 3: the Shipment child starts with the seller's invoice (order-commands.ts).
+    const shipAtInvoice = order.has(SHIPMENT_AT_INVOICE);
     order.balances = { pg: paid.pgAmount, points: paid.pointsAmount };
     const receipt = order.notify(
       paymentCompletedNotice(attemptInputOf(order, paid.attempt), new Date(paid.approvedAt)),
@@ -75,11 +79,14 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
       pushSaleUndos(order);
       await order.record('MARK_PAID', 'paid', { reason: `attempt ${paid.attempt}` });
       order.phase = 'PAID';
+      if (shipAtInvoice)
+        for (const part of order.allParts) if (!isTerminal(part.status)) await openShipment(order, part);
     });
     order.paymentSettled = true;
     for (const part of order.allParts) alertNewPaidOrder(order, part);
     if (!offPath) await receipt;
-    for (const part of order.allParts) if (!isTerminal(part.status)) startShipment(order, part);
+    if (!shipAtInvoice)
+      for (const part of order.allParts) if (!isTerminal(part.status)) startShipment(order, part);
     await Promise.all(order.allParts.map((part) => followPart(order, part)));
     await receipt;
     order.phase = 'ENDED';

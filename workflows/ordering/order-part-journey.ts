@@ -2,9 +2,10 @@ import { CancellationScope, condition, isCancellation, log, sleep, startChild } 
 import { isExchangePending, PART_TRANSITIONS } from '../../domain/ordering/order-status';
 import { SHIPPING_TASK_QUEUE } from '../shared/task-queues';
 import { shipmentWorkflowId } from '../shared/workflow-ids';
-import type { ShipmentInput, ShipmentResult } from '../shipping/shipment.messages';
+import type { InvoiceRegistration, ShipmentInput } from '../shipping/shipment.messages';
+import type { shipmentWorkflow, ShipmentCarryOver } from '../shipping/shipment.workflow';
 import { purchaseAutoConfirmedNotice } from './order-notices';
-import { settlement } from './order-proxies';
+import { settlement, shipments } from './order-proxies';
 import { earnPointsForPart } from './order-points';
 import { isTerminal, type OrderState, type PartState } from './order-state';
 
@@ -13,23 +14,38 @@ export const AUTO_CONFIRM_AFTER_MS = 7 * 24 * 3600_000;
 /** A confirmed purchase becomes payable to the seller 7 days later (docs/settlement.md). */
 export const SETTLEMENT_HOLD_MS = 7 * 24 * 3600_000;
 
-/** The part's Shipment child, in a scope of its own: a cancel or a return of the part stops it. */
-export function startShipment(order: OrderState, part: PartState): void {
-  const { orderId, input } = order;
-  const shipment: ShipmentInput = {
-    orderId,
-    orderNumber: input.orderNumber,
+function shipmentInputOf(order: OrderState, part: PartState): ShipmentInput {
+  return {
+    orderId: order.orderId,
+    orderNumber: order.input.orderNumber,
     sellerId: part.def.sellerId,
-    buyerUserId: input.userId,
+    buyerUserId: order.input.userId,
     itemSummary: part.def.itemSummary,
   };
+}
+
+/** Generation 3: the part's shipment row (the seller's to-ship list) at payment, no workflow yet. */
+export async function openShipment(order: OrderState, part: PartState): Promise<void> {
+  part.shipmentId = (await shipments.openShipment(shipmentInputOf(order, part))).shipmentId;
+}
+
+/**
+ * The part's Shipment child, in a scope of its own: a cancel or a return of the part stops it.
+ * Started at payment (generations before 3), or with the seller's invoice on the opened row.
+ */
+export function startShipment(order: OrderState, part: PartState, invoice?: InvoiceRegistration): void {
+  const { orderId } = order;
+  const carried: ShipmentCarryOver | undefined =
+    invoice && part.shipmentId !== undefined
+      ? { shipmentId: part.shipmentId, pendingRegistration: invoice, inbox: [] }
+      : undefined;
   part.shipmentScope = new CancellationScope();
   void part.shipmentScope
     .run(async () => {
-      const child = await startChild<(input: ShipmentInput) => Promise<ShipmentResult>>('shipmentWorkflow', {
+      const child = await startChild<typeof shipmentWorkflow>('shipmentWorkflow', {
         workflowId: shipmentWorkflowId(orderId, part.def.sellerId),
         taskQueue: SHIPPING_TASK_QUEUE,
-        args: [shipment],
+        args: carried ? [shipmentInputOf(order, part), carried] : [shipmentInputOf(order, part)],
       });
       part.shipment = child;
       return child.result();

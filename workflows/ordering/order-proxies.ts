@@ -1,6 +1,7 @@
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { OrderingActivities } from '../../activities/ordering/ordering.activities';
 import type { PaymentActivities } from '../../activities/payment/payment.activities';
+import type { ShipmentRowActivities } from '../../activities/shipping/shipping.activities';
 import type { PayableLinesIntake, RefundAdjustmentIntake } from '../../domain/settlement/payable-lines';
 import { UNTIL_DONE_RETRY, VENDOR_CALL_HEARTBEAT, withTimeout } from '../shared/activity-options';
 import { PAYMENT_TASK_QUEUE, SETTLEMENT_TASK_QUEUE } from '../shared/task-queues';
@@ -27,3 +28,10 @@ export const settlement = proxyActivities<PayableLinesIntake & RefundAdjustmentI
   ...untilDone,
   taskQueue: SETTLEMENT_TASK_QUEUE,
 });
+
+/**
+ * A part's shipment row, opened at payment by the order itself and closed by it when the part is
+ * cancelled before any invoice (generation 3): local activities, so the ordering worker registers the
+ * shipping activities too (workers/compose-activities.ts).
+ */
+export const shipments = proxyLocalActivities<ShipmentRowActivities>(untilDone);

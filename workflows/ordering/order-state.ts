@@ -34,6 +34,8 @@ export interface PartState {
   def: LifecyclePart;
   status: PartStatus;
   shipmentScope?: CancellationScope;
+  /** The shipment row opened at payment (generation 3); its Shipment child starts with the invoice. */
+  shipmentId?: string;
   shipment?: ChildWorkflowHandle<(input: ShipmentInput) => Promise<ShipmentResult>>;
   delivered?: ShipmentResult;
   deliveredAtMs?: number;

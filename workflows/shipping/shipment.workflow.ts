@@ -67,8 +67,8 @@ export interface ShipmentCarryOver {
 }
 
 /**
- * Shipment (docs/shipping.md), a child of OrderLifecycle per seller part: opens the shipment, waits for
- * the invoice the parent accepted, registers tracking, follows the parcel by pushed events (signal
+ * Shipment (docs/shipping.md), a child of OrderLifecycle per seller part: opens the shipment (or is
+ * handed it with the first invoice, generation 3), waits for the invoice the parent accepted, registers tracking, follows the parcel by pushed events (signal
  * from the courier webhook) and by look-ups that back off while nothing moves, tells the buyer on
  * dispatch and on delivery, flags a parcel that has not moved for 14 days, and completes with the
  * delivery. Cancelling it (part cancelled or returned) marks the shipment CANCELLED and stops.
