@@ -138,11 +138,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const undone = steps
       .slice(steps.lastIndexOf('recordOrderStep') + 1)
       .filter((step) => step !== 'sendNotification' && step !== 'sendSellerAlert');
-    assert.deepEqual(undone, [
-      'cancelShipment',
-      'restockLines',
-      'refundPayment',
-    ]);
+    assert.deepEqual(undone, ['cancelShipment', 'restockLines', 'refundPayment']);
     assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 6, reserved: 0 });
     const pgPayment = [...box.simulator.state.toss.payments.values()].find((p) => p.orderId === order.id);
     assert.equal(pgPayment?.status, 'CANCELED');
