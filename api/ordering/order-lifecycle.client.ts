@@ -96,9 +96,16 @@ export class OrderLifecycleClient {
    * unpaid, so its last attempt failed or was declined; anything else the order's own page tells.
    */
   private async inlineAttemptOutcome(orderId: string, attempt: number): Promise<PaymentOutcome> {
-    const state = (await this.temporal()
-      .workflow.getHandle(orderWorkflowId(orderId))
-      .result()) as OrderLifecycleState;
+    let state: OrderLifecycleState;
+    try {
+      state = (await this.temporal()
+        .workflow.getHandle(orderWorkflowId(orderId))
+        .result()) as OrderLifecycleState;
+    } catch (error) {
+      // Cancelled or terminated by an operator: the order's own page tells what became of it.
+      if (error instanceof WorkflowFailedError) return { status: 'PROCESSING', orderId, attempt };
+      throw error;
+    }
     const { failure, lastDecline, attempts } = state.payment;
     if (attempt === attempts && failure) return { status: 'FAILED', orderId, attempt, ...failure };
     if (attempt === attempts && lastDecline) return { status: 'DECLINED', orderId, attempt, ...lastDecline };
