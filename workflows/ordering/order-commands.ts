@@ -84,12 +84,10 @@ export function handleOrderCommands(order: OrderState): void {
         registeredAt: nowIso(),
       };
       // Generation 3: the first invoice starts the part's Shipment, carrying it; a correction signals it.
-      if (!part.shipmentScope && part.shipmentId !== undefined) startShipment(order, part, registration);
-      else {
-        await condition(() => part.shipment !== undefined);
-        await part.shipment!.signal(invoiceRegisteredSignal, registration);
-      }
+      const first = !part.shipmentScope && part.shipmentId !== undefined;
+      if (first) startShipment(order, part, registration);
       await condition(() => part.shipment !== undefined);
+      if (!first) await part.shipment!.signal(invoiceRegisteredSignal, registration);
       return order.answer();
     }),
   );

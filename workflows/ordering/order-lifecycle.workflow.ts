@@ -96,7 +96,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
   } catch (error) {
     if (isCancellation(error)) {
       await CancellationScope.nonCancellable(() => compensateAll(order));
-      await Promise.all(order.inlineRuns);
+      await Promise.all(order.inlineRuns.values());
     }
     throw error;
   }

@@ -35,6 +35,7 @@ export async function openShipment(order: OrderState, part: PartState): Promise<
  */
 export function startShipment(order: OrderState, part: PartState, invoice?: InvoiceRegistration): void {
   const { orderId } = order;
+  const input = shipmentInputOf(order, part);
   const carried: ShipmentCarryOver | undefined =
     invoice && part.shipmentId !== undefined
       ? { shipmentId: part.shipmentId, pendingRegistration: invoice, inbox: [] }
@@ -45,7 +46,7 @@ export function startShipment(order: OrderState, part: PartState, invoice?: Invo
       const child = await startChild<typeof shipmentWorkflow>('shipmentWorkflow', {
         workflowId: shipmentWorkflowId(orderId, part.def.sellerId),
         taskQueue: SHIPPING_TASK_QUEUE,
-        args: carried ? [shipmentInputOf(order, part), carried] : [shipmentInputOf(order, part)],
+        args: carried ? [input, carried] : [input],
       });
       part.shipment = child;
       return child.result();

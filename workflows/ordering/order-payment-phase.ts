@@ -37,7 +37,7 @@ export function attemptInputOf(order: OrderState, attempt: number): PaymentAttem
 
 /** Where attempt n runs: its own PaymentAttempt workflow, or (generation 3) this order's workflow. */
 function attemptWorkflowId(order: OrderState, attempt: number): string {
-  return order.inlineAttempts.has(attempt)
+  return order.inlineRuns.has(attempt)
     ? workflowInfo().workflowId
     : paymentWorkflowId(order.orderId, attempt);
 }
@@ -56,9 +56,11 @@ async function startAttempt(order: OrderState, request: SubmitPaymentRequest): P
   if (order.has(INLINE_PAYMENT_ATTEMPTS)) {
     // No child: one workflow, about 20 history events and 4 workflow tasks fewer an order. A cancel
     // of the order reaches the attempt's steps, whose own undo runs as the child's did.
-    order.inlineAttempts.add(attempt);
     result = settlePaymentAttempt(input, order.pgWake);
-    order.inlineRuns.push(result.catch(() => undefined));
+    order.inlineRuns.set(
+      attempt,
+      result.catch(() => undefined),
+    );
   } else {
     const handle = await startChild(paymentAttemptWorkflow, {
       workflowId: paymentWorkflowId(order.orderId, attempt),

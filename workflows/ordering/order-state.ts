@@ -104,10 +104,11 @@ export class OrderState {
   attempts = 0;
   /** A payment attempt is running. */
   inFlight = false;
-  /** Attempts settled inside this workflow (generation 3), not as PaymentAttempt children. */
-  readonly inlineAttempts = new Set<number>();
-  /** Those attempts' runs: a cancelled order waits for their own undo before it ends. */
-  readonly inlineRuns: Promise<unknown>[] = [];
+  /**
+   * Attempts settled inside this workflow (generation 3), not as PaymentAttempt children, by number:
+   * a cancelled order waits for their own undo before it ends.
+   */
+  readonly inlineRuns = new Map<number, Promise<unknown>>();
   /** PG webhook news for an attempt settled inside this workflow. */
   readonly pgWake = new PgWake();
   paid?: PaidAttempt;
