@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { eventually } from './eventually';
 import { historyToJson } from './workflow-histories';
 import { ORDER_NUMBER_SEARCH_ATTRIBUTE } from '../../workflows/ordering/order-search-attributes';
 import { resolveBinary, TEMPORAL_CLI, TEMPORAL_TEST_SERVER } from '../../scripts/temporal-binaries';
@@ -95,4 +96,28 @@ export async function quiescent(handle: WorkflowHandle, timeoutMs = 20_000): Pro
     if (Date.now() > deadline) throw new Error(`${workflowId} still has an activity in flight`);
     await new Promise((done) => setTimeout(done, 25));
   }
+}
+
+/**
+ * Waits until the run's activities have each failed an attempt and wait out their retry's backoff.
+ * Only then may a test terminate the run: terminated while an attempt runs, the time-skipping server
+ * keeps that activity's time-skipping lock for good (temporalio/sdk-java#1138), and every later
+ * `env.sleep` of the file runs in real time. The server describes an activity in backoff as started,
+ * so the failure it took in is the sign; call this right after the first failure of a retry policy
+ * whose first pause (10 s and more here) leaves the test ample time to act.
+ */
+export async function awaitingRetry(handle: WorkflowHandle, timeoutMs = 20_000): Promise<void> {
+  await eventually(
+    async () => {
+      const pending = (await handle.describe()).raw.pendingActivities ?? [];
+      return pending.length > 0 && pending.every((activity) => activity.lastFailure && activity.attempt! > 1);
+    },
+    { what: `${handle.workflowId} waiting to retry its activity`, timeoutMs },
+  );
+}
+
+/** Terminates the run once no activity of it runs (see `awaitingRetry` for why). */
+export async function terminateAtRest(handle: WorkflowHandle, reason: string): Promise<void> {
+  await quiescent(handle);
+  await handle.terminate(reason);
 }

@@ -7,7 +7,7 @@ import { trackingEventOf } from '../../domain/shipping/tracking-event';
 import { uuidv7 } from '../../platform/ids';
 import { createAdmin, type TestAccount } from '../support/identity';
 import { eventually, openShippingSandbox, type ShippingSandbox } from '../support/shipping-sandbox';
-import { createTimeSkippingEnvironment } from '../support/temporal';
+import { createTimeSkippingEnvironment, terminateAtRest } from '../support/temporal';
 import {
   invoiceRegisteredSignal,
   SHIPPING_TASK_QUEUE,
@@ -231,7 +231,7 @@ describe('shipmentWorkflow (time-skipping server, real MariaDB, the courier simu
       gaps.push(Math.round((Date.parse(state.nextPollAt!) - due) / MINUTE));
     }
     assert.deepEqual(gaps, [60, 120, 240, 360, 360, 360]);
-    await handle.terminate('test over');
+    await terminateAtRest(handle, 'test over');
   });
 
   test('a parcel that does not move for 14 days is flagged for admins, and unflagged when it moves again', async () => {
@@ -264,7 +264,7 @@ describe('shipmentWorkflow (time-skipping server, real MariaDB, the courier simu
     await eventually(async () => (await shipmentRow(shipment.orderId))!.status === 'IN_TRANSIT');
     assert.equal((await shipmentRow(shipment.orderId))!.stalled_at, null);
     assert.equal((await handle.query(shipmentStateQuery)).stalled, false);
-    await handle.terminate('test over');
+    await terminateAtRest(handle, 'test over');
   });
 
   test('steps pushed out of order and twice: stored once each, the status only moves forward', async () => {
@@ -308,7 +308,7 @@ describe('shipmentWorkflow (time-skipping server, real MariaDB, the courier simu
       { body: deliveries[0]!.body },
     );
     assert.deepEqual(await replay.json(), { received: true, applied: false, duplicate: true });
-    await handle.terminate('test over');
+    await terminateAtRest(handle, 'test over');
   });
 
   test('a corrected invoice replaces the first: tracking starts over for it and the buyer gets the new number', async () => {

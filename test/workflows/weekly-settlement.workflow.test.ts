@@ -44,7 +44,7 @@ import {
 } from '../support/settlement-sandbox';
 import { createAdmin } from '../support/identity';
 import { dropOwnDatabase, prepareOwnDatabase } from '../support/own-database-setup';
-import { createTimeSkippingEnvironment, quiescent } from '../support/temporal';
+import { awaitingRetry, createTimeSkippingEnvironment, quiescent } from '../support/temporal';
 
 const DAY = 86_400_000;
 
@@ -220,8 +220,9 @@ describe('weeklySettlementWorkflow (time-skipping server, MariaDB, bank and Popb
         ? found
         : undefined;
     }, 20_000);
-    // Everything stops: the week's run and the seller's payout workflow.
+    // Everything stops: the week's run and the seller's payout workflow, between two invoice attempts.
     const child = env.client.workflow.getHandle(settlementPayoutWorkflowId(settlement.id));
+    await awaitingRetry(child);
     await child.terminate('simulated crash between payout and tax invoice');
     await handle.terminate('simulated crash between payout and tax invoice');
     await sandbox.popbillFaults({ transient: 0 });
