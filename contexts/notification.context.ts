@@ -1,4 +1,5 @@
 import { createNotificationActivities } from '../activities/notification/notification.activities';
+import { createOrderNoticeActivities } from '../activities/notification/order-notices.activities';
 import { createSellerAlertActivities } from '../activities/notification/seller-alerts.activities';
 import { createSellerDigestActivities } from '../activities/notification/seller-digest.activities';
 import { NotificationWebhooks } from '../api/notification/notification-webhooks';
@@ -40,6 +41,7 @@ export interface NotificationContext {
   routes(http: HttpWiring): Routes;
   activities(): ReturnType<typeof createNotificationActivities> &
     ReturnType<typeof createSellerAlertActivities> &
+    ReturnType<typeof createOrderNoticeActivities> &
     ReturnType<typeof createSellerDigestActivities>;
 }
 
@@ -136,7 +138,11 @@ export function createNotificationContext(
           send: own.sendNotification,
         }),
       );
-      return { ...own, ...alerts, ...digests };
+      const orderNotices = createOrderNoticeActivities({
+        sendNotification: own.sendNotification,
+        sendSellerAlert: alerts.sendSellerAlert,
+      });
+      return { ...own, ...alerts, ...orderNotices, ...digests };
     },
   };
 }

@@ -13,3 +13,4 @@ export * from './notification';
 export * from './delivery-webhooks';
 export * from './seller-alert';
 export * from './notice-sequence';
+export * from './order-notices';

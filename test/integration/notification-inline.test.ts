@@ -180,6 +180,54 @@ describe('notices delivered in one step inside the sendNotification activity (ti
     assert.equal((await nhnMessages(phone)).length, 1);
   });
 
+  test('an order’s receipt and its seller’s alert in one activity: NHN failing twice, each goes once; a refused message holds back no other', async () => {
+    const { phone, orderId, request } = await notice('PAYMENT_COMPLETED');
+    const sellerPhone = uniquePhone();
+    const seller = await signUpSeller(app, { phone: sellerPhone });
+    const alert = {
+      sellerId: seller.id,
+      templateCode: 'SELLER_NEW_ORDER' as const,
+      variables: variablesOf('SELLER_NEW_ORDER'),
+      dedupeKey: `seller-new-order:${orderId}:${seller.id}`,
+      orderId,
+    };
+    await post(`${vendors.sandbox.nhn}/__sim/faults`, { transientFailures: 2 });
+    assert.deepEqual(await notifications.sendTogether({ notices: [request], sellerAlerts: [alert] }), {
+      sent: 2,
+    });
+    assert.deepEqual(
+      (await nhnMessages(phone)).map((m) => m.kind),
+      ['ALIMTALK'],
+      'the receipt, once',
+    );
+    assert.deepEqual(
+      (await nhnMessages(sellerPhone)).map((m) => m.kind),
+      ['ALIMTALK'],
+      'the seller’s alert, once',
+    );
+
+    // A message the context refuses (no such template) fails the call, after the others went.
+    const refusedOrder = uuidv7();
+    const broken = {
+      ...request,
+      templateCode: 'NO_SUCH_TEMPLATE' as TemplateCode,
+      dedupeKey: `x:${refusedOrder}`,
+    };
+    const next = {
+      ...alert,
+      dedupeKey: `seller-new-order:${refusedOrder}:${seller.id}`,
+      orderId: refusedOrder,
+    };
+    await assert.rejects(
+      notifications.sendTogether({ notices: [broken], sellerAlerts: [next] }),
+      (error: Error) =>
+        /unknown notification template NO_SUCH_TEMPLATE/.test(
+          String((error.cause as Error | undefined)?.cause),
+        ),
+    );
+    assert.equal((await nhnMessages(sellerPhone)).length, 2, 'the alert went despite the refused receipt');
+  });
+
   test('NHN failing on every AlimTalk try: the fifth try of the activity sends our own SMS instead', async () => {
     const { phone, orderId, request } = await notice('ORDER_PLACED');
     await post(`${vendors.sandbox.nhn}/__sim/faults`, { transientFailures: 5 });

@@ -1,4 +1,5 @@
 import type { NotificationRequest } from '../../domain/notification/notification';
+import type { OrderNotices } from '../../domain/notification/order-notices';
 import { notifications } from '../../workflows/notification/send-notification';
 
 export * from '../../workflows';
@@ -11,4 +12,9 @@ export async function noticeCallerWorkflow(
   request: NotificationRequest,
 ): Promise<{ notificationId: string; created: boolean }> {
   return notifications.sendNotification(request);
+}
+
+/** A caller of `sendOrderNotices`, as OrderLifecycle sends an order's messages at payment. */
+export async function orderNoticesCallerWorkflow(batch: OrderNotices): Promise<{ sent: number }> {
+  return notifications.sendOrderNotices(batch);
 }

@@ -5,6 +5,7 @@ import {
   type NotificationRequest,
 } from '../../domain/notification/notification';
 import type { SellerAlert } from '../../domain/notification/seller-alert';
+import { createOrderNoticeActivities } from '../../activities/notification/order-notices.activities';
 
 /**
  * A worker on the `notification` queue standing in for the notification context in other
@@ -25,22 +26,23 @@ export async function createNotificationRecorder(
       release();
     };
   };
+  const activities = {
+    async sendNotification(input: NotificationRequest) {
+      validateNotificationRequest(input);
+      await held.get(input.templateCode);
+      sent.push(input);
+      return { notificationId: `recorded-${sent.length}`, created: true };
+    },
+    async sendSellerAlert(alert: SellerAlert) {
+      validateNotificationRequest({ ...alert, recipient: { userId: alert.sellerId } });
+      alerts.push(alert);
+      return { recipients: 1 };
+    },
+  };
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: 'notification',
-    activities: {
-      async sendNotification(input: NotificationRequest) {
-        validateNotificationRequest(input);
-        await held.get(input.templateCode);
-        sent.push(input);
-        return { notificationId: `recorded-${sent.length}`, created: true };
-      },
-      async sendSellerAlert(alert: SellerAlert) {
-        validateNotificationRequest({ ...alert, recipient: { userId: alert.sellerId } });
-        alerts.push(alert);
-        return { recipients: 1 };
-      },
-    },
+    activities: { ...activities, ...createOrderNoticeActivities(activities) },
   });
   return { sent, alerts, worker, hold };
 }

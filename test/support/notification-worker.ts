@@ -1,12 +1,13 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { NotificationContext } from '../../contexts/notification.context';
-import type { NotificationRequest } from '../../domain/notification';
+import type { NotificationRequest, OrderNotices } from '../../domain/notification';
 import {
   openNotificationVendors,
   type NotificationVendors,
 } from '../../integrations/notification/notification-vendors';
 import { listen } from '../../platform/http-server';
+import { uuidv7 } from '../../platform/ids';
 import { notificationSandbox } from '../../sandbox/notification';
 import { NOTIFICATION_TASK_QUEUE } from '../../workflows/shared/task-queues';
 import { testContexts } from './contexts';
@@ -24,6 +25,8 @@ export interface NotificationWorker {
    * Temporal (the inline path for a notice outside any sequence). Resolves when the activity completed.
    */
   sendAsActivity(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }>;
+  /** `sendOrderNotices` called by a workflow, as an order calls it. */
+  sendTogether(batch: OrderNotices): Promise<{ sent: number }>;
   close(): Promise<void>;
 }
 
@@ -72,7 +75,13 @@ export async function openNotificationWorker(): Promise<NotificationWorker> {
         workflowId: `notice-caller:${request.dedupeKey}:${Date.now()}`,
         args: [request],
       }) as Promise<{ notificationId: string; created: boolean }>;
-    return { env, app, vendors, activities, sendAsActivity, close };
+    const sendTogether = (batch: OrderNotices) =>
+      env.client.workflow.execute('orderNoticesCallerWorkflow', {
+        taskQueue: NOTIFICATION_TASK_QUEUE,
+        workflowId: `order-notices-caller:${uuidv7()}`,
+        args: [batch],
+      }) as Promise<{ sent: number }>;
+    return { env, app, vendors, activities, sendAsActivity, sendTogether, close };
   } catch (error) {
     await close();
     throw error;

@@ -137,7 +137,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const steps = historySteps(await box.workflow(order.id).fetchHistory());
     const undone = steps
       .slice(steps.lastIndexOf('recordOrderStep') + 1)
-      .filter((step) => step !== 'sendNotification' && step !== 'sendSellerAlert');
+      .filter((step) => !['sendNotification', 'sendSellerAlert', 'sendOrderNotices'].includes(step));
     assert.deepEqual(undone, ['cancelShipment', 'restockLines', 'refundPayment']);
     assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 6, reserved: 0 });
     const pgPayment = [...box.simulator.state.toss.payments.values()].find((p) => p.orderId === order.id);
@@ -306,7 +306,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     await box.workflow(order.id).cancel();
   });
 
-  test('a new order (generation 3) asks no patched(), settles its attempt without a child and starts no PG budget timer', async () => {
+  test('a new order (generation 4) asks no patched(), settles its attempt without a child, starts no PG budget timer and sends its receipt and the seller’s alert in one activity', async () => {
     const product = await box.product([2], 11_000);
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     const started = await pay(order);
@@ -319,7 +319,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const patchMarkers = orderEvents.filter(
       (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
     );
-    assert.deepEqual(patchMarkers, [], 'every change of generations 2 and 3 is in without a marker');
+    assert.deepEqual(patchMarkers, [], 'every change of generations 2 to 4 is in without a marker');
     const children = orderEvents
       .map((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name)
       .filter(Boolean);
@@ -340,6 +340,23 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
       (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
     );
     assert.deepEqual(signals, [], "Toss's approval webhook signals nothing");
+
+    // The buyer's receipt and the seller's new-order alert: one activity, once the order is PAID.
+    await waitFor(
+      async () =>
+        sentFor(order.id).includes('PAYMENT_COMPLETED') &&
+        box.sellerAlerts.some((a) => a.orderId === order.id && a.templateCode === 'SELLER_NEW_ORDER'),
+      'the receipt and the alert sent',
+    );
+    const history = (await box.workflow(order.id).fetchHistory()).events ?? [];
+    const sends = history
+      .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)
+      .filter((name) => name?.startsWith('send'));
+    assert.deepEqual(
+      sends,
+      ['sendNotification', 'sendOrderNotices'],
+      'the placed notice, then the two together',
+    );
     await box.workflow(order.id).cancel();
   });
 

@@ -1,4 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
+import type { OrderNotices } from '../../domain/notification/order-notices';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import { NOTIFICATION_RETRY } from '../shared/activity-options';
 import { NOTIFICATION_TASK_QUEUE } from '../shared/task-queues';
@@ -13,6 +14,8 @@ export const NOTIFICATION_QUEUE = NOTIFICATION_TASK_QUEUE;
  */
 export const notifications = proxyActivities<{
   sendNotification(request: NotificationRequest): Promise<{ notificationId: string; created: boolean }>;
+  /** Several messages of one order in one task (docs/notifications.md#an-orders-messages-together). */
+  sendOrderNotices(batch: OrderNotices): Promise<{ sent: number }>;
 }>({
   taskQueue: NOTIFICATION_TASK_QUEUE,
   startToCloseTimeout: '1 minute',

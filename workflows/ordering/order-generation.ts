@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 
 /** What `OrderLifecycleInput.generation` the starter gives new orders. */
-export const CURRENT_ORDER_GENERATION = 3;
+export const CURRENT_ORDER_GENERATION = 4;
 
 /**
  * The changes every order of generation 2 has from its first event (docs/ordering.md, "Changing a
@@ -35,10 +35,19 @@ export const GENERATION_3_CHANGES: ReadonlySet<string> = new Set([
   SHIPMENT_AT_INVOICE,
 ]);
 
+/** Generation 4: the buyer's receipt and the sellers' new-order alerts sent in one activity at payment. */
+export const PAID_NOTICES_TOGETHER = 'paid-notices-together';
+export const GENERATION_4_CHANGES: ReadonlySet<string> = new Set([PAID_NOTICES_TOGETHER]);
+
+const GENERATIONS: ReadonlyArray<readonly [number, ReadonlySet<string>]> = [
+  [2, GENERATION_2_CHANGES],
+  [3, GENERATION_3_CHANGES],
+  [4, GENERATION_4_CHANGES],
+];
+
 /** Whether this run has the change `id`: by its generation, else by patched(). */
 export function hasChange(generation: number | undefined, id: string): boolean {
   const of = generation ?? 1;
-  if (of >= 2 && GENERATION_2_CHANGES.has(id)) return true;
-  if (of >= 3 && GENERATION_3_CHANGES.has(id)) return true;
+  if (GENERATIONS.some(([since, changes]) => of >= since && changes.has(id))) return true;
   return patched(id);
 }

@@ -19,10 +19,10 @@ import {
 import type { OrderLifecycleInput, OrderLifecycleState } from './order-lifecycle.messages';
 import { orderPlacedNotice } from './order-notices';
 import { attemptInputOf, handlePaymentCommands, runPaymentPhase } from './order-payment-phase';
-import { SHIPMENT_AT_INVOICE } from './order-generation';
+import { PAID_NOTICES_TOGETHER, SHIPMENT_AT_INVOICE } from './order-generation';
 import { followPart, openShipment, startShipment } from './order-part-journey';
 import { steps } from './order-proxies';
-import { alertNewPaidOrder } from './order-seller-alerts';
+import { alertNewPaidOrder, newPaidOrderAlert } from './order-seller-alerts';
 import { isTerminal, OrderState } from './order-state';
 
 export { AUTO_CONFIRM_AFTER_MS, SETTLEMENT_HOLD_MS } from './order-part-journey';
@@ -69,9 +69,13 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     // Generation 3: the Shipment child starts with the seller's invoice (order-commands.ts).
     const shipAtInvoice = order.has(SHIPMENT_AT_INVOICE);
     order.balances = { pg: paid.pgAmount, points: paid.pointsAmount };
-    const receipt = order.notify(
-      paymentCompletedNotice(attemptInputOf(order, paid.attempt), new Date(paid.approvedAt)),
+    const receiptNotice = paymentCompletedNotice(
+      attemptInputOf(order, paid.attempt),
+      new Date(paid.approvedAt),
     );
+    // Generation 4: the receipt goes with the sellers' alerts once the order is PAID, in one activity.
+    const together = order.has(PAID_NOTICES_TOGETHER);
+    let receipt = together ? Promise.resolve() : order.notify(receiptNotice);
     await order.exclusive(async () => {
       await steps.commitStock({ orderId });
       order.committed = true;
@@ -83,7 +87,12 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
         for (const part of order.allParts) if (!isTerminal(part.status)) await openShipment(order, part);
     });
     order.paymentSettled = true;
-    for (const part of order.allParts) alertNewPaidOrder(order, part);
+    if (together)
+      receipt = order.notifyTogether({
+        notices: [receiptNotice],
+        sellerAlerts: order.allParts.map((part) => newPaidOrderAlert(order, part)),
+      });
+    else for (const part of order.allParts) alertNewPaidOrder(order, part);
     if (!offPath) await receipt;
     if (!shipAtInvoice)
       for (const part of order.allParts) if (!isTerminal(part.status)) startShipment(order, part);

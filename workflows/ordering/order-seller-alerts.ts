@@ -34,8 +34,8 @@ function alertSeller(order: OrderState, alert: Omit<SellerAlert, 'orderId'>): vo
 }
 
 /** The seller's own lines and amount only: another seller's part of the order is none of its business. */
-export function alertNewPaidOrder(order: OrderState, part: PartState): void {
-  alertSeller(order, {
+export function newPaidOrderAlert(order: OrderState, part: PartState): SellerAlert {
+  return {
     sellerId: part.def.sellerId,
     templateCode: 'SELLER_NEW_ORDER',
     variables: {
@@ -44,7 +44,12 @@ export function alertNewPaidOrder(order: OrderState, part: PartState): void {
       주문금액: formatWon(part.def.subtotal + (part.def.shippingFee ?? 0)),
     },
     dedupeKey: `seller-new-order:${order.orderId}:${part.def.sellerId}`,
-  });
+    orderId: order.orderId,
+  };
+}
+
+export function alertNewPaidOrder(order: OrderState, part: PartState): void {
+  alertSeller(order, newPaidOrderAlert(order, part));
 }
 
 export function alertBuyerCancelled(order: OrderState, part: PartState, reason: string, key: string): void {

@@ -7,6 +7,7 @@ import {
   condition,
 } from '@temporalio/workflow';
 import type { NotificationRequest } from '../../domain/notification/notification';
+import type { OrderNotices } from '../../domain/notification/order-notices';
 import {
   deriveOrderStatus,
   PART_TRANSITIONS,
@@ -16,7 +17,7 @@ import {
 import type { ReturnReasonCode } from '../../domain/ordering/refund-rules';
 import type { RefundBalances } from '../../domain/ordering/refund-split';
 import type { PaymentAttemptResult } from '../payment/payment.messages';
-import { sendNotice } from '../shared/notices';
+import { sendNotice, sendOrderNotices } from '../shared/notices';
 import { UndoStack } from '../shared/undo-stack';
 import type { ShipmentInput, ShipmentResult } from '../shipping/shipment.messages';
 import type {
@@ -197,6 +198,11 @@ export class OrderState {
   /** A message once started is sent even if the order is being cancelled meanwhile. */
   notify(request: NotificationRequest): Promise<void> {
     return sendNotice(request, { shielded: true });
+  }
+
+  /** Messages owed at the same moment, in one activity (and one workflow task for its completion). */
+  notifyTogether(batch: OrderNotices): Promise<void> {
+    return sendOrderNotices(batch, { shielded: true });
   }
 
   private paymentView(): OrderLifecycleState['payment'] {

@@ -1,4 +1,5 @@
 import { ActivityFailure, CancellationScope, log } from '@temporalio/workflow';
+import type { OrderNotices } from '../../domain/notification/order-notices';
 import type { NotificationRequest } from '../../domain/notification/notification';
 import { notifications } from '../notification/send-notification';
 
@@ -10,17 +11,35 @@ export interface NoticeOptions {
 }
 
 /** A message is owed but never blocks or fails the caller: a send that failed is logged (and kept in the send log). */
-export async function sendNotice(request: NotificationRequest, options: NoticeOptions = {}): Promise<void> {
+export function sendNotice(request: NotificationRequest, options: NoticeOptions = {}): Promise<void> {
+  return owed(() => notifications.sendNotification(request), request, options);
+}
+
+/** Several messages of one order owed at once, in one activity, with the same promise as `sendNotice`. */
+export function sendOrderNotices(batch: OrderNotices, options: NoticeOptions = {}): Promise<void> {
+  const first = batch.notices[0] ?? batch.sellerAlerts[0];
+  const what = {
+    orderId: first?.orderId,
+    templateCode: [...batch.notices, ...batch.sellerAlerts].map((n) => n.templateCode).join(','),
+    dedupeKey: first?.dedupeKey ?? '',
+  };
+  return owed(() => notifications.sendOrderNotices(batch), what, options);
+}
+
+async function owed(
+  send: () => Promise<unknown>,
+  what: { orderId?: string; templateCode: string; dedupeKey: string },
+  options: NoticeOptions,
+): Promise<void> {
   try {
-    if (options.shielded)
-      await CancellationScope.nonCancellable(() => notifications.sendNotification(request));
-    else await notifications.sendNotification(request);
+    if (options.shielded) await CancellationScope.nonCancellable(send);
+    else await send();
   } catch (error) {
     if (options.onlySendFailures && !(error instanceof ActivityFailure)) throw error;
     log.warn('notification not sent', {
-      orderId: request.orderId,
-      templateCode: request.templateCode,
-      dedupeKey: request.dedupeKey,
+      orderId: what.orderId,
+      templateCode: what.templateCode,
+      dedupeKey: what.dedupeKey,
       error: String(error),
     });
   }
