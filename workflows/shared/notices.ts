@@ -17,11 +17,11 @@ export function sendNotice(request: NotificationRequest, options: NoticeOptions 
 
 /** Several messages of one order owed at once, in one activity, with the same promise as `sendNotice`. */
 export function sendOrderNotices(batch: OrderNotices, options: NoticeOptions = {}): Promise<void> {
-  const first = batch.notices[0] ?? batch.sellerAlerts[0];
+  const messages = [...batch.notices, ...batch.sellerAlerts];
   const what = {
-    orderId: first?.orderId,
-    templateCode: [...batch.notices, ...batch.sellerAlerts].map((n) => n.templateCode).join(','),
-    dedupeKey: first?.dedupeKey ?? '',
+    orderId: messages[0]?.orderId,
+    templateCode: messages.map((m) => m.templateCode).join(','),
+    dedupeKey: messages.map((m) => m.dedupeKey).join(','),
   };
   return owed(() => notifications.sendOrderNotices(batch), what, options);
 }
