@@ -21,7 +21,8 @@ const ROOT = resolve(__dirname, '..', '..');
  * One order, one trace (docs/observability.md#tracing): the API and the worker run as production
  * runs them, in processes of their own, both exporting to a local OTLP receiver. The trace of the
  * order's POST holds the API's server span, the Temporal client's StartWorkflow, the worker's
- * RunWorkflow and RunActivity, MariaDB queries and Redis commands; the API's log line of the
+ * workflow and activity spans (the stock released when the buyer cancels), MariaDB queries and Redis
+ * commands; the API's log line of the
  * request carries its trace id.
  */
 describe('tracing across the API and the worker (OTLP receiver, dev server)', () => {
@@ -139,8 +140,15 @@ describe('tracing across the API and the worker (OTLP receiver, dev server)', ()
       'StartWorkflow by the API',
       (s) => s.service === 'jangteo-api' && s.name.startsWith('StartWorkflow:'),
     );
-    // Workflow spans leave the sandbox when they end: the order's workflow waits for payment, so its
-    // scheduling of an activity shows it continued the trace (RunWorkflow follows when it closes).
+    // The order waits for payment with nothing to do (generation 5 sends no notice at once): the
+    // buyer's cancel makes it release the stock, steps of the workflow's own run and so of this trace.
+    const cancelled = await remote.request(`/api/v1/orders/${order.id}/cancel`, {
+      headers: { ...consumer.auth, 'idempotency-key': uuidv7() },
+      body: { reason: '단순 변심' },
+    });
+    assert.equal(cancelled.status, 200, await cancelled.clone().text());
+    // Workflow spans leave the sandbox when they end: the workflow's scheduling of an activity shows
+    // it continued the trace.
     await has(
       'the order workflow scheduling an activity',
       (s) =>

@@ -5,6 +5,8 @@ import { WorkflowFailedError, WorkflowNotFoundError, WorkflowUpdateFailedError }
 import { CancelledFailure } from '@temporalio/common';
 import { TypeOrmPointsLedger } from '../../persistence/payment/typeorm-points.ledger';
 import { uuidv7 } from '../../platform/ids';
+import { formatSeoulDateTime } from '../../domain/notification/notification-format';
+import { PAYMENT_REMINDER_AFTER_MS } from '../../workflows/ordering/order-payment-phase';
 import { paymentWorkflowId } from '../../workflows/shared/workflow-ids';
 import { temporal } from '@temporalio/proto';
 import {
@@ -71,6 +73,38 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     assert.deepEqual(await box.sellable(product.variantIds[0]!), { onHand: 5, reserved: 0 });
     assert.deepEqual(sentFor(order.id), ['ORDER_PLACED', 'ORDER_AUTO_CANCELLED']);
     await assert.rejects(pay(order), (error: unknown) => error instanceof Error);
+  });
+
+  test('a buyer who has not paid 5 minutes after placing the order is reminded once, with the deadline, and can still pay', async () => {
+    const product = await box.product([2], 9_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    await env.sleep(PAYMENT_REMINDER_AFTER_MS - 10_000);
+    assert.deepEqual(sentFor(order.id), [], 'nothing asked of the buyer in the first minutes');
+    await env.sleep(20_000);
+    await waitFor(async () => sentFor(order.id).includes('ORDER_PLACED'), 'the reminder');
+    const reminder = box.sent.find((n) => n.orderId === order.id && n.templateCode === 'ORDER_PLACED')!;
+    assert.equal(reminder.variables?.['결제기한'], formatSeoulDateTime(new Date(order.paymentDueAt)));
+
+    await env.sleep(10 * 60_000);
+    await pay(order);
+    await paidInWorkflow(order.id);
+    await waitFor(async () => sentFor(order.id).includes('PAYMENT_COMPLETED'), 'the receipt');
+    assert.deepEqual(sentFor(order.id), ['ORDER_PLACED', 'PAYMENT_COMPLETED'], 'reminded once');
+    // Ended before the next test sleeps: a run left with an activity in flight stops time skipping.
+    await box.workflow(order.id).cancel();
+    await assert.rejects(box.workflow(order.id).result(), cancelledWorkflow);
+  });
+
+  test('a buyer who cancels before the reminder is due is never asked to pay', async () => {
+    const product = await box.product([2], 9_000);
+    const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
+    await env.sleep(60_000);
+    await box.workflow(order.id).executeUpdate(cancelOrderUpdate, {
+      args: [{ actorId: box.consumer.id, reason: '단순 변심' }],
+    });
+    const state = await box.workflow(order.id).result();
+    assert.equal(state.status, 'CANCELLED');
+    assert.ok(!sentFor(order.id).includes('ORDER_PLACED'), `sent: ${sentFor(order.id).join(', ')}`);
   });
 
   test('a payment being approved across the 30-minute deadline wins: the order is paid, not cancelled', async () => {
@@ -306,7 +340,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     await box.workflow(order.id).cancel();
   });
 
-  test('a new order (generation 4) asks no patched(), settles its attempt without a child, starts no PG budget timer and sends its receipt and the seller’s alert in one activity', async () => {
+  test('a new order (generation 5) asks no patched(), settles its attempt without a child, starts no PG budget timer, asks a buyer who paid at once for nothing and sends the receipt and the seller’s alert in one activity', async () => {
     const product = await box.product([2], 11_000);
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     const started = await pay(order);
@@ -319,7 +353,7 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const patchMarkers = orderEvents.filter(
       (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
     );
-    assert.deepEqual(patchMarkers, [], 'every change of generations 2 to 4 is in without a marker');
+    assert.deepEqual(patchMarkers, [], 'every change of generations 2 to 5 is in without a marker');
     const children = orderEvents
       .map((e) => e.startChildWorkflowExecutionInitiatedEventAttributes?.workflowType?.name)
       .filter(Boolean);
@@ -352,10 +386,13 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     const sends = history
       .map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name)
       .filter((name) => name?.startsWith('send'));
-    assert.deepEqual(
-      sends,
-      ['sendNotification', 'sendOrderNotices'],
-      'the placed notice, then the two together',
+    assert.deepEqual(sends, ['sendOrderNotices'], 'no 결제 대기 notice, the two together');
+    assert.deepEqual(sentFor(order.id), ['PAYMENT_COMPLETED']);
+    const timers = history.filter((e) => e.eventType === EventType.EVENT_TYPE_TIMER_STARTED);
+    assert.equal(
+      Number(timers[0]?.timerStartedEventAttributes?.startToFireTimeout?.seconds),
+      PAYMENT_REMINDER_AFTER_MS / 1000,
+      'the first timer is the reminder’s: the window’s own never started',
     );
     await box.workflow(order.id).cancel();
   });
@@ -453,8 +490,8 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     await box.workflow(order.id).cancel();
   });
 
-  test('messages never hold the order: with the placed and receipt notices stuck, it is paid, recorded PAID and its shipment opened', async () => {
-    const releases = [box.holdNotices('ORDER_PLACED'), box.holdNotices('PAYMENT_COMPLETED')];
+  test('messages never hold the order: with the receipt stuck, it is paid, recorded PAID and its shipment opened', async () => {
+    const release = box.holdNotices('PAYMENT_COMPLETED');
     const product = await box.product([3]);
     const order = await box.placeOrder([{ variantId: product.variantIds[0]!, quantity: 1 }]);
     try {
@@ -471,14 +508,13 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
         )) as Array<{ status: string }>;
         return rows[0]?.status === 'AWAITING_INVOICE';
       }, 'the shipment opened');
-      assert.deepEqual(sentFor(order.id), [], 'the notices were still stuck');
+      assert.deepEqual(sentFor(order.id), [], 'the receipt was still stuck');
     } finally {
-      for (const release of releases) release();
+      release();
     }
     await waitFor(
-      async () =>
-        (['ORDER_PLACED', 'PAYMENT_COMPLETED'] as const).every((code) => sentFor(order.id).includes(code)),
-      'the notices sent once released',
+      async () => sentFor(order.id).includes('PAYMENT_COMPLETED'),
+      'the receipt sent once released',
     );
     await box.workflow(order.id).cancel();
   });

@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 
 /** What `OrderLifecycleInput.generation` the starter gives new orders. */
-export const CURRENT_ORDER_GENERATION = 4;
+export const CURRENT_ORDER_GENERATION = 5;
 
 /**
  * The changes every order of generation 2 has from its first event (docs/ordering.md, "Changing a
@@ -39,10 +39,18 @@ export const GENERATION_3_CHANGES: ReadonlySet<string> = new Set([
 export const PAID_NOTICES_TOGETHER = 'paid-notices-together';
 export const GENERATION_4_CHANGES: ReadonlySet<string> = new Set([PAID_NOTICES_TOGETHER]);
 
+/**
+ * Generation 5: the 결제 대기 notice (ORDER_PLACED) goes only to a buyer who has not paid a few
+ * minutes after placing the order, instead of to every buyer at once.
+ */
+export const PAYMENT_REMINDER_WHEN_UNPAID = 'payment-reminder-when-unpaid';
+export const GENERATION_5_CHANGES: ReadonlySet<string> = new Set([PAYMENT_REMINDER_WHEN_UNPAID]);
+
 const GENERATIONS: ReadonlyArray<readonly [number, ReadonlySet<string>]> = [
   [2, GENERATION_2_CHANGES],
   [3, GENERATION_3_CHANGES],
   [4, GENERATION_4_CHANGES],
+  [5, GENERATION_5_CHANGES],
 ];
 
 /** Whether this run has the change `id`: by its generation, else by patched(). */

@@ -18,8 +18,13 @@ import {
 } from './order-compensation';
 import type { OrderLifecycleInput, OrderLifecycleState } from './order-lifecycle.messages';
 import { orderPlacedNotice } from './order-notices';
-import { attemptInputOf, handlePaymentCommands, runPaymentPhase } from './order-payment-phase';
-import { PAID_NOTICES_TOGETHER, SHIPMENT_AT_INVOICE } from './order-generation';
+import {
+  attemptInputOf,
+  handlePaymentCommands,
+  PAYMENT_REMINDER_AFTER_MS,
+  runPaymentPhase,
+} from './order-payment-phase';
+import { PAID_NOTICES_TOGETHER, PAYMENT_REMINDER_WHEN_UNPAID, SHIPMENT_AT_INVOICE } from './order-generation';
 import { followPart, openShipment, startShipment } from './order-part-journey';
 import { steps } from './order-proxies';
 import { alertNewPaidOrder, newPaidOrderAlert } from './order-seller-alerts';
@@ -53,14 +58,16 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     // Messages never hold up the order (a stalled send after a worker crash kept paid orders
     // PENDING_PAYMENT for a minute); histories recorded before this patch awaited them.
     const offPath = order.has(NOTICES_OFF_ORDER_PATH);
-    const placed = order.notify(orderPlacedNotice(input));
-    if (!offPath) await placed;
+    // Generation 5: a buyer who pays within minutes is not asked to pay; the receipt tells the rest.
+    if (order.has(PAYMENT_REMINDER_WHEN_UNPAID)) order.remindAtMs = Date.now() + PAYMENT_REMINDER_AFTER_MS;
+    else order.placedNotice = order.notify(orderPlacedNotice(input));
+    if (!offPath) await order.placedNotice;
     const outcome = await runPaymentPhase(order);
     if (outcome !== 'PAID') {
       order.phase = 'ENDED';
       await order.exclusive(() => closeUnpaid(order, outcome));
       order.paymentSettled = true;
-      await placed;
+      await order.placedNotice;
       await condition(allHandlersFinished);
       return order.result();
     }
@@ -100,7 +107,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     await receipt;
     order.phase = 'ENDED';
     await condition(allHandlersFinished);
-    await Promise.all(order.alerts);
+    await Promise.all([...order.alerts, order.placedNotice]);
     return order.result();
   } catch (error) {
     if (isCancellation(error)) {

@@ -13,6 +13,7 @@ import {
   type SubmitPaymentAnswer,
   type SubmitPaymentRequest,
 } from './order-lifecycle.messages';
+import { orderPlacedNotice } from './order-notices';
 import { refused, type OrderState } from './order-state';
 
 export type PaymentPhaseOutcome = 'PAID' | 'EXPIRED' | 'CANCELLED' | 'FAILED';
@@ -105,8 +106,25 @@ export async function runPaymentPhase(order: OrderState): Promise<PaymentPhaseOu
     if (order.cancelBeforePayment) return 'CANCELLED';
     const left = order.dueAtMs - Date.now();
     if (left <= 0) return 'EXPIRED';
-    await condition(() => order.inFlight || order.cancelBeforePayment !== undefined, left);
+    const untilReminder = order.remindAtMs === undefined ? left : order.remindAtMs - Date.now();
+    if (untilReminder <= 0) {
+      remindToPay(order);
+      continue;
+    }
+    // One timer at a time: a buyer paying before the reminder is due never starts the window's own.
+    await condition(
+      () => order.inFlight || order.cancelBeforePayment !== undefined,
+      Math.min(left, untilReminder),
+    );
   }
+}
+
+/** How long after placing an unpaid order (no attempt running) its buyer is reminded to pay (generation 5). */
+export const PAYMENT_REMINDER_AFTER_MS = 5 * 60_000;
+
+function remindToPay(order: OrderState): void {
+  order.remindAtMs = undefined;
+  order.placedNotice = order.notify(orderPlacedNotice(order.input));
 }
 
 /** Workflows started before the one-attempt-per-PG-transaction rule replay without it. */

@@ -123,6 +123,10 @@ export class OrderState {
   readonly undos = new UndoStack<UndoScope>();
   /** Seller alerts started off the order's path (order-seller-alerts.ts), awaited before the workflow ends. */
   readonly alerts: Promise<void>[] = [];
+  /** The 결제 대기 notice, once sent (at the start before generation 5, later only to a buyer yet to pay). */
+  placedNotice: Promise<void> = Promise.resolve();
+  /** Generation 5: when the 결제 대기 notice is owed if the order is still unpaid; undefined once sent or not owed. */
+  remindAtMs?: number;
   private busy = false;
 
   constructor(readonly input: OrderLifecycleInput) {
