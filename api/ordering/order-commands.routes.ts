@@ -129,6 +129,12 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
     if (!order || order.userId !== principalOf(c).userId) throw orderNotFound(id);
     return order;
   };
+  /** The confirm needs only the order's owner: one row, nothing decrypted. */
+  const ownOrderId = async (c: Context<AppEnv>, id: string): Promise<{ id: string; userId: string }> => {
+    const userId = await deps.orders.buyerOf(id);
+    if (userId === null || userId !== principalOf(c).userId) throw orderNotFound(id);
+    return { id, userId };
+  };
 
   router.openapi(
     createRoute({
@@ -158,7 +164,7 @@ export function createOrderCommandRoutes(deps: OrderCommandDeps) {
       },
     }),
     async (c) => {
-      const order = await ownOrder(c, c.req.valid('param').id);
+      const order = await ownOrderId(c, c.req.valid('param').id);
       const body = c.req.valid('json');
       const key = c.req.valid('header')['idempotency-key'];
       const outcome = await deps.lifecycle.pay(

@@ -112,6 +112,8 @@ export interface OrderRepository {
     tx: Transaction,
   ): Promise<void>;
   findById(orderId: string, tx?: Transaction): Promise<VersionedOrder | null>;
+  /** The order's buyer (user id), with no parts, lines or address read: an ownership check. */
+  buyerOf(orderId: string): Promise<string | null>;
   /** The order a buyer already placed with this Idempotency-Key, and the hash of the body that placed it. */
   findByIdempotencyKey(
     userId: string,

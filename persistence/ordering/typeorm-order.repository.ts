@@ -10,7 +10,7 @@ import type {
   VersionedOrder,
 } from '../../domain/ordering/ports';
 import { DuplicateKeyError, type Transaction } from '../../domain/shared/unit-of-work';
-import { execute, sqlTime } from '../inventory/sql';
+import { execute, select, sqlTime } from '../inventory/sql';
 import { managerOf } from '../inventory/typeorm-unit-of-work';
 import { primaryReads, type ReadRoute } from '../read-replicas';
 import { isUniqueViolation } from '../unique-violation';
@@ -109,6 +109,15 @@ export class TypeOrmOrderRepository implements OrderRepository {
     const manager = managerOf(this.dataSource, tx);
     const row = await manager.findOneBy(OrderEntity, { id: orderId });
     return row ? this.assemble(row, manager) : null;
+  }
+
+  async buyerOf(orderId: string): Promise<string | null> {
+    const rows = await select<{ user_id: string }>(
+      this.dataSource.manager,
+      'SELECT user_id FROM orders WHERE id = ?',
+      [orderId],
+    );
+    return rows[0]?.user_id ?? null;
   }
 
   /** The order a buyer already placed with this Idempotency-Key, and the hash of the body that placed it. */

@@ -321,6 +321,12 @@ describe('orderLifecycleWorkflow (time-skipping server, real activities, MariaDB
     assert.equal(new Set(confirmCalls.map((c) => c.idempotencyKey)).size, 1, 'one attempt reached the PG');
     const other = await signUpConsumer(box.app);
     assert.equal((await confirm('confirm-2', other)).status, 404);
+    const unknown = await box.app.request(`/api/v1/orders/${uuidv7()}/payments/confirm`, {
+      headers: { ...box.consumer.auth, 'idempotency-key': 'confirm-unknown' },
+      body: { paymentKey: pgReturn.token, amount: pgReturn.amount },
+    });
+    assert.equal(unknown.status, 404);
+    assert.equal(((await unknown.json()) as { code: string }).code, 'ORDER_NOT_FOUND');
     await waitFor(async () => (await box.orderStatus(order.id)).status === 'PAID', 'PAID');
     // The same PG transaction later gets the same answer (one attempt per PG transaction); another is refused.
     const late = await confirm('confirm-3');
