@@ -136,19 +136,12 @@ export class SessionsService {
    * says why). Managers get their current grants.
    */
   async principalFor(claims: AccessClaims): Promise<Principal | null> {
-    const [access, family] = await Promise.all([
-      this.deps.users.findAccess(claims.userId),
-      this.deps.refreshTokens.findFamily(claims.sessionId),
-    ]);
+    const { account: access, live } = await this.deps.refreshTokens.sessionAccess(
+      claims.userId,
+      claims.sessionId,
+    );
     if (access?.status === 'SUSPENDED') throw accountSuspended();
-    if (
-      !access ||
-      access.status !== 'ACTIVE' ||
-      !family ||
-      family.revokedAt ||
-      family.userId !== claims.userId
-    )
-      return null;
+    if (!access || access.status !== 'ACTIVE' || !live) return null;
     if (access.role !== 'MANAGER')
       return { userId: claims.userId, role: access.role, sessionId: claims.sessionId, grants: [] };
     const { active, revokedSellerIds } = await this.deps.managerAssignments.grantsOf(claims.userId);

@@ -48,9 +48,18 @@ export interface ManagerAssignmentRepository {
   revokeAllOf(userId: string, at: Date, by: string): Promise<void>;
 }
 
+/** What authenticating a request needs, read at once: the account as it is now, and its sign-in. */
+export interface SessionAccess {
+  account: { role: Role; status: UserStatus } | null;
+  /** The sign-in (refresh-token family) exists, is the account's own and has not been revoked. */
+  live: boolean;
+}
+
 export interface RefreshTokenStore {
   createFamily(family: RefreshTokenFamily): Promise<void>;
   findFamily(familyId: string): Promise<RefreshTokenFamily | null>;
+  /** One read per authenticated request (docs/identity.md): the account and whether `familyId` is live. */
+  sessionAccess(userId: string, familyId: string): Promise<SessionAccess>;
   insertToken(token: RefreshTokenRecord & { secretHash: string; createdAt: Date }): Promise<void>;
   findToken(tokenId: string): Promise<(RefreshTokenRecord & { secretHash: string }) | null>;
   /** Marks the token used; false when it was already used (a concurrent or replayed refresh). */

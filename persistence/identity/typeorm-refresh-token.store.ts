@@ -1,5 +1,6 @@
 import { IsNull, type DataSource, type Repository } from 'typeorm';
-import type { RefreshTokenStore } from '../../domain/identity/ports';
+import type { RefreshTokenStore, SessionAccess } from '../../domain/identity/ports';
+import type { Role, UserStatus } from '../../domain/identity/role';
 import type {
   RefreshTokenFamily,
   RefreshTokenRecord,
@@ -16,7 +17,7 @@ export class TypeOrmRefreshTokenStore implements RefreshTokenStore {
   private readonly families: Repository<RefreshTokenFamilyRow>;
   private readonly tokens: Repository<RefreshTokenRow>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.families = dataSource.getRepository(RefreshTokenFamilyEntity);
     this.tokens = dataSource.getRepository(RefreshTokenEntity);
   }
@@ -28,6 +29,22 @@ export class TypeOrmRefreshTokenStore implements RefreshTokenStore {
   async findFamily(familyId: string): Promise<RefreshTokenFamily | null> {
     const row = await this.families.findOneBy({ id: familyId });
     return row ? { ...row, revokedReason: row.revokedReason as RevocationReason | null } : null;
+  }
+
+  async sessionAccess(userId: string, familyId: string): Promise<SessionAccess> {
+    const rows = (await this.dataSource.query(
+      `SELECT u.role, u.status, f.id AS family_id
+         FROM users u
+         LEFT JOIN refresh_token_families f ON f.id = ? AND f.user_id = u.id AND f.revoked_at IS NULL
+        WHERE u.id = ?`,
+      [familyId, userId],
+    )) as Array<{ role: string; status: string; family_id: string | null }>;
+    const row = rows[0];
+    if (!row) return { account: null, live: false };
+    return {
+      account: { role: row.role as Role, status: row.status as UserStatus },
+      live: row.family_id !== null,
+    };
   }
 
   async insertToken(token: RefreshTokenRecord & { secretHash: string; createdAt: Date }): Promise<void> {
