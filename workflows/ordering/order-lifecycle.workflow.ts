@@ -17,12 +17,12 @@ import {
   pushSaleUndos,
 } from './order-compensation';
 import type { OrderLifecycleInput, OrderLifecycleState } from './order-lifecycle.messages';
-import { orderPlacedNotice } from './order-notices';
 import {
   attemptInputOf,
   handlePaymentCommands,
   PAYMENT_REMINDER_AFTER_MS,
   runPaymentPhase,
+  sendPlacedNotice,
 } from './order-payment-phase';
 import { PAID_NOTICES_TOGETHER, PAYMENT_REMINDER_WHEN_UNPAID, SHIPMENT_AT_INVOICE } from './order-generation';
 import { followPart, openShipment, startShipment } from './order-part-journey';
@@ -60,7 +60,7 @@ export async function orderLifecycleWorkflow(input: OrderLifecycleInput): Promis
     const offPath = order.has(NOTICES_OFF_ORDER_PATH);
     // Generation 5: a buyer who pays within minutes is not asked to pay; the receipt tells the rest.
     if (order.has(PAYMENT_REMINDER_WHEN_UNPAID)) order.remindAtMs = Date.now() + PAYMENT_REMINDER_AFTER_MS;
-    else order.placedNotice = order.notify(orderPlacedNotice(input));
+    else sendPlacedNotice(order);
     if (!offPath) await order.placedNotice;
     const outcome = await runPaymentPhase(order);
     if (outcome !== 'PAID') {

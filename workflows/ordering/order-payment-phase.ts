@@ -108,7 +108,7 @@ export async function runPaymentPhase(order: OrderState): Promise<PaymentPhaseOu
     if (left <= 0) return 'EXPIRED';
     const untilReminder = order.remindAtMs === undefined ? left : order.remindAtMs - Date.now();
     if (untilReminder <= 0) {
-      remindToPay(order);
+      sendPlacedNotice(order);
       continue;
     }
     // One timer at a time: a buyer paying before the reminder is due never starts the window's own.
@@ -122,7 +122,8 @@ export async function runPaymentPhase(order: OrderState): Promise<PaymentPhaseOu
 /** How long after placing an unpaid order (no attempt running) its buyer is reminded to pay (generation 5). */
 export const PAYMENT_REMINDER_AFTER_MS = 5 * 60_000;
 
-function remindToPay(order: OrderState): void {
+/** The 결제 대기 notice: at the start before generation 5, as the reminder from it. */
+export function sendPlacedNotice(order: OrderState): void {
   order.remindAtMs = undefined;
   order.placedNotice = order.notify(orderPlacedNotice(order.input));
 }
